@@ -1,0 +1,340 @@
+//! The playground's configuration: every setting a learner can change, its defaults,
+//! and validation with messages that name the field and the allowed range.
+//!
+//! The limits live here, not only in the page: whatever reaches the core (a control,
+//! a share link, a script) is checked once, in one place.
+
+use crate::activation::Activation;
+use crate::dataset::{Dataset, Problem};
+use crate::features::Feature;
+use crate::loss::Loss;
+use crate::regularization::Regularization;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+/// The limits every config must respect.
+pub mod limits {
+    /// Most hidden layers.
+    pub const MAX_HIDDEN_LAYERS: usize = 8;
+    /// Most neurons in one hidden layer.
+    pub const MAX_NEURONS_PER_LAYER: usize = 32;
+    /// Fewest generated points.
+    pub const MIN_SAMPLES: usize = 10;
+    /// Most generated points.
+    pub const MAX_SAMPLES: usize = 5000;
+    /// Largest mini-batch.
+    pub const MAX_BATCH_SIZE: usize = 500;
+    /// Largest learning rate.
+    pub const MAX_LEARNING_RATE: f32 = 10.0;
+    /// Largest regularization rate.
+    pub const MAX_REGULARIZATION_RATE: f32 = 10.0;
+    /// Largest noise, in percent.
+    pub const MAX_NOISE: f32 = 50.0;
+    /// Smallest and largest share of points used for training, in percent.
+    pub const TRAIN_RATIO: (f32, f32) = (10.0, 90.0);
+}
+
+/// Every setting of a playground. Field names are camelCase in JSON and share links.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Config {
+    /// Which points to learn.
+    pub dataset: Dataset,
+    /// Classification (labels ±1, tanh output) or regression (linear output).
+    pub problem: Problem,
+    /// Label noise, in percent (0–50).
+    pub noise: f32,
+    /// Share of points used for training, in percent (10–90); the rest is the test set.
+    pub train_ratio: f32,
+    /// Number of generated points.
+    pub samples: usize,
+    /// Samples per gradient step.
+    pub batch_size: usize,
+    /// α in w ← w − α·∂J/∂w.
+    pub learning_rate: f32,
+    /// Activation of the hidden layers.
+    pub activation: Activation,
+    /// Weight penalty.
+    pub regularization: Regularization,
+    /// λ, the weight of the penalty in the cost.
+    pub regularization_rate: f32,
+    /// Neurons in each hidden layer, input side first.
+    pub hidden: Vec<usize>,
+    /// Inputs of the network.
+    pub features: Vec<Feature>,
+    /// Per-sample loss.
+    pub loss: Loss,
+    /// Seed of the starting weights and of the shuffling.
+    pub seed: u32,
+    /// Seed of the generated points.
+    pub data_seed: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            dataset: Dataset::Circle,
+            problem: Problem::Classification,
+            noise: 0.0,
+            train_ratio: 50.0,
+            samples: 500,
+            batch_size: 10,
+            learning_rate: 0.03,
+            activation: Activation::Tanh,
+            regularization: Regularization::None,
+            regularization_rate: 0.0,
+            hidden: vec![4, 2],
+            features: vec![Feature::X1, Feature::X2],
+            loss: Loss::Squared,
+            seed: 1,
+            data_seed: 1,
+        }
+    }
+}
+
+/// A refused setting: which field, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The camelCase name of the field.
+    pub field: String,
+    /// A readable explanation that names the field and what is allowed.
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(field: &str, message: impl Into<String>) -> Self {
+        ConfigError {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// What a config change requires of a running playground.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Only training settings changed: network, data and epoch stay.
+    Kept,
+    /// The network's shape or seed changed: new starting weights, epoch 0.
+    Reset,
+    /// The data changed: new points and new starting weights, epoch 0.
+    Regenerated,
+}
+
+impl Change {
+    /// The name JS sees.
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::Kept => "kept",
+            Change::Reset => "reset",
+            Change::Regenerated => "regenerated",
+        }
+    }
+}
+
+fn check_range(field: &str, value: f32, low: f32, high: f32) -> Result<(), ConfigError> {
+    if value.is_finite() && (low..=high).contains(&value) {
+        Ok(())
+    } else {
+        Err(ConfigError::new(
+            field,
+            format!("{field} must be between {low} and {high}, got {value}"),
+        ))
+    }
+}
+
+fn check_count(field: &str, value: usize, low: usize, high: usize) -> Result<(), ConfigError> {
+    if (low..=high).contains(&value) {
+        Ok(())
+    } else {
+        Err(ConfigError::new(
+            field,
+            format!("{field} must be a whole number from {low} to {high}, got {value}"),
+        ))
+    }
+}
+
+impl Config {
+    /// Checks every field against the limits.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        use limits::*;
+        if self.dataset.problem() != self.problem {
+            return Err(ConfigError::new(
+                "dataset",
+                format!(
+                    "dataset {} is a {} dataset, but problem is {}",
+                    self.dataset.name(),
+                    self.dataset.problem().name(),
+                    self.problem.name()
+                ),
+            ));
+        }
+        check_range("noise", self.noise, 0.0, MAX_NOISE)?;
+        check_range("trainRatio", self.train_ratio, TRAIN_RATIO.0, TRAIN_RATIO.1)?;
+        check_count("samples", self.samples, MIN_SAMPLES, MAX_SAMPLES)?;
+        check_count("batchSize", self.batch_size, 1, MAX_BATCH_SIZE)?;
+        if !(self.learning_rate > 0.0 && self.learning_rate <= MAX_LEARNING_RATE) {
+            return Err(ConfigError::new(
+                "learningRate",
+                format!(
+                    "learningRate must be greater than 0 and at most {MAX_LEARNING_RATE}, got {}",
+                    self.learning_rate
+                ),
+            ));
+        }
+        check_range(
+            "regularizationRate",
+            self.regularization_rate,
+            0.0,
+            MAX_REGULARIZATION_RATE,
+        )?;
+        if self.hidden.len() > MAX_HIDDEN_LAYERS {
+            return Err(ConfigError::new(
+                "hidden",
+                format!(
+                    "hidden allows at most {MAX_HIDDEN_LAYERS} layers, got {}",
+                    self.hidden.len()
+                ),
+            ));
+        }
+        for (layer, &neurons) in self.hidden.iter().enumerate() {
+            if !(1..=MAX_NEURONS_PER_LAYER).contains(&neurons) {
+                return Err(ConfigError::new(
+                    "hidden",
+                    format!(
+                        "hidden layer {} must have 1 to {MAX_NEURONS_PER_LAYER} neurons, got {neurons}",
+                        layer + 1
+                    ),
+                ));
+            }
+        }
+        if self.features.is_empty() {
+            return Err(ConfigError::new(
+                "features",
+                "features must name at least one input",
+            ));
+        }
+        for (index, feature) in self.features.iter().enumerate() {
+            if self.features[..index].contains(feature) {
+                return Err(ConfigError::new(
+                    "features",
+                    format!("features lists {} twice", feature.name()),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets one field from any serde value (a JS value, a JSON value, …) without
+    /// validating ranges; an unknown key or a value of the wrong kind is refused with
+    /// a message naming the key.
+    pub fn set_field<'de, D: Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), ConfigError> {
+        fn parse<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+            key: &str,
+            value: D,
+        ) -> Result<T, ConfigError> {
+            T::deserialize(value).map_err(|error| ConfigError::new(key, format!("{key}: {error}")))
+        }
+        match key {
+            "dataset" => self.dataset = parse(key, value)?,
+            "problem" => self.problem = parse(key, value)?,
+            "noise" => self.noise = parse(key, value)?,
+            "trainRatio" => self.train_ratio = parse(key, value)?,
+            "samples" => self.samples = parse(key, value)?,
+            "batchSize" => self.batch_size = parse(key, value)?,
+            "learningRate" => self.learning_rate = parse(key, value)?,
+            "activation" => self.activation = parse(key, value)?,
+            "regularization" => self.regularization = parse(key, value)?,
+            "regularizationRate" => self.regularization_rate = parse(key, value)?,
+            "hidden" => self.hidden = parse(key, value)?,
+            "features" => self.features = parse(key, value)?,
+            "loss" => self.loss = parse(key, value)?,
+            "seed" => self.seed = parse(key, value)?,
+            "dataSeed" => self.data_seed = parse(key, value)?,
+            _ => {
+                return Err(ConfigError::new(
+                    key,
+                    format!(
+                        "unknown setting {key:?}: known settings are {}",
+                        KEYS.join(", ")
+                    ),
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// What moving from `self` to `next` requires of a running playground.
+    pub fn change_to(&self, next: &Config) -> Change {
+        let data_changed = self.dataset != next.dataset
+            || self.problem != next.problem
+            || self.noise != next.noise
+            || self.train_ratio != next.train_ratio
+            || self.samples != next.samples
+            || self.data_seed != next.data_seed;
+        let network_changed = self.hidden != next.hidden
+            || self.activation != next.activation
+            || self.features != next.features
+            || self.seed != next.seed;
+        if data_changed {
+            Change::Regenerated
+        } else if network_changed {
+            Change::Reset
+        } else {
+            Change::Kept
+        }
+    }
+}
+
+/// Every config key, as JSON and share links spell it.
+pub const KEYS: [&str; 15] = [
+    "dataset",
+    "problem",
+    "noise",
+    "trainRatio",
+    "samples",
+    "batchSize",
+    "learningRate",
+    "activation",
+    "regularization",
+    "regularizationRate",
+    "hidden",
+    "features",
+    "loss",
+    "seed",
+    "dataSeed",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_valid() {
+        Config::default().validate().unwrap();
+    }
+
+    #[test]
+    fn change_kinds() {
+        let base = Config::default();
+        let mut next = base.clone();
+        next.learning_rate = 0.1;
+        assert_eq!(base.change_to(&next), Change::Kept);
+        next.hidden = vec![3];
+        assert_eq!(base.change_to(&next), Change::Reset);
+        next.noise = 10.0;
+        assert_eq!(base.change_to(&next), Change::Regenerated);
+    }
+}

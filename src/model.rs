@@ -1,0 +1,143 @@
+//! The model file: a trained network as plain JSON, to save, share and load back.
+//!
+//! ```json
+//! { "format": "greymatter-model", "version": 1, "problem": "classification",
+//!   "features": ["x1", "x2"],
+//!   "layers": [ { "activation": "tanh", "weights": [[0.1, -0.2]], "biases": [0.1] } ] }
+//! ```
+//! `weights` are `[output][input]`; the last layer is the output layer.
+
+use crate::activation::Activation;
+use crate::dataset::Problem;
+use crate::features::Feature;
+use crate::network::{LayerShape, Network};
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "greymatter-model";
+/// The model file version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// A model file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelFile {
+    /// Always "greymatter-model".
+    pub format: String,
+    /// Always 1 in this version.
+    pub version: u32,
+    /// The problem the network was trained for.
+    pub problem: Problem,
+    /// The network's inputs, in order.
+    pub features: Vec<Feature>,
+    /// The layers, input side first.
+    pub layers: Vec<ModelLayer>,
+}
+
+/// One layer of a model file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelLayer {
+    /// The layer's activation.
+    pub activation: Activation,
+    /// `[output][input]`.
+    pub weights: Vec<Vec<f32>>,
+    /// One per output.
+    pub biases: Vec<f32>,
+}
+
+impl ModelFile {
+    /// Describes `network`.
+    pub fn from_network(network: &Network, problem: Problem, features: &[Feature]) -> Self {
+        let layers = (0..network.layers().len())
+            .map(|index| {
+                let shape = network.layers()[index];
+                let (weights, biases) = network.layer_parameters(index);
+                ModelLayer {
+                    activation: shape.activation,
+                    weights: weights.chunks(shape.inputs).map(<[f32]>::to_vec).collect(),
+                    biases: biases.to_vec(),
+                }
+            })
+            .collect();
+        ModelFile {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            problem,
+            features: features.to_vec(),
+            layers,
+        }
+    }
+
+    /// Builds the network this file describes, checking every shape and value.
+    pub fn to_network(&self) -> Result<Network, String> {
+        if self.format != FORMAT {
+            return Err(format!(
+                "model format must be \"{FORMAT}\", got {:?}",
+                self.format
+            ));
+        }
+        if self.version != VERSION {
+            return Err(format!(
+                "model version {} is not supported (this build reads version {VERSION})",
+                self.version
+            ));
+        }
+        if self.features.is_empty() {
+            return Err("model features must name at least one input".to_string());
+        }
+        let Some(output) = self.layers.last() else {
+            return Err("model has no layers".to_string());
+        };
+        if output.biases.len() != 1 {
+            return Err(format!(
+                "the output layer must have 1 neuron, got {}",
+                output.biases.len()
+            ));
+        }
+        let mut shapes = Vec::with_capacity(self.layers.len());
+        let mut inputs = self.features.len();
+        for (index, layer) in self.layers.iter().enumerate() {
+            let outputs = layer.biases.len();
+            if layer.weights.len() != outputs {
+                return Err(format!(
+                    "layer {}: {} weight rows but {} biases",
+                    index + 1,
+                    layer.weights.len(),
+                    outputs
+                ));
+            }
+            if let Some(row) = layer.weights.iter().position(|row| row.len() != inputs) {
+                return Err(format!(
+                    "layer {}: weight row {} has {} values, expected {inputs}",
+                    index + 1,
+                    row + 1,
+                    layer.weights[row].len()
+                ));
+            }
+            shapes.push(LayerShape {
+                inputs,
+                outputs,
+                activation: layer.activation,
+            });
+            inputs = outputs;
+        }
+        let mut network = Network::zeroed(shapes);
+        for (index, layer) in self.layers.iter().enumerate() {
+            let values = layer.weights.iter().flatten().chain(&layer.biases);
+            if values.clone().any(|value| !value.is_finite()) {
+                return Err(format!(
+                    "layer {}: every value must be a finite number",
+                    index + 1
+                ));
+            }
+            let (weights, biases) = network.layer_parameters_mut(index);
+            weights
+                .iter_mut()
+                .chain(biases.iter_mut())
+                .zip(values)
+                .for_each(|(slot, &value)| *slot = value);
+        }
+        Ok(network)
+    }
+}

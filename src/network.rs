@@ -1,0 +1,291 @@
+//! The network: dense layers whose weights and biases live in one contiguous f32 buffer,
+//! with forward and backward passes over a whole batch at once.
+//!
+//! Neuron j of a layer computes z_j = Σ_i β_ji·x_i + b_j and outputs a_j = f(z_j).
+//!
+//! # Shapes
+//! - parameters: for each layer in turn, its weights `[outputs][inputs]` (row-major) then
+//!   its biases `[outputs]`;
+//! - a batch of inputs: `[batch][inputs]` (row-major), likewise every layer's z and a.
+
+use crate::activation::Activation;
+use crate::rng::SeededRng;
+
+/// The shape of one dense layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LayerShape {
+    /// Number of inputs (neurons of the previous layer, or input features).
+    pub inputs: usize,
+    /// Number of neurons.
+    pub outputs: usize,
+    /// The activation every neuron of the layer applies.
+    pub activation: Activation,
+}
+
+impl LayerShape {
+    /// Weights plus biases.
+    pub fn parameter_count(&self) -> usize {
+        self.inputs * self.outputs + self.outputs
+    }
+}
+
+/// A fully connected feed-forward network.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Network {
+    layers: Vec<LayerShape>,
+    /// Start of each layer's block (weights, then biases) in `parameters`.
+    offsets: Vec<usize>,
+    parameters: Vec<f32>,
+}
+
+/// Scratch buffers of a forward and backward pass; reused so that training allocates
+/// nothing once the largest batch has been seen.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    batch: usize,
+    /// Pre-activations z of each layer, `[batch][outputs]`.
+    weighted_sums: Vec<Vec<f32>>,
+    /// Activations a = f(z) of each layer, `[batch][outputs]`.
+    activations: Vec<Vec<f32>>,
+    /// ∂J/∂z of the current layer during the backward pass.
+    delta: Vec<f32>,
+    /// ∂J/∂a of the layer below during the backward pass.
+    delta_below: Vec<f32>,
+}
+
+impl Workspace {
+    /// The activations of layer `layer` for the last forward pass, `[batch][outputs]`.
+    pub fn activations(&self, layer: usize) -> &[f32] {
+        &self.activations[layer]
+    }
+
+    /// The pre-activations z of layer `layer` for the last forward pass.
+    pub fn weighted_sums(&self, layer: usize) -> &[f32] {
+        &self.weighted_sums[layer]
+    }
+
+    /// The network's outputs for the last forward pass, `[batch][outputs]`.
+    pub fn output(&self) -> &[f32] {
+        self.activations.last().map_or(&[], Vec::as_slice)
+    }
+
+    /// Number of samples in the last forward pass.
+    pub fn batch(&self) -> usize {
+        self.batch
+    }
+}
+
+impl Network {
+    /// A network with the given layers and starting parameters, drawn as in the
+    /// TensorFlow Playground: weights uniform in [−0.5, 0.5), biases 0.1.
+    pub fn new(layers: Vec<LayerShape>, rng: &mut SeededRng) -> Self {
+        let mut network = Self::zeroed(layers);
+        for index in 0..network.layers.len() {
+            let (weights, biases) = network.layer_parameters_mut(index);
+            weights.iter_mut().for_each(|w| *w = rng.uniform(-0.5, 0.5));
+            biases.fill(0.1);
+        }
+        network
+    }
+
+    /// A network with every parameter zero.
+    pub fn zeroed(layers: Vec<LayerShape>) -> Self {
+        let mut offsets = Vec::with_capacity(layers.len());
+        let mut total = 0;
+        for layer in &layers {
+            offsets.push(total);
+            total += layer.parameter_count();
+        }
+        Network {
+            layers,
+            offsets,
+            parameters: vec![0.0; total],
+        }
+    }
+
+    /// The layer shapes, input side first; the last one is the output layer.
+    pub fn layers(&self) -> &[LayerShape] {
+        &self.layers
+    }
+
+    /// Number of input features.
+    pub fn input_count(&self) -> usize {
+        self.layers.first().map_or(0, |layer| layer.inputs)
+    }
+
+    /// Every weight and bias, in the documented layout.
+    pub fn parameters(&self) -> &[f32] {
+        &self.parameters
+    }
+
+    /// Every weight and bias, writable.
+    pub fn parameters_mut(&mut self) -> &mut [f32] {
+        &mut self.parameters
+    }
+
+    /// Range of layer `index`'s weights within `parameters()`.
+    pub fn weight_range(&self, index: usize) -> std::ops::Range<usize> {
+        let start = self.offsets[index];
+        let layer = &self.layers[index];
+        start..start + layer.inputs * layer.outputs
+    }
+
+    /// Range of layer `index`'s biases within `parameters()`.
+    pub fn bias_range(&self, index: usize) -> std::ops::Range<usize> {
+        let end = self.weight_range(index).end;
+        end..end + self.layers[index].outputs
+    }
+
+    /// Layer `index`'s weights `[outputs][inputs]` and biases.
+    pub fn layer_parameters(&self, index: usize) -> (&[f32], &[f32]) {
+        let weights = self.weight_range(index);
+        let biases = self.bias_range(index);
+        (&self.parameters[weights], &self.parameters[biases])
+    }
+
+    /// Layer `index`'s weights and biases, writable.
+    pub fn layer_parameters_mut(&mut self, index: usize) -> (&mut [f32], &mut [f32]) {
+        let weights = self.weight_range(index);
+        let split = weights.end - weights.start;
+        let end = self.bias_range(index).end;
+        let block = &mut self.parameters[weights.start..end];
+        block.split_at_mut(split)
+    }
+
+    /// Forward pass of `batch` samples (`inputs` is `[batch][input_count]`); results stay
+    /// in `workspace`.
+    pub fn forward(&self, inputs: &[f32], batch: usize, workspace: &mut Workspace) {
+        assert_eq!(inputs.len(), batch * self.input_count(), "input shape");
+        workspace.batch = batch;
+        workspace
+            .weighted_sums
+            .resize_with(self.layers.len(), Vec::new);
+        workspace
+            .activations
+            .resize_with(self.layers.len(), Vec::new);
+        for (index, layer) in self.layers.iter().enumerate() {
+            let (weights, biases) = self.layer_parameters(index);
+            let (below, rest) = workspace.activations.split_at_mut(index);
+            let layer_input = if index == 0 {
+                inputs
+            } else {
+                &below[index - 1]
+            };
+            let sums = &mut workspace.weighted_sums[index];
+            let outputs = &mut rest[0];
+            sums.resize(batch * layer.outputs, 0.0);
+            outputs.resize(batch * layer.outputs, 0.0);
+            for (sample, (z_row, a_row)) in sums
+                .chunks_exact_mut(layer.outputs)
+                .zip(outputs.chunks_exact_mut(layer.outputs))
+                .enumerate()
+            {
+                let x = &layer_input[sample * layer.inputs..(sample + 1) * layer.inputs];
+                for (neuron, (z, a)) in z_row.iter_mut().zip(a_row.iter_mut()).enumerate() {
+                    let row = &weights[neuron * layer.inputs..(neuron + 1) * layer.inputs];
+                    *z = biases[neuron] + dot(row, x);
+                    *a = layer.activation.value(*z);
+                }
+            }
+        }
+    }
+
+    /// Backward pass after `forward` on the same `inputs`: given ∂J/∂o for every output
+    /// (`[batch][outputs]`), writes ∂J/∂θ for every parameter θ into `gradient`
+    /// (same layout as `parameters()`), summed over the batch.
+    ///
+    /// Per layer, from the output down: ∂J/∂z = ∂J/∂a ⊙ f'(z);
+    /// ∂J/∂β_ji = Σ_samples ∂J/∂z_j · x_i; ∂J/∂b_j = Σ_samples ∂J/∂z_j;
+    /// ∂J/∂x_i = Σ_j ∂J/∂z_j · β_ji (the ∂J/∂a of the layer below).
+    pub fn backward(
+        &self,
+        inputs: &[f32],
+        workspace: &mut Workspace,
+        output_gradient: &[f32],
+        gradient: &mut [f32],
+    ) {
+        let batch = workspace.batch;
+        assert_eq!(gradient.len(), self.parameters.len(), "gradient shape");
+        let last = self.layers.len() - 1;
+        assert_eq!(output_gradient.len(), batch * self.layers[last].outputs);
+        workspace.delta.clear();
+        workspace.delta.extend_from_slice(output_gradient);
+        for index in (0..self.layers.len()).rev() {
+            let layer = self.layers[index];
+            let z = &workspace.weighted_sums[index];
+            let a = &workspace.activations[index];
+            for ((d, &z), &a) in workspace.delta.iter_mut().zip(z).zip(a) {
+                *d *= layer.activation.derivative(z, a);
+            }
+            let layer_input: &[f32] = if index == 0 {
+                inputs
+            } else {
+                &workspace.activations[index - 1]
+            };
+            let weight_range = self.weight_range(index);
+            let bias_range = self.bias_range(index);
+            let (weight_gradient, rest) =
+                gradient[weight_range.start..bias_range.end].split_at_mut(weight_range.len());
+            weight_gradient.fill(0.0);
+            rest.fill(0.0);
+            for sample in 0..batch {
+                let delta_row = &workspace.delta[sample * layer.outputs..][..layer.outputs];
+                let x = &layer_input[sample * layer.inputs..][..layer.inputs];
+                for (neuron, &d) in delta_row.iter().enumerate() {
+                    rest[neuron] += d;
+                    let row = &mut weight_gradient[neuron * layer.inputs..][..layer.inputs];
+                    row.iter_mut().zip(x).for_each(|(g, &xi)| *g += d * xi);
+                }
+            }
+            if index > 0 {
+                let weights = &self.parameters[weight_range];
+                let below = &mut workspace.delta_below;
+                below.clear();
+                below.resize(batch * layer.inputs, 0.0);
+                for sample in 0..batch {
+                    let delta_row = &workspace.delta[sample * layer.outputs..][..layer.outputs];
+                    let out = &mut below[sample * layer.inputs..][..layer.inputs];
+                    for (neuron, &d) in delta_row.iter().enumerate() {
+                        let row = &weights[neuron * layer.inputs..][..layer.inputs];
+                        out.iter_mut().zip(row).for_each(|(o, &w)| *o += d * w);
+                    }
+                }
+                std::mem::swap(&mut workspace.delta, &mut workspace.delta_below);
+            }
+        }
+    }
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forward_of_a_hand_built_network() {
+        // One hidden neuron z = 2·x1 − x2 + 0.5, relu; output = 3·a − 1, linear.
+        let mut network = Network::zeroed(vec![
+            LayerShape {
+                inputs: 2,
+                outputs: 1,
+                activation: Activation::Relu,
+            },
+            LayerShape {
+                inputs: 1,
+                outputs: 1,
+                activation: Activation::Linear,
+            },
+        ]);
+        network
+            .parameters_mut()
+            .copy_from_slice(&[2.0, -1.0, 0.5, 3.0, -1.0]);
+        let mut workspace = Workspace::default();
+        network.forward(&[1.0, 1.0, -1.0, 1.0], 2, &mut workspace);
+        // Sample 1: z = 1.5, a = 1.5, o = 3.5. Sample 2: z = −2.5, a = 0, o = −1.
+        assert_eq!(workspace.output(), &[3.5, -1.0]);
+        assert_eq!(workspace.weighted_sums(0), &[1.5, -2.5]);
+    }
+}

@@ -1,0 +1,123 @@
+//! One step of learning: the cost of a mini-batch, its gradient, and the gradient
+//! descent update.
+//!
+//! For a batch of B samples with outputs o and targets t, the cost is
+//!
+//! J = (1/B) Σ L(o, t) + λ·Σ_w R(w)
+//!
+//! (the mean loss plus the penalty over every weight, biases excluded). The gradient
+//! is therefore averaged over the batch, and one step of gradient descent moves
+//! every parameter θ against it: θ ← θ − α·∂J/∂θ.
+
+use crate::loss::Loss;
+use crate::network::{Network, Workspace};
+use crate::regularization::Regularization;
+
+/// How the cost is formed and how far each step goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepSettings {
+    /// Per-sample loss L.
+    pub loss: Loss,
+    /// Weight penalty R.
+    pub regularization: Regularization,
+    /// λ.
+    pub regularization_rate: f32,
+    /// α.
+    pub learning_rate: f32,
+}
+
+/// Buffers reused from step to step.
+#[derive(Clone, Debug, Default)]
+pub struct StepBuffers {
+    workspace: Workspace,
+    output_gradient: Vec<f32>,
+    gradient: Vec<f32>,
+}
+
+impl StepBuffers {
+    /// ∂J/∂θ of the last `cost_and_gradient` call, laid out like the parameters.
+    pub fn gradient(&self) -> &[f32] {
+        &self.gradient
+    }
+}
+
+/// Computes J for the batch (`inputs` is `[batch][input_count]`, one target per sample)
+/// and leaves ∂J/∂θ in `buffers.gradient()`. Returns J.
+pub fn cost_and_gradient(
+    network: &Network,
+    inputs: &[f32],
+    targets: &[f32],
+    settings: &StepSettings,
+    buffers: &mut StepBuffers,
+) -> f32 {
+    let batch = targets.len();
+    network.forward(inputs, batch, &mut buffers.workspace);
+    let scale = 1.0 / batch as f32;
+    let outputs = buffers.workspace.output();
+    buffers.output_gradient.clear();
+    buffers.output_gradient.extend(
+        outputs
+            .iter()
+            .zip(targets)
+            .map(|(&o, &t)| settings.loss.derivative(o, t) * scale),
+    );
+    let mean_loss = outputs
+        .iter()
+        .zip(targets)
+        .map(|(&o, &t)| settings.loss.value(o, t))
+        .sum::<f32>()
+        * scale;
+    buffers.gradient.resize(network.parameters().len(), 0.0);
+    network.backward(
+        inputs,
+        &mut buffers.workspace,
+        &buffers.output_gradient,
+        &mut buffers.gradient,
+    );
+    let mut penalty = 0.0;
+    if settings.regularization != Regularization::None {
+        for index in 0..network.layers().len() {
+            let range = network.weight_range(index);
+            let weights = &network.parameters()[range.clone()];
+            for (g, &w) in buffers.gradient[range].iter_mut().zip(weights) {
+                *g += settings.regularization_rate * settings.regularization.derivative(w);
+                penalty += settings.regularization.value(w);
+            }
+        }
+    }
+    mean_loss + settings.regularization_rate * penalty
+}
+
+/// θ ← θ − α·∂J/∂θ for every parameter, with the gradient of the last
+/// `cost_and_gradient` call.
+pub fn apply_gradient_descent(
+    network: &mut Network,
+    settings: &StepSettings,
+    buffers: &StepBuffers,
+) {
+    let rate = settings.learning_rate;
+    for (theta, g) in network.parameters_mut().iter_mut().zip(&buffers.gradient) {
+        *theta -= rate * g;
+    }
+}
+
+/// The mean loss (without penalty) of `network` over a whole set.
+pub fn mean_loss(
+    network: &Network,
+    inputs: &[f32],
+    targets: &[f32],
+    loss: Loss,
+    workspace: &mut Workspace,
+) -> f32 {
+    if targets.is_empty() {
+        return 0.0;
+    }
+    network.forward(inputs, targets.len(), workspace);
+    let total: f32 = workspace
+        .output()
+        .iter()
+        .zip(targets)
+        .map(|(&o, &t)| loss.value(o, t))
+        .sum();
+    total / targets.len() as f32
+}

@@ -1,0 +1,231 @@
+//! The JavaScript boundary: the only module that names wasm-bindgen, js-sys and
+//! serde-wasm-bindgen. A thin [`Playground`] handle over the [`Trainer`]; config and
+//! model files cross as plain JS objects, pixels are read by JS as views of wasm memory.
+
+use crate::config::{Config, ConfigError};
+use crate::grid::{Heatmap, GRID_SIZE};
+use crate::model::ModelFile;
+use crate::trainer::Trainer;
+use js_sys::{Float32Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+/// Where the panic hook leaves the panic text for the page to read.
+const PANIC_GLOBAL: &str = "greymatterPanicMessage";
+
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let message = JsValue::from_str(&info.to_string());
+            let _ = Reflect::set(
+                &js_sys::global(),
+                &JsValue::from_str(PANIC_GLOBAL),
+                &message,
+            );
+        }));
+    });
+}
+
+fn js_error(message: impl AsRef<str>) -> JsValue {
+    js_sys::Error::new(message.as_ref()).into()
+}
+
+fn config_error(error: ConfigError) -> JsValue {
+    js_error(error.message)
+}
+
+/// Applies every own property of a JS object to `config`, field by field, so an error
+/// names the field it comes from.
+fn apply_patch(config: &mut Config, patch: &JsValue) -> Result<(), JsValue> {
+    if !patch.is_object() || js_sys::Array::is_array(patch) {
+        return Err(js_error("a config must be an object of settings"));
+    }
+    for entry in Object::entries(patch.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = serde_wasm_bindgen::Deserializer::from(pair.get(1));
+        config.set_field(&key, value).map_err(config_error)?;
+    }
+    Ok(())
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| js_error(error.to_string()))
+}
+
+/// The default config as a JS object.
+#[wasm_bindgen(js_name = defaultConfig)]
+pub fn default_config() -> Result<JsValue, JsValue> {
+    to_js(&Config::default())
+}
+
+/// A fresh seed from the browser's crypto.getRandomValues.
+#[wasm_bindgen(js_name = randomSeed)]
+pub fn random_seed() -> u32 {
+    crate::rng::fresh_seed()
+}
+
+/// Makes the core panic with `message`: lets tests prove the page survives a panic.
+#[wasm_bindgen(js_name = panicForTesting)]
+pub fn panic_for_testing(message: &str) {
+    install_panic_hook();
+    panic!("{message}");
+}
+
+/// One live playground: its trainer and its heatmap pixels.
+#[wasm_bindgen]
+pub struct Playground {
+    trainer: Trainer,
+    heatmap: Heatmap,
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Builds a playground from a (partial) config object; missing keys take defaults.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: &JsValue) -> Result<Playground, JsValue> {
+        install_panic_hook();
+        let mut full = Config::default();
+        if !config.is_undefined() && !config.is_null() {
+            apply_patch(&mut full, config)?;
+        }
+        let trainer = Trainer::new(full).map_err(config_error)?;
+        let mut playground = Playground {
+            trainer,
+            heatmap: Heatmap::default(),
+        };
+        playground.render();
+        Ok(playground)
+    }
+
+    /// The full current config.
+    pub fn config(&self) -> Result<JsValue, JsValue> {
+        to_js(self.trainer.config())
+    }
+
+    /// Merges `patch` into the config; returns "kept", "reset" or "regenerated".
+    /// On error nothing changes.
+    #[wasm_bindgen(js_name = setConfig)]
+    pub fn set_config(&mut self, patch: &JsValue) -> Result<String, JsValue> {
+        let mut next = self.trainer.config().clone();
+        apply_patch(&mut next, patch)?;
+        let change = self.trainer.set_config(next).map_err(config_error)?;
+        Ok(change.name().to_string())
+    }
+
+    /// Trains `epochs` epochs.
+    pub fn train(&mut self, epochs: u32) {
+        self.trainer.train_epochs(epochs);
+    }
+
+    /// Evaluates the grid and refreshes the heatmap pixels.
+    pub fn render(&mut self) {
+        let features = self.trainer.config().features.clone();
+        self.heatmap.render(self.trainer.network(), &features);
+    }
+
+    /// Address of the RGBA heatmap in wasm memory.
+    #[wasm_bindgen(js_name = heatmapPtr)]
+    pub fn heatmap_ptr(&self) -> *const u8 {
+        self.heatmap.pixels().as_ptr()
+    }
+
+    /// Length in bytes of the RGBA heatmap (gridSize² × 4).
+    #[wasm_bindgen(js_name = heatmapLen)]
+    pub fn heatmap_len(&self) -> usize {
+        self.heatmap.pixels().len()
+    }
+
+    /// Points per side of the heatmap grid.
+    #[wasm_bindgen(js_name = gridSize)]
+    pub fn grid_size(&self) -> usize {
+        GRID_SIZE
+    }
+
+    /// Epochs trained since the last reset.
+    #[wasm_bindgen(getter)]
+    pub fn epoch(&self) -> u32 {
+        self.trainer.epoch()
+    }
+
+    /// Mean training loss.
+    #[wasm_bindgen(getter, js_name = trainLoss)]
+    pub fn train_loss(&self) -> f32 {
+        self.trainer.train_loss()
+    }
+
+    /// Mean test loss.
+    #[wasm_bindgen(getter, js_name = testLoss)]
+    pub fn test_loss(&self) -> f32 {
+        self.trainer.test_loss()
+    }
+
+    /// `[train_0, test_0, train_1, test_1, …]`.
+    #[wasm_bindgen(js_name = lossHistory)]
+    pub fn loss_history(&self) -> Float32Array {
+        Float32Array::from(self.trainer.history())
+    }
+
+    /// Training points as `[x1, x2, label, …]`.
+    #[wasm_bindgen(js_name = trainPoints)]
+    pub fn train_points(&self) -> Float32Array {
+        points_array(self.trainer.train_points())
+    }
+
+    /// Test points as `[x1, x2, label, …]`.
+    #[wasm_bindgen(js_name = testPoints)]
+    pub fn test_points(&self) -> Float32Array {
+        points_array(self.trainer.test_points())
+    }
+
+    /// Network outputs for points given as `[x1, x2, x1, x2, …]`.
+    pub fn predict(&mut self, points: &[f32]) -> Result<Float32Array, JsValue> {
+        if points.len() % 2 != 0 {
+            return Err(js_error("predict takes pairs [x1, x2, x1, x2, …]"));
+        }
+        let pairs: Vec<[f32; 2]> = points.chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+        Ok(Float32Array::from(&self.trainer.predict(&pairs)[..]))
+    }
+
+    /// The network as a model file object.
+    #[wasm_bindgen(js_name = exportModel)]
+    pub fn export_model(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.trainer.export_model())
+    }
+
+    /// Loads a model file object; on error nothing changes.
+    #[wasm_bindgen(js_name = importModel)]
+    pub fn import_model(&mut self, model: JsValue) -> Result<(), JsValue> {
+        let model: ModelFile = serde_wasm_bindgen::from_value(model)
+            .map_err(|error| js_error(format!("not a greymatter model file: {error}")))?;
+        self.trainer.import_model(&model).map_err(js_error)?;
+        self.render();
+        Ok(())
+    }
+
+    /// Back to the starting weights of the current seed, epoch 0.
+    pub fn reset(&mut self) {
+        self.trainer.reset();
+    }
+
+    /// A copy of every weight and bias.
+    pub fn parameters(&self) -> Float32Array {
+        Float32Array::from(self.trainer.network().parameters())
+    }
+
+    /// Restores a `parameters()` snapshot of a network of the same shape.
+    #[wasm_bindgen(js_name = setParameters)]
+    pub fn set_parameters(&mut self, parameters: &[f32]) -> Result<(), JsValue> {
+        self.trainer.set_parameters(parameters).map_err(js_error)
+    }
+}
+
+fn points_array(points: &[crate::dataset::Point]) -> Float32Array {
+    let flat: Vec<f32> = points
+        .iter()
+        .flat_map(|p| [p.position[0], p.position[1], p.label])
+        .collect();
+    Float32Array::from(&flat[..])
+}
