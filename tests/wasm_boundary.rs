@@ -1,0 +1,83 @@
+//! The wasm boundary, run by wasm-bindgen-test-runner under Node: the handle is built
+//! from a JS config, trains, renders into a pixel buffer of the documented length,
+//! and refuses bad configs with readable errors.
+#![cfg(target_arch = "wasm32")]
+
+use greymatter::wasm::{default_config, Playground};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn config(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&object, &JsValue::from_str(key), value).unwrap();
+    }
+    object.into()
+}
+
+#[wasm_bindgen_test]
+fn builds_trains_and_renders() {
+    let mut playground = Playground::new(&config(&[
+        ("dataset", "spiral".into()),
+        ("hidden", js_sys::Array::of2(&6.into(), &3.into()).into()),
+    ]))
+    .unwrap();
+    assert_eq!(playground.epoch(), 0);
+    let start = playground.train_loss();
+    playground.train(10);
+    playground.render();
+    assert_eq!(playground.epoch(), 10);
+    assert!(playground.train_loss() < start);
+    assert_eq!(playground.heatmap_len(), 100 * 100 * 4);
+    assert_eq!(playground.grid_size(), 100);
+    assert_eq!(playground.loss_history().length(), 22);
+    assert_eq!(playground.train_points().length(), 250 * 3);
+}
+
+#[wasm_bindgen_test]
+fn refuses_a_bad_config_with_a_message_naming_the_field() {
+    let error = Playground::new(&config(&[("learningRate", (-1.0).into())]))
+        .err()
+        .unwrap();
+    let message = js_sys::Error::from(error).message().as_string().unwrap();
+    assert!(message.contains("learningRate"), "{message}");
+
+    let mut playground = Playground::new(&JsValue::UNDEFINED).unwrap();
+    let error = playground
+        .set_config(&config(&[("activation", "bogus".into())]))
+        .unwrap_err();
+    let message = js_sys::Error::from(error).message().as_string().unwrap();
+    assert!(message.contains("activation"), "{message}");
+    assert_eq!(
+        playground
+            .set_config(&config(&[("learningRate", 0.3.into())]))
+            .unwrap(),
+        "kept"
+    );
+}
+
+#[wasm_bindgen_test]
+fn default_config_has_every_documented_key() {
+    let defaults = default_config().unwrap();
+    for key in greymatter::config::KEYS {
+        assert!(
+            Reflect::has(&defaults, &JsValue::from_str(key)).unwrap(),
+            "{key}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn model_export_import_round_trip() {
+    let mut source = Playground::new(&JsValue::UNDEFINED).unwrap();
+    source.train(5);
+    let model = source.export_model().unwrap();
+    let mut target = Playground::new(&config(&[("seed", 99.into())])).unwrap();
+    target.import_model(model).unwrap();
+    let probes = [1.0f32, -2.0, 3.5, 0.25];
+    assert_eq!(
+        source.predict(&probes).unwrap().to_vec(),
+        target.predict(&probes).unwrap().to_vec()
+    );
+}
