@@ -25,13 +25,13 @@ pub mod limits {
     /// Largest mini-batch.
     pub const MAX_BATCH_SIZE: usize = 500;
     /// Largest learning rate.
-    pub const MAX_LEARNING_RATE: f32 = 10.0;
+    pub const MAX_LEARNING_RATE: f64 = 10.0;
     /// Largest regularization rate.
-    pub const MAX_REGULARIZATION_RATE: f32 = 10.0;
+    pub const MAX_REGULARIZATION_RATE: f64 = 10.0;
     /// Largest noise, in percent.
-    pub const MAX_NOISE: f32 = 50.0;
+    pub const MAX_NOISE: f64 = 50.0;
     /// Smallest and largest share of points used for training, in percent.
-    pub const TRAIN_RATIO: (f32, f32) = (10.0, 90.0);
+    pub const TRAIN_RATIO: (f64, f64) = (10.0, 90.0);
 }
 
 /// Every setting of a playground. Field names are camelCase in JSON and share links.
@@ -43,21 +43,21 @@ pub struct Config {
     /// Classification (labels ±1, tanh output) or regression (linear output).
     pub problem: Problem,
     /// Label noise, in percent (0–50).
-    pub noise: f32,
+    pub noise: f64,
     /// Share of points used for training, in percent (10–90); the rest is the test set.
-    pub train_ratio: f32,
+    pub train_ratio: f64,
     /// Number of generated points.
     pub samples: usize,
     /// Samples per gradient step.
     pub batch_size: usize,
     /// α in w ← w − α·∂J/∂w.
-    pub learning_rate: f32,
+    pub learning_rate: f64,
     /// Activation of the hidden layers.
     pub activation: Activation,
     /// Weight penalty.
     pub regularization: Regularization,
     /// λ, the weight of the penalty in the cost.
-    pub regularization_rate: f32,
+    pub regularization_rate: f64,
     /// Neurons in each hidden layer, input side first.
     pub hidden: Vec<usize>,
     /// Inputs of the network.
@@ -140,7 +140,7 @@ impl Change {
     }
 }
 
-fn check_range(field: &str, value: f32, low: f32, high: f32) -> Result<(), ConfigError> {
+fn check_range(field: &str, value: f64, low: f64, high: f64) -> Result<(), ConfigError> {
     if value.is_finite() && (low..=high).contains(&value) {
         Ok(())
     } else {
@@ -245,7 +245,8 @@ impl Config {
             key: &str,
             value: D,
         ) -> Result<T, ConfigError> {
-            T::deserialize(value).map_err(|error| ConfigError::new(key, format!("{key}: {error}")))
+            T::deserialize(value)
+                .map_err(|_| ConfigError::new(key, format!("{key} must be {}", expectation(key))))
         }
         match key {
             "dataset" => self.dataset = parse(key, value)?,
@@ -295,6 +296,35 @@ impl Config {
         } else {
             Change::Kept
         }
+    }
+}
+
+/// What a setting accepts, in words, for messages about values of the wrong kind.
+fn expectation(key: &str) -> String {
+    fn one_of(names: impl Iterator<Item = &'static str>) -> String {
+        format!("one of {}", names.collect::<Vec<_>>().join(", "))
+    }
+    use limits::*;
+    match key {
+        "dataset" => one_of(Dataset::ALL.iter().map(|d| d.name())),
+        "problem" => "classification or regression".to_string(),
+        "noise" => format!("a number from 0 to {MAX_NOISE}"),
+        "trainRatio" => format!("a number from {} to {}", TRAIN_RATIO.0, TRAIN_RATIO.1),
+        "samples" => format!("a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}"),
+        "batchSize" => format!("a whole number from 1 to {MAX_BATCH_SIZE}"),
+        "learningRate" => format!("a number greater than 0 and at most {MAX_LEARNING_RATE}"),
+        "activation" => one_of(Activation::ALL.iter().map(|a| a.name())),
+        "regularization" => one_of(Regularization::ALL.iter().map(|r| r.name())),
+        "regularizationRate" => format!("a number from 0 to {MAX_REGULARIZATION_RATE}"),
+        "hidden" => format!(
+            "a list of at most {MAX_HIDDEN_LAYERS} neuron counts, each from 1 to {MAX_NEURONS_PER_LAYER}"
+        ),
+        "features" => format!(
+            "a list of inputs, each {}",
+            one_of(Feature::ALL.iter().map(|f| f.name()))
+        ),
+        "loss" => one_of(Loss::ALL.iter().map(|l| l.name())),
+        _ => "a whole number from 0 to 4294967295".to_string(),
     }
 }
 

@@ -187,8 +187,8 @@ impl Trainer {
         StepSettings {
             loss: self.config.loss,
             regularization: self.config.regularization,
-            regularization_rate: self.config.regularization_rate,
-            learning_rate: self.config.learning_rate,
+            regularization_rate: self.config.regularization_rate as f32,
+            learning_rate: self.config.learning_rate as f32,
         }
     }
 
@@ -322,8 +322,8 @@ pub fn data_of(config: &Config) -> Split {
     generate_split(
         config.dataset,
         config.samples,
-        config.noise / 100.0,
-        config.train_ratio / 100.0,
+        (config.noise / 100.0) as f32,
+        (config.train_ratio / 100.0) as f32,
         config.data_seed,
     )
 }

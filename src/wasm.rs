@@ -16,7 +16,13 @@ fn install_panic_hook() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            let message = JsValue::from_str(&info.to_string());
+            let text = info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| info.to_string());
+            let message = JsValue::from_str(&text);
             let _ = Reflect::set(
                 &js_sys::global(),
                 &JsValue::from_str(PANIC_GLOBAL),
@@ -182,7 +188,7 @@ impl Playground {
 
     /// Network outputs for points given as `[x1, x2, x1, x2, …]`.
     pub fn predict(&mut self, points: &[f32]) -> Result<Float32Array, JsValue> {
-        if points.len() % 2 != 0 {
+        if !points.len().is_multiple_of(2) {
             return Err(js_error("predict takes pairs [x1, x2, x1, x2, …]"));
         }
         let pairs: Vec<[f32; 2]> = points.chunks_exact(2).map(|p| [p[0], p[1]]).collect();

@@ -71,6 +71,12 @@ fn unknown_names_and_wrong_kinds_are_refused_by_name() {
     assert!(error.message.contains("unknown setting"));
     let error = refused(json!({"batchSize": "ten"}));
     assert_eq!(error.field, "batchSize");
+    assert_eq!(
+        error.message,
+        "batchSize must be a whole number from 1 to 500"
+    );
+    let error = refused(json!({"noise": "abc"}));
+    assert_eq!(error.message, "noise must be a number from 0 to 50");
     let error = refused(json!({"features": ["x3"]}));
     assert_eq!(error.field, "features");
     let error = refused(json!({"seed": -4}));

@@ -1,0 +1,60 @@
+# greymatter
+#   make serve   build the wasm package, then serve www/ on http://127.0.0.1:$(PORT)/
+#   make build   build the wasm package into www/pkg/ (only when sources changed)
+#   make test    format, lints, native + wasm unit tests, build, browser end-to-end tests
+# Missing tools are installed on the way (scripts/setup.sh); a second run reuses them.
+
+PORT ?= 8080
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+# `cargo install` puts wasm-bindgen here: first on PATH unless PATH has it already.
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(if $(filter $(CARGO_BIN),$(subst :, ,$(PATH))),$(PATH),$(CARGO_BIN):$(PATH))
+
+PKG := www/pkg/greymatter_bg.wasm
+PKG_INPUTS := $(shell find src -name '*.rs' 2>/dev/null) Cargo.toml \
+	$(wildcard Cargo.lock build.rs .cargo/config.toml)
+# npm dev packages: reinstalled only when node_modules is older than the package files.
+NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
+
+step = @echo "greymatter: --- $(1)"
+
+.PHONY: serve build test toolchain browser
+
+serve: build
+	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
+	@cd www && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
+
+build: $(PKG)
+
+$(PKG): $(PKG_INPUTS) | toolchain
+	$(call step,build www/pkg)
+	@scripts/build.sh
+
+toolchain:
+	@scripts/setup.sh
+
+browser:
+	@scripts/setup.sh --browser
+
+node_modules/.greymatter-npm-stamp: $(wildcard package.json package-lock.json)
+	$(call step,npm dev packages)
+	@if [ -f package-lock.json ]; then npm ci; else npm install; fi
+	@touch $@
+
+test: browser $(NPM_STAMP)
+	$(call step,cargo fmt --check)
+	@cargo fmt --check
+	$(call step,clippy (native))
+	@cargo clippy --all-targets -- -D warnings
+	$(call step,clippy (wasm32))
+	@scripts/wasm-cargo.sh clippy --lib --tests -- -D warnings
+	$(call step,cargo test (native))
+	@cargo test
+	$(call step,cargo test (wasm32, wasm-bindgen-test-runner under Node))
+	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner scripts/wasm-cargo.sh test --test wasm_boundary
+	$(call step,make build)
+	@$(MAKE) --no-print-directory build
+	$(call step,browser end-to-end tests (node --test tests/e2e/))
+	@if [ -d tests/e2e ]; then node --test tests/e2e/; \
+	else echo "greymatter: no tests/e2e/ yet: skipped"; fi

@@ -1,0 +1,47 @@
+// The page loads cleanly with the default playground, and its heatmap is painted
+// with both classes' colours once the network has trained a little.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, openPlayground, stepEpochs, heatmapPixels } from './helpers.mjs';
+
+describe('loading the page', () => {
+  let session;
+  let page;
+  before(async () => {
+    session = await startSession();
+    page = await openPlayground(session);
+  });
+  after(async () => session?.close());
+
+  it('loads without console errors or page errors', async () => {
+    await page.waitForFunction(() => document.getElementById('epoch').textContent === '0');
+    assert.deepEqual(page.problems, []);
+    assert.equal(await page.isHidden('#message'), true, 'no message on a clean load');
+  });
+
+  it('starts from the default config, ready to train', async () => {
+    const config = await page.evaluate(() => window.playground.config);
+    assert.equal(config.dataset, 'circle');
+    assert.equal(config.activation, 'tanh');
+    assert.deepEqual(config.hidden, [4, 2]);
+    assert.deepEqual(config.features, ['x1', 'x2']);
+    assert.equal(await page.inputValue('#dataset'), 'circle');
+    assert.equal(await page.isChecked('#feature-x1'), true);
+    assert.equal(await page.isChecked('#feature-x1Squared'), false);
+    assert.match(await page.textContent('#play-pause'), /play/i);
+    assert.equal(await page.locator('.add-neuron').count(), 2);
+    const hash = new URL(page.url()).hash;
+    assert.match(hash, /dataset=circle/);
+    assert.match(hash, /hidden=4,2/);
+  });
+
+  it('paints the heatmap with orange and blue after training', async () => {
+    await stepEpochs(page, 30);
+    const pixels = await heatmapPixels(page);
+    assert.ok(pixels.distinct > 10, `only ${pixels.distinct} distinct colours`);
+    assert.ok(pixels.orange > 1000, `only ${pixels.orange} orange-ish pixels`);
+    assert.ok(pixels.blue > 1000, `only ${pixels.blue} blue-ish pixels`);
+    assert.deepEqual(page.problems, []);
+  });
+});

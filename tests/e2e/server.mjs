@@ -1,0 +1,67 @@
+// A tiny static file server for the browser tests: serves www/ (or the folder in
+// GREYMATTER_WWW) on a free port of 127.0.0.1, with the MIME types the page needs
+// (application/wasm lets the browser compile the core while it downloads).
+
+import http from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const WWW = path.resolve(process.env.GREYMATTER_WWW ?? path.join(here, '..', '..', 'www'));
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+async function resolveFile(root, urlPath) {
+  const relative = decodeURIComponent(urlPath).replace(/^\/+/, '');
+  const file = path.resolve(root, relative);
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  const info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) return resolveFile(root, path.posix.join(urlPath, 'index.html'));
+  return info?.isFile() ? file : null;
+}
+
+/** Starts the server; resolves to `{url, close}` once it listens. */
+export async function startServer(root = WWW) {
+  const server = http.createServer(async (request, response) => {
+    try {
+      const { pathname } = new URL(request.url, 'http://localhost');
+      const file = await resolveFile(root, pathname);
+      if (!file) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      response.end(body);
+    } catch (error) {
+      response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+  };
+}

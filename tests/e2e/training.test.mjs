@@ -1,0 +1,60 @@
+// Training from the page: play moves the epoch counter and brings the loss down,
+// pause stops it, step trains exactly one epoch, reset goes back to epoch 0 and the
+// starting weights.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, openPlayground, stepEpochs } from './helpers.mjs';
+
+const epochShown = (page) => page.evaluate(() => Number(document.getElementById('epoch').textContent));
+
+describe('training', () => {
+  let session;
+  let page;
+  before(async () => {
+    session = await startSession();
+    page = await openPlayground(session);
+  });
+  after(async () => session?.close());
+
+  it('play moves the epoch counter and the loss falls; pause stops it', async () => {
+    const start = await page.evaluate(() => window.playground.state);
+    assert.equal(start.epoch, 0);
+    await page.click('#play-pause');
+    await page.waitForFunction(() => /pause/i.test(document.getElementById('play-pause').textContent));
+    await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 60);
+    await page.click('#play-pause');
+    await page.waitForFunction(() => /play/i.test(document.getElementById('play-pause').textContent));
+    const later = await page.evaluate(() => window.playground.state);
+    assert.ok(later.epoch >= 60);
+    assert.ok(later.trainLoss < start.trainLoss, `loss ${later.trainLoss} did not fall below ${start.trainLoss}`);
+    assert.equal(await epochShown(page), later.epoch);
+    // Paused: two animation frames later nothing has moved.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal((await page.evaluate(() => window.playground.state)).epoch, later.epoch);
+    assert.notEqual(await page.textContent('#train-loss'), '–');
+  });
+
+  it('step trains exactly one epoch and draws it', async () => {
+    const before = await page.evaluate(() => window.playground.state);
+    const after = await stepEpochs(page, 1);
+    assert.equal(after.epoch, before.epoch + 1);
+    assert.equal(await epochShown(page), before.epoch + 1);
+    await page.click('#step');
+    await page.waitForFunction((n) => window.playground.state.epoch === n, before.epoch + 2);
+  });
+
+  it('reset goes back to epoch 0 and the same starting network', async () => {
+    const probe = [[0, 0], [2, -3], [-4, 1]];
+    await page.click('#reset');
+    await page.waitForFunction(() => window.playground.state.epoch === 0);
+    const first = await page.evaluate((p) => window.playground.predict(p), probe);
+    await stepEpochs(page, 5);
+    const trained = await page.evaluate((p) => window.playground.predict(p), probe);
+    assert.notDeepEqual(trained, first);
+    await page.evaluate(() => window.playground.reset());
+    assert.deepEqual(await page.evaluate((p) => window.playground.predict(p), probe), first);
+    assert.equal(await epochShown(page), 0);
+    assert.deepEqual(page.problems, []);
+  });
+});

@@ -1,0 +1,42 @@
+// Model files on the person's disk: "Export model" downloads the network as a
+// greymatter-model JSON file, "Import model" reads one back (the playground checks
+// it and loads it; training can continue from there).
+
+/** Offers `model` as a download named greymatter-model.json. */
+export function downloadModel(model) {
+  const text = `${JSON.stringify(model, null, 2)}\n`;
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'greymatter-model.json';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Wires the export button and the file input.
+ * @param {{exportButton: HTMLButtonElement, fileInput: HTMLInputElement}} elements
+ * @param {{exportModel: () => object, importModel: (text: string) => void,
+ *          report: (error: Error) => void}} playground
+ */
+export function bindModelFile({ exportButton, fileInput }, playground) {
+  exportButton.addEventListener('click', () => {
+    try {
+      downloadModel(playground.exportModel());
+    } catch (error) {
+      playground.report(error);
+    }
+  });
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) return;
+    try {
+      playground.importModel(await file.text());
+    } catch {
+      // Shown in #message by the playground.
+    }
+  });
+}
