@@ -123,6 +123,8 @@ impl std::error::Error for ConfigError {}
 pub enum Change {
     /// Only training settings changed: network, data and epoch stay.
     Kept,
+    /// Only the data seed changed: new points, the same network and epoch.
+    NewData,
     /// The network's shape or seed changed: new starting weights, epoch 0.
     Reset,
     /// The data changed: new points and new starting weights, epoch 0.
@@ -134,6 +136,7 @@ impl Change {
     pub fn name(self) -> &'static str {
         match self {
             Change::Kept => "kept",
+            Change::NewData => "newData",
             Change::Reset => "reset",
             Change::Regenerated => "regenerated",
         }
@@ -283,8 +286,7 @@ impl Config {
             || self.problem != next.problem
             || self.noise != next.noise
             || self.train_ratio != next.train_ratio
-            || self.samples != next.samples
-            || self.data_seed != next.data_seed;
+            || self.samples != next.samples;
         let network_changed = self.hidden != next.hidden
             || self.activation != next.activation
             || self.features != next.features
@@ -293,6 +295,8 @@ impl Config {
             Change::Regenerated
         } else if network_changed {
             Change::Reset
+        } else if self.data_seed != next.data_seed {
+            Change::NewData
         } else {
             Change::Kept
         }
@@ -362,6 +366,8 @@ mod tests {
         let mut next = base.clone();
         next.learning_rate = 0.1;
         assert_eq!(base.change_to(&next), Change::Kept);
+        next.data_seed = 7;
+        assert_eq!(base.change_to(&next), Change::NewData);
         next.hidden = vec![3];
         assert_eq!(base.change_to(&next), Change::Reset);
         next.noise = 10.0;

@@ -1,5 +1,6 @@
 //! Input features: what the network sees of a point (x1, x2).
 
+use crate::kernels::stride_for;
 use serde::{Deserialize, Serialize};
 
 /// One input of the network, computed from the point (x1, x2).
@@ -67,13 +68,17 @@ impl Feature {
     }
 }
 
-/// Writes the features of each point into `out`, one row of `features.len()` values per
-/// point (row-major), replacing its contents.
+/// Writes the features of the points into `out` feature-major: one row per feature,
+/// one column per point, rows `kernels::stride_for(points.len())` long with zero
+/// padding (the layout [`crate::network::Network::forward`] takes).
 pub fn compute_inputs(features: &[Feature], points: &[[f32; 2]], out: &mut Vec<f32>) {
+    let stride = stride_for(points.len());
     out.clear();
-    out.reserve(points.len() * features.len());
-    for &[x1, x2] in points {
-        out.extend(features.iter().map(|feature| feature.value(x1, x2)));
+    out.resize(features.len() * stride, 0.0);
+    for (feature, row) in features.iter().zip(out.chunks_exact_mut(stride)) {
+        for (value, &[x1, x2]) in row.iter_mut().zip(points) {
+            *value = feature.value(x1, x2);
+        }
     }
 }
 
@@ -82,13 +87,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rows_follow_the_feature_order() {
+    fn one_padded_row_per_feature() {
         let mut out = Vec::new();
         compute_inputs(
             &[Feature::X1TimesX2, Feature::X2Squared, Feature::X1],
             &[[2.0, 3.0], [-1.0, 0.5]],
             &mut out,
         );
-        assert_eq!(out, vec![6.0, 9.0, 2.0, -0.5, 0.25, -1.0]);
+        let padding = [0.0; 6];
+        let rows: Vec<&[f32]> = out.chunks(8).collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0], [&[6.0, -0.5][..], &padding].concat());
+        assert_eq!(rows[1], [&[9.0, 0.25][..], &padding].concat());
+        assert_eq!(rows[2], [&[2.0, -1.0][..], &padding].concat());
     }
 }

@@ -1,9 +1,10 @@
-//! The decision-boundary picture: the network evaluated over a square grid of the
-//! input plane in one batched pass, coloured into an RGBA buffer.
+//! The pictures of what the network computes: every neuron's output over a square grid
+//! of the input plane, from one batched forward pass, coloured into RGBA buffers — the
+//! big heatmap (100×100) of one chosen node and a small thumbnail of every node.
 //!
-//! Colours are the ones people know from the TensorFlow Playground: orange #f59322
-//! for −1, light grey #e8eaeb for 0, blue #0877bd for +1, linearly blended in between
-//! (values outside [−1, 1] are clamped).
+//! The default colours are the ones people know from the TensorFlow Playground: orange
+//! #f59322 for −1, light grey #e8eaeb for 0, blue #0877bd for +1, linearly blended in
+//! between (values outside [−1, 1] are clamped).
 
 use crate::features::{compute_inputs, Feature};
 use crate::network::{Network, Workspace};
@@ -12,25 +13,81 @@ use crate::network::{Network, Workspace};
 pub const GRID_SIZE: usize = 100;
 /// The grid covers [−EXTENT, EXTENT]².
 pub const EXTENT: f32 = 6.0;
+/// Pixels per side of a node thumbnail: every `GRID_SIZE / THUMBNAIL_SIZE`-th cell.
+pub const THUMBNAIL_SIZE: usize = 25;
+const THUMBNAIL_STEP: usize = GRID_SIZE / THUMBNAIL_SIZE;
+const CELLS: usize = GRID_SIZE * GRID_SIZE;
 
-const NEGATIVE: [f32; 3] = [245.0, 147.0, 34.0];
-const NEUTRAL: [f32; 3] = [232.0, 234.0, 235.0];
-const POSITIVE: [f32; 3] = [8.0, 119.0, 189.0];
+/// The colours of −1, 0 and +1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Palette {
+    /// Orange #f59322, grey #e8eaeb, blue #0877bd (the TensorFlow Playground's).
+    #[default]
+    Default,
+    /// Orange #e66100, grey #f7f7f7, purple #5d3a9b: told apart with any colour vision.
+    Colorblind,
+}
 
-/// The colour of a value: RGBA, fully opaque.
-pub fn colour(value: f32) -> [u8; 4] {
-    let v = if value.is_nan() {
-        0.0
-    } else {
-        value.clamp(-1.0, 1.0)
-    };
-    let (end, t) = if v < 0.0 {
-        (NEGATIVE, -v)
-    } else {
-        (POSITIVE, v)
-    };
-    let channel = |i: usize| (NEUTRAL[i] + (end[i] - NEUTRAL[i]) * t).round() as u8;
-    [channel(0), channel(1), channel(2), 255]
+impl Palette {
+    /// The palette called `name` ("default" or "colorblind").
+    pub fn from_name(name: &str) -> Option<Palette> {
+        match name {
+            "default" => Some(Palette::Default),
+            "colorblind" => Some(Palette::Colorblind),
+            _ => None,
+        }
+    }
+
+    fn ends(self) -> [[f32; 3]; 3] {
+        match self {
+            Palette::Default => [
+                [245.0, 147.0, 34.0],
+                [232.0, 234.0, 235.0],
+                [8.0, 119.0, 189.0],
+            ],
+            Palette::Colorblind => [
+                [230.0, 97.0, 0.0],
+                [247.0, 247.0, 247.0],
+                [93.0, 58.0, 155.0],
+            ],
+        }
+    }
+
+    /// The colour of a value: RGBA, fully opaque; NaN is drawn as 0.
+    pub fn colour(self, value: f32) -> [u8; 4] {
+        let [negative, neutral, positive] = self.ends();
+        let v = if value.is_nan() {
+            0.0
+        } else {
+            value.clamp(-1.0, 1.0)
+        };
+        let (end, t) = if v < 0.0 {
+            (negative, -v)
+        } else {
+            (positive, v)
+        };
+        let channel = |i: usize| (neutral[i] + (end[i] - neutral[i]) * t).round() as u8;
+        [channel(0), channel(1), channel(2), 255]
+    }
+}
+
+/// 257 colours spanning [−1, 1] in steps of 1/128 (0 exactly in the middle): fast
+/// colouring of many values.
+#[derive(Clone, Debug)]
+struct ColourTable([[u8; 4]; 257]);
+
+impl ColourTable {
+    fn new(palette: Palette) -> Self {
+        ColourTable(std::array::from_fn(|i| {
+            palette.colour(i as f32 / 128.0 - 1.0)
+        }))
+    }
+
+    #[inline]
+    fn get(&self, value: f32) -> [u8; 4] {
+        let v = if value.is_nan() { 0.0 } else { value };
+        self.0[((v.clamp(-1.0, 1.0) + 1.0) * 128.0 + 0.5) as usize]
+    }
 }
 
 /// The centre (x1, x2) of grid cell (row, column): row 0 is the top (x2 = +6 side),
@@ -44,54 +101,191 @@ pub fn cell_centre(row: usize, column: usize) -> [f32; 2] {
 }
 
 /// Evaluates networks on the grid and keeps the pixels.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Heatmap {
     features: Vec<Feature>,
+    /// Feature-major `[features][CELLS]`.
     inputs: Vec<f32>,
+    /// For each feature, 1 / (its largest magnitude on the grid), for display.
+    feature_scales: Vec<f32>,
     workspace: Workspace,
     pixels: Vec<u8>,
+    thumbnails: Vec<u8>,
+    node: Option<usize>,
+    discretize: bool,
+    palette: Palette,
+    colours: ColourTable,
+}
+
+impl Default for Heatmap {
+    fn default() -> Self {
+        Heatmap {
+            features: Vec::new(),
+            inputs: Vec::new(),
+            feature_scales: Vec::new(),
+            workspace: Workspace::default(),
+            pixels: vec![0; CELLS * 4],
+            thumbnails: Vec::new(),
+            node: None,
+            discretize: false,
+            palette: Palette::Default,
+            colours: ColourTable::new(Palette::Default),
+        }
+    }
+}
+
+/// Nodes of a network as the pictures number them: input features first, then every
+/// neuron layer by layer, the output neuron last.
+pub fn node_count(network: &Network) -> usize {
+    network.input_count() + network.layers().iter().map(|l| l.outputs).sum::<usize>()
 }
 
 impl Heatmap {
-    /// Evaluates `network` (whose inputs are `features`) at every grid cell and
-    /// colours its output into `pixels()`.
-    pub fn render(&mut self, network: &Network, features: &[Feature]) {
-        if self.features != features || self.inputs.is_empty() {
-            self.features = features.to_vec();
-            let centres: Vec<[f32; 2]> = (0..GRID_SIZE * GRID_SIZE)
-                .map(|cell| cell_centre(cell / GRID_SIZE, cell % GRID_SIZE))
-                .collect();
-            compute_inputs(features, &centres, &mut self.inputs);
+    fn prepare_inputs(&mut self, features: &[Feature]) {
+        if self.features == features && !self.inputs.is_empty() {
+            return;
         }
-        network.forward(&self.inputs, GRID_SIZE * GRID_SIZE, &mut self.workspace);
-        self.pixels.resize(GRID_SIZE * GRID_SIZE * 4, 0);
-        for (pixel, &value) in self.pixels.chunks_exact_mut(4).zip(self.workspace.output()) {
-            pixel.copy_from_slice(&colour(value));
-        }
+        self.features = features.to_vec();
+        let centres: Vec<[f32; 2]> = (0..CELLS)
+            .map(|cell| cell_centre(cell / GRID_SIZE, cell % GRID_SIZE))
+            .collect();
+        compute_inputs(features, &centres, &mut self.inputs);
+        self.feature_scales = self
+            .inputs
+            .chunks_exact(CELLS)
+            .map(|row| {
+                let largest = row.iter().fold(0.0f32, |m, v| m.max(v.abs()));
+                if largest > 0.0 {
+                    1.0 / largest
+                } else {
+                    1.0
+                }
+            })
+            .collect();
     }
 
-    /// RGBA bytes, `GRID_SIZE` rows of `GRID_SIZE` pixels, top row first.
+    /// Evaluates every neuron of `network` (whose inputs are `features`) at every grid
+    /// cell in one batched pass, without colouring.
+    pub fn evaluate(&mut self, network: &Network, features: &[Feature]) {
+        self.prepare_inputs(features);
+        network.forward(&self.inputs, CELLS, &mut self.workspace);
+    }
+
+    /// Evaluates the grid and colours the big heatmap (the chosen node) and every
+    /// node's thumbnail.
+    pub fn render(&mut self, network: &Network, features: &[Feature]) {
+        self.evaluate(network, features);
+        let nodes = node_count(network);
+        let node = self.node.filter(|&n| n < nodes).unwrap_or(nodes - 1);
+        let discretize = self.discretize && node == nodes - 1;
+        let mut pixels = std::mem::take(&mut self.pixels);
+        let (values, scale) = self.node_values(network, node);
+        for (pixel, &value) in pixels.chunks_exact_mut(4).zip(values) {
+            let v = value * scale;
+            let v = if discretize { v.signum() } else { v };
+            pixel.copy_from_slice(&self.colours.get(v));
+        }
+        self.pixels = pixels;
+        let thumbnail_bytes = THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4;
+        let mut thumbnails = std::mem::take(&mut self.thumbnails);
+        thumbnails.resize(nodes * thumbnail_bytes, 0);
+        for (node, thumbnail) in thumbnails.chunks_exact_mut(thumbnail_bytes).enumerate() {
+            let (values, scale) = self.node_values(network, node);
+            let offset = THUMBNAIL_STEP / 2;
+            let samples = (0..THUMBNAIL_SIZE).flat_map(|row| {
+                let cell_row = (row * THUMBNAIL_STEP + offset) * GRID_SIZE;
+                (0..THUMBNAIL_SIZE).map(move |column| cell_row + column * THUMBNAIL_STEP + offset)
+            });
+            for (pixel, cell) in thumbnail.chunks_exact_mut(4).zip(samples) {
+                pixel.copy_from_slice(&self.colours.get(values[cell] * scale));
+            }
+        }
+        self.thumbnails = thumbnails;
+    }
+
+    /// A node's values over the grid and the factor that maps them for display.
+    fn node_values(&self, network: &Network, node: usize) -> (&[f32], f32) {
+        let inputs = network.input_count();
+        if node < inputs {
+            return (
+                &self.inputs[node * CELLS..][..CELLS],
+                self.feature_scales[node],
+            );
+        }
+        let mut neuron = node - inputs;
+        for (layer, shape) in network.layers().iter().enumerate() {
+            if neuron < shape.outputs {
+                return (self.workspace.neuron_outputs(layer, neuron), 1.0);
+            }
+            neuron -= shape.outputs;
+        }
+        panic!("node {node} is out of range");
+    }
+
+    /// RGBA bytes of the big heatmap, `GRID_SIZE` rows of `GRID_SIZE` pixels, top row first.
     pub fn pixels(&self) -> &[u8] {
         &self.pixels
     }
 
-    /// Every neuron's output at every grid cell from the last render: for layer `l`,
-    /// `[cells][neurons]`.
+    /// RGBA bytes of every node's thumbnail, node after node, each `THUMBNAIL_SIZE`²
+    /// pixels in the heatmap's orientation.
+    pub fn thumbnails(&self) -> &[u8] {
+        &self.thumbnails
+    }
+
+    /// Every neuron's output at every grid cell from the last evaluation: for layer
+    /// `layer`, `[neurons][cells]`.
     pub fn neuron_outputs(&self, layer: usize) -> &[f32] {
         self.workspace.activations(layer)
+    }
+
+    /// Which node the big heatmap shows; `None` for the output.
+    pub fn set_node(&mut self, node: Option<usize>) {
+        self.node = node;
+    }
+
+    /// Whether the big heatmap shows only the sign of the output.
+    pub fn set_discretize(&mut self, discretize: bool) {
+        self.discretize = discretize;
+    }
+
+    /// The colours of every picture.
+    pub fn set_palette(&mut self, palette: Palette) {
+        self.palette = palette;
+        self.colours = ColourTable::new(palette);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::network::LayerShape;
+    use crate::Activation;
 
     #[test]
     fn colour_ends_and_middle() {
-        assert_eq!(colour(-1.0), [245, 147, 34, 255]);
-        assert_eq!(colour(0.0), [232, 234, 235, 255]);
-        assert_eq!(colour(1.0), [8, 119, 189, 255]);
-        assert_eq!(colour(7.0), colour(1.0));
+        let palette = Palette::Default;
+        assert_eq!(palette.colour(-1.0), [245, 147, 34, 255]);
+        assert_eq!(palette.colour(0.0), [232, 234, 235, 255]);
+        assert_eq!(palette.colour(1.0), [8, 119, 189, 255]);
+        assert_eq!(palette.colour(7.0), palette.colour(1.0));
+        assert_eq!(Palette::Colorblind.colour(1.0), [93, 58, 155, 255]);
+    }
+
+    #[test]
+    fn colour_table_matches_exact_colours_within_one_step() {
+        let table = ColourTable::new(Palette::Default);
+        for i in 0..=200 {
+            let v = i as f32 / 100.0 - 1.0;
+            let (a, b) = (table.get(v), Palette::Default.colour(v));
+            for c in 0..3 {
+                assert!(
+                    (a[c] as i32 - b[c] as i32).abs() <= 1,
+                    "{v}: {a:?} vs {b:?}"
+                );
+            }
+        }
+        assert_eq!(table.get(f32::NAN), Palette::Default.colour(0.0));
     }
 
     #[test]
@@ -100,5 +294,32 @@ mod tests {
         assert!((x1 + 5.94).abs() < 1e-5 && (x2 - 5.94).abs() < 1e-5);
         let [x1, x2] = cell_centre(GRID_SIZE - 1, GRID_SIZE - 1);
         assert!((x1 - 5.94).abs() < 1e-5 && (x2 + 5.94).abs() < 1e-5);
+    }
+
+    #[test]
+    fn thumbnails_for_every_node_and_a_chosen_big_node() {
+        // Output = x1 (linear, weight 1): orange on the left, blue on the right.
+        let mut network = Network::zeroed(vec![LayerShape {
+            inputs: 2,
+            outputs: 1,
+            activation: Activation::Linear,
+        }]);
+        network.parameters_mut()[0] = 1.0;
+        let mut heatmap = Heatmap::default();
+        heatmap.render(&network, &[Feature::X1, Feature::X2]);
+        assert_eq!(
+            heatmap.thumbnails().len(),
+            3 * THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4
+        );
+        let left = &heatmap.pixels()[..4];
+        let right = &heatmap.pixels()[(GRID_SIZE - 1) * 4..][..4];
+        assert_eq!(left, Palette::Default.colour(-1.0));
+        assert_eq!(right, Palette::Default.colour(1.0));
+        // Node 1 is the input x2: blue at the top, orange at the bottom.
+        heatmap.set_node(Some(1));
+        heatmap.render(&network, &[Feature::X1, Feature::X2]);
+        let top = &heatmap.pixels()[..4];
+        let bottom = &heatmap.pixels()[(CELLS - 1) * 4..][..4];
+        assert!(top[2] > top[0] && bottom[0] > bottom[2]);
     }
 }

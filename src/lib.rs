@@ -9,6 +9,7 @@ pub mod config;
 pub mod dataset;
 pub mod features;
 pub mod grid;
+pub mod kernels;
 pub mod loss;
 pub mod model;
 pub mod network;

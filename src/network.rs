@@ -6,9 +6,11 @@
 //! # Shapes
 //! - parameters: for each layer in turn, its weights `[outputs][inputs]` (row-major) then
 //!   its biases `[outputs]`;
-//! - a batch of inputs: `[batch][inputs]` (row-major), likewise every layer's z and a.
+//! - a batch of inputs: `[inputs][stride]`, feature-major (one column per sample, see
+//!   [`crate::kernels`]), likewise every layer's z and a `[neurons][stride]`.
 
 use crate::activation::Activation;
+use crate::kernels::{affine_columns, dot_columns, stride_for, sum_columns};
 use crate::rng::SeededRng;
 
 /// The shape of one dense layer.
@@ -40,12 +42,17 @@ pub struct Network {
 
 /// Scratch buffers of a forward and backward pass; reused so that training allocates
 /// nothing once the largest batch has been seen.
+///
+/// Every matrix is feature-major (see [`crate::kernels`]): `[neurons][stride]`, one
+/// column per sample, `stride` the batch rounded up to a multiple of
+/// [`crate::kernels::LANES`].
 #[derive(Clone, Debug, Default)]
 pub struct Workspace {
     batch: usize,
-    /// Pre-activations z of each layer, `[batch][outputs]`.
+    stride: usize,
+    /// Pre-activations z of each layer.
     weighted_sums: Vec<Vec<f32>>,
-    /// Activations a = f(z) of each layer, `[batch][outputs]`.
+    /// Activations a = f(z) of each layer.
     activations: Vec<Vec<f32>>,
     /// ∂J/∂z of the current layer during the backward pass.
     delta: Vec<f32>,
@@ -54,7 +61,7 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// The activations of layer `layer` for the last forward pass, `[batch][outputs]`.
+    /// The activations of layer `layer` for the last forward pass, `[outputs][stride]`.
     pub fn activations(&self, layer: usize) -> &[f32] {
         &self.activations[layer]
     }
@@ -64,14 +71,27 @@ impl Workspace {
         &self.weighted_sums[layer]
     }
 
-    /// The network's outputs for the last forward pass, `[batch][outputs]`.
+    /// The outputs a of one neuron for the last forward pass, one per sample.
+    pub fn neuron_outputs(&self, layer: usize, neuron: usize) -> &[f32] {
+        &self.activations[layer][neuron * self.stride..][..self.batch]
+    }
+
+    /// The (first) output neuron's values for the last forward pass, one per sample.
     pub fn output(&self) -> &[f32] {
-        self.activations.last().map_or(&[], Vec::as_slice)
+        match self.activations.len() {
+            0 => &[],
+            layers => self.neuron_outputs(layers - 1, 0),
+        }
     }
 
     /// Number of samples in the last forward pass.
     pub fn batch(&self) -> usize {
         self.batch
+    }
+
+    /// Row length of every matrix of the last forward pass.
+    pub fn stride(&self) -> usize {
+        self.stride
     }
 }
 
@@ -152,11 +172,14 @@ impl Network {
         block.split_at_mut(split)
     }
 
-    /// Forward pass of `batch` samples (`inputs` is `[batch][input_count]`); results stay
-    /// in `workspace`.
+    /// Forward pass of `batch` samples; `inputs` is `[input_count][stride]` with
+    /// `stride = kernels::stride_for(batch)` and zero padding. Results stay in
+    /// `workspace`.
     pub fn forward(&self, inputs: &[f32], batch: usize, workspace: &mut Workspace) {
-        assert_eq!(inputs.len(), batch * self.input_count(), "input shape");
+        let stride = stride_for(batch);
+        assert_eq!(inputs.len(), self.input_count() * stride, "input shape");
         workspace.batch = batch;
+        workspace.stride = stride;
         workspace
             .weighted_sums
             .resize_with(self.layers.len(), Vec::new);
@@ -173,26 +196,25 @@ impl Network {
             };
             let sums = &mut workspace.weighted_sums[index];
             let outputs = &mut rest[0];
-            sums.resize(batch * layer.outputs, 0.0);
-            outputs.resize(batch * layer.outputs, 0.0);
-            for (sample, (z_row, a_row)) in sums
-                .chunks_exact_mut(layer.outputs)
-                .zip(outputs.chunks_exact_mut(layer.outputs))
-                .enumerate()
-            {
-                let x = &layer_input[sample * layer.inputs..(sample + 1) * layer.inputs];
-                for (neuron, (z, a)) in z_row.iter_mut().zip(a_row.iter_mut()).enumerate() {
-                    let row = &weights[neuron * layer.inputs..(neuron + 1) * layer.inputs];
-                    *z = biases[neuron] + dot(row, x);
-                    *a = layer.activation.value(*z);
-                }
-            }
+            sums.resize(layer.outputs * stride, 0.0);
+            outputs.resize(layer.outputs * stride, 0.0);
+            let width = layer.inputs;
+            affine_columns(
+                sums,
+                layer.outputs,
+                layer_input,
+                layer.inputs,
+                stride,
+                |j, i| weights[j * width + i],
+                |j| biases[j],
+            );
+            layer.activation.apply(sums, outputs);
         }
     }
 
     /// Backward pass after `forward` on the same `inputs`: given ∂J/∂o for every output
-    /// (`[batch][outputs]`), writes ∂J/∂θ for every parameter θ into `gradient`
-    /// (same layout as `parameters()`), summed over the batch.
+    /// (`[outputs][stride]`, zero in the padding columns), writes ∂J/∂θ for every
+    /// parameter θ into `gradient` (same layout as `parameters()`), summed over the batch.
     ///
     /// Per layer, from the output down: ∂J/∂z = ∂J/∂a ⊙ f'(z);
     /// ∂J/∂β_ji = Σ_samples ∂J/∂z_j · x_i; ∂J/∂b_j = Σ_samples ∂J/∂z_j;
@@ -204,19 +226,19 @@ impl Network {
         output_gradient: &[f32],
         gradient: &mut [f32],
     ) {
-        let batch = workspace.batch;
+        let stride = workspace.stride;
         assert_eq!(gradient.len(), self.parameters.len(), "gradient shape");
         let last = self.layers.len() - 1;
-        assert_eq!(output_gradient.len(), batch * self.layers[last].outputs);
+        assert_eq!(output_gradient.len(), self.layers[last].outputs * stride);
         workspace.delta.clear();
         workspace.delta.extend_from_slice(output_gradient);
         for index in (0..self.layers.len()).rev() {
             let layer = self.layers[index];
             let z = &workspace.weighted_sums[index];
             let a = &workspace.activations[index];
-            for ((d, &z), &a) in workspace.delta.iter_mut().zip(z).zip(a) {
-                *d *= layer.activation.derivative(z, a);
-            }
+            layer
+                .activation
+                .scale_by_derivative(&mut workspace.delta, z, a);
             let layer_input: &[f32] = if index == 0 {
                 inputs
             } else {
@@ -224,40 +246,38 @@ impl Network {
             };
             let weight_range = self.weight_range(index);
             let bias_range = self.bias_range(index);
-            let (weight_gradient, rest) =
+            let (weight_gradient, bias_gradient) =
                 gradient[weight_range.start..bias_range.end].split_at_mut(weight_range.len());
-            weight_gradient.fill(0.0);
-            rest.fill(0.0);
-            for sample in 0..batch {
-                let delta_row = &workspace.delta[sample * layer.outputs..][..layer.outputs];
-                let x = &layer_input[sample * layer.inputs..][..layer.inputs];
-                for (neuron, &d) in delta_row.iter().enumerate() {
-                    rest[neuron] += d;
-                    let row = &mut weight_gradient[neuron * layer.inputs..][..layer.inputs];
-                    row.iter_mut().zip(x).for_each(|(g, &xi)| *g += d * xi);
+            let delta = &workspace.delta;
+            for (j, (row, bias)) in weight_gradient
+                .chunks_exact_mut(layer.inputs)
+                .zip(bias_gradient.iter_mut())
+                .enumerate()
+            {
+                let delta_j = &delta[j * stride..][..stride];
+                *bias = sum_columns(delta_j);
+                for (i, g) in row.iter_mut().enumerate() {
+                    *g = dot_columns(delta_j, &layer_input[i * stride..][..stride]);
                 }
             }
             if index > 0 {
                 let weights = &self.parameters[weight_range];
                 let below = &mut workspace.delta_below;
-                below.clear();
-                below.resize(batch * layer.inputs, 0.0);
-                for sample in 0..batch {
-                    let delta_row = &workspace.delta[sample * layer.outputs..][..layer.outputs];
-                    let out = &mut below[sample * layer.inputs..][..layer.inputs];
-                    for (neuron, &d) in delta_row.iter().enumerate() {
-                        let row = &weights[neuron * layer.inputs..][..layer.inputs];
-                        out.iter_mut().zip(row).for_each(|(o, &w)| *o += d * w);
-                    }
-                }
+                below.resize(layer.inputs * stride, 0.0);
+                let width = layer.inputs;
+                affine_columns(
+                    below,
+                    layer.inputs,
+                    delta,
+                    layer.outputs,
+                    stride,
+                    |i, j| weights[j * width + i],
+                    |_| 0.0,
+                );
                 std::mem::swap(&mut workspace.delta, &mut workspace.delta_below);
             }
         }
     }
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 #[cfg(test)]
@@ -283,9 +303,13 @@ mod tests {
             .parameters_mut()
             .copy_from_slice(&[2.0, -1.0, 0.5, 3.0, -1.0]);
         let mut workspace = Workspace::default();
-        network.forward(&[1.0, 1.0, -1.0, 1.0], 2, &mut workspace);
+        // Samples (1, 1) and (−1, 1), feature-major with a stride of 8 columns.
+        let mut inputs = [0.0; 16];
+        inputs[..2].copy_from_slice(&[1.0, -1.0]);
+        inputs[8..10].copy_from_slice(&[1.0, 1.0]);
+        network.forward(&inputs, 2, &mut workspace);
         // Sample 1: z = 1.5, a = 1.5, o = 3.5. Sample 2: z = −2.5, a = 0, o = −1.
         assert_eq!(workspace.output(), &[3.5, -1.0]);
-        assert_eq!(workspace.weighted_sums(0), &[1.5, -2.5]);
+        assert_eq!(&workspace.weighted_sums(0)[..2], &[1.5, -2.5]);
     }
 }

@@ -5,18 +5,17 @@ use crate::activation::Activation;
 use crate::config::{Change, Config, ConfigError};
 use crate::dataset::{generate_split, Point, Problem, Split};
 use crate::features::compute_inputs;
+use crate::kernels::stride_for;
 use crate::model::ModelFile;
 use crate::network::{LayerShape, Network, Workspace};
 use crate::rng::{SeededRng, Stream};
-use crate::training::{
-    apply_gradient_descent, cost_and_gradient, mean_loss, StepBuffers, StepSettings,
-};
+use crate::training::{apply_gradient_descent, cost_and_gradient, StepBuffers, StepSettings};
 
 /// A set of points with the network's inputs computed for the current features.
 #[derive(Clone, Debug, Default)]
 struct PreparedSet {
     points: Vec<Point>,
-    /// `[points][features]`.
+    /// Feature-major `[features][stride]`.
     inputs: Vec<f32>,
     targets: Vec<f32>,
 }
@@ -36,6 +35,31 @@ impl PreparedSet {
         let positions: Vec<[f32; 2]> = self.points.iter().map(|p| p.position).collect();
         compute_inputs(&config.features, &positions, &mut self.inputs);
     }
+
+    fn stride(&self) -> usize {
+        stride_for(self.points.len())
+    }
+}
+
+/// How well the network fits one set of points.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Evaluation {
+    /// Mean loss over the set (without the regularization penalty).
+    pub loss: f32,
+    /// Classification: accuracy, the share of points where sign(output) matches the
+    /// label. Regression: R² = 1 − Σ(o − t)² / Σ(t − mean t)².
+    pub metric: f32,
+}
+
+/// One row of the loss history.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HistoryEntry {
+    /// Epochs trained when the losses were measured.
+    pub epoch: u32,
+    /// Mean training loss.
+    pub train_loss: f32,
+    /// Mean test loss.
+    pub test_loss: f32,
 }
 
 /// One playground's learning state.
@@ -45,6 +69,8 @@ pub struct Trainer {
     train: PreparedSet,
     test: PreparedSet,
     network: Network,
+    /// The network before the current epoch, to roll back to if it diverges.
+    last_finite: Vec<f32>,
     shuffle_rng: SeededRng,
     order: Vec<usize>,
     batch_inputs: Vec<f32>,
@@ -52,8 +78,10 @@ pub struct Trainer {
     buffers: StepBuffers,
     evaluation: Workspace,
     epoch: u32,
-    /// `[train_0, test_0, train_1, test_1, …]`, one pair per epoch from epoch 0.
-    history: Vec<f32>,
+    train_evaluation: Evaluation,
+    test_evaluation: Evaluation,
+    history: Vec<HistoryEntry>,
+    divergence: Option<String>,
 }
 
 /// The output activation that fits a problem: tanh for labels ±1, linear for regression.
@@ -84,6 +112,17 @@ pub fn layer_shapes(config: &Config) -> Vec<LayerShape> {
     shapes
 }
 
+/// The generated points of a config.
+pub fn data_of(config: &Config) -> Split {
+    generate_split(
+        config.dataset,
+        config.samples,
+        (config.noise / 100.0) as f32,
+        (config.train_ratio / 100.0) as f32,
+        config.data_seed,
+    )
+}
+
 impl Trainer {
     /// A fresh playground for a valid config: data generated from `dataSeed`,
     /// starting weights from `seed`, epoch 0.
@@ -94,6 +133,7 @@ impl Trainer {
             train: PreparedSet::new(split.train, &config),
             test: PreparedSet::new(split.test, &config),
             network: Network::zeroed(Vec::new()),
+            last_finite: Vec::new(),
             shuffle_rng: SeededRng::new(config.seed, Stream::Shuffle),
             order: Vec::new(),
             batch_inputs: Vec::new(),
@@ -101,7 +141,10 @@ impl Trainer {
             buffers: StepBuffers::default(),
             evaluation: Workspace::default(),
             epoch: 0,
+            train_evaluation: Evaluation::default(),
+            test_evaluation: Evaluation::default(),
             history: Vec::new(),
+            divergence: None,
             config,
         };
         trainer.reset();
@@ -133,19 +176,34 @@ impl Trainer {
         self.epoch
     }
 
-    /// Mean training loss after the last epoch.
+    /// Mean training loss, measured after the last `train_epochs` call.
     pub fn train_loss(&self) -> f32 {
-        self.history[self.history.len() - 2]
+        self.train_evaluation.loss
     }
 
-    /// Mean test loss after the last epoch.
+    /// Mean test loss, measured after the last `train_epochs` call.
     pub fn test_loss(&self) -> f32 {
-        self.history[self.history.len() - 1]
+        self.test_evaluation.loss
     }
 
-    /// `[train_0, test_0, train_1, test_1, …]`: the losses after each epoch, from epoch 0.
-    pub fn history(&self) -> &[f32] {
+    /// Loss and accuracy (or R²) on the training set.
+    pub fn train_evaluation(&self) -> Evaluation {
+        self.train_evaluation
+    }
+
+    /// Loss and accuracy (or R²) on the test set.
+    pub fn test_evaluation(&self) -> Evaluation {
+        self.test_evaluation
+    }
+
+    /// The losses at epoch 0 and after every `train_epochs` call since.
+    pub fn history(&self) -> &[HistoryEntry] {
         &self.history
+    }
+
+    /// Why training stopped, if the loss became NaN or infinite.
+    pub fn divergence(&self) -> Option<&str> {
+        self.divergence.as_deref()
     }
 
     /// Back to the starting weights of the current seed, epoch 0, history cleared.
@@ -159,6 +217,7 @@ impl Trainer {
         self.shuffle_rng = SeededRng::new(self.config.seed, Stream::Shuffle);
         self.epoch = 0;
         self.history.clear();
+        self.divergence = None;
         self.record_losses();
     }
 
@@ -168,7 +227,18 @@ impl Trainer {
         next.validate()?;
         let change = self.config.change_to(&next);
         match change {
-            Change::Kept => self.config = next,
+            Change::Kept => {
+                self.config = next;
+                self.divergence = None;
+            }
+            Change::NewData => {
+                self.config = next;
+                let split = data_of(&self.config);
+                self.train = PreparedSet::new(split.train, &self.config);
+                self.test = PreparedSet::new(split.test, &self.config);
+                self.divergence = None;
+                self.remeasure();
+            }
             Change::Reset => {
                 let features_changed = self.config.features != next.features;
                 self.config = next;
@@ -192,56 +262,109 @@ impl Trainer {
         }
     }
 
-    /// Trains `epochs` epochs: each one a pass over the shuffled training set in
-    /// mini-batches of `batchSize` (the last one may be smaller), one gradient descent
-    /// step per batch.
-    pub fn train_epochs(&mut self, epochs: u32) {
-        let settings = self.step_settings();
-        let width = self.config.features.len();
+    /// Trains up to `epochs` epochs, then measures the losses once and adds them to the
+    /// history. Each epoch is a pass over the shuffled training set in mini-batches of
+    /// `batchSize` (the last one may be smaller), one gradient descent step per batch.
+    ///
+    /// If an epoch makes the loss NaN or infinite, the network goes back to its weights
+    /// before that epoch, training stops and [`Trainer::divergence`] says why; further
+    /// calls train nothing until the settings or the weights change. Returns the number
+    /// of epochs trained.
+    pub fn train_epochs(&mut self, epochs: u32) -> u32 {
+        if self.divergence.is_some() {
+            return 0;
+        }
+        let mut trained = 0;
         for _ in 0..epochs {
-            self.order.clear();
-            self.order.extend(0..self.train.points.len());
-            self.shuffle_rng.shuffle(&mut self.order);
-            for batch in self.order.chunks(self.config.batch_size) {
-                self.batch_inputs.clear();
-                self.batch_targets.clear();
-                for &index in batch {
-                    self.batch_inputs
-                        .extend_from_slice(&self.train.inputs[index * width..][..width]);
-                    self.batch_targets.push(self.train.targets[index]);
-                }
-                cost_and_gradient(
-                    &self.network,
-                    &self.batch_inputs,
-                    &self.batch_targets,
-                    &settings,
-                    &mut self.buffers,
-                );
-                apply_gradient_descent(&mut self.network, &settings, &self.buffers);
+            self.last_finite.clear();
+            self.last_finite
+                .extend_from_slice(self.network.parameters());
+            let finite = self.train_one_epoch();
+            if !finite {
+                self.network
+                    .parameters_mut()
+                    .copy_from_slice(&self.last_finite);
+                self.divergence = Some(self.explain_divergence());
+                break;
             }
             self.epoch += 1;
+            trained += 1;
+        }
+        if trained > 0 {
             self.record_losses();
         }
+        trained
+    }
+
+    /// One epoch; false if a batch cost or a parameter stopped being finite.
+    fn train_one_epoch(&mut self) -> bool {
+        let settings = self.step_settings();
+        let width = self.config.features.len();
+        let set_stride = self.train.stride();
+        self.order.clear();
+        self.order.extend(0..self.train.points.len());
+        self.shuffle_rng.shuffle(&mut self.order);
+        let mut finite = true;
+        for batch in self.order.chunks(self.config.batch_size) {
+            let stride = stride_for(batch.len());
+            self.batch_inputs.clear();
+            self.batch_inputs.resize(width * stride, 0.0);
+            for (feature, row) in self.batch_inputs.chunks_exact_mut(stride).enumerate() {
+                let source = &self.train.inputs[feature * set_stride..][..set_stride];
+                for (slot, &index) in row.iter_mut().zip(batch) {
+                    *slot = source[index];
+                }
+            }
+            self.batch_targets.clear();
+            self.batch_targets
+                .extend(batch.iter().map(|&index| self.train.targets[index]));
+            let cost = cost_and_gradient(
+                &self.network,
+                &self.batch_inputs,
+                &self.batch_targets,
+                &settings,
+                &mut self.buffers,
+            );
+            finite &= cost.is_finite();
+            apply_gradient_descent(&mut self.network, &settings, &self.buffers);
+        }
+        finite && self.network.parameters().iter().all(|p| p.is_finite())
+    }
+
+    fn explain_divergence(&self) -> String {
+        let epoch = self.epoch + 1;
+        let rate = self.config.learning_rate;
+        format!(
+            "the loss became infinite at epoch {epoch}: the steps were too large for this \
+             network (learning rate {rate}); try a smaller learning rate, then press reset"
+        )
+    }
+
+    fn evaluate(&mut self, train: bool) -> Evaluation {
+        let set = if train { &self.train } else { &self.test };
+        evaluate_set(
+            &self.network,
+            set,
+            self.config.loss,
+            self.config.problem,
+            &mut self.evaluation,
+        )
+    }
+
+    /// Re-measures the losses for the current weights (replacing the last history row).
+    fn remeasure(&mut self) {
+        self.history.pop();
+        self.record_losses();
     }
 
     fn record_losses(&mut self) {
-        let loss = self.config.loss;
-        let train = mean_loss(
-            &self.network,
-            &self.train.inputs,
-            &self.train.targets,
-            loss,
-            &mut self.evaluation,
-        );
-        let test = mean_loss(
-            &self.network,
-            &self.test.inputs,
-            &self.test.targets,
-            loss,
-            &mut self.evaluation,
-        );
-        self.history.push(train);
-        self.history.push(test);
+        self.train_evaluation = self.evaluate(true);
+        self.test_evaluation = self.evaluate(false);
+        self.history.push(HistoryEntry {
+            epoch: self.epoch,
+            train_loss: self.train_evaluation.loss,
+            test_loss: self.test_evaluation.loss,
+        });
     }
 
     /// The network's output at each point (x1, x2).
@@ -266,9 +389,62 @@ impl Trainer {
             return Err("every parameter must be a finite number".to_string());
         }
         self.network.parameters_mut().copy_from_slice(parameters);
-        self.history.truncate(self.history.len() - 2);
-        self.record_losses();
+        self.divergence = None;
+        self.remeasure();
         Ok(())
+    }
+
+    /// Sets one weight: `layer` 0 is the first layer after the inputs, the last layer
+    /// is the output layer; `input` indexes the layer's inputs.
+    pub fn set_weight(
+        &mut self,
+        layer: usize,
+        neuron: usize,
+        input: usize,
+        value: f32,
+    ) -> Result<(), String> {
+        let shape = self.check_neuron(layer, neuron, value)?;
+        if input >= shape.inputs {
+            return Err(format!(
+                "layer {layer} has {} inputs: input {input} does not exist",
+                shape.inputs
+            ));
+        }
+        let index = self.network.weight_range(layer).start + neuron * shape.inputs + input;
+        self.network.parameters_mut()[index] = value;
+        self.divergence = None;
+        self.remeasure();
+        Ok(())
+    }
+
+    /// Sets one bias.
+    pub fn set_bias(&mut self, layer: usize, neuron: usize, value: f32) -> Result<(), String> {
+        self.check_neuron(layer, neuron, value)?;
+        let index = self.network.bias_range(layer).start + neuron;
+        self.network.parameters_mut()[index] = value;
+        self.divergence = None;
+        self.remeasure();
+        Ok(())
+    }
+
+    fn check_neuron(&self, layer: usize, neuron: usize, value: f32) -> Result<LayerShape, String> {
+        let layers = self.network.layers();
+        let Some(&shape) = layers.get(layer) else {
+            return Err(format!(
+                "the network has {} layers: layer {layer} does not exist",
+                layers.len()
+            ));
+        };
+        if neuron >= shape.outputs {
+            return Err(format!(
+                "layer {layer} has {} neurons: neuron {neuron} does not exist",
+                shape.outputs
+            ));
+        }
+        if !value.is_finite() {
+            return Err(format!("a weight must be a finite number, got {value}"));
+        }
+        Ok(shape)
     }
 
     /// The current network as a model file.
@@ -317,13 +493,40 @@ impl Trainer {
     }
 }
 
-/// The generated points of a config, without a network (for thumbnails and tests).
-pub fn data_of(config: &Config) -> Split {
-    generate_split(
-        config.dataset,
-        config.samples,
-        (config.noise / 100.0) as f32,
-        (config.train_ratio / 100.0) as f32,
-        config.data_seed,
-    )
+/// Loss and accuracy (or R²) of `network` over a prepared set.
+fn evaluate_set(
+    network: &Network,
+    set: &PreparedSet,
+    loss: crate::loss::Loss,
+    problem: Problem,
+    workspace: &mut Workspace,
+) -> Evaluation {
+    let count = set.targets.len();
+    if count == 0 {
+        return Evaluation::default();
+    }
+    network.forward(&set.inputs, count, workspace);
+    let outputs = workspace.output();
+    let pairs = || outputs.iter().zip(&set.targets);
+    let mean_loss = pairs().map(|(&o, &t)| loss.value(o, t)).sum::<f32>() / count as f32;
+    let metric = match problem {
+        Problem::Classification => {
+            let correct = pairs().filter(|&(&o, &t)| (o >= 0.0) == (t >= 0.0)).count();
+            correct as f32 / count as f32
+        }
+        Problem::Regression => {
+            let mean = set.targets.iter().sum::<f32>() / count as f32;
+            let residual: f32 = pairs().map(|(&o, &t)| (o - t) * (o - t)).sum();
+            let total: f32 = set.targets.iter().map(|&t| (t - mean) * (t - mean)).sum();
+            if total > 0.0 {
+                1.0 - residual / total
+            } else {
+                0.0
+            }
+        }
+    };
+    Evaluation {
+        loss: mean_loss,
+        metric,
+    }
 }

@@ -41,8 +41,9 @@ impl StepBuffers {
     }
 }
 
-/// Computes J for the batch (`inputs` is `[batch][input_count]`, one target per sample)
-/// and leaves ∂J/∂θ in `buffers.gradient()`. Returns J.
+/// Computes J for the batch (`inputs` is feature-major `[input_count][stride]`, see
+/// [`crate::kernels`]; one target per sample) and leaves ∂J/∂θ in
+/// `buffers.gradient()`. Returns J.
 pub fn cost_and_gradient(
     network: &Network,
     inputs: &[f32],
@@ -54,13 +55,14 @@ pub fn cost_and_gradient(
     network.forward(inputs, batch, &mut buffers.workspace);
     let scale = 1.0 / batch as f32;
     let outputs = buffers.workspace.output();
+    // Padding columns keep a zero gradient, so they add nothing to the sums.
     buffers.output_gradient.clear();
-    buffers.output_gradient.extend(
-        outputs
-            .iter()
-            .zip(targets)
-            .map(|(&o, &t)| settings.loss.derivative(o, t) * scale),
-    );
+    buffers
+        .output_gradient
+        .resize(buffers.workspace.stride(), 0.0);
+    for ((g, &o), &t) in buffers.output_gradient.iter_mut().zip(outputs).zip(targets) {
+        *g = settings.loss.derivative(o, t) * scale;
+    }
     let mean_loss = outputs
         .iter()
         .zip(targets)
@@ -99,25 +101,4 @@ pub fn apply_gradient_descent(
     for (theta, g) in network.parameters_mut().iter_mut().zip(&buffers.gradient) {
         *theta -= rate * g;
     }
-}
-
-/// The mean loss (without penalty) of `network` over a whole set.
-pub fn mean_loss(
-    network: &Network,
-    inputs: &[f32],
-    targets: &[f32],
-    loss: Loss,
-    workspace: &mut Workspace,
-) -> f32 {
-    if targets.is_empty() {
-        return 0.0;
-    }
-    network.forward(inputs, targets.len(), workspace);
-    let total: f32 = workspace
-        .output()
-        .iter()
-        .zip(targets)
-        .map(|(&o, &t)| loss.value(o, t))
-        .sum();
-    total / targets.len() as f32
 }

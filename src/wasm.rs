@@ -3,10 +3,11 @@
 //! model files cross as plain JS objects, pixels are read by JS as views of wasm memory.
 
 use crate::config::{Config, ConfigError};
-use crate::grid::{Heatmap, GRID_SIZE};
+use crate::dataset::{generate_split, Dataset, Problem};
+use crate::grid::{node_count, Heatmap, Palette, GRID_SIZE, THUMBNAIL_SIZE};
 use crate::model::ModelFile;
 use crate::trainer::Trainer;
-use js_sys::{Float32Array, Object, Reflect};
+use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 /// Where the panic hook leaves the panic text for the page to read.
@@ -80,7 +81,43 @@ pub fn panic_for_testing(message: &str) {
     panic!("{message}");
 }
 
-/// One live playground: its trainer and its heatmap pixels.
+/// About 200 noise-free points of the dataset called `name` as `[x1, x2, label, …]`,
+/// for the dataset picker's thumbnails.
+#[wasm_bindgen(js_name = datasetPreview)]
+pub fn dataset_preview(name: &str) -> Result<Float32Array, JsValue> {
+    let dataset = Dataset::ALL
+        .into_iter()
+        .find(|dataset| dataset.name() == name)
+        .ok_or_else(|| js_error(format!("unknown dataset {name:?}")))?;
+    Ok(points_array(
+        &generate_split(dataset, 200, 0.0, 1.0, 1).train,
+    ))
+}
+
+/// Runs `iterations` rounds of a tight f32x4 multiply-add loop (8 independent
+/// accumulators: 64 floating-point operations per round) and returns a checksum; the
+/// caller times it to measure the machine's f32 SIMD limit.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = peakMultiplyAdd)]
+pub fn peak_multiply_add(iterations: u32) -> f32 {
+    use std::arch::wasm32::*;
+    let factor = f32x4_splat(0.999_999);
+    let step = f32x4_splat(1e-7);
+    let mut acc = [f32x4_splat(1.0); 8];
+    for (k, lane) in acc.iter_mut().enumerate() {
+        *lane = f32x4_splat(1.0 + k as f32 * 1e-3);
+    }
+    for _ in 0..iterations {
+        for lane in acc.iter_mut() {
+            *lane = f32x4_add(f32x4_mul(*lane, factor), step);
+        }
+    }
+    acc.iter()
+        .map(|v| f32x4_extract_lane::<0>(*v) + f32x4_extract_lane::<3>(*v))
+        .sum()
+}
+
+/// One live playground: its trainer and its pictures.
 #[wasm_bindgen]
 pub struct Playground {
     trainer: Trainer,
@@ -121,15 +158,80 @@ impl Playground {
         Ok(change.name().to_string())
     }
 
-    /// Trains `epochs` epochs.
-    pub fn train(&mut self, epochs: u32) {
-        self.trainer.train_epochs(epochs);
+    /// Trains up to `epochs` epochs (fewer if the loss diverges); returns how many.
+    pub fn train(&mut self, epochs: u32) -> u32 {
+        self.trainer.train_epochs(epochs)
     }
 
-    /// Evaluates the grid and refreshes the heatmap pixels.
+    /// Evaluates every neuron on the grid in one pass and refreshes the heatmap and
+    /// the thumbnails.
     pub fn render(&mut self) {
-        let features = self.trainer.config().features.clone();
-        self.heatmap.render(self.trainer.network(), &features);
+        let features = &self.trainer.config().features;
+        self.heatmap.render(self.trainer.network(), features);
+    }
+
+    /// The all-neuron grid pass of `render` without colouring (for benchmarks).
+    #[wasm_bindgen(js_name = evaluateGrid)]
+    pub fn evaluate_grid(&mut self) {
+        let features = &self.trainer.config().features;
+        self.heatmap.evaluate(self.trainer.network(), features);
+    }
+
+    /// Nodes with a picture: input features, every neuron, the output last.
+    #[wasm_bindgen(js_name = nodeCount)]
+    pub fn node_count(&self) -> usize {
+        node_count(self.trainer.network())
+    }
+
+    /// Pixels per side of a node thumbnail.
+    #[wasm_bindgen(js_name = thumbnailSize)]
+    pub fn thumbnail_size(&self) -> usize {
+        THUMBNAIL_SIZE
+    }
+
+    /// Address of every node's RGBA thumbnail, node after node.
+    #[wasm_bindgen(js_name = thumbnailsPtr)]
+    pub fn thumbnails_ptr(&self) -> *const u8 {
+        self.heatmap.thumbnails().as_ptr()
+    }
+
+    /// Length in bytes of all thumbnails.
+    #[wasm_bindgen(js_name = thumbnailsLen)]
+    pub fn thumbnails_len(&self) -> usize {
+        self.heatmap.thumbnails().len()
+    }
+
+    /// Which node the big heatmap shows (at the next render).
+    #[wasm_bindgen(js_name = setHeatmapNode)]
+    pub fn set_heatmap_node(&mut self, node: usize) -> Result<(), JsValue> {
+        let nodes = self.node_count();
+        if node >= nodes {
+            return Err(js_error(format!(
+                "node {node} does not exist: the network has {nodes} nodes"
+            )));
+        }
+        let output = node + 1 == nodes;
+        self.heatmap
+            .set_node(if output { None } else { Some(node) });
+        Ok(())
+    }
+
+    /// Whether the big heatmap shows only the sign of the output.
+    #[wasm_bindgen(js_name = setDiscretize)]
+    pub fn set_discretize(&mut self, discretize: bool) {
+        self.heatmap.set_discretize(discretize);
+    }
+
+    /// "default" or "colorblind".
+    #[wasm_bindgen(js_name = setPalette)]
+    pub fn set_palette(&mut self, name: &str) -> Result<(), JsValue> {
+        let palette = Palette::from_name(name).ok_or_else(|| {
+            js_error(format!(
+                "palette must be default or colorblind, got {name:?}"
+            ))
+        })?;
+        self.heatmap.set_palette(palette);
+        Ok(())
     }
 
     /// Address of the RGBA heatmap in wasm memory.
@@ -168,10 +270,43 @@ impl Playground {
         self.trainer.test_loss()
     }
 
-    /// `[train_0, test_0, train_1, test_1, …]`.
+    /// Accuracy (classification) or R² (regression) on the training set.
+    #[wasm_bindgen(getter, js_name = trainMetric)]
+    pub fn train_metric(&self) -> f32 {
+        self.trainer.train_evaluation().metric
+    }
+
+    /// Accuracy (classification) or R² (regression) on the test set.
+    #[wasm_bindgen(getter, js_name = testMetric)]
+    pub fn test_metric(&self) -> f32 {
+        self.trainer.test_evaluation().metric
+    }
+
+    /// "accuracy" or "r2".
+    #[wasm_bindgen(getter, js_name = metricName)]
+    pub fn metric_name(&self) -> String {
+        match self.trainer.config().problem {
+            Problem::Classification => "accuracy".to_string(),
+            Problem::Regression => "r2".to_string(),
+        }
+    }
+
+    /// Why training stopped, in plain words, or "" while it is healthy.
+    #[wasm_bindgen(getter)]
+    pub fn divergence(&self) -> String {
+        self.trainer.divergence().unwrap_or_default().to_string()
+    }
+
+    /// `[epoch, trainLoss, testLoss, …]`: epoch 0, then one triple per `train` call.
     #[wasm_bindgen(js_name = lossHistory)]
     pub fn loss_history(&self) -> Float32Array {
-        Float32Array::from(self.trainer.history())
+        let flat: Vec<f32> = self
+            .trainer
+            .history()
+            .iter()
+            .flat_map(|entry| [entry.epoch as f32, entry.train_loss, entry.test_loss])
+            .collect();
+        Float32Array::from(&flat[..])
     }
 
     /// Training points as `[x1, x2, label, …]`.
@@ -214,6 +349,51 @@ impl Playground {
     /// Back to the starting weights of the current seed, epoch 0.
     pub fn reset(&mut self) {
         self.trainer.reset();
+    }
+
+    /// Address of every weight and bias (f32) in wasm memory.
+    #[wasm_bindgen(js_name = parametersPtr)]
+    pub fn parameters_ptr(&self) -> *const f32 {
+        self.trainer.network().parameters().as_ptr()
+    }
+
+    /// Number of weights and biases.
+    #[wasm_bindgen(js_name = parametersLen)]
+    pub fn parameters_len(&self) -> usize {
+        self.trainer.network().parameters().len()
+    }
+
+    /// `[inputs, hidden…, outputs]`: neurons per layer, the inputs first.
+    #[wasm_bindgen(js_name = layerSizes)]
+    pub fn layer_sizes(&self) -> Uint32Array {
+        let network = self.trainer.network();
+        let sizes: Vec<u32> = std::iter::once(network.input_count())
+            .chain(network.layers().iter().map(|layer| layer.outputs))
+            .map(|size| size as u32)
+            .collect();
+        Uint32Array::from(&sizes[..])
+    }
+
+    /// Sets the weight from `input` to `neuron` of `layer` (0: the first hidden layer).
+    #[wasm_bindgen(js_name = setWeight)]
+    pub fn set_weight(
+        &mut self,
+        layer: usize,
+        neuron: usize,
+        input: usize,
+        value: f32,
+    ) -> Result<(), JsValue> {
+        self.trainer
+            .set_weight(layer, neuron, input, value)
+            .map_err(js_error)
+    }
+
+    /// Sets the bias of `neuron` of `layer`.
+    #[wasm_bindgen(js_name = setBias)]
+    pub fn set_bias(&mut self, layer: usize, neuron: usize, value: f32) -> Result<(), JsValue> {
+        self.trainer
+            .set_bias(layer, neuron, value)
+            .map_err(js_error)
     }
 
     /// A copy of every weight and bias.

@@ -32,9 +32,15 @@ fn network(hidden: Activation, output: Activation) -> Network {
     network
 }
 
+/// Five samples of three inputs, feature-major with a stride of 8 (zero padding).
 fn batch() -> (Vec<f32>, Vec<f32>) {
     let mut rng = SeededRng::new(44, Stream::Data);
-    let inputs = (0..5 * 3).map(|_| rng.uniform(-2.0, 2.0)).collect();
+    let mut inputs = vec![0.0; 3 * 8];
+    for row in inputs.chunks_mut(8) {
+        for value in &mut row[..5] {
+            *value = rng.uniform(-2.0, 2.0);
+        }
+    }
     let targets = (0..5).map(|_| rng.uniform(-0.9, 0.9)).collect();
     (inputs, targets)
 }

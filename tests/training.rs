@@ -143,3 +143,84 @@ fn regression_trains_with_a_linear_output() {
         trainer.test_loss()
     );
 }
+
+#[test]
+fn a_diverging_loss_stops_training_and_keeps_the_last_finite_network() {
+    let mut trainer = Trainer::new(Config {
+        dataset: Dataset::Plane,
+        problem: greymatter::Problem::Regression,
+        learning_rate: 3.0,
+        activation: greymatter::Activation::Relu,
+        hidden: vec![8, 8],
+        ..Config::default()
+    })
+    .unwrap();
+    let trained = trainer.train_epochs(50);
+    assert!(trained < 50, "expected the loss to blow up");
+    let message = trainer.divergence().expect("a divergence message");
+    assert!(message.contains("smaller learning rate"), "{message}");
+    assert!(trainer.network().parameters().iter().all(|p| p.is_finite()));
+    assert_eq!(trainer.epoch(), trained);
+    assert_eq!(trainer.train_epochs(5), 0, "no training while diverged");
+    let mut calmer = trainer.config().clone();
+    calmer.learning_rate = 0.01;
+    trainer.set_config(calmer).unwrap();
+    assert!(trainer.divergence().is_none());
+    assert_eq!(trainer.train_epochs(1), 1);
+}
+
+#[test]
+fn accuracy_and_r2_measure_the_fit() {
+    let mut trainer = Trainer::new(config(Dataset::Circle, 2)).unwrap();
+    trainer.train_epochs(300);
+    assert!(trainer.test_evaluation().metric > 0.95);
+    let mut regression = Trainer::new(Config {
+        dataset: Dataset::Plane,
+        problem: greymatter::Problem::Regression,
+        ..Config::default()
+    })
+    .unwrap();
+    let before = regression.test_evaluation().metric;
+    regression.train_epochs(100);
+    assert!(before < 0.5 && regression.test_evaluation().metric > 0.9);
+}
+
+#[test]
+fn new_data_seed_keeps_the_network() {
+    let mut trainer = Trainer::new(Config::default()).unwrap();
+    trainer.train_epochs(4);
+    let weights = trainer.network().parameters().to_vec();
+    let points = trainer.train_points().to_vec();
+    let mut next = trainer.config().clone();
+    next.data_seed = 77;
+    assert_eq!(trainer.set_config(next).unwrap(), Change::NewData);
+    assert_eq!(trainer.network().parameters(), &weights[..]);
+    assert_eq!(trainer.epoch(), 4);
+    assert_ne!(trainer.train_points(), &points[..]);
+}
+
+#[test]
+fn editing_a_weight_or_bias_takes_effect_at_once() {
+    let mut trainer = Trainer::new(Config::default()).unwrap();
+    let before = trainer.predict(&[[1.0, 1.0]])[0];
+    trainer.set_weight(2, 0, 1, 3.0).unwrap();
+    let network = trainer.network();
+    let index = network.weight_range(2).start + 1;
+    assert_eq!(network.parameters()[index], 3.0);
+    assert_ne!(trainer.predict(&[[1.0, 1.0]])[0], before);
+    trainer.set_bias(0, 3, -2.0).unwrap();
+    assert_eq!(
+        trainer.network().parameters()[trainer.network().bias_range(0).start + 3],
+        -2.0
+    );
+    assert!(trainer
+        .set_weight(0, 4, 0, 1.0)
+        .unwrap_err()
+        .contains("neuron 4"));
+    assert!(trainer
+        .set_weight(0, 0, 2, 1.0)
+        .unwrap_err()
+        .contains("input 2"));
+    assert!(trainer.set_bias(3, 0, 1.0).unwrap_err().contains("layer 3"));
+    assert!(trainer.set_bias(0, 0, f32::NAN).is_err());
+}

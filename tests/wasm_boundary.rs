@@ -25,13 +25,21 @@ fn builds_trains_and_renders() {
     .unwrap();
     assert_eq!(playground.epoch(), 0);
     let start = playground.train_loss();
-    playground.train(10);
+    assert_eq!(playground.train(10), 10);
     playground.render();
     assert_eq!(playground.epoch(), 10);
     assert!(playground.train_loss() < start);
     assert_eq!(playground.heatmap_len(), 100 * 100 * 4);
     assert_eq!(playground.grid_size(), 100);
-    assert_eq!(playground.loss_history().length(), 22);
+    // [epoch, train, test] at epoch 0 and after the one train call.
+    let history = playground.loss_history().to_vec();
+    assert_eq!(history.len(), 6);
+    assert_eq!((history[0], history[3]), (0.0, 10.0));
+    // Two features, 6 + 3 hidden neurons, one output: 12 thumbnails of 25×25 pixels.
+    assert_eq!(playground.node_count(), 12);
+    assert_eq!(playground.thumbnails_len(), 12 * 25 * 25 * 4);
+    assert_eq!(playground.layer_sizes().to_vec(), vec![2, 6, 3, 1]);
+    assert_eq!(playground.parameters_len(), 2 * 6 + 6 + 6 * 3 + 3 + 3 + 1);
     assert_eq!(playground.train_points().length(), 250 * 3);
 }
 
