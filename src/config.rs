@@ -15,9 +15,12 @@ use std::fmt;
 /// The limits every config must respect.
 pub mod limits {
     /// Most hidden layers.
-    pub const MAX_HIDDEN_LAYERS: usize = 8;
+    pub const MAX_HIDDEN_LAYERS: usize = 10;
     /// Most neurons in one hidden layer.
-    pub const MAX_NEURONS_PER_LAYER: usize = 32;
+    pub const MAX_NEURONS_PER_LAYER: usize = 64;
+    /// Most weights in the whole network: what one frame's work grows with, kept to
+    /// what the page draws at 30 frames a second or more.
+    pub const MAX_WEIGHTS: usize = 10_000;
     /// Fewest generated points.
     pub const MIN_SAMPLES: usize = 10;
     /// Most generated points.
@@ -219,6 +222,18 @@ impl Config {
                 ));
             }
         }
+        let weights = self.weight_count();
+        if weights > MAX_WEIGHTS {
+            return Err(ConfigError::new(
+                "hidden",
+                format!(
+                    "hidden layers {:?} with {} inputs make {weights} weights; the most is \
+                     {MAX_WEIGHTS}: use fewer or narrower layers",
+                    self.hidden,
+                    self.features.len()
+                ),
+            ));
+        }
         if self.features.is_empty() {
             return Err(ConfigError::new(
                 "features",
@@ -234,6 +249,17 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// Number of weights (biases not counted) of the network this config builds.
+    pub fn weight_count(&self) -> usize {
+        let mut previous = self.features.len();
+        let mut total = 0;
+        for &neurons in self.hidden.iter().chain(std::iter::once(&1)) {
+            total += previous * neurons;
+            previous = neurons;
+        }
+        total
     }
 
     /// Sets one field from any serde value (a JS value, a JSON value, …) without

@@ -94,8 +94,8 @@ mod tests {
             &[[2.0, 3.0], [-1.0, 0.5]],
             &mut out,
         );
-        let padding = [0.0; 6];
-        let rows: Vec<&[f32]> = out.chunks(8).collect();
+        let padding = [0.0; 2];
+        let rows: Vec<&[f32]> = out.chunks(4).collect();
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0], [&[6.0, -0.5][..], &padding].concat());
         assert_eq!(rows[1], [&[9.0, 0.25][..], &padding].concat());

@@ -3,17 +3,17 @@
 //! Batches are stored feature-major: a matrix `[rows][stride]` holds one row per
 //! neuron (or input feature) and one column per sample, with `stride` a multiple of
 //! [`LANES`] (padding columns are zero on input). Every kernel works on whole chunks of
-//! `LANES` columns with fixed-size arrays, which the compiler turns into SIMD
-//! instructions (`simd128` on wasm32, SSE/AVX natively), so the code the native tests
-//! check is the code the browser runs.
+//! `LANES` columns with `wide`'s portable SIMD vectors (`simd128` on wasm32, SSE
+//! natively; multiply and add are separate operations on both, so results agree), so
+//! the code the native tests check is the code the browser runs.
 
-/// Columns processed together; strides are multiples of it.
-pub const LANES: usize = 8;
+use wide::f32x4;
+
+/// Columns per SIMD vector; strides are multiples of it.
+pub const LANES: usize = 4;
 
 /// Neurons computed together in the matrix products, for independent accumulators.
 const BLOCK: usize = 4;
-
-type Chunk = [f32; LANES];
 
 /// The smallest stride (multiple of [`LANES`]) that holds `columns` columns.
 pub fn stride_for(columns: usize) -> usize {
@@ -21,83 +21,158 @@ pub fn stride_for(columns: usize) -> usize {
 }
 
 #[inline(always)]
-fn chunk(row: &[f32], start: usize) -> &Chunk {
-    row[start..start + LANES].try_into().unwrap()
+fn load(row: &[f32], at: usize) -> f32x4 {
+    let lanes: [f32; LANES] = row[at..at + LANES].try_into().unwrap();
+    f32x4::from(lanes)
 }
 
-/// `out[j][c] = bias(j) + Σ_i weight(j, i) · x[i][c]` for every output row j and every
-/// column c: a dense layer's weighted sums (with `weight(j, i) = β_ji`), or, with the
-/// weights transposed and no bias, the backward pass's ∂J/∂x.
+#[inline(always)]
+fn store(row: &mut [f32], at: usize, value: f32x4) {
+    row[at..at + LANES].copy_from_slice(&value.to_array());
+}
+
+/// `out[j][c] = biases[j] + Σ_i weights[j][i] · x[i][c]` for every output row j and
+/// every column c: a dense layer's weighted sums, or, given the transposed weights
+/// and zero biases, the backward pass's ∂J/∂x.
 ///
 /// # Shapes
-/// `x`: `[inputs][stride]`, `out`: `[outputs][stride]`.
-pub fn affine_columns(
-    out: &mut [f32],
-    outputs: usize,
-    x: &[f32],
-    inputs: usize,
-    stride: usize,
-    weight: impl Fn(usize, usize) -> f32,
-    bias: impl Fn(usize) -> f32,
-) {
+/// `weights`: `[outputs][inputs]`, `biases`: `[outputs]`, `x`: `[inputs][stride]`,
+/// `out`: `[outputs][stride]`.
+pub fn affine_columns(out: &mut [f32], x: &[f32], stride: usize, weights: &[f32], biases: &[f32]) {
+    let outputs = biases.len();
+    let inputs = weights.len().checked_div(outputs).unwrap_or(0);
     debug_assert!(stride.is_multiple_of(LANES));
+    debug_assert_eq!(weights.len(), outputs * inputs);
     debug_assert_eq!(out.len(), outputs * stride);
     debug_assert_eq!(x.len(), inputs * stride);
-    for start in (0..stride).step_by(LANES) {
-        let mut j = 0;
-        while j + BLOCK <= outputs {
-            let mut acc: [Chunk; BLOCK] = std::array::from_fn(|k| [bias(j + k); LANES]);
-            for i in 0..inputs {
-                let xi = chunk(&x[i * stride..], start);
-                for (k, acc_k) in acc.iter_mut().enumerate() {
-                    let w = weight(j + k, i);
-                    for lane in 0..LANES {
-                        acc_k[lane] += w * xi[lane];
-                    }
+    let mut start = 0;
+    // Two vectors of columns at a time where possible, then one.
+    while start + 2 * LANES <= stride {
+        affine_chunk::<2>(out, x, stride, weights, biases, inputs, start);
+        start += 2 * LANES;
+    }
+    if start < stride {
+        affine_chunk::<1>(out, x, stride, weights, biases, inputs, start);
+    }
+}
+
+/// [`affine_columns`] for the `VECTORS × LANES` columns from `start`.
+#[inline(always)]
+fn affine_chunk<const VECTORS: usize>(
+    out: &mut [f32],
+    x: &[f32],
+    stride: usize,
+    weights: &[f32],
+    biases: &[f32],
+    inputs: usize,
+    start: usize,
+) {
+    let outputs = biases.len();
+    let mut j = 0;
+    while j + BLOCK <= outputs {
+        let rows: [&[f32]; BLOCK] = std::array::from_fn(|k| &weights[(j + k) * inputs..][..inputs]);
+        let mut acc: [[f32x4; VECTORS]; BLOCK] =
+            std::array::from_fn(|k| [f32x4::splat(biases[j + k]); VECTORS]);
+        for i in 0..inputs {
+            let row = &x[i * stride + start..][..VECTORS * LANES];
+            let xs: [f32x4; VECTORS] = std::array::from_fn(|v| load(row, v * LANES));
+            for k in 0..BLOCK {
+                let w = f32x4::splat(rows[k][i]);
+                for v in 0..VECTORS {
+                    acc[k][v] = w.mul_add(xs[v], acc[k][v]);
                 }
             }
-            for (k, acc_k) in acc.iter().enumerate() {
-                out[(j + k) * stride + start..][..LANES].copy_from_slice(acc_k);
-            }
-            j += BLOCK;
         }
-        for j in j..outputs {
-            let mut acc = [bias(j); LANES];
-            for i in 0..inputs {
-                let xi = chunk(&x[i * stride..], start);
-                let w = weight(j, i);
-                for lane in 0..LANES {
-                    acc[lane] += w * xi[lane];
-                }
+        for (k, acc_k) in acc.iter().enumerate() {
+            let row = &mut out[(j + k) * stride + start..][..VECTORS * LANES];
+            for (v, &value) in acc_k.iter().enumerate() {
+                store(row, v * LANES, value);
             }
-            out[j * stride + start..][..LANES].copy_from_slice(&acc);
+        }
+        j += BLOCK;
+    }
+    for j in j..outputs {
+        let weights_j = &weights[j * inputs..][..inputs];
+        let mut acc = [f32x4::splat(biases[j]); VECTORS];
+        for (i, &weight) in weights_j.iter().enumerate() {
+            let row = &x[i * stride + start..][..VECTORS * LANES];
+            let w = f32x4::splat(weight);
+            for (v, acc_v) in acc.iter_mut().enumerate() {
+                *acc_v = w.mul_add(load(row, v * LANES), *acc_v);
+            }
+        }
+        let row = &mut out[j * stride + start..][..VECTORS * LANES];
+        for (v, &value) in acc.iter().enumerate() {
+            store(row, v * LANES, value);
         }
     }
 }
 
-/// `Σ_c a[c] · b[c]` over two rows of equal length (a multiple of [`LANES`]).
-#[inline]
-pub fn dot_columns(a: &[f32], b: &[f32]) -> f32 {
-    debug_assert_eq!(a.len(), b.len());
-    let mut acc: Chunk = [0.0; LANES];
-    for (a, b) in a.chunks_exact(LANES).zip(b.chunks_exact(LANES)) {
-        for lane in 0..LANES {
-            acc[lane] += a[lane] * b[lane];
+/// `gradient[j][i] = Σ_c delta[j][c] · x[i][c]` and `bias_gradient[j] = Σ_c delta[j][c]`:
+/// a dense layer's weight and bias gradients, summed over the batch.
+///
+/// # Shapes
+/// `delta`: `[outputs][stride]`, `x`: `[inputs][stride]`, `gradient`: `[outputs][inputs]`.
+pub fn outer_product_columns(
+    gradient: &mut [f32],
+    bias_gradient: &mut [f32],
+    delta: &[f32],
+    x: &[f32],
+    stride: usize,
+) {
+    let outputs = bias_gradient.len();
+    let inputs = gradient.len().checked_div(outputs).unwrap_or(0);
+    for (j, (row, bias)) in gradient
+        .chunks_exact_mut(inputs.max(1))
+        .zip(bias_gradient.iter_mut())
+        .enumerate()
+    {
+        let delta_j = &delta[j * stride..][..stride];
+        let mut i = 0;
+        let mut sum = f32x4::splat(0.0);
+        while i + BLOCK <= inputs {
+            let xs: [&[f32]; BLOCK] = std::array::from_fn(|k| &x[(i + k) * stride..][..stride]);
+            let mut acc = [f32x4::splat(0.0); BLOCK];
+            for start in (0..stride).step_by(LANES) {
+                let d = load(delta_j, start);
+                if i == 0 {
+                    sum += d;
+                }
+                for k in 0..BLOCK {
+                    acc[k] = d.mul_add(load(xs[k], start), acc[k]);
+                }
+            }
+            for k in 0..BLOCK {
+                row[i + k] = acc[k].reduce_add();
+            }
+            i += BLOCK;
         }
+        for (i, slot) in row.iter_mut().enumerate().skip(i) {
+            let x_i = &x[i * stride..][..stride];
+            let mut acc = f32x4::splat(0.0);
+            for start in (0..stride).step_by(LANES) {
+                acc = load(delta_j, start).mul_add(load(x_i, start), acc);
+            }
+            *slot = acc.reduce_add();
+        }
+        if inputs < BLOCK {
+            for start in (0..stride).step_by(LANES) {
+                sum += load(delta_j, start);
+            }
+        }
+        *bias = sum.reduce_add();
     }
-    acc.iter().sum()
 }
 
-/// `Σ_c a[c]` over a row (length a multiple of [`LANES`]).
-#[inline]
-pub fn sum_columns(a: &[f32]) -> f32 {
-    let mut acc: Chunk = [0.0; LANES];
-    for a in a.chunks_exact(LANES) {
-        for lane in 0..LANES {
-            acc[lane] += a[lane];
+/// `out[i][j] = m[j][i]`: the transpose of a `rows × columns` row-major matrix.
+pub fn transpose(m: &[f32], rows: usize, columns: usize, out: &mut Vec<f32>) {
+    out.clear();
+    out.resize(rows * columns, 0.0);
+    for (j, row) in m.chunks_exact(columns.max(1)).enumerate().take(rows) {
+        for (i, &value) in row.iter().enumerate() {
+            out[i * rows + j] = value;
         }
     }
-    acc.iter().sum()
 }
 
 /// e^x for f32, fast and branch-free (so it vectorizes): 2^k · e^r with
@@ -186,8 +261,31 @@ mod tests {
     }
 
     #[test]
+    fn outer_product_columns_matches_the_definition() {
+        for (inputs, outputs, stride) in [(3, 2, 4), (6, 5, 12)] {
+            let x: Vec<f32> = (0..inputs * stride)
+                .map(|v| (v as f32 * 0.3).sin())
+                .collect();
+            let d: Vec<f32> = (0..outputs * stride)
+                .map(|v| (v as f32 * 0.7).cos())
+                .collect();
+            let mut gradient = vec![0.0; outputs * inputs];
+            let mut biases = vec![0.0; outputs];
+            outer_product_columns(&mut gradient, &mut biases, &d, &x, stride);
+            for j in 0..outputs {
+                let row = &d[j * stride..][..stride];
+                assert!((biases[j] - row.iter().sum::<f32>()).abs() < 1e-5);
+                for i in 0..inputs {
+                    let expected: f32 = (0..stride).map(|c| row[c] * x[i * stride + c]).sum();
+                    assert!((gradient[j * inputs + i] - expected).abs() < 1e-5);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn affine_columns_matches_the_definition() {
-        let (inputs, outputs, stride) = (3, 6, 16);
+        let (inputs, outputs, stride) = (3, 6, 12);
         let x: Vec<f32> = (0..inputs * stride)
             .map(|v| (v as f32 * 0.37).sin())
             .collect();
@@ -195,15 +293,8 @@ mod tests {
             .map(|v| (v as f32 * 0.11).cos())
             .collect();
         let mut out = vec![0.0; outputs * stride];
-        affine_columns(
-            &mut out,
-            outputs,
-            &x,
-            inputs,
-            stride,
-            |j, i| w[j * inputs + i],
-            |j| j as f32,
-        );
+        let biases: Vec<f32> = (0..outputs).map(|j| j as f32).collect();
+        affine_columns(&mut out, &x, stride, &w, &biases);
         for j in 0..outputs {
             for c in 0..stride {
                 let expected: f32 = j as f32

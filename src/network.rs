@@ -10,7 +10,7 @@
 //!   [`crate::kernels`]), likewise every layer's z and a `[neurons][stride]`.
 
 use crate::activation::Activation;
-use crate::kernels::{affine_columns, dot_columns, stride_for, sum_columns};
+use crate::kernels::{affine_columns, outer_product_columns, stride_for, transpose};
 use crate::rng::SeededRng;
 
 /// The shape of one dense layer.
@@ -58,6 +58,10 @@ pub struct Workspace {
     delta: Vec<f32>,
     /// ∂J/∂a of the layer below during the backward pass.
     delta_below: Vec<f32>,
+    /// The current layer's weights transposed, `[inputs][outputs]`.
+    transposed: Vec<f32>,
+    /// Zero biases for the backward products.
+    zeros: Vec<f32>,
 }
 
 impl Workspace {
@@ -198,16 +202,7 @@ impl Network {
             let outputs = &mut rest[0];
             sums.resize(layer.outputs * stride, 0.0);
             outputs.resize(layer.outputs * stride, 0.0);
-            let width = layer.inputs;
-            affine_columns(
-                sums,
-                layer.outputs,
-                layer_input,
-                layer.inputs,
-                stride,
-                |j, i| weights[j * width + i],
-                |j| biases[j],
-            );
+            affine_columns(sums, layer_input, stride, weights, biases);
             layer.activation.apply(sums, outputs);
         }
     }
@@ -248,31 +243,30 @@ impl Network {
             let bias_range = self.bias_range(index);
             let (weight_gradient, bias_gradient) =
                 gradient[weight_range.start..bias_range.end].split_at_mut(weight_range.len());
-            let delta = &workspace.delta;
-            for (j, (row, bias)) in weight_gradient
-                .chunks_exact_mut(layer.inputs)
-                .zip(bias_gradient.iter_mut())
-                .enumerate()
-            {
-                let delta_j = &delta[j * stride..][..stride];
-                *bias = sum_columns(delta_j);
-                for (i, g) in row.iter_mut().enumerate() {
-                    *g = dot_columns(delta_j, &layer_input[i * stride..][..stride]);
-                }
-            }
+            outer_product_columns(
+                weight_gradient,
+                bias_gradient,
+                &workspace.delta,
+                layer_input,
+                stride,
+            );
             if index > 0 {
                 let weights = &self.parameters[weight_range];
-                let below = &mut workspace.delta_below;
-                below.resize(layer.inputs * stride, 0.0);
-                let width = layer.inputs;
-                affine_columns(
-                    below,
-                    layer.inputs,
-                    delta,
+                transpose(
+                    weights,
                     layer.outputs,
+                    layer.inputs,
+                    &mut workspace.transposed,
+                );
+                workspace.zeros.clear();
+                workspace.zeros.resize(layer.inputs, 0.0);
+                workspace.delta_below.resize(layer.inputs * stride, 0.0);
+                affine_columns(
+                    &mut workspace.delta_below,
+                    &workspace.delta,
                     stride,
-                    |i, j| weights[j * width + i],
-                    |_| 0.0,
+                    &workspace.transposed,
+                    &workspace.zeros,
                 );
                 std::mem::swap(&mut workspace.delta, &mut workspace.delta_below);
             }
@@ -303,10 +297,8 @@ mod tests {
             .parameters_mut()
             .copy_from_slice(&[2.0, -1.0, 0.5, 3.0, -1.0]);
         let mut workspace = Workspace::default();
-        // Samples (1, 1) and (−1, 1), feature-major with a stride of 8 columns.
-        let mut inputs = [0.0; 16];
-        inputs[..2].copy_from_slice(&[1.0, -1.0]);
-        inputs[8..10].copy_from_slice(&[1.0, 1.0]);
+        // Samples (1, 1) and (−1, 1), feature-major with a stride of 4 columns.
+        let inputs = [1.0, -1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0];
         network.forward(&inputs, 2, &mut workspace);
         // Sample 1: z = 1.5, a = 1.5, o = 3.5. Sample 2: z = −2.5, a = 0, o = −1.
         assert_eq!(workspace.output(), &[3.5, -1.0]);

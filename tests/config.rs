@@ -37,13 +37,18 @@ fn every_out_of_range_value_names_its_field_and_range() {
         (
             json!({"hidden": [4, 0]}),
             "hidden",
-            "layer 2 must have 1 to 32",
+            "layer 2 must have 1 to 64",
         ),
-        (json!({"hidden": [40]}), "hidden", "1 to 32"),
+        (json!({"hidden": [65]}), "hidden", "1 to 64"),
         (
-            json!({"hidden": [1, 1, 1, 1, 1, 1, 1, 1, 1]}),
+            json!({"hidden": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}),
             "hidden",
-            "at most 8 layers",
+            "at most 10 layers",
+        ),
+        (
+            json!({"hidden": [64, 64, 64, 64]}),
+            "hidden",
+            "the most is 10000",
         ),
         (json!({"features": []}), "features", "at least one"),
         (json!({"features": ["x1", "x1"]}), "features", "twice"),

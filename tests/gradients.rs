@@ -1,9 +1,12 @@
 //! Gradient checks: the backward pass against central finite differences of the cost,
 //! for every activation × loss × regularization.
 
+// Under wasm32 the same tests run in wasm-bindgen-test-runner, checking the simd128 code.
 use greymatter::rng::{SeededRng, Stream};
 use greymatter::training::{cost_and_gradient, StepBuffers, StepSettings};
 use greymatter::{Activation, LayerShape, Loss, Network, Regularization};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 fn network(hidden: Activation, output: Activation) -> Network {
     let shapes = vec![
@@ -32,11 +35,12 @@ fn network(hidden: Activation, output: Activation) -> Network {
     network
 }
 
-/// Five samples of three inputs, feature-major with a stride of 8 (zero padding).
+/// Five samples of three inputs, feature-major with zero padding.
 fn batch() -> (Vec<f32>, Vec<f32>) {
+    let stride = greymatter::kernels::stride_for(5);
     let mut rng = SeededRng::new(44, Stream::Data);
-    let mut inputs = vec![0.0; 3 * 8];
-    for row in inputs.chunks_mut(8) {
+    let mut inputs = vec![0.0; 3 * stride];
+    for row in inputs.chunks_mut(stride) {
         for value in &mut row[..5] {
             *value = rng.uniform(-2.0, 2.0);
         }
