@@ -66,24 +66,25 @@ impl Activation {
         }
     }
 
-    /// a = f(z) for a whole row.
-    pub fn apply(self, z: &[f32], a: &mut [f32]) {
+    /// a = f(z) for a whole row, in place.
+    pub fn apply(self, values: &mut [f32]) {
         // One loop per function, so each one vectorizes.
         match self {
-            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
-            Activation::Tanh => a.iter_mut().zip(z).for_each(|(a, &z)| *a = tanh_fast(z)),
-            Activation::Sigmoid => a.iter_mut().zip(z).for_each(|(a, &z)| *a = sigmoid_fast(z)),
-            Activation::Linear => a.copy_from_slice(z),
+            Activation::Relu => values.iter_mut().for_each(|v| *v = v.max(0.0)),
+            Activation::Tanh => values.iter_mut().for_each(|v| *v = tanh_fast(*v)),
+            Activation::Sigmoid => values.iter_mut().for_each(|v| *v = sigmoid_fast(*v)),
+            Activation::Linear => {}
         }
     }
 
-    /// `gradient *= f'(z)` for a whole row, given the row's z and a = f(z).
-    pub fn scale_by_derivative(self, gradient: &mut [f32], z: &[f32], a: &[f32]) {
+    /// `gradient *= f'(z)` for a whole row, from the row's outputs a = f(z) alone
+    /// (for relu, z > 0 exactly where a > 0).
+    pub fn scale_by_derivative(self, gradient: &mut [f32], a: &[f32]) {
         match self {
             Activation::Relu => gradient
                 .iter_mut()
-                .zip(z)
-                .for_each(|(g, &z)| *g = if z > 0.0 { *g } else { 0.0 }),
+                .zip(a)
+                .for_each(|(g, &a)| *g = if a > 0.0 { *g } else { 0.0 }),
             Activation::Tanh => gradient
                 .iter_mut()
                 .zip(a)

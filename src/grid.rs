@@ -100,12 +100,20 @@ pub fn cell_centre(row: usize, column: usize) -> [f32; 2] {
     ]
 }
 
+/// Cells evaluated per forward pass: every layer's outputs for a tile stay in the
+/// processor's cache on their way to the next layer.
+const TILE: usize = 512;
+
 /// Evaluates networks on the grid and keeps the pixels.
 #[derive(Clone, Debug)]
 pub struct Heatmap {
     features: Vec<Feature>,
     /// Feature-major `[features][CELLS]`.
     inputs: Vec<f32>,
+    /// The same values tile by tile: for each tile, `[features][tile cells]`.
+    tiled_inputs: Vec<f32>,
+    /// Every neuron's output at every cell, `[neurons][CELLS]`, layer after layer.
+    neuron_outputs: Vec<f32>,
     /// For each feature, 1 / (its largest magnitude on the grid), for display.
     feature_scales: Vec<f32>,
     workspace: Workspace,
@@ -122,6 +130,8 @@ impl Default for Heatmap {
         Heatmap {
             features: Vec::new(),
             inputs: Vec::new(),
+            tiled_inputs: Vec::new(),
+            neuron_outputs: Vec::new(),
             feature_scales: Vec::new(),
             workspace: Workspace::default(),
             pixels: vec![0; CELLS * 4],
@@ -150,6 +160,14 @@ impl Heatmap {
             .map(|cell| cell_centre(cell / GRID_SIZE, cell % GRID_SIZE))
             .collect();
         compute_inputs(features, &centres, &mut self.inputs);
+        self.tiled_inputs.clear();
+        for start in (0..CELLS).step_by(TILE) {
+            let width = TILE.min(CELLS - start);
+            for row in self.inputs.chunks_exact(CELLS) {
+                self.tiled_inputs
+                    .extend_from_slice(&row[start..start + width]);
+            }
+        }
         self.feature_scales = self
             .inputs
             .chunks_exact(CELLS)
@@ -165,10 +183,27 @@ impl Heatmap {
     }
 
     /// Evaluates every neuron of `network` (whose inputs are `features`) at every grid
-    /// cell in one batched pass, without colouring.
+    /// cell, without colouring: batched forward passes over tiles of cells, each
+    /// neuron's outputs gathered into one row of `[neurons][CELLS]`.
     pub fn evaluate(&mut self, network: &Network, features: &[Feature]) {
         self.prepare_inputs(features);
-        network.forward(&self.inputs, CELLS, &mut self.workspace);
+        let neurons: usize = network.layers().iter().map(|l| l.outputs).sum();
+        self.neuron_outputs.resize(neurons * CELLS, 0.0);
+        let mut tile_inputs = self.tiled_inputs.as_slice();
+        for start in (0..CELLS).step_by(TILE) {
+            let width = TILE.min(CELLS - start);
+            let (inputs, rest) = tile_inputs.split_at(features.len() * width);
+            tile_inputs = rest;
+            network.forward(inputs, width, &mut self.workspace);
+            let mut rows = self.neuron_outputs.chunks_exact_mut(CELLS);
+            for (layer, shape) in network.layers().iter().enumerate() {
+                for neuron in 0..shape.outputs {
+                    let row = rows.next().expect("one row per neuron");
+                    row[start..start + width]
+                        .copy_from_slice(self.workspace.neuron_outputs(layer, neuron));
+                }
+            }
+        }
     }
 
     /// Evaluates the grid and colours the big heatmap (the chosen node) and every
@@ -212,14 +247,10 @@ impl Heatmap {
                 self.feature_scales[node],
             );
         }
-        let mut neuron = node - inputs;
-        for (layer, shape) in network.layers().iter().enumerate() {
-            if neuron < shape.outputs {
-                return (self.workspace.neuron_outputs(layer, neuron), 1.0);
-            }
-            neuron -= shape.outputs;
-        }
-        panic!("node {node} is out of range");
+        (
+            &self.neuron_outputs[(node - inputs) * CELLS..][..CELLS],
+            1.0,
+        )
     }
 
     /// RGBA bytes of the big heatmap, `GRID_SIZE` rows of `GRID_SIZE` pixels, top row first.
@@ -233,10 +264,10 @@ impl Heatmap {
         &self.thumbnails
     }
 
-    /// Every neuron's output at every grid cell from the last evaluation: for layer
-    /// `layer`, `[neurons][cells]`.
-    pub fn neuron_outputs(&self, layer: usize) -> &[f32] {
-        self.workspace.activations(layer)
+    /// Every neuron's output at every grid cell from the last evaluation,
+    /// `[neurons][cells]`, layer after layer (the output neuron last).
+    pub fn neuron_outputs(&self) -> &[f32] {
+        &self.neuron_outputs
     }
 
     /// Which node the big heatmap shows; `None` for the output.
@@ -294,6 +325,38 @@ mod tests {
         assert!((x1 + 5.94).abs() < 1e-5 && (x2 - 5.94).abs() < 1e-5);
         let [x1, x2] = cell_centre(GRID_SIZE - 1, GRID_SIZE - 1);
         assert!((x1 - 5.94).abs() < 1e-5 && (x2 + 5.94).abs() < 1e-5);
+    }
+
+    #[test]
+    fn tiled_evaluation_gives_every_neuron_at_every_cell() {
+        use crate::rng::{SeededRng, Stream};
+        let shapes = vec![
+            LayerShape {
+                inputs: 3,
+                outputs: 5,
+                activation: Activation::Tanh,
+            },
+            LayerShape {
+                inputs: 5,
+                outputs: 1,
+                activation: Activation::Tanh,
+            },
+        ];
+        let network = Network::new(shapes, &mut SeededRng::new(5, Stream::Weights));
+        let features = [Feature::X1, Feature::X2, Feature::SinX1];
+        let mut heatmap = Heatmap::default();
+        heatmap.evaluate(&network, &features);
+        // The same cells in one untiled pass.
+        let centres: Vec<[f32; 2]> = (0..CELLS)
+            .map(|cell| cell_centre(cell / GRID_SIZE, cell % GRID_SIZE))
+            .collect();
+        let mut inputs = Vec::new();
+        compute_inputs(&features, &centres, &mut inputs);
+        let mut workspace = Workspace::default();
+        network.forward(&inputs, CELLS, &mut workspace);
+        let hidden = &heatmap.neuron_outputs()[..5 * CELLS];
+        assert_eq!(hidden, &workspace.activations(0)[..5 * CELLS]);
+        assert_eq!(&heatmap.neuron_outputs()[5 * CELLS..], workspace.output());
     }
 
     #[test]

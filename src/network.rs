@@ -50,8 +50,6 @@ pub struct Network {
 pub struct Workspace {
     batch: usize,
     stride: usize,
-    /// Pre-activations z of each layer.
-    weighted_sums: Vec<Vec<f32>>,
     /// Activations a = f(z) of each layer.
     activations: Vec<Vec<f32>>,
     /// ∂J/∂z of the current layer during the backward pass.
@@ -68,11 +66,6 @@ impl Workspace {
     /// The activations of layer `layer` for the last forward pass, `[outputs][stride]`.
     pub fn activations(&self, layer: usize) -> &[f32] {
         &self.activations[layer]
-    }
-
-    /// The pre-activations z of layer `layer` for the last forward pass.
-    pub fn weighted_sums(&self, layer: usize) -> &[f32] {
-        &self.weighted_sums[layer]
     }
 
     /// The outputs a of one neuron for the last forward pass, one per sample.
@@ -185,9 +178,6 @@ impl Network {
         workspace.batch = batch;
         workspace.stride = stride;
         workspace
-            .weighted_sums
-            .resize_with(self.layers.len(), Vec::new);
-        workspace
             .activations
             .resize_with(self.layers.len(), Vec::new);
         for (index, layer) in self.layers.iter().enumerate() {
@@ -198,12 +188,10 @@ impl Network {
             } else {
                 &below[index - 1]
             };
-            let sums = &mut workspace.weighted_sums[index];
             let outputs = &mut rest[0];
-            sums.resize(layer.outputs * stride, 0.0);
             outputs.resize(layer.outputs * stride, 0.0);
-            affine_columns(sums, layer_input, stride, weights, biases);
-            layer.activation.apply(sums, outputs);
+            affine_columns(outputs, layer_input, stride, weights, biases);
+            layer.activation.apply(outputs);
         }
     }
 
@@ -229,11 +217,10 @@ impl Network {
         workspace.delta.extend_from_slice(output_gradient);
         for index in (0..self.layers.len()).rev() {
             let layer = self.layers[index];
-            let z = &workspace.weighted_sums[index];
             let a = &workspace.activations[index];
             layer
                 .activation
-                .scale_by_derivative(&mut workspace.delta, z, a);
+                .scale_by_derivative(&mut workspace.delta, a);
             let layer_input: &[f32] = if index == 0 {
                 inputs
             } else {
@@ -302,6 +289,6 @@ mod tests {
         network.forward(&inputs, 2, &mut workspace);
         // Sample 1: z = 1.5, a = 1.5, o = 3.5. Sample 2: z = −2.5, a = 0, o = −1.
         assert_eq!(workspace.output(), &[3.5, -1.0]);
-        assert_eq!(&workspace.weighted_sums(0)[..2], &[1.5, -2.5]);
+        assert_eq!(&workspace.activations(0)[..2], &[1.5, 0.0]);
     }
 }

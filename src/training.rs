@@ -41,34 +41,27 @@ impl StepBuffers {
     }
 }
 
-/// Computes J for the batch (`inputs` is feature-major `[input_count][stride]`, see
-/// [`crate::kernels`]; one target per sample) and leaves ∂J/∂θ in
-/// `buffers.gradient()`. Returns J.
-pub fn cost_and_gradient(
+/// Leaves ∂J/∂θ of the batch in `buffers.gradient()` (`inputs` is feature-major
+/// `[input_count][stride]`, see [`crate::kernels`]; one target per sample).
+pub fn compute_gradient(
     network: &Network,
     inputs: &[f32],
     targets: &[f32],
     settings: &StepSettings,
     buffers: &mut StepBuffers,
-) -> f32 {
+) {
     let batch = targets.len();
     network.forward(inputs, batch, &mut buffers.workspace);
     let scale = 1.0 / batch as f32;
-    let outputs = buffers.workspace.output();
     // Padding columns keep a zero gradient, so they add nothing to the sums.
     buffers.output_gradient.clear();
     buffers
         .output_gradient
         .resize(buffers.workspace.stride(), 0.0);
+    let outputs = buffers.workspace.output();
     for ((g, &o), &t) in buffers.output_gradient.iter_mut().zip(outputs).zip(targets) {
         *g = settings.loss.derivative(o, t) * scale;
     }
-    let mean_loss = outputs
-        .iter()
-        .zip(targets)
-        .map(|(&o, &t)| settings.loss.value(o, t))
-        .sum::<f32>()
-        * scale;
     buffers.gradient.resize(network.parameters().len(), 0.0);
     network.backward(
         inputs,
@@ -76,22 +69,42 @@ pub fn cost_and_gradient(
         &buffers.output_gradient,
         &mut buffers.gradient,
     );
-    let mut penalty = 0.0;
     if settings.regularization != Regularization::None {
         for index in 0..network.layers().len() {
             let range = network.weight_range(index);
             let weights = &network.parameters()[range.clone()];
             for (g, &w) in buffers.gradient[range].iter_mut().zip(weights) {
                 *g += settings.regularization_rate * settings.regularization.derivative(w);
-                penalty += settings.regularization.value(w);
             }
         }
     }
+}
+
+/// Like [`compute_gradient`], and returns the cost J of the batch.
+pub fn cost_and_gradient(
+    network: &Network,
+    inputs: &[f32],
+    targets: &[f32],
+    settings: &StepSettings,
+    buffers: &mut StepBuffers,
+) -> f32 {
+    compute_gradient(network, inputs, targets, settings, buffers);
+    let outputs = buffers.workspace.output();
+    let mean_loss = outputs
+        .iter()
+        .zip(targets)
+        .map(|(&o, &t)| settings.loss.value(o, t))
+        .sum::<f32>()
+        / targets.len() as f32;
+    let penalty: f32 = (0..network.layers().len())
+        .flat_map(|index| &network.parameters()[network.weight_range(index)])
+        .map(|&w| settings.regularization.value(w))
+        .sum();
     mean_loss + settings.regularization_rate * penalty
 }
 
 /// θ ← θ − α·∂J/∂θ for every parameter, with the gradient of the last
-/// `cost_and_gradient` call.
+/// [`compute_gradient`] call.
 pub fn apply_gradient_descent(
     network: &mut Network,
     settings: &StepSettings,
