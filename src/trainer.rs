@@ -266,37 +266,50 @@ impl Trainer {
     /// history. Each epoch is a pass over the shuffled training set in mini-batches of
     /// `batchSize` (the last one may be smaller), one gradient descent step per batch.
     ///
-    /// If an epoch makes the loss NaN or infinite, the network goes back to its weights
-    /// before that epoch, training stops and [`Trainer::divergence`] says why; further
-    /// calls train nothing until the settings or the weights change. Returns the number
-    /// of epochs trained.
+    /// If the outputs, the weights or the measured losses stop being finite, the whole
+    /// call is undone: the network and the epoch go back to where the call started (the
+    /// last state whose losses were measured), training stops and
+    /// [`Trainer::divergence`] says why; further calls train nothing until the settings
+    /// or the weights change. Returns the number of epochs trained.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
-        if self.divergence.is_some() {
+        if self.divergence.is_some() || epochs == 0 {
             return 0;
         }
-        let mut trained = 0;
+        let start_epoch = self.epoch;
+        self.last_finite.clear();
+        self.last_finite
+            .extend_from_slice(self.network.parameters());
+        let mut diverged = false;
         for _ in 0..epochs {
-            self.last_finite.clear();
-            self.last_finite
-                .extend_from_slice(self.network.parameters());
-            let finite = self.train_one_epoch();
-            if !finite {
-                self.network
-                    .parameters_mut()
-                    .copy_from_slice(&self.last_finite);
-                self.divergence = Some(self.explain_divergence());
+            if !self.train_one_epoch() {
+                diverged = true;
                 break;
             }
             self.epoch += 1;
-            trained += 1;
         }
-        if trained > 0 {
+        let failing_epoch = self.epoch + u32::from(diverged);
+        if !diverged {
             self.record_losses();
+            let (train, test) = (self.train_loss(), self.test_loss());
+            if !(train.is_finite() && test.is_finite()) {
+                diverged = true;
+                self.history.pop();
+            }
         }
-        trained
+        if diverged {
+            self.network
+                .parameters_mut()
+                .copy_from_slice(&self.last_finite);
+            self.epoch = start_epoch;
+            self.divergence = Some(explain_divergence(failing_epoch, self.config.learning_rate));
+            self.train_evaluation = self.evaluate(true);
+            self.test_evaluation = self.evaluate(false);
+            return 0;
+        }
+        self.epoch - start_epoch
     }
 
-    /// One epoch; false if a parameter stopped being finite.
+    /// One epoch; false if an output or a weight stopped being finite.
     fn train_one_epoch(&mut self) -> bool {
         let settings = self.step_settings();
         let width = self.config.features.len();
@@ -317,26 +330,19 @@ impl Trainer {
             self.batch_targets.clear();
             self.batch_targets
                 .extend(batch.iter().map(|&index| self.train.targets[index]));
-            compute_gradient(
+            let outputs_finite = compute_gradient(
                 &self.network,
                 &self.batch_inputs,
                 &self.batch_targets,
                 &settings,
                 &mut self.buffers,
             );
+            if !outputs_finite {
+                return false;
+            }
             apply_gradient_descent(&mut self.network, &settings, &self.buffers);
         }
-        // A NaN or infinite loss reaches the weights within the epoch's steps.
         self.network.parameters().iter().all(|p| p.is_finite())
-    }
-
-    fn explain_divergence(&self) -> String {
-        let epoch = self.epoch + 1;
-        let rate = self.config.learning_rate;
-        format!(
-            "the loss became infinite at epoch {epoch}: the steps were too large for this \
-             network (learning rate {rate}); try a smaller learning rate, then press reset"
-        )
     }
 
     fn evaluate(&mut self, train: bool) -> Evaluation {
@@ -490,6 +496,14 @@ impl Trainer {
         self.restart_history();
         Ok(())
     }
+}
+
+/// The plain-words reason training stopped at `epoch`.
+fn explain_divergence(epoch: u32, learning_rate: f64) -> String {
+    format!(
+        "the loss became infinite at epoch {epoch}: the steps were too large for this \
+         network (learning rate {learning_rate}); try a smaller learning rate, then press reset"
+    )
 }
 
 /// Loss and accuracy (or R²) of `network` over a prepared set.

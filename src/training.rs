@@ -42,14 +42,15 @@ impl StepBuffers {
 }
 
 /// Leaves ∂J/∂θ of the batch in `buffers.gradient()` (`inputs` is feature-major
-/// `[input_count][stride]`, see [`crate::kernels`]; one target per sample).
+/// `[input_count][stride]`, see [`crate::kernels`]; one target per sample). Returns
+/// whether every output of the batch was finite.
 pub fn compute_gradient(
     network: &Network,
     inputs: &[f32],
     targets: &[f32],
     settings: &StepSettings,
     buffers: &mut StepBuffers,
-) {
+) -> bool {
     let batch = targets.len();
     network.forward(inputs, batch, &mut buffers.workspace);
     let scale = 1.0 / batch as f32;
@@ -59,6 +60,7 @@ pub fn compute_gradient(
         .output_gradient
         .resize(buffers.workspace.stride(), 0.0);
     let outputs = buffers.workspace.output();
+    let finite = outputs.iter().all(|o| o.is_finite());
     for ((g, &o), &t) in buffers.output_gradient.iter_mut().zip(outputs).zip(targets) {
         *g = settings.loss.derivative(o, t) * scale;
     }
@@ -78,6 +80,7 @@ pub fn compute_gradient(
             }
         }
     }
+    finite
 }
 
 /// Like [`compute_gradient`], and returns the cost J of the batch.

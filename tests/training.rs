@@ -145,28 +145,42 @@ fn regression_trains_with_a_linear_output() {
 }
 
 #[test]
-fn a_diverging_loss_stops_training_and_keeps_the_last_finite_network() {
-    let mut trainer = Trainer::new(Config {
-        dataset: Dataset::Plane,
-        problem: greymatter::Problem::Regression,
-        learning_rate: 3.0,
-        activation: greymatter::Activation::Relu,
-        hidden: vec![8, 8],
-        ..Config::default()
-    })
-    .unwrap();
-    let trained = trainer.train_epochs(50);
-    assert!(trained < 50, "expected the loss to blow up");
-    let message = trainer.divergence().expect("a divergence message");
-    assert!(message.contains("smaller learning rate"), "{message}");
-    assert!(trainer.network().parameters().iter().all(|p| p.is_finite()));
-    assert_eq!(trainer.epoch(), trained);
-    assert_eq!(trainer.train_epochs(5), 0, "no training while diverged");
-    let mut calmer = trainer.config().clone();
-    calmer.learning_rate = 0.01;
-    trainer.set_config(calmer).unwrap();
-    assert!(trainer.divergence().is_none());
-    assert_eq!(trainer.train_epochs(1), 1);
+fn a_diverging_loss_stops_training_and_keeps_the_last_measured_network() {
+    for (learning_rate, epochs_per_call) in [(3.0, 1), (10.0, 1), (3.0, 25)] {
+        let mut trainer = Trainer::new(Config {
+            dataset: Dataset::Plane,
+            problem: greymatter::Problem::Regression,
+            learning_rate,
+            activation: greymatter::Activation::Relu,
+            hidden: vec![8, 8],
+            ..Config::default()
+        })
+        .unwrap();
+        let mut calls = 0;
+        while trainer.divergence().is_none() && calls < 50 {
+            let before = trainer.network().parameters().to_vec();
+            let (epoch, history) = (trainer.epoch(), trainer.history().len());
+            if trainer.train_epochs(epochs_per_call) == 0 {
+                // The call was undone: same weights, epoch and history as before it.
+                assert_eq!(trainer.network().parameters(), &before[..]);
+                assert_eq!((trainer.epoch(), trainer.history().len()), (epoch, history));
+            }
+            calls += 1;
+        }
+        let message = trainer.divergence().expect("the loss should blow up");
+        assert!(message.contains("smaller learning rate"), "{message}");
+        assert!(trainer.train_loss().is_finite() && trainer.test_loss().is_finite());
+        assert!(trainer
+            .history()
+            .iter()
+            .all(|entry| entry.train_loss.is_finite()));
+        assert_eq!(trainer.train_epochs(5), 0, "no training while diverged");
+        let mut calmer = trainer.config().clone();
+        calmer.learning_rate = 0.001;
+        trainer.set_config(calmer).unwrap();
+        assert!(trainer.divergence().is_none());
+        assert_eq!(trainer.train_epochs(1), 1);
+    }
 }
 
 #[test]
