@@ -25,7 +25,7 @@ describe('controls and the address bar', () => {
 
   it('changing the dataset in the UI changes the picture and the URL hash', async () => {
     const circle = await heatmapPixels(page);
-    await page.selectOption('#dataset', 'xor');
+    await page.click('#dataset-xor');
     await page.waitForFunction(() => window.location.hash.includes('dataset=xor'));
     assert.equal((await page.evaluate(() => window.playground.config)).dataset, 'xor');
     const xor = await heatmapPixels(page);
@@ -38,7 +38,7 @@ describe('controls and the address bar', () => {
     await page.waitForFunction(() => window.location.hash.includes('problem=regression'));
     const config = await page.evaluate(() => window.playground.config);
     assert.equal(config.dataset, 'plane');
-    const options = await page.$$eval('#dataset option', (list) => list.map((o) => o.value));
+    const options = await page.$$eval('#dataset button', (list) => list.map((o) => o.dataset.dataset));
     assert.deepEqual(options, ['plane', 'multigauss']);
     await page.selectOption('#problem', 'classification');
     await page.waitForFunction(() => window.playground.config.problem === 'classification');
@@ -46,7 +46,7 @@ describe('controls and the address bar', () => {
   });
 
   it('a copied address reproduces the config, data and starting weights', async () => {
-    await page.selectOption('#dataset', 'spiral');
+    await page.click('#dataset-spiral');
     await page.fill('#noise', '15');
     await page.fill('#train-ratio', '60');
     await page.fill('#batch-size', '20');
@@ -91,9 +91,9 @@ describe('controls and the address bar', () => {
   });
 
   it('the layer and neuron buttons reshape the network and its diagram', async () => {
-    const boxes = () => page.locator('#network rect.neuron').count();
-    const features = (await page.evaluate(() => window.playground.config)).features.length;
-    assert.equal(await boxes(), features + 5 + 2 + 2 + 1);
+    // Every node has a picture: the 7 input toggles (used or not), each neuron, the output.
+    const boxes = () => page.locator('#network-nodes canvas.thumb').count();
+    assert.equal(await boxes(), 7 + 5 + 2 + 2 + 1);
     await page.click('#remove-layer');
     await page.waitForFunction(() => window.playground.config.hidden.join() === '5,2');
     await page.click('.remove-neuron[data-layer="1"]');
@@ -101,7 +101,7 @@ describe('controls and the address bar', () => {
     assert.match(page.url(), /hidden=5,1(&|$)/);
     assert.equal(await page.locator('.add-neuron').count(), 2);
     assert.equal(await page.isDisabled('.remove-neuron[data-layer="1"]'), true, 'a layer keeps one neuron');
-    assert.equal(await boxes(), features + 5 + 1 + 1);
+    assert.equal(await boxes(), 7 + 5 + 1 + 1);
     assert.equal((await page.evaluate(() => window.playground.state)).epoch, 0);
   });
 

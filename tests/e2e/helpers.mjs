@@ -34,12 +34,16 @@ export async function startSession() {
   };
 }
 
+/** A phone: small portrait screen, touch instead of a mouse. */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
 /**
  * Opens `url` in a new page and waits until `window.playground.ready` resolved.
- * `page.problems` collects console errors and page errors as text.
+ * `page.problems` collects console errors and page errors as text. `device` is a
+ * browser-context option set such as PHONE (default: a 1400×1000 desktop window).
  */
-export async function openPlayground(session, url = session.url) {
-  const context = await session.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+export async function openPlayground(session, url = session.url, device = {}) {
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 1000 }, ...device });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   page.problems = [];
@@ -79,4 +83,81 @@ export async function heatmapPixels(page) {
     for (let i = 0; i < data.length; i++) hash = (hash * 31 + data[i]) >>> 0;
     return { orange, blue, distinct: colours.size, hash };
   });
+}
+
+/** Colour [r, g, b] of the #heatmap canvas at a share (0..1) of its width and height. */
+export async function heatmapColourAt(page, across, down) {
+  return page.evaluate(([x, y]) => {
+    const canvas = document.getElementById('heatmap');
+    const px = Math.min(canvas.width - 1, Math.floor(x * canvas.width));
+    const py = Math.min(canvas.height - 1, Math.floor(y * canvas.height));
+    return Array.from(canvas.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3));
+  }, [across, down]);
+}
+
+/** Whether a colour is orange-ish (the −1 end) or blue-ish (the +1 end) of the default palette. */
+export const isOrange = ([r, , b]) => r > b + 60;
+export const isBlue = ([r, , b]) => b > r + 60;
+
+/** How many pixels of #heatmap are exactly each of the given [r, g, b] colours. */
+export async function countColours(page, colours) {
+  return page.evaluate((list) => {
+    const canvas = document.getElementById('heatmap');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const counts = list.map(() => 0);
+    for (let i = 0; i < data.length; i += 4) {
+      list.forEach(([r, g, b], k) => {
+        if (data[i] === r && data[i + 1] === g && data[i + 2] === b) counts[k]++;
+      });
+    }
+    return counts;
+  }, colours);
+}
+
+/**
+ * Where a person sees things in the network diagram, in page coordinates, found from
+ * the neurons' pictures: the middle of the link from node `from` to node `to`, and
+ * the bias square at the lower left of node `node`.
+ */
+export async function linkMiddle(page, from, to) {
+  await page.locator(`canvas.thumb[data-node="${to}"]`).scrollIntoViewIfNeeded();
+  const a = await page.locator(`canvas.thumb[data-node="${from}"]`).boundingBox();
+  const b = await page.locator(`canvas.thumb[data-node="${to}"]`).boundingBox();
+  return { x: (a.x + a.width + b.x) / 2, y: (a.y + b.y + (a.height + b.height) / 2) / 2 };
+}
+
+export async function biasSquare(page, node) {
+  await page.locator(`canvas.thumb[data-node="${node}"]`).scrollIntoViewIfNeeded();
+  const box = await page.locator(`canvas.thumb[data-node="${node}"]`).boundingBox();
+  return { x: box.x - 4, y: box.y + box.height - 3 };
+}
+
+/** RGBA pixels of the links' canvas (#network) at page points. */
+export async function networkPixels(page, points) {
+  return page.evaluate((list) => {
+    const canvas = document.getElementById('network');
+    const box = canvas.getBoundingClientRect();
+    const context = canvas.getContext('2d');
+    return list.map(({ x, y }) => {
+      const px = Math.floor(((x - box.left) / box.width) * canvas.width);
+      const py = Math.floor(((y - box.top) / box.height) * canvas.height);
+      return Array.from(context.getImageData(px, py, 1, 1).data);
+    });
+  }, points);
+}
+
+/** Points along the link from node `from` to node `to` (the curve the diagram draws). */
+export async function alongLink(page, from, to, count) {
+  const a = await page.locator(`canvas.thumb[data-node="${from}"]`).boundingBox();
+  const b = await page.locator(`canvas.thumb[data-node="${to}"]`).boundingBox();
+  const start = { x: a.x + a.width, y: a.y + a.height / 2 };
+  const end = { x: b.x, y: b.y + b.height / 2 };
+  const points = [];
+  for (let i = 1; i < count; i++) {
+    const t = i / count;
+    const across = t * t * t - 1.5 * t * t + 1.5 * t;
+    const down = 3 * t * t - 2 * t * t * t;
+    points.push({ x: start.x + (end.x - start.x) * across, y: start.y + (end.y - start.y) * down });
+  }
+  return points;
 }

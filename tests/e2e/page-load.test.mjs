@@ -26,7 +26,7 @@ describe('loading the page', () => {
     assert.equal(config.activation, 'tanh');
     assert.deepEqual(config.hidden, [4, 2]);
     assert.deepEqual(config.features, ['x1', 'x2']);
-    assert.equal(await page.inputValue('#dataset'), 'circle');
+    assert.equal(await page.getAttribute('#dataset-circle', 'aria-checked'), 'true');
     assert.equal(await page.isChecked('#feature-x1'), true);
     assert.equal(await page.isChecked('#feature-x1Squared'), false);
     assert.match(await page.textContent('#play-pause'), /play/i);

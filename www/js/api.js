@@ -6,17 +6,34 @@ function plainObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+function finiteNumber(name, value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new Error(`${name} must be a finite number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
 /** @param {import('./playground-page.js').PlaygroundPage} page */
 export function publicApi(page) {
   const started = (work) => (...args) => {
     page.requireStarted();
     return work(...args);
   };
+  // Throws like setConfig: the message is shown on the page too.
+  const shown = (work) => started((...args) => {
+    try {
+      return work(...args);
+    } catch (error) {
+      page.report(error);
+      throw error;
+    }
+  });
   return Object.freeze({
     /** Resolves once the core is loaded and the first picture is drawn. */
     get ready() { return page.ready; },
     play: () => page.play(),
     pause: () => page.pause(),
+    get playing() { return page.playing; },
     step: () => page.step(),
     reset: started(() => page.reset()),
     get state() { return page.state; },
@@ -27,7 +44,29 @@ export function publicApi(page) {
       }
       return page.setConfig(partial);
     }),
-    predict: started((points) => page.predict(points)),
+    get view() { return structuredClone(page.view); },
+    setView: shown((partial) => {
+      if (!plainObject(partial)) throw new Error('setView expects an object such as {discretize: true}');
+      page.setView(partial);
+    }),
+    showNode: shown((node) => {
+      if (node !== null && !Number.isInteger(node)) {
+        throw new Error(`node must be a whole number or null, got ${JSON.stringify(node)}`);
+      }
+      page.pinNode(node);
+    }),
+    setWeight: shown((layer, neuron, input, value) => {
+      page.setParameter({ kind: 'weight', layer, neuron, input }, finiteNumber('value', value));
+    }),
+    setBias: shown((layer, neuron, value) => {
+      page.setParameter({ kind: 'bias', layer, neuron }, finiteNumber('value', value));
+    }),
+    predict: started((points) => {
+      if (!Array.isArray(points) || points.some((point) => !Array.isArray(point) || point.length !== 2)) {
+        throw new Error('predict expects an array of [x1, x2] pairs, e.g. [[0, 0], [1, -2]]');
+      }
+      return page.predict(Float32Array.from(points.flat()));
+    }),
     exportModel: started(() => page.exportModel()),
     importModel: started((model) => page.importModel(model)),
     /** Test hook: makes the core panic with `message`; resolves after the page recovered. */

@@ -61,7 +61,22 @@ export function withFittingDataset(partial, current) {
   return fits ? partial : { ...partial, dataset: DATASETS[problem][0].value };
 }
 
-/** Rank of a `setConfig` outcome, so several changes can be summed up as the largest. */
-export function outcomeRank(outcome) {
-  return { kept: 0, reset: 1, regenerated: 2 }[outcome] ?? 2;
+/**
+ * Sums up two `setConfig` outcomes: "kept" < "newData" (new points, same network) and
+ * "reset" (same points, new network) < "regenerated" (both new).
+ */
+export function combineOutcomes(a, b) {
+  if (a === b || b === 'kept') return a;
+  if (a === 'kept') return b;
+  return 'regenerated';
+}
+
+/** Whether an outcome brought new points. */
+export function hasNewData(outcome) {
+  return outcome === 'newData' || outcome === 'regenerated';
+}
+
+/** Whether an outcome rebuilt the network (epoch back to 0). */
+export function hasNewNetwork(outcome) {
+  return outcome === 'reset' || outcome === 'regenerated';
 }

@@ -1,13 +1,13 @@
-// The form controls for the config (selects, sliders, number box, feature
-// checkboxes): shows a config in them and reports each change a person makes as a
-// partial config such as `{noise: 10}`. Knows nothing about the network itself.
+// The form controls for the config (selects, sliders, the batch-size slider and box)
+// and the view toggles (show test data, discretize, colour-blind colours): shows a
+// config and a view in them, and reports each change a person makes as a partial
+// config such as `{noise: 10}` or a partial view such as `{discretize: true}`.
 
-import { DATASETS, FEATURES, tidyNumber } from './config.js';
+import { tidyNumber } from './config.js';
 
 /** Config key → element id and how to read the element's value. */
 const FIELDS = [
   { key: 'problem', id: 'problem', read: String },
-  { key: 'dataset', id: 'dataset', read: String },
   { key: 'noise', id: 'noise', read: Number, echo: 'noise-value' },
   { key: 'trainRatio', id: 'train-ratio', read: Number, echo: 'train-ratio-value' },
   { key: 'batchSize', id: 'batch-size', read: Number },
@@ -18,34 +18,43 @@ const FIELDS = [
   { key: 'loss', id: 'loss', read: String },
 ];
 
+/** View option → checkbox id and how the box maps to the option. */
+const TOGGLES = [
+  { key: 'showTestData', id: 'show-test-data', read: (box) => box.checked, show: (value) => value },
+  { key: 'discretize', id: 'discretize', read: (box) => box.checked, show: (value) => value },
+  {
+    key: 'palette', id: 'palette',
+    read: (box) => (box.checked ? 'colorblind' : 'default'), show: (value) => value === 'colorblind',
+  },
+];
+
 export class Controls {
   /**
    * @param {(id: string) => HTMLElement} find looks an element up by id inside this playground
-   * @param {(partial: object) => void} onChange
+   * @param {{config: (partial: object) => void, view: (partial: object) => void}} onChange
    */
   constructor(find, onChange) {
     this.find = find;
-    this.features = FEATURES.map(({ value }) => find(`feature-${value}`));
     for (const field of FIELDS) {
       const control = find(field.id);
-      control.addEventListener('change', () => onChange({ [field.key]: field.read(control.value) }));
+      control.addEventListener('change', () => onChange.config({ [field.key]: field.read(control.value) }));
       if (field.echo) {
         // Sliders: show the number while dragging, apply when let go.
         control.addEventListener('input', () => { find(field.echo).textContent = control.value; });
       }
     }
-    for (const box of this.features) {
-      box.addEventListener('change', () => onChange({ features: this.checkedFeatures() }));
+    // The slider covers the usual 1–30; the box beside it takes up to 500.
+    const slider = find('batch-size-slider');
+    slider.addEventListener('input', () => { find('batch-size').value = slider.value; });
+    slider.addEventListener('change', () => onChange.config({ batchSize: Number(slider.value) }));
+    for (const toggle of TOGGLES) {
+      const box = find(toggle.id);
+      box.addEventListener('change', () => onChange.view({ [toggle.key]: toggle.read(box) }));
     }
-  }
-
-  checkedFeatures() {
-    return this.features.filter((box) => box.checked).map((box) => box.value);
   }
 
   /** Puts every value of `config` into the controls. */
   show(config) {
-    this.showDatasets(config.problem);
     for (const field of FIELDS) {
       const control = this.find(field.id);
       const text = String(tidyNumber(config[field.key]));
@@ -53,18 +62,14 @@ export class Controls {
       else control.value = text;
       if (field.echo) this.find(field.echo).textContent = text;
     }
-    for (const box of this.features) box.checked = config.features.includes(box.value);
+    this.find('batch-size-slider').value = String(Math.min(30, config.batchSize));
     this.find('seed').textContent = String(config.seed);
     this.find('data-seed').textContent = String(config.dataSeed);
   }
 
-  /** Offers the datasets of `problem` in #dataset. */
-  showDatasets(problem) {
-    const select = this.find('dataset');
-    const choices = DATASETS[problem] ?? [];
-    const current = [...select.options].map((option) => option.value).join();
-    if (current === choices.map((choice) => choice.value).join()) return;
-    select.replaceChildren(...choices.map(({ value, label }) => new Option(label, value)));
+  /** Puts the view options into their checkboxes. */
+  showView(view) {
+    for (const toggle of TOGGLES) this.find(toggle.id).checked = toggle.show(view[toggle.key]);
   }
 }
 

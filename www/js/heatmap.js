@@ -1,31 +1,31 @@
 // The big output picture (#heatmap): the network's answer over the input plane
-// [−6, 6]², computed by the core as a small RGBA grid in wasm memory, painted with one
-// putImageData into an offscreen grid-sized canvas and scaled up, with the data
-// points drawn on top (orange −1, blue +1; test points outlined in black).
+// [−6, 6]², computed by the core as a small RGBA grid in wasm memory and painted with
+// one putImageData into a grid-sized canvas, scaled up, with the data points on top
+// (training points outlined in white, test points in black). The points change only
+// with the data or the colours, so they are drawn once into a layer of their own and
+// copied over each frame. Axes with ticks from −6 to 6 frame the picture.
+
+import { colourFor } from './palette.js';
 
 const EXTENT = 6;
-const ORANGE = [245, 147, 34];
-const NEUTRAL = [232, 234, 235];
-const BLUE = [8, 119, 189];
-
-function mix(a, b, t) {
-  return a.map((channel, i) => Math.round(channel + (b[i] - channel) * t));
-}
-
-/** Colour for a label or output in [−1, 1], the same scale as the core's heatmap. */
-export function colourFor(value) {
-  const t = Math.max(-1, Math.min(1, value));
-  const [r, g, b] = t < 0 ? mix(NEUTRAL, ORANGE, -t) : mix(NEUTRAL, BLUE, t);
-  return `rgb(${r}, ${g}, ${b})`;
-}
+const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 
 export class Heatmap {
-  /** @param {HTMLCanvasElement} canvas */
-  constructor(canvas) {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {{axes: HTMLElement, caption: HTMLElement}} parts
+   */
+  constructor(canvas, { axes, caption }) {
     this.canvas = canvas;
     this.context = canvas.getContext('2d');
     this.grid = document.createElement('canvas');
     this.gridContext = null;
+    this.pointLayer = document.createElement('canvas');
+    this.pointLayer.width = canvas.width;
+    this.pointLayer.height = canvas.height;
+    this.pointKey = null;
+    this.caption = caption;
+    buildAxes(axes);
   }
 
   /** Copies the core's pixels (a Uint8ClampedArray view of wasm memory) into the grid canvas. */
@@ -40,30 +40,65 @@ export class Heatmap {
 
   /**
    * Draws the grid scaled to the canvas, then the points.
-   * @param {{train: Float32Array, test: Float32Array, showTest: boolean}} points
+   * @param {{train: Float32Array, test: Float32Array, showTest: boolean, palette: string}} points
    *   flat [x1, x2, label, …] arrays
    */
   draw(points) {
     const { context, canvas } = this;
     context.imageSmoothingEnabled = true;
     context.drawImage(this.grid, 0, 0, canvas.width, canvas.height);
-    this.drawPoints(points.train, false);
-    if (points.showTest) this.drawPoints(points.test, true);
+    const key = [points.train, points.test, points.showTest, points.palette];
+    if (!this.pointKey || key.some((part, i) => part !== this.pointKey[i])) {
+      this.drawPointLayer(points);
+      this.pointKey = key;
+    }
+    context.drawImage(this.pointLayer, 0, 0);
   }
 
-  drawPoints(flat, isTest) {
-    const { context, canvas } = this;
-    const radius = Math.max(2, canvas.width / 130);
-    context.lineWidth = 1;
-    context.strokeStyle = isTest ? '#000' : '#fff';
-    for (let i = 0; i + 2 < flat.length; i += 3) {
-      const x = ((flat[i] + EXTENT) / (2 * EXTENT)) * canvas.width;
-      const y = ((EXTENT - flat[i + 1]) / (2 * EXTENT)) * canvas.height;
-      context.beginPath();
-      context.arc(x, y, radius, 0, 2 * Math.PI);
-      context.fillStyle = colourFor(flat[i + 2]);
-      context.fill();
-      context.stroke();
-    }
+  drawPointLayer({ train, test, showTest, palette }) {
+    const context = this.pointLayer.getContext('2d');
+    context.clearRect(0, 0, this.pointLayer.width, this.pointLayer.height);
+    drawPoints(context, train, '#fff', palette);
+    if (showTest) drawPoints(context, test, '#000', palette);
   }
+
+  /** Says which node the picture shows ("" for the output: no caption). */
+  showCaption(text) {
+    this.caption.textContent = text;
+    this.caption.hidden = !text;
+  }
+}
+
+function drawPoints(context, flat, outline, palette) {
+  const { width, height } = context.canvas;
+  const radius = Math.max(2, width / 130);
+  context.lineWidth = 1;
+  context.strokeStyle = outline;
+  for (let i = 0; i + 2 < flat.length; i += 3) {
+    const x = ((flat[i] + EXTENT) / (2 * EXTENT)) * width;
+    const y = ((EXTENT - flat[i + 1]) / (2 * EXTENT)) * height;
+    context.beginPath();
+    context.arc(x, y, radius, 0, 2 * Math.PI);
+    context.fillStyle = colourFor(flat[i + 2], palette);
+    context.fill();
+    context.stroke();
+  }
+}
+
+/** Tick labels along the bottom (x₁) and the left (x₂) edge, placed in percent. */
+function buildAxes(axes) {
+  const labels = [];
+  for (const tick of TICKS) {
+    const share = `${((tick + EXTENT) / (2 * EXTENT)) * 100}%`;
+    const bottom = document.createElement('span');
+    bottom.className = 'tick x-tick';
+    bottom.style.left = share;
+    bottom.textContent = String(tick);
+    const left = document.createElement('span');
+    left.className = 'tick y-tick';
+    left.style.bottom = share;
+    left.textContent = String(tick);
+    labels.push(bottom, left);
+  }
+  axes.replaceChildren(...labels);
 }

@@ -1,6 +1,7 @@
 // The +/− buttons that shape the hidden layers: #add-layer / #remove-layer for the
 // number of layers, and a `.add-neuron` / `.remove-neuron` pair (with `data-layer`)
 // above each hidden layer's column of the diagram. Reports the new `hidden` array.
+// The core sets the limits (8 layers of 32 neurons); the buttons stop there.
 
 import { MAX_LAYERS, MAX_NEURONS } from './config.js';
 

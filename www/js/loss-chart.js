@@ -1,15 +1,33 @@
 // The loss curve (#loss-chart): training loss (grey) and test loss (black) over
 // epochs, kept as plain arrays on the JS side and redrawn on a small canvas.
+// Pointing at the chart (mouse hover, or a tap or drag on a touch screen) marks the
+// nearest epoch and shows its numbers in #loss-chart-tip.
 
 const TRAIN_COLOUR = '#999';
 const TEST_COLOUR = '#000';
+const MARK_COLOUR = '#c33';
 
 export class LossChart {
-  /** @param {HTMLCanvasElement} canvas */
-  constructor(canvas) {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {HTMLElement} tip the box that shows the numbers of the pointed epoch
+   */
+  constructor(canvas, tip) {
     this.canvas = canvas;
     this.context = canvas.getContext('2d');
+    this.tip = tip;
+    this.pointer = null; // share of the width, 0..1, while someone points at the chart
     this.clear();
+    const point = (event) => {
+      const box = canvas.getBoundingClientRect();
+      this.pointer = Math.max(0, Math.min(1, (event.clientX - box.left) / box.width));
+      this.draw();
+    };
+    canvas.addEventListener('pointermove', point);
+    canvas.addEventListener('pointerdown', point);
+    canvas.addEventListener('pointerleave', (event) => {
+      if (event.pointerType === 'mouse') this.leave();
+    });
   }
 
   clear() {
@@ -25,10 +43,18 @@ export class LossChart {
     this.test.push(testLoss);
   }
 
+  leave() {
+    this.pointer = null;
+    this.draw();
+  }
+
   draw() {
     const { context, canvas } = this;
     context.clearRect(0, 0, canvas.width, canvas.height);
-    if (this.epochs.length === 0) return;
+    if (this.epochs.length === 0) {
+      this.tip.hidden = true;
+      return;
+    }
     const first = this.epochs[0];
     const span = Math.max(1, this.epochs[this.epochs.length - 1] - first);
     let top = 0;
@@ -42,6 +68,7 @@ export class LossChart {
     };
     this.drawLine(this.train, TRAIN_COLOUR, scale);
     this.drawLine(this.test, TEST_COLOUR, scale);
+    this.drawMark(first, span, scale);
   }
 
   drawLine(values, colour, scale) {
@@ -61,8 +88,47 @@ export class LossChart {
     context.lineWidth = 1.5;
     context.stroke();
   }
+
+  /** The pointed epoch: a vertical line on the chart and its numbers in the tip. */
+  drawMark(first, span, scale) {
+    if (this.pointer === null) {
+      this.tip.hidden = true;
+      return;
+    }
+    const index = nearest(this.epochs, first + this.pointer * span);
+    const x = scale.x(this.epochs[index]);
+    const { context, canvas } = this;
+    context.beginPath();
+    context.moveTo(x, 0);
+    context.lineTo(x, canvas.height);
+    context.strokeStyle = MARK_COLOUR;
+    context.lineWidth = 1;
+    context.stroke();
+    this.tip.textContent = `epoch ${this.epochs[index]} · training loss ${format(this.train[index])}`
+      + ` · test loss ${format(this.test[index])}`;
+    this.tip.hidden = false;
+    this.tip.style.left = `${(x / canvas.width) * 100}%`;
+    this.tip.classList.toggle('flip', x > canvas.width / 2);
+  }
+}
+
+/** Index of the epoch closest to `epoch` in the sorted list `epochs`. */
+function nearest(epochs, epoch) {
+  let low = 0;
+  let high = epochs.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (epochs[middle] < epoch) low = middle + 1;
+    else high = middle;
+  }
+  if (low > 0 && epoch - epochs[low - 1] < epochs[low] - epoch) return low - 1;
+  return low;
 }
 
 function finite(value) {
   return Number.isFinite(value) ? value : 0;
+}
+
+function format(value) {
+  return Number.isFinite(value) ? value.toFixed(3) : '–';
 }

@@ -2,6 +2,15 @@
 // greymatter-model JSON file, "Import model" reads one back (the playground checks
 // it and loads it; training can continue from there).
 
+/** Reads the text of a model file; a file that is not JSON is refused with the reason. */
+export function parseModelText(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`the file is not JSON (${error.message})`);
+  }
+}
+
 /** Offers `model` as a download named greymatter-model.json. */
 export function downloadModel(model) {
   const text = `${JSON.stringify(model, null, 2)}\n`;

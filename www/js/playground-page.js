@@ -1,51 +1,62 @@
-// One playground on the page: owns its wasm core (through Engine), its controls,
-// heatmap, loss chart, network diagram and address-bar state, and runs the
-// requestAnimationFrame training loop. All of its state lives in this object, so
-// several playgrounds could share one page. Scripts reach it through api.js.
+// One playground on the page: owns its wasm core (through Engine) and puts the
+// parts together — controls, dataset picker, network column, heatmap, loss chart,
+// training loop, address bar — keeping them in step with the config and the view
+// options. All of its state lives in this object, so several playgrounds could share
+// one page. Scripts reach it through api.js.
 
 import { Engine, CoreCrash } from './engine.js';
 import { Controls } from './controls.js';
-import { LayerControls } from './layer-controls.js';
+import { DatasetPicker } from './dataset-picker.js';
+import { NetworkView } from './network-view.js';
 import { Heatmap } from './heatmap.js';
 import { LossChart } from './loss-chart.js';
-import { NetworkDiagram } from './network-diagram.js';
+import { FramePainter, parameterView } from './frame-painter.js';
+import { TrainingLoop } from './training-loop.js';
 import { MessageArea } from './message.js';
-import { bindModelFile } from './model-file.js';
-import { decodeHash, writeHash, sameValue, CONFIG_KEYS } from './url-state.js';
-import { tidyConfig, withFittingDataset, outcomeRank } from './config.js';
+import { bindModelFile, parseModelText } from './model-file.js';
+import { applyClassroom } from './classroom.js';
+import { showPalette } from './palette.js';
+import { DEFAULT_VIEW, mergeView } from './view-state.js';
+import { decodeHash, writeHash, sameValue } from './url-state.js';
+import { applyEach } from './config-apply.js';
+import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
+import { tidyConfig, withFittingDataset, hasNewData, hasNewNetwork } from './config.js';
 
 const EPOCHS_PER_FRAME = 1;
-const DIAGRAM_INTERVAL_MS = 100;
-
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
 export class PlaygroundPage {
   /** @param {HTMLElement} root the element holding this playground's controls */
   constructor(root) {
     const find = (id) => root.querySelector(`#${id}`);
-    this.find = find;
+    Object.assign(this, { root, find });
     this.message = new MessageArea(find('message'));
     this.engine = new Engine({ onRestart: (info) => this.afterRestart(info) });
-    this.heatmap = new Heatmap(find('heatmap'));
-    this.chart = new LossChart(find('loss-chart'));
-    this.diagram = new NetworkDiagram(find('network'));
-    const fromUi = (partial) => this.changeFromUi(partial);
-    this.controls = new Controls(find, fromUi);
-    this.layers = new LayerControls({
-      row: find('layer-controls'),
-      addLayer: find('add-layer'),
-      removeLayer: find('remove-layer'),
-      countLabel: find('layer-count-label'),
-    }, fromUi);
-    this.playing = false;
-    this.frameRequest = 0;
+    const config = (partial) => this.changeFromUi(partial);
+    this.controls = new Controls(find, { config, view: (partial) => this.guard(() => this.setView(partial)) });
+    this.picker = new DatasetPicker(find('dataset'), (name) => this.engine.call((_, glue) => glue.datasetPreview(name)), config);
+    this.network = new NetworkView(find, {
+      config,
+      showNode: (node) => this.guard(() => this.showNode(node)),
+      read: (offset) => this.engine.call((p) => parameterView(this.engine, p)[offset]),
+      write: (target, value) => this.guard(() => this.setParameter(target, value)),
+    });
+    this.heatmap = new Heatmap(find('heatmap'), { axes: find('heatmap-axes'), caption: find('heatmap-caption') });
+    this.chart = new LossChart(find('loss-chart'), find('loss-chart-tip'));
+    this.painter = new FramePainter({ engine: this.engine, heatmap: this.heatmap, chart: this.chart, network: this.network, find });
+    this.loop = new TrainingLoop({
+      ready: () => this.ready,
+      busy: () => Boolean(this.engine.restarting),
+      trainFrame: () => this.trainEpochs(EPOCHS_PER_FRAME),
+      trainEpoch: () => this.trainEpochs(1),
+      failed: (error) => this.trainingFailed(error),
+      showPlaying: (playing) => this.showPlaying(playing),
+    });
     this.started = false;
     this.config = null;
+    this.view = { ...DEFAULT_VIEW, hidden: [] };
     this.points = { train: new Float32Array(), test: new Float32Array() };
     this.epochOffset = 0; // epochs trained by a core that crashed and was replaced
-    this.lastState = { epoch: 0, trainLoss: NaN, testLoss: NaN };
-    this.diagramDrawnAt = -Infinity;
-    this.onFrame = this.onFrame.bind(this);
+    this.lastState = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
     this.bindButtons();
     this.ready = this.start();
     this.ready.catch(() => {}); // the failure is shown in #message
@@ -53,12 +64,12 @@ export class PlaygroundPage {
 
   bindButtons() {
     const { find } = this;
-    find('play-pause').addEventListener('click', () => (this.playing ? this.pause() : this.play()));
+    find('play-pause').addEventListener('click', () => this.loop.toggle());
     find('step').addEventListener('click', () => this.step().catch(() => {}));
     find('reset').addEventListener('click', () => this.guard(() => this.reset()));
-    find('show-test-data').addEventListener('change', () => this.guard(() => this.redraw(false)));
-    find('new-data').addEventListener('click', () => this.guard(() => this.setConfig({ dataSeed: this.randomSeed() })));
-    find('new-weights').addEventListener('click', () => this.guard(() => this.setConfig({ seed: this.randomSeed() })));
+    const newSeed = (key) => () => this.changeFromUi(() => ({ [key]: this.engine.call((_, glue) => glue.randomSeed()) }));
+    find('new-data').addEventListener('click', newSeed('dataSeed'));
+    find('new-weights').addEventListener('click', newSeed('seed'));
     bindModelFile({ exportButton: find('export-model'), fileInput: find('import-model') }, {
       exportModel: () => this.exportModel(),
       importModel: (text) => this.importModel(text),
@@ -70,16 +81,18 @@ export class PlaygroundPage {
     try {
       await this.engine.load();
       const defaults = this.engine.call((_, glue) => glue.defaultConfig());
-      const { values, errors } = decodeHash(window.location.hash);
+      const { values, view, errors } = decodeHash(window.location.hash);
       try {
         this.engine.create({ ...defaults, ...withFittingDataset(values, defaults) });
       } catch (error) {
         if (error instanceof CoreCrash) throw error;
         // Something in the address is refused: apply what can be applied, key by key.
         this.engine.create(defaults);
-        errors.push(...this.applyEach(values).errors);
+        errors.push(...applyEach(this.engine, values).errors);
       }
       this.started = true;
+      this.view = view;
+      this.showView();
       this.afterChange('regenerated');
       this.message.show(errors.map((error) => `In the address: ${error}`));
       window.addEventListener('hashchange', () => this.onHashChange());
@@ -89,18 +102,17 @@ export class PlaygroundPage {
     }
   }
 
-  // ---- config -------------------------------------------------------------
+  // ---- config and view ------------------------------------------------------
 
   /** Applies `partial`; on refusal shows the reason, puts the controls back and throws. */
   setConfig(partial) {
-    const current = this.config;
     let outcome;
     try {
-      outcome = this.engine.call((p) => p.setConfig(withFittingDataset(partial, current)));
+      outcome = this.engine.call((p) => p.setConfig(withFittingDataset(partial, this.config)));
     } catch (error) {
       this.report(error);
       this.controls.show(this.config);
-      this.layers.show(this.config.hidden);
+      this.network.show(this.config, this.view);
       throw error;
     }
     this.message.clear();
@@ -108,36 +120,40 @@ export class PlaygroundPage {
     return outcome;
   }
 
+  /** A change from a control: `partial` may be a function making it (run once started). */
   changeFromUi(partial) {
-    if (this.started) this.guard(() => this.setConfig(partial));
+    if (this.started) this.guard(() => this.setConfig(typeof partial === 'function' ? partial() : partial));
   }
 
-  /** Applies `values` one key at a time (problem first); returns the refusals and the largest outcome. */
-  applyEach(values) {
-    const keys = Object.keys(values).sort((a, b) => order(a) - order(b));
-    const errors = [];
-    let outcome = 'kept';
-    for (const key of keys) {
-      try {
-        const current = this.engine.call((p) => p.config());
-        const result = this.engine.call((p) => p.setConfig(withFittingDataset({ [key]: values[key] }, current)));
-        if (outcomeRank(result) > outcomeRank(outcome)) outcome = result;
-      } catch (error) {
-        if (error instanceof CoreCrash) throw error;
-        errors.push(error.message);
-      }
-    }
-    return { errors, outcome };
+  /** Changes view options (showTestData, discretize, palette, hidden, hideText); refusals throw. */
+  setView(partial) {
+    this.view = mergeView(this.view, partial);
+    this.showView();
+    this.afterChange('kept');
+  }
+
+  /** Passes the view options on to the core and the page (also after a restart of the core). */
+  showView() {
+    const { view } = this;
+    this.engine.call((p) => {
+      p.setPalette(view.palette);
+      p.setDiscretize(view.discretize);
+    });
+    showPalette(this.root, view.palette);
+    applyClassroom(this.root, view);
+    this.controls.showView(view);
   }
 
   onHashChange() {
     this.guard(() => {
-      const { values, errors } = decodeHash(window.location.hash);
+      const { values, view, errors } = decodeHash(window.location.hash);
       const changed = {};
       for (const [key, value] of Object.entries(values)) {
         if (!sameValue(value, this.config[key])) changed[key] = value;
       }
-      const result = this.applyEach(changed);
+      const result = applyEach(this.engine, changed);
+      this.view = view;
+      this.showView();
       this.afterChange(result.outcome);
       this.message.show([...errors, ...result.errors].map((error) => `In the address: ${error}`));
     });
@@ -148,14 +164,15 @@ export class PlaygroundPage {
     this.config = tidyConfig(this.engine.call((p) => p.config()));
     this.engine.rememberConfig(this.config);
     this.controls.show(this.config);
-    this.layers.show(this.config.hidden);
-    writeHash(this.config);
-    if (outcome === 'regenerated') this.loadPoints();
-    if (outcome !== 'kept') {
+    this.picker.show(this.config, this.view.palette);
+    if (this.network.show(this.config, this.view)) this.showNode(null, false);
+    writeHash(this.config, this.view);
+    if (hasNewData(outcome)) this.loadPoints();
+    if (hasNewNetwork(outcome)) {
       this.epochOffset = 0;
       this.chart.clear();
-      this.recordLoss();
     }
+    this.recordLoss(outcome !== 'kept');
     this.engine.snapshot(this.lastState.epoch);
     this.redraw(true);
   }
@@ -164,33 +181,48 @@ export class PlaygroundPage {
     this.points = this.engine.call((p) => ({ train: p.trainPoints(), test: p.testPoints() }));
   }
 
-  randomSeed() {
-    return this.engine.call((_, glue) => glue.randomSeed());
+  // ---- the diagram: looking at a neuron, editing a weight ------------------
+
+  /** Shows node `node` in the big heatmap (null: the output); `draw`: redraw now. */
+  showNode(node, draw = true) {
+    const nodes = this.engine.call((p) => p.nodeCount());
+    const shown = node ?? nodes - 1;
+    this.engine.call((p) => p.setHeatmapNode(shown));
+    this.heatmap.showCaption(shown === nodes - 1 ? '' : `Showing ${this.network.describeNode(shown)}`);
+    if (draw && this.started && this.config) this.redraw(false);
+  }
+
+  /** Keeps node `node` in the big heatmap, as a tap on it would (null: the output); throws if there is no such node. */
+  pinNode(node) {
+    if (node !== null) this.engine.call((p) => p.setHeatmapNode(node));
+    this.network.pin(node);
+  }
+
+  /** Sets one weight or bias (a diagram target) to `value`; takes effect at once. */
+  setParameter(target, value) {
+    this.engine.call((p) => {
+      if (target.kind === 'bias') p.setBias(target.layer, target.neuron, value);
+      else p.setWeight(target.layer, target.neuron, target.input, value);
+    });
+    this.message.clear();
+    this.recordLoss(true);
+    this.engine.snapshot(this.lastState.epoch);
+    this.redraw(true);
   }
 
   // ---- training -----------------------------------------------------------
 
   play() {
-    if (this.playing) return;
-    this.playing = true;
-    this.showPlaying();
-    this.ready.then(() => this.scheduleFrame(), () => this.pause());
+    this.loop.play();
   }
 
   pause() {
-    this.playing = false;
-    if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
-    this.frameRequest = 0;
-    this.showPlaying();
+    this.loop.pause();
   }
 
   /** Trains one epoch (pausing first); resolves with the state once it is drawn. */
   async step() {
-    await this.ready;
-    this.pause();
-    await this.engine.restarting;
-    this.trainEpochs(1);
-    await nextFrame();
+    await this.loop.step(() => this.engine.restarting);
     return this.state;
   }
 
@@ -200,90 +232,63 @@ export class PlaygroundPage {
     this.afterChange('reset');
   }
 
-  scheduleFrame() {
-    if (this.playing && !this.frameRequest) this.frameRequest = requestAnimationFrame(this.onFrame);
-  }
-
-  onFrame() {
-    this.frameRequest = 0;
-    if (!this.playing) return;
-    if (!this.engine.restarting) {
-      try {
-        this.trainEpochs(EPOCHS_PER_FRAME);
-      } catch (error) {
-        if (!(error instanceof CoreCrash)) {
-          this.message.show(error.message);
-          this.pause();
-          return;
-        }
-      }
-    }
-    this.scheduleFrame();
-  }
-
   trainEpochs(epochs) {
     this.engine.call((p) => p.train(epochs));
-    this.recordLoss();
+    this.recordLoss(false);
+    if (this.lastState.divergence) {
+      // The core undid the frame that blew up: keep the picture, explain.
+      this.pause();
+      this.message.show(this.lastState.divergence);
+    }
+    this.chart.push(this.lastState.epoch, this.lastState.trainLoss, this.lastState.testLoss);
     this.engine.snapshot(this.lastState.epoch);
-    this.redraw(false);
+    // While playing, the links follow a few times a second; a single step shows them at once.
+    this.redraw(!this.loop.playing);
   }
 
-  recordLoss() {
-    const { epoch, trainLoss, testLoss } = this.engine.call((p) => ({
+  /** Says whether to keep playing after `error` was thrown by a frame. */
+  trainingFailed(error) {
+    if (error instanceof CoreCrash) return true;
+    this.message.show(error.message);
+    return false;
+  }
+
+  /** Reads the numbers from the core; `push` also adds them to the loss chart. */
+  recordLoss(push) {
+    const numbers = this.engine.call((p) => ({
       epoch: p.epoch, trainLoss: p.trainLoss, testLoss: p.testLoss,
+      trainMetric: p.trainMetric, testMetric: p.testMetric, metric: p.metricName, divergence: p.divergence,
     }));
-    this.lastState = { epoch: epoch + this.epochOffset, trainLoss, testLoss };
-    this.chart.push(this.lastState.epoch, trainLoss, testLoss);
+    this.lastState = { ...numbers, epoch: numbers.epoch + this.epochOffset };
+    if (push) this.chart.push(this.lastState.epoch, numbers.trainLoss, numbers.testLoss);
   }
 
   get state() {
     return { ...this.lastState };
   }
 
-  // ---- drawing ------------------------------------------------------------
+  get playing() {
+    return this.loop.playing;
+  }
 
   redraw(forceDiagram) {
-    const { engine } = this;
-    engine.call((p) => {
-      p.render();
-      const size = p.gridSize();
-      const pointer = p.heatmapPtr();
-      const length = p.heatmapLen();
-      // Built right before use: any call into the core may move wasm memory.
-      this.heatmap.paintGrid(new Uint8ClampedArray(engine.memory.buffer, pointer, length), size);
-    });
-    this.heatmap.draw({ ...this.points, showTest: this.find('show-test-data').checked });
-    this.showNumbers();
-    this.chart.draw();
-    const now = performance.now();
-    if (forceDiagram || now - this.diagramDrawnAt >= DIAGRAM_INTERVAL_MS) {
-      this.diagram.draw(this.exportModel());
-      this.diagramDrawnAt = now;
-    }
+    this.painter.paint({ points: this.points, view: this.view, state: this.lastState }, forceDiagram);
   }
 
-  showNumbers() {
-    const { epoch, trainLoss, testLoss } = this.lastState;
-    this.find('epoch').textContent = String(epoch);
-    this.find('train-loss').textContent = formatLoss(trainLoss);
-    this.find('test-loss').textContent = formatLoss(testLoss);
-  }
-
-  showPlaying() {
+  showPlaying(playing) {
     const button = this.find('play-pause');
-    const label = this.playing ? 'Pause' : 'Play';
+    const label = playing ? 'Pause' : 'Play';
     button.textContent = label;
     button.setAttribute('aria-label', label);
-    button.classList.toggle('playing', this.playing);
+    button.classList.toggle('playing', playing);
+    this.network.showTraining(playing);
+    if (!playing && this.started && !this.engine.restarting) this.guard(() => this.redraw(true));
   }
 
   // ---- model --------------------------------------------------------------
 
-  predict(points) {
-    if (!Array.isArray(points) || points.some((point) => !Array.isArray(point) || point.length !== 2)) {
-      throw new Error('predict expects an array of [x1, x2] pairs, e.g. [[0, 0], [1, -2]]');
-    }
-    const flat = Float32Array.from(points.flat());
+  /** Outputs of the network for `flat` = [x1, x2, x1, x2, …]. */
+  predict(flat) {
     return Array.from(this.engine.call((p) => p.predict(flat)));
   }
 
@@ -307,32 +312,13 @@ export class PlaygroundPage {
 
   // ---- crashes ------------------------------------------------------------
 
-  afterRestart({ panicMessage, restored, lost, detail }) {
-    const stopped = `greymatter's core stopped: ${panicMessage}`;
-    try {
-      this.loadPoints();
-      if (restored) this.epochOffset = this.engine.lastGood.epoch;
-      this.afterChange(restored ? 'kept' : 'regenerated');
-      this.message.show(restored
-        ? `${stopped} — restored the last good network`
-        : `${stopped} — could not restore the last network (${detail}); started again from the default settings`);
-    } catch (error) {
-      this.pause();
-      this.message.show(`${stopped} — and it could not be restarted (${lost ? detail : error.message}); please reload the page`);
-    }
+  afterRestart(info) {
+    recoverAfterCrash(this, info);
   }
 
   /** Test hook: makes the core panic; resolves once the page has recovered. */
-  async panicForTesting(text) {
-    await this.ready;
-    try {
-      this.engine.call((_, glue) => glue.panicForTesting(String(text)));
-    } catch (error) {
-      if (!(error instanceof CoreCrash)) throw error;
-      await error.restarted;
-      return;
-    }
-    throw new Error('panicForTesting returned without a panic');
+  panicForTesting(text) {
+    return panicForTesting(this, text);
   }
 
   /** Runs `work` for a button or the address bar; a failure is shown, not thrown. */
@@ -354,21 +340,5 @@ export class PlaygroundPage {
 
   requireStarted() {
     if (!this.started) throw new Error('greymatter is still loading: await playground.ready first');
-  }
-}
-
-function order(key) {
-  return key === 'problem' ? -2 : key === 'dataset' ? -1 : CONFIG_KEYS.indexOf(key);
-}
-
-function formatLoss(loss) {
-  return Number.isFinite(loss) ? loss.toFixed(3) : '–';
-}
-
-function parseModelText(text) {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`the file is not JSON (${error.message})`);
   }
 }

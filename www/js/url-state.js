@@ -1,7 +1,13 @@
-// The address bar as the playground's memory: every config key lives in the URL hash
-// (`#dataset=spiral&noise=10&…&hidden=4,2&features=x1,x2`), so a copied address
-// reproduces the same run. This module only turns configs into hashes and back;
-// whether a value is allowed is decided by greymatter's core.
+// The address bar as the playground's memory. The URL hash holds every config key
+// (`#dataset=spiral&noise=10&…&hidden=4,2&features=x1,x2`), then the view options
+// (`showTestData`, `discretize`, `palette`), then the classroom flags
+// (`learningRate_hide=true`, `hideText=true`), so a copied address reproduces the same
+// run on the same reduced page. This module only turns those into hashes and back;
+// whether a config value is allowed is decided by greymatter's core.
+
+import { HIDEABLE_NAMES, HIDE_SUFFIX, HIDE_TEXT } from './classroom.js';
+import { PALETTE_NAMES } from './palette.js';
+import { DEFAULT_VIEW } from './view-state.js';
 
 /** Config keys in the order they are written to the address bar. */
 export const CONFIG_KEYS = [
@@ -9,6 +15,9 @@ export const CONFIG_KEYS = [
   'regularization', 'regularizationRate', 'hidden', 'features', 'problem', 'loss',
   'seed', 'dataSeed', 'samples',
 ];
+
+/** View options: how the page shows the run, not what the network is. */
+export const VIEW_KEYS = ['showTestData', 'discretize', 'palette'];
 
 const NUMBER_KEYS = new Set([
   'noise', 'trainRatio', 'batchSize', 'learningRate', 'regularizationRate',
@@ -21,12 +30,14 @@ function encodeValue(value) {
   return encodeURIComponent(text).replace(/%2C/gi, ',');
 }
 
-/** `config` → `dataset=circle&noise=0&…` (no leading `#`). */
-export function encodeHash(config) {
-  return CONFIG_KEYS
-    .filter((key) => key in config)
-    .map((key) => `${key}=${encodeValue(config[key])}`)
-    .join('&');
+/** `config` and `view` → `dataset=circle&noise=0&…` (no leading `#`). */
+export function encodeHash(config, view = DEFAULT_VIEW) {
+  const entries = CONFIG_KEYS.filter((key) => key in config).map((key) => [key, config[key]]);
+  for (const key of VIEW_KEYS) entries.push([key, view[key] ?? DEFAULT_VIEW[key]]);
+  const hidden = new Set(view.hidden ?? []);
+  for (const name of HIDEABLE_NAMES) if (hidden.has(name)) entries.push([name + HIDE_SUFFIX, true]);
+  if (view.hideText) entries.push([HIDE_TEXT, true]);
+  return entries.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 
 function parseNumber(key, text) {
@@ -35,7 +46,13 @@ function parseNumber(key, text) {
   return value;
 }
 
-/** Turns the text of one hash entry into the value the core expects. */
+function parseBoolean(key, text) {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  throw new Error(`${key} must be true or false, got "${text}"`);
+}
+
+/** Turns the text of one config entry into the value the core expects. */
 export function decodeValue(key, text) {
   if (!CONFIG_KEYS.includes(key)) throw new Error(`unknown setting "${key}"`);
   if (NUMBER_KEYS.has(key)) return parseNumber(key, text);
@@ -45,32 +62,54 @@ export function decodeValue(key, text) {
   return parts;
 }
 
+/** Reads one view option or classroom flag into `view`; false if `key` is not one. */
+function decodeViewEntry(key, text, view) {
+  if (key === 'palette') {
+    if (!PALETTE_NAMES.includes(text)) {
+      throw new Error(`palette must be one of ${PALETTE_NAMES.join(', ')}, got "${text}"`);
+    }
+    view.palette = text;
+  } else if (VIEW_KEYS.includes(key) || key === HIDE_TEXT) {
+    view[key] = parseBoolean(key, text);
+  } else if (key.endsWith(HIDE_SUFFIX)) {
+    const name = key.slice(0, -HIDE_SUFFIX.length);
+    if (!HIDEABLE_NAMES.includes(name)) {
+      throw new Error(`"${key}": there is no control called "${name}" to hide`);
+    }
+    if (parseBoolean(key, text)) view.hidden.push(name);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 /**
- * Reads `#key=value&…`. Returns the values that could be read (`values`) and one
- * readable line per entry that could not (`errors`).
+ * Reads `#key=value&…`. Returns the config values that could be read (`values`), the
+ * view options and classroom flags (`view`, complete: missing ones take their
+ * defaults) and one readable line per entry that could not be read (`errors`).
  */
 export function decodeHash(hash) {
   const values = {};
+  const view = { ...DEFAULT_VIEW, hidden: [] };
   const errors = [];
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const entry of body.split('&')) {
     if (entry === '') continue;
     const cut = entry.indexOf('=');
-    let key, text;
     try {
-      key = decodeURIComponent(cut < 0 ? entry : entry.slice(0, cut));
-      text = cut < 0 ? '' : decodeURIComponent(entry.slice(cut + 1));
-      values[key] = decodeValue(key, text);
+      const key = decodeURIComponent(cut < 0 ? entry : entry.slice(0, cut));
+      const text = cut < 0 ? '' : decodeURIComponent(entry.slice(cut + 1));
+      if (!decodeViewEntry(key, text, view)) values[key] = decodeValue(key, text);
     } catch (error) {
       errors.push(error instanceof URIError ? `cannot read "${entry}"` : error.message);
     }
   }
-  return { values, errors };
+  return { values, view, errors };
 }
 
-/** Writes `config` into the address bar without adding a history entry. */
-export function writeHash(config) {
-  const hash = `#${encodeHash(config)}`;
+/** Writes `config` and `view` into the address bar without adding a history entry. */
+export function writeHash(config, view) {
+  const hash = `#${encodeHash(config, view)}`;
   if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
 }
 

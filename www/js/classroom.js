@@ -1,0 +1,55 @@
+// Classroom mode: a teacher hands out a reduced playground by adding flags to the
+// address, like the TensorFlow Playground's: `learningRate_hide=true` hides the
+// learning-rate control, `x1Squared_hide=true` the x₁² input toggle, and
+// `hideText=true` the page's own text. Elements name the control they belong to with
+// `data-control`; this module only shows and hides them.
+
+import { FEATURES } from './config.js';
+
+/** Every control that can be hidden: its address name and what it is, in address order. */
+export const HIDEABLE = [
+  ['playButton', 'the play/pause button'],
+  ['stepButton', 'the step button'],
+  ['resetButton', 'the reset button'],
+  ['newWeights', 'the new-weights button'],
+  ['learningRate', 'the learning rate'],
+  ['activation', 'the activation'],
+  ['regularization', 'the regularization'],
+  ['regularizationRate', 'the regularization rate'],
+  ['problem', 'the problem type'],
+  ['dataset', 'the dataset picker'],
+  ['trainRatio', 'the ratio of training data'],
+  ['noise', 'the noise'],
+  ['batchSize', 'the batch size'],
+  ['newData', 'the regenerate button'],
+  ['hidden', 'the layer and neuron buttons'],
+  ...FEATURES.map(({ value, label }) => [value, `the ${label} input toggle`]),
+  ['showTestData', 'the show-test-data toggle'],
+  ['discretize', 'the discretize toggle'],
+  ['palette', 'the colour-blind toggle'],
+  ['loss', 'the loss'],
+  ['modelFile', 'the model file buttons'],
+].map(([name, what]) => ({ name, what }));
+
+export const HIDEABLE_NAMES = HIDEABLE.map((control) => control.name);
+export const HIDE_SUFFIX = '_hide';
+export const HIDE_TEXT = 'hideText';
+
+const FEATURE_NAMES = new Set(FEATURES.map((feature) => feature.value));
+
+/** The hidden feature toggles among `hidden` (a list of control names). */
+export function hiddenFeatures(hidden) {
+  return hidden.filter((name) => FEATURE_NAMES.has(name));
+}
+
+/**
+ * Hides every `[data-control]` element under `root` whose control is in `hidden`,
+ * and the page text (`data-control="text"`) when `hideText`; shows the others.
+ */
+export function applyClassroom(root, { hidden, hideText }) {
+  const names = new Set(hidden);
+  for (const element of root.querySelectorAll('[data-control]')) {
+    const name = element.dataset.control;
+    element.hidden = name === 'text' ? hideText : names.has(name);
+  }
+}

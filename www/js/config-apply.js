@@ -1,0 +1,34 @@
+// Applying a config that comes from outside a person's hands (a shared address), key
+// by key: every key the core accepts is applied, every refusal is collected as a
+// readable line, and the outcomes are summed up ("kept", "newData", "reset",
+// "regenerated") so the page knows what to rebuild.
+
+import { CoreCrash } from './engine.js';
+import { CONFIG_KEYS } from './url-state.js';
+import { withFittingDataset, combineOutcomes } from './config.js';
+
+/** The problem goes first, then the dataset (it must fit the problem), then the rest. */
+function order(key) {
+  return key === 'problem' ? -2 : key === 'dataset' ? -1 : CONFIG_KEYS.indexOf(key);
+}
+
+/**
+ * Applies `values` to the engine's playground one key at a time.
+ * @returns {{errors: string[], outcome: string}}
+ */
+export function applyEach(engine, values) {
+  const keys = Object.keys(values).sort((a, b) => order(a) - order(b));
+  const errors = [];
+  let outcome = 'kept';
+  for (const key of keys) {
+    try {
+      const current = engine.call((p) => p.config());
+      const result = engine.call((p) => p.setConfig(withFittingDataset({ [key]: values[key] }, current)));
+      outcome = combineOutcomes(outcome, result);
+    } catch (error) {
+      if (error instanceof CoreCrash) throw error;
+      errors.push(error.message);
+    }
+  }
+  return { errors, outcome };
+}
