@@ -52,9 +52,40 @@ test: browser $(NPM_STAMP)
 	$(call step,cargo test (native))
 	@cargo test
 	$(call step,cargo test (wasm32, wasm-bindgen-test-runner under Node))
-	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner scripts/wasm-cargo.sh test --test wasm_boundary
+	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner scripts/wasm-cargo.sh test --test wasm_boundary --test gradients --test reference
 	$(call step,make build)
 	@$(MAKE) --no-print-directory build
 	$(call step,browser end-to-end tests (node --test tests/e2e/))
 	@if [ -d tests/e2e ]; then node --test tests/e2e/; \
 	else echo "greymatter: no tests/e2e/ yet: skipped"; fi
+
+# make bench   greymatter beside the JS peers on the standard workload (benches/js/compare.mjs:
+#              table on stdout, JSON in target/bench/compare.json), then the native kernels
+#              (cargo bench --bench kernels; BENCH_NATIVE=0 skips them).
+BENCH_JS := benches/js
+BENCH_NPM_STAMP := $(BENCH_JS)/node_modules/.greymatter-npm-stamp
+BENCH_PKG := target/bench/pkg/greymatter_bg.wasm
+BENCH_NATIVE ?= 1
+
+.PHONY: bench
+
+# gpu.js (a peer dependency of brain.js) lists headless-gl (`gl`) as optional: it fetches
+# a prebuilt binary or compiles against X11/OpenGL headers (libxi-dev, …). brain.js's CPU
+# network does not use it, so optional packages are left out.
+$(BENCH_NPM_STAMP): $(BENCH_JS)/package.json $(BENCH_JS)/package-lock.json
+	$(call step,npm dev packages for the benchmark ($(BENCH_JS)))
+	@npm ci --prefix $(BENCH_JS) --omit=optional --no-audit --no-fund
+	@touch $@
+
+$(BENCH_PKG): $(PKG_INPUTS) | toolchain
+	$(call step,build target/bench/pkg (cargo feature bench))
+	@benches/build-bench-package.sh
+
+bench: build $(BENCH_PKG) $(BENCH_NPM_STAMP)
+	$(call step,greymatter beside the JS peers (node $(BENCH_JS)/compare.mjs))
+	@node --experimental-wasm-relaxed-simd $(BENCH_JS)/compare.mjs
+	$(call step,native kernels (cargo bench --bench kernels))
+	@if [ "$(BENCH_NATIVE)" = 0 ]; then echo "greymatter: BENCH_NATIVE=0: skipped"; \
+	elif ! grep -q '^name = "kernels"' Cargo.toml; then \
+		echo "greymatter: Cargo.toml has no [[bench]] kernels entry: skipped"; \
+	else cargo bench --bench kernels; fi
