@@ -68,6 +68,43 @@ pub fn default_config() -> Result<JsValue, JsValue> {
     to_js(&Config::default())
 }
 
+/// The limits every config must respect, as a JS object: `maxHiddenLayers`,
+/// `maxNeuronsPerLayer`, `maxWeights`, `minSamples`, `maxSamples`, `maxBatchSize`,
+/// `maxLearningRate`, `maxRegularizationRate`, `maxNoise`, `minTrainRatio`,
+/// `maxTrainRatio`.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsValue> {
+    use crate::config::limits::*;
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Limits {
+        max_hidden_layers: usize,
+        max_neurons_per_layer: usize,
+        max_weights: usize,
+        min_samples: usize,
+        max_samples: usize,
+        max_batch_size: usize,
+        max_learning_rate: f64,
+        max_regularization_rate: f64,
+        max_noise: f64,
+        min_train_ratio: f64,
+        max_train_ratio: f64,
+    }
+    to_js(&Limits {
+        max_hidden_layers: MAX_HIDDEN_LAYERS,
+        max_neurons_per_layer: MAX_NEURONS_PER_LAYER,
+        max_weights: MAX_WEIGHTS,
+        min_samples: MIN_SAMPLES,
+        max_samples: MAX_SAMPLES,
+        max_batch_size: MAX_BATCH_SIZE,
+        max_learning_rate: MAX_LEARNING_RATE,
+        max_regularization_rate: MAX_REGULARIZATION_RATE,
+        max_noise: MAX_NOISE,
+        min_train_ratio: TRAIN_RATIO.0,
+        max_train_ratio: TRAIN_RATIO.1,
+    })
+}
+
 /// A fresh seed from the browser's crypto.getRandomValues.
 #[wasm_bindgen(js_name = randomSeed)]
 pub fn random_seed() -> u32 {

@@ -66,6 +66,19 @@ fn refuses_a_bad_config_with_a_message_naming_the_field() {
 }
 
 #[wasm_bindgen_test]
+fn limits_are_the_cores() {
+    let limits = greymatter::wasm::limits().unwrap();
+    let get = |key: &str| {
+        Reflect::get(&limits, &JsValue::from_str(key))
+            .unwrap()
+            .as_f64()
+    };
+    assert_eq!(get("maxHiddenLayers"), Some(10.0));
+    assert_eq!(get("maxNeuronsPerLayer"), Some(64.0));
+    assert_eq!(get("maxWeights"), Some(10_000.0));
+}
+
+#[wasm_bindgen_test]
 fn default_config_has_every_documented_key() {
     let defaults = default_config().unwrap();
     for key in greymatter::config::KEYS {
