@@ -70,14 +70,16 @@ fn affine_chunk<const VECTORS: usize>(
     let outputs = biases.len();
     let mut j = 0;
     while j + BLOCK <= outputs {
-        let rows: [&[f32]; BLOCK] = std::array::from_fn(|k| &weights[(j + k) * inputs..][..inputs]);
+        let [w0, w1, w2, w3]: [&[f32]; BLOCK] =
+            std::array::from_fn(|k| &weights[(j + k) * inputs..][..inputs]);
         let mut acc: [[f32x4; VECTORS]; BLOCK] =
             std::array::from_fn(|k| [f32x4::splat(biases[j + k]); VECTORS]);
-        for i in 0..inputs {
-            let row = &x[i * stride + start..][..VECTORS * LANES];
-            let xs: [f32x4; VECTORS] = std::array::from_fn(|v| load(row, v * LANES));
-            for k in 0..BLOCK {
-                let w = f32x4::splat(rows[k][i]);
+        let rows = x.chunks_exact(stride).zip(w0).zip(w1).zip(w2).zip(w3);
+        for ((((row, &a), &b), &c), &d) in rows {
+            let chunk = &row[start..start + VECTORS * LANES];
+            let xs: [f32x4; VECTORS] = std::array::from_fn(|v| load(chunk, v * LANES));
+            for (k, w) in [a, b, c, d].into_iter().enumerate() {
+                let w = f32x4::splat(w);
                 for v in 0..VECTORS {
                     acc[k][v] = w.mul_add(xs[v], acc[k][v]);
                 }
@@ -94,14 +96,85 @@ fn affine_chunk<const VECTORS: usize>(
     for j in j..outputs {
         let weights_j = &weights[j * inputs..][..inputs];
         let mut acc = [f32x4::splat(biases[j]); VECTORS];
-        for (i, &weight) in weights_j.iter().enumerate() {
-            let row = &x[i * stride + start..][..VECTORS * LANES];
+        for (row, &weight) in x.chunks_exact(stride).zip(weights_j) {
+            let row = &row[start..start + VECTORS * LANES];
             let w = f32x4::splat(weight);
             for (v, acc_v) in acc.iter_mut().enumerate() {
                 *acc_v = w.mul_add(load(row, v * LANES), *acc_v);
             }
         }
         let row = &mut out[j * stride + start..][..VECTORS * LANES];
+        for (v, &value) in acc.iter().enumerate() {
+            store(row, v * LANES, value);
+        }
+    }
+}
+
+/// `out[i][c] = Σ_j weights[j][i] · delta[j][c]`: the backward pass's ∂J/∂x of a dense
+/// layer, read straight from its weights (no transposed copy).
+///
+/// # Shapes
+/// `weights`: `[outputs][inputs]`, `delta`: `[outputs][stride]`, `out`: `[inputs][stride]`.
+pub fn transposed_product_columns(out: &mut [f32], delta: &[f32], stride: usize, weights: &[f32]) {
+    let outputs = delta.len().checked_div(stride).unwrap_or(0);
+    let inputs = weights.len().checked_div(outputs).unwrap_or(0);
+    debug_assert_eq!(out.len(), inputs * stride);
+    let mut start = 0;
+    while start + 2 * LANES <= stride {
+        transposed_chunk::<2>(out, delta, stride, weights, inputs, start);
+        start += 2 * LANES;
+    }
+    if start < stride {
+        transposed_chunk::<1>(out, delta, stride, weights, inputs, start);
+    }
+}
+
+/// [`transposed_product_columns`] for the `VECTORS × LANES` columns from `start`.
+#[inline(always)]
+fn transposed_chunk<const VECTORS: usize>(
+    out: &mut [f32],
+    delta: &[f32],
+    stride: usize,
+    weights: &[f32],
+    inputs: usize,
+    start: usize,
+) {
+    let width = VECTORS * LANES;
+    let columns = |row: &[f32]| -> [f32x4; VECTORS] {
+        let chunk = &row[start..start + width];
+        std::array::from_fn(|v| load(chunk, v * LANES))
+    };
+    let mut i = 0;
+    while i + BLOCK <= inputs {
+        let mut acc = [[f32x4::splat(0.0); VECTORS]; BLOCK];
+        for (delta_j, weights_j) in delta.chunks_exact(stride).zip(weights.chunks_exact(inputs)) {
+            let ds = columns(delta_j);
+            let w: &[f32; BLOCK] = weights_j[i..i + BLOCK].try_into().unwrap();
+            for k in 0..BLOCK {
+                let w = f32x4::splat(w[k]);
+                for v in 0..VECTORS {
+                    acc[k][v] = w.mul_add(ds[v], acc[k][v]);
+                }
+            }
+        }
+        for (k, acc_k) in acc.iter().enumerate() {
+            let row = &mut out[(i + k) * stride + start..][..width];
+            for (v, &value) in acc_k.iter().enumerate() {
+                store(row, v * LANES, value);
+            }
+        }
+        i += BLOCK;
+    }
+    for i in i..inputs {
+        let mut acc = [f32x4::splat(0.0); VECTORS];
+        for (delta_j, weights_j) in delta.chunks_exact(stride).zip(weights.chunks_exact(inputs)) {
+            let ds = columns(delta_j);
+            let w = f32x4::splat(weights_j[i]);
+            for v in 0..VECTORS {
+                acc[v] = w.mul_add(ds[v], acc[v]);
+            }
+        }
+        let row = &mut out[i * stride + start..][..width];
         for (v, &value) in acc.iter().enumerate() {
             store(row, v * LANES, value);
         }
@@ -122,55 +195,46 @@ pub fn outer_product_columns(
 ) {
     let outputs = bias_gradient.len();
     let inputs = gradient.len().checked_div(outputs).unwrap_or(0);
-    for (j, (row, bias)) in gradient
+    let vector = |row: &[f32]| -> f32x4 { load(row, 0) };
+    for ((row, bias), delta_j) in gradient
         .chunks_exact_mut(inputs.max(1))
         .zip(bias_gradient.iter_mut())
-        .enumerate()
+        .zip(delta.chunks_exact(stride))
     {
-        let delta_j = &delta[j * stride..][..stride];
-        let mut i = 0;
         let mut sum = f32x4::splat(0.0);
-        while i + BLOCK <= inputs {
-            let xs: [&[f32]; BLOCK] = std::array::from_fn(|k| &x[(i + k) * stride..][..stride]);
-            let mut acc = [f32x4::splat(0.0); BLOCK];
-            for start in (0..stride).step_by(LANES) {
-                let d = load(delta_j, start);
-                if i == 0 {
-                    sum += d;
-                }
-                for k in 0..BLOCK {
-                    acc[k] = d.mul_add(load(xs[k], start), acc[k]);
-                }
-            }
-            for k in 0..BLOCK {
-                row[i + k] = acc[k].reduce_add();
-            }
-            i += BLOCK;
-        }
-        for (i, slot) in row.iter_mut().enumerate().skip(i) {
-            let x_i = &x[i * stride..][..stride];
-            let mut acc = f32x4::splat(0.0);
-            for start in (0..stride).step_by(LANES) {
-                acc = load(delta_j, start).mul_add(load(x_i, start), acc);
-            }
-            *slot = acc.reduce_add();
-        }
-        if inputs < BLOCK {
-            for start in (0..stride).step_by(LANES) {
-                sum += load(delta_j, start);
-            }
+        for d in delta_j.chunks_exact(LANES) {
+            sum += vector(d);
         }
         *bias = sum.reduce_add();
-    }
-}
-
-/// `out[i][j] = m[j][i]`: the transpose of a `rows × columns` row-major matrix.
-pub fn transpose(m: &[f32], rows: usize, columns: usize, out: &mut Vec<f32>) {
-    out.clear();
-    out.resize(rows * columns, 0.0);
-    for (j, row) in m.chunks_exact(columns.max(1)).enumerate().take(rows) {
-        for (i, &value) in row.iter().enumerate() {
-            out[i * rows + j] = value;
+        let mut x_rows = x.chunks_exact(stride);
+        let mut slots = row.chunks_exact_mut(BLOCK);
+        for slot in &mut slots {
+            let [x0, x1, x2, x3]: [&[f32]; BLOCK] =
+                std::array::from_fn(|_| x_rows.next().unwrap_or(&[]));
+            let mut acc = [f32x4::splat(0.0); BLOCK];
+            let columns = delta_j
+                .chunks_exact(LANES)
+                .zip(x0.chunks_exact(LANES))
+                .zip(x1.chunks_exact(LANES))
+                .zip(x2.chunks_exact(LANES))
+                .zip(x3.chunks_exact(LANES));
+            for ((((d, x0), x1), x2), x3) in columns {
+                let d = vector(d);
+                acc[0] = d.mul_add(vector(x0), acc[0]);
+                acc[1] = d.mul_add(vector(x1), acc[1]);
+                acc[2] = d.mul_add(vector(x2), acc[2]);
+                acc[3] = d.mul_add(vector(x3), acc[3]);
+            }
+            for (slot, acc) in slot.iter_mut().zip(acc) {
+                *slot = acc.reduce_add();
+            }
+        }
+        for (slot, x_i) in slots.into_remainder().iter_mut().zip(x_rows) {
+            let mut acc = f32x4::splat(0.0);
+            for (d, x) in delta_j.chunks_exact(LANES).zip(x_i.chunks_exact(LANES)) {
+                acc = vector(d).mul_add(vector(x), acc);
+            }
+            *slot = acc.reduce_add();
         }
     }
 }
@@ -272,7 +336,7 @@ mod tests {
 
     #[test]
     fn outer_product_columns_matches_the_definition() {
-        for (inputs, outputs, stride) in [(3, 2, 4), (6, 5, 12)] {
+        for (inputs, outputs, stride) in [(3, 2, 4), (6, 5, 12), (9, 4, 8)] {
             let x: Vec<f32> = (0..inputs * stride)
                 .map(|v| (v as f32 * 0.3).sin())
                 .collect();
@@ -288,6 +352,28 @@ mod tests {
                 for i in 0..inputs {
                     let expected: f32 = (0..stride).map(|c| row[c] * x[i * stride + c]).sum();
                     assert!((gradient[j * inputs + i] - expected).abs() < 1e-5);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn transposed_product_columns_matches_the_definition() {
+        for (inputs, outputs, stride) in [(6, 3, 12), (2, 5, 4), (9, 8, 8)] {
+            let d: Vec<f32> = (0..outputs * stride)
+                .map(|v| (v as f32 * 0.3).sin())
+                .collect();
+            let w: Vec<f32> = (0..outputs * inputs)
+                .map(|v| (v as f32 * 0.7).cos())
+                .collect();
+            let mut out = vec![0.0; inputs * stride];
+            transposed_product_columns(&mut out, &d, stride, &w);
+            for i in 0..inputs {
+                for c in 0..stride {
+                    let expected: f32 = (0..outputs)
+                        .map(|j| w[j * inputs + i] * d[j * stride + c])
+                        .sum();
+                    assert!((out[i * stride + c] - expected).abs() < 1e-5);
                 }
             }
         }

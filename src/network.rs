@@ -10,7 +10,9 @@
 //!   [`crate::kernels`]), likewise every layer's z and a `[neurons][stride]`.
 
 use crate::activation::Activation;
-use crate::kernels::{affine_columns, outer_product_columns, stride_for, transpose};
+use crate::kernels::{
+    affine_columns, outer_product_columns, stride_for, transposed_product_columns,
+};
 use crate::rng::SeededRng;
 
 /// The shape of one dense layer.
@@ -56,10 +58,6 @@ pub struct Workspace {
     delta: Vec<f32>,
     /// ∂J/∂a of the layer below during the backward pass.
     delta_below: Vec<f32>,
-    /// The current layer's weights transposed, `[inputs][outputs]`.
-    transposed: Vec<f32>,
-    /// Zero biases for the backward products.
-    zeros: Vec<f32>,
 }
 
 impl Workspace {
@@ -239,21 +237,12 @@ impl Network {
             );
             if index > 0 {
                 let weights = &self.parameters[weight_range];
-                transpose(
-                    weights,
-                    layer.outputs,
-                    layer.inputs,
-                    &mut workspace.transposed,
-                );
-                workspace.zeros.clear();
-                workspace.zeros.resize(layer.inputs, 0.0);
                 workspace.delta_below.resize(layer.inputs * stride, 0.0);
-                affine_columns(
+                transposed_product_columns(
                     &mut workspace.delta_below,
                     &workspace.delta,
                     stride,
-                    &workspace.transposed,
-                    &workspace.zeros,
+                    weights,
                 );
                 std::mem::swap(&mut workspace.delta, &mut workspace.delta_below);
             }
