@@ -90,6 +90,32 @@ impl ColourTable {
     }
 }
 
+/// The grid cells a thumbnail samples, in thumbnail pixel order (ascending).
+fn thumbnail_cells() -> Vec<usize> {
+    let offset = THUMBNAIL_STEP / 2;
+    (0..THUMBNAIL_SIZE)
+        .flat_map(|row| {
+            let cell_row = (row * THUMBNAIL_STEP + offset) * GRID_SIZE;
+            (0..THUMBNAIL_SIZE).map(move |column| cell_row + column * THUMBNAIL_STEP + offset)
+        })
+        .collect()
+}
+
+/// Colours `values × scale` (or their sign, when `discretize`) into RGBA `pixels`.
+fn colour_row(
+    pixels: &mut [u8],
+    values: &[f32],
+    scale: f32,
+    discretize: bool,
+    colours: &ColourTable,
+) {
+    for (pixel, &value) in pixels.chunks_exact_mut(4).zip(values) {
+        let v = value * scale;
+        let v = if discretize { v.signum() } else { v };
+        pixel.copy_from_slice(&colours.get(v));
+    }
+}
+
 /// The centre (x1, x2) of grid cell (row, column): row 0 is the top (x2 = +6 side),
 /// column 0 the left (x1 = −6 side).
 pub fn cell_centre(row: usize, column: usize) -> [f32; 2] {
@@ -114,6 +140,8 @@ pub struct Heatmap {
     tiled_inputs: Vec<f32>,
     /// Every neuron's output at every cell, `[neurons][CELLS]`, layer after layer.
     neuron_outputs: Vec<f32>,
+    /// The cells each thumbnail samples, in pixel order.
+    thumbnail_cells: Vec<usize>,
     /// For each feature, 1 / (its largest magnitude on the grid), for display.
     feature_scales: Vec<f32>,
     workspace: Workspace,
@@ -132,6 +160,7 @@ impl Default for Heatmap {
             inputs: Vec::new(),
             tiled_inputs: Vec::new(),
             neuron_outputs: Vec::new(),
+            thumbnail_cells: thumbnail_cells(),
             feature_scales: Vec::new(),
             workspace: Workspace::default(),
             pixels: vec![0; CELLS * 4],
@@ -207,50 +236,55 @@ impl Heatmap {
     }
 
     /// Evaluates the grid and colours the big heatmap (the chosen node) and every
-    /// node's thumbnail.
+    /// node's thumbnail, straight from each tile's outputs (nothing else is kept).
     pub fn render(&mut self, network: &Network, features: &[Feature]) {
-        self.evaluate(network, features);
+        self.prepare_inputs(features);
         let nodes = node_count(network);
-        let node = self.node.filter(|&n| n < nodes).unwrap_or(nodes - 1);
-        let discretize = self.discretize && node == nodes - 1;
-        let mut pixels = std::mem::take(&mut self.pixels);
-        let (values, scale) = self.node_values(network, node);
-        for (pixel, &value) in pixels.chunks_exact_mut(4).zip(values) {
-            let v = value * scale;
-            let v = if discretize { v.signum() } else { v };
-            pixel.copy_from_slice(&self.colours.get(v));
-        }
-        self.pixels = pixels;
+        let inputs = network.input_count();
+        let chosen = self.node.filter(|&n| n < nodes).unwrap_or(nodes - 1);
+        let discretize = self.discretize && chosen == nodes - 1;
         let thumbnail_bytes = THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4;
-        let mut thumbnails = std::mem::take(&mut self.thumbnails);
-        thumbnails.resize(nodes * thumbnail_bytes, 0);
-        for (node, thumbnail) in thumbnails.chunks_exact_mut(thumbnail_bytes).enumerate() {
-            let (values, scale) = self.node_values(network, node);
-            let offset = THUMBNAIL_STEP / 2;
-            let samples = (0..THUMBNAIL_SIZE).flat_map(|row| {
-                let cell_row = (row * THUMBNAIL_STEP + offset) * GRID_SIZE;
-                (0..THUMBNAIL_SIZE).map(move |column| cell_row + column * THUMBNAIL_STEP + offset)
-            });
-            for (pixel, cell) in thumbnail.chunks_exact_mut(4).zip(samples) {
-                pixel.copy_from_slice(&self.colours.get(values[cell] * scale));
+        let samples = &self.thumbnail_cells;
+        self.thumbnails.resize(nodes * thumbnail_bytes, 0);
+        // Input nodes: their values are the grid's inputs.
+        for feature in 0..inputs {
+            let row = &self.inputs[feature * CELLS..][..CELLS];
+            let scale = self.feature_scales[feature];
+            let thumbnail = &mut self.thumbnails[feature * thumbnail_bytes..][..thumbnail_bytes];
+            for (pixel, &cell) in thumbnail.chunks_exact_mut(4).zip(samples) {
+                pixel.copy_from_slice(&self.colours.get(row[cell] * scale));
+            }
+            if feature == chosen {
+                colour_row(&mut self.pixels, row, scale, false, &self.colours);
             }
         }
-        self.thumbnails = thumbnails;
-    }
-
-    /// A node's values over the grid and the factor that maps them for display.
-    fn node_values(&self, network: &Network, node: usize) -> (&[f32], f32) {
-        let inputs = network.input_count();
-        if node < inputs {
-            return (
-                &self.inputs[node * CELLS..][..CELLS],
-                self.feature_scales[node],
-            );
+        // Neurons: tile by tile.
+        let mut tile_inputs = self.tiled_inputs.as_slice();
+        for start in (0..CELLS).step_by(TILE) {
+            let width = TILE.min(CELLS - start);
+            let (tile, rest) = tile_inputs.split_at(features.len() * width);
+            tile_inputs = rest;
+            network.forward(tile, width, &mut self.workspace);
+            let first = samples.partition_point(|&cell| cell < start);
+            let last = samples.partition_point(|&cell| cell < start + width);
+            let mut node = inputs;
+            for (layer, shape) in network.layers().iter().enumerate() {
+                for neuron in 0..shape.outputs {
+                    let row = self.workspace.neuron_outputs(layer, neuron);
+                    let thumbnail =
+                        &mut self.thumbnails[node * thumbnail_bytes..][..thumbnail_bytes];
+                    let pixels = thumbnail[first * 4..last * 4].chunks_exact_mut(4);
+                    for (pixel, &cell) in pixels.zip(&samples[first..last]) {
+                        pixel.copy_from_slice(&self.colours.get(row[cell - start]));
+                    }
+                    if node == chosen {
+                        let pixels = &mut self.pixels[start * 4..(start + width) * 4];
+                        colour_row(pixels, row, 1.0, discretize, &self.colours);
+                    }
+                    node += 1;
+                }
+            }
         }
-        (
-            &self.neuron_outputs[(node - inputs) * CELLS..][..CELLS],
-            1.0,
-        )
     }
 
     /// RGBA bytes of the big heatmap, `GRID_SIZE` rows of `GRID_SIZE` pixels, top row first.
@@ -357,6 +391,43 @@ mod tests {
         let hidden = &heatmap.neuron_outputs()[..5 * CELLS];
         assert_eq!(hidden, &workspace.activations(0)[..5 * CELLS]);
         assert_eq!(&heatmap.neuron_outputs()[5 * CELLS..], workspace.output());
+    }
+
+    #[test]
+    fn render_colours_the_same_values_evaluate_computes() {
+        use crate::rng::{SeededRng, Stream};
+        let shapes = vec![
+            LayerShape {
+                inputs: 2,
+                outputs: 6,
+                activation: Activation::Tanh,
+            },
+            LayerShape {
+                inputs: 6,
+                outputs: 1,
+                activation: Activation::Tanh,
+            },
+        ];
+        let network = Network::new(shapes, &mut SeededRng::new(8, Stream::Weights));
+        let features = [Feature::X1, Feature::X2];
+        let mut evaluated = Heatmap::default();
+        evaluated.evaluate(&network, &features);
+        let table = ColourTable::new(Palette::Default);
+        let mut rendered = Heatmap::default();
+        for (node, discretize) in [(4, false), (8, true)] {
+            rendered.set_node(Some(node));
+            rendered.set_discretize(discretize);
+            rendered.render(&network, &features);
+            let values = &evaluated.neuron_outputs()[(node - 2) * CELLS..][..CELLS];
+            for (cell, &value) in values.iter().enumerate() {
+                let v = if discretize { value.signum() } else { value };
+                assert_eq!(&rendered.pixels()[cell * 4..][..4], table.get(v));
+            }
+            let thumbnail = &rendered.thumbnails()[node * THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4..];
+            for (pixel, &cell) in thumbnail_cells().iter().enumerate() {
+                assert_eq!(&thumbnail[pixel * 4..][..4], table.get(values[cell]));
+            }
+        }
     }
 
     #[test]
