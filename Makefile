@@ -60,8 +60,9 @@ test: browser $(NPM_STAMP)
 	else echo "greymatter: no tests/e2e/ yet: skipped"; fi
 
 # make bench   greymatter beside the JS peers on the standard workload (benches/js/compare.mjs:
-#              table on stdout, JSON in target/bench/compare.json), then the native kernels
-#              (cargo bench --bench kernels; BENCH_NATIVE=0 skips them).
+#              table on stdout, JSON in target/bench/compare.json), the page's frame times in
+#              headless Chromium (benches/frame-time.mjs: JSON in target/bench/frame-time.json),
+#              then the native kernels (cargo bench --bench kernels; BENCH_NATIVE=0 skips them).
 BENCH_JS := benches/js
 BENCH_NPM_STAMP := $(BENCH_JS)/node_modules/.greymatter-npm-stamp
 BENCH_PKG := target/bench/pkg/greymatter_bg.wasm
@@ -81,9 +82,11 @@ $(BENCH_PKG): $(PKG_INPUTS) | toolchain
 	$(call step,build target/bench/pkg (cargo feature bench))
 	@benches/build-bench-package.sh
 
-bench: build $(BENCH_PKG) $(BENCH_NPM_STAMP)
+bench: build $(BENCH_PKG) $(BENCH_NPM_STAMP) browser $(NPM_STAMP)
 	$(call step,greymatter beside the JS peers (node $(BENCH_JS)/compare.mjs))
 	@node --experimental-wasm-relaxed-simd $(BENCH_JS)/compare.mjs
+	$(call step,page frame times in headless Chromium (node benches/frame-time.mjs))
+	@node benches/frame-time.mjs
 	$(call step,native kernels (cargo bench --bench kernels))
 	@if [ "$(BENCH_NATIVE)" = 0 ]; then echo "greymatter: BENCH_NATIVE=0: skipped"; \
 	elif ! grep -q '^name = "kernels"' Cargo.toml; then \

@@ -46,20 +46,39 @@ describe('the network diagram', () => {
     await page.waitForFunction(() => window.playground.config.features.join() === 'x1,x2');
   });
 
-  it('+/− buttons add layers and neurons past 6 layers of 8', async () => {
-    for (let i = 0; i < 6; i++) await page.click('#add-layer');
-    await page.waitForFunction(() => window.playground.config.hidden.length === 8);
-    assert.equal(await page.isDisabled('#add-layer'), true, 'the core stops at 8 hidden layers');
+  it('+/− buttons go as far as the core allows, past 6 layers of 8; past its weight cap the core says why', async () => {
+    const limits = await page.evaluate(async () => (await import('/pkg/greymatter.js')).limits());
+    assert.deepEqual([limits.maxHiddenLayers, limits.maxNeuronsPerLayer, limits.maxWeights], [10, 64, 10000]);
+    for (let i = 2; i < limits.maxHiddenLayers; i++) await page.click('#add-layer');
+    await page.waitForFunction((n) => window.playground.config.hidden.length === n, limits.maxHiddenLayers);
+    assert.equal(await page.isDisabled('#add-layer'), true, 'the core stops at 10 hidden layers');
+    assert.equal(await page.textContent('#layer-count-label'), '10 hidden layers');
     for (let i = 0; i < 7; i++) await page.click('.add-neuron[data-layer="0"]');
     await page.waitForFunction(() => window.playground.config.hidden[0] === 11);
     const hidden = (await page.evaluate(() => window.playground.config)).hidden;
-    assert.deepEqual(hidden, [11, 2, 2, 2, 2, 2, 2, 2]);
+    assert.deepEqual(hidden, [11, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
     const neurons = hidden.reduce((sum, n) => sum + n, 0);
     assert.equal(await page.locator('canvas.thumb.hidden').count(), neurons);
-    assert.equal(await page.textContent('#layer-count-label'), '8 hidden layers');
-    for (let i = 0; i < 6; i++) await page.click('#remove-layer');
+    for (let i = 2; i < limits.maxHiddenLayers; i++) await page.click('#remove-layer');
     for (let i = 0; i < 7; i++) await page.click('.remove-neuron[data-layer="0"]');
     await page.waitForFunction(() => window.playground.config.hidden.join() === '4,2');
+
+    // 63 neurons: one more is allowed, then the button stops.
+    await page.evaluate(() => window.playground.setConfig({ hidden: [63] }));
+    await page.click('.add-neuron[data-layer="0"]');
+    await page.waitForFunction(() => window.playground.config.hidden[0] === 64);
+    assert.equal(await page.isDisabled('.add-neuron[data-layer="0"]'), true, 'the core stops at 64 neurons');
+
+    // All 7 features and 64-64-64-20 make 9,940 weights: one more neuron would pass 10,000.
+    const all = ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'];
+    await page.evaluate((features) => window.playground.setConfig({ features, hidden: [64, 64, 64, 20] }), all);
+    assert.equal(await page.isDisabled('.add-neuron[data-layer="3"]'), false);
+    await page.click('.add-neuron[data-layer="3"]');
+    await page.waitForFunction(() => /10000/.test(document.getElementById('message').textContent));
+    assert.match(await page.textContent('#message'), /make 10005 weights; the most is 10000/);
+    assert.deepEqual((await page.evaluate(() => window.playground.config)).hidden, [64, 64, 64, 20]);
+    await page.evaluate(() => window.playground.setConfig({ features: ['x1', 'x2'], hidden: [4, 2] }));
+    assert.equal(await page.isHidden('#message'), true, 'the next accepted change clears the notice');
   });
 
   it('every neuron shows a live picture of its own output', async () => {

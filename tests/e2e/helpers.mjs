@@ -7,8 +7,9 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, WWW } from './server.mjs';
 
-const CHROMIUM = process.env.GREYMATTER_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
+export const CHROMIUM = process.env.GREYMATTER_CHROMIUM ?? '/usr/bin/chromium';
+/** Chromium flags: headless, no GPU (software rendering), no background traffic. */
+export const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];

@@ -32,7 +32,9 @@ describe('scripting the full page', () => {
     assert.equal(await page.isHidden('#intro'), true);
     assert.match(page.url(), /discretize=true&palette=default&noise_hide=true&hideText=true$/);
     const view = await page.evaluate(() => window.playground.view);
-    assert.deepEqual(view, { showTestData: false, discretize: true, palette: 'default', hidden: ['noise'], hideText: true });
+    assert.deepEqual(view, {
+      epochsPerFrame: 1, showTestData: false, discretize: true, palette: 'default', hidden: ['noise'], hideText: true,
+    });
     assert.match(await attempt(page, "window.playground.setView({ palette: 'pink' })"), /palette must be one of default, colorblind/);
     assert.match(await page.textContent('#message'), /palette/);
     assert.match(await attempt(page, "window.playground.setView({ hidden: ['nothing'] })"), /hidden must list controls/);

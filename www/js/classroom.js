@@ -10,6 +10,7 @@ import { FEATURES } from './config.js';
 export const HIDEABLE = [
   ['playButton', 'the play/pause button'],
   ['stepButton', 'the step button'],
+  ['epochsPerFrame', 'the speed (epochs per frame)'],
   ['resetButton', 'the reset button'],
   ['newWeights', 'the new-weights button'],
   ['learningRate', 'the learning rate'],

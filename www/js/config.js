@@ -26,10 +26,6 @@ export const FEATURES = [
   { value: 'sinX2', label: 'sin(x₂)' },
 ];
 
-/** Limits the UI buttons respect (the core enforces them too). */
-export const MAX_LAYERS = 8;
-export const MAX_NEURONS = 32;
-
 /** Shortest decimal that is the same 32-bit float as `x` (integers untouched). */
 export function tidyNumber(x) {
   if (typeof x !== 'number' || Number.isInteger(x) || !Number.isFinite(x)) return x;

@@ -1,5 +1,5 @@
 // The form controls for the config (selects, sliders, the batch-size slider and box)
-// and the view toggles (show test data, discretize, colour-blind colours): shows a
+// and the view controls (speed, show test data, discretize, colour-blind colours): shows a
 // config and a view in them, and reports each change a person makes as a partial
 // config such as `{noise: 10}` or a partial view such as `{discretize: true}`.
 
@@ -18,13 +18,17 @@ const FIELDS = [
   { key: 'loss', id: 'loss', read: String },
 ];
 
-/** View option → checkbox id and how the box maps to the option. */
-const TOGGLES = [
-  { key: 'showTestData', id: 'show-test-data', read: (box) => box.checked, show: (value) => value },
-  { key: 'discretize', id: 'discretize', read: (box) => box.checked, show: (value) => value },
+/** View option → control id, how the control maps to the option and back. */
+const VIEW_CONTROLS = [
+  {
+    key: 'epochsPerFrame', id: 'epochs-per-frame',
+    read: (select) => Number(select.value), show: (select, value) => selectValue(select, String(value)),
+  },
+  { key: 'showTestData', id: 'show-test-data', read: (box) => box.checked, show: (box, value) => { box.checked = value; } },
+  { key: 'discretize', id: 'discretize', read: (box) => box.checked, show: (box, value) => { box.checked = value; } },
   {
     key: 'palette', id: 'palette',
-    read: (box) => (box.checked ? 'colorblind' : 'default'), show: (value) => value === 'colorblind',
+    read: (box) => (box.checked ? 'colorblind' : 'default'), show: (box, value) => { box.checked = value === 'colorblind'; },
   },
 ];
 
@@ -47,9 +51,9 @@ export class Controls {
     const slider = find('batch-size-slider');
     slider.addEventListener('input', () => { find('batch-size').value = slider.value; });
     slider.addEventListener('change', () => onChange.config({ batchSize: Number(slider.value) }));
-    for (const toggle of TOGGLES) {
-      const box = find(toggle.id);
-      box.addEventListener('change', () => onChange.view({ [toggle.key]: toggle.read(box) }));
+    for (const control of VIEW_CONTROLS) {
+      const element = find(control.id);
+      element.addEventListener('change', () => onChange.view({ [control.key]: control.read(element) }));
     }
   }
 
@@ -67,9 +71,9 @@ export class Controls {
     this.find('data-seed').textContent = String(config.dataSeed);
   }
 
-  /** Puts the view options into their checkboxes. */
+  /** Puts the view options into their controls (the speed, the checkboxes). */
   showView(view) {
-    for (const toggle of TOGGLES) this.find(toggle.id).checked = toggle.show(view[toggle.key]);
+    for (const control of VIEW_CONTROLS) control.show(this.find(control.id), view[control.key]);
   }
 }
 

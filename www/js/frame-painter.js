@@ -1,13 +1,16 @@
 // Draws one frame of a playground from its core: the big heatmap and every neuron's
 // thumbnail (one render call fills both, read through typed-array views of wasm
 // memory built right before use), the points, the numbers (epoch, loss, accuracy or
-// R²), the loss chart, and a few times a second the diagram's links from the live
-// weights.
+// R²), the loss chart, and the diagram's links from the live weights: while playing a
+// pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
+// milliseconds' worth of them per frame, so thousands of links never hold a frame up.
+// Each part is measured on the performance timeline (frame-marks.js).
 
-// The links are redrawn every 100 ms, less often for thousands of them (each costs
-// the browser some 20–30 µs to paint without a GPU): 8 layers of 32 neurons, ~370 ms.
+import { measured } from './frame-marks.js';
+
 const DIAGRAM_INTERVAL_MS = 100;
-const LINKS_PER_MS = 20;
+/** Painting time given to the links per frame while playing, in microseconds. */
+const LINKS_BUDGET_US = 3000;
 
 export class FramePainter {
   /**
@@ -17,32 +20,45 @@ export class FramePainter {
    */
   constructor(parts) {
     Object.assign(this, parts);
-    this.diagramDrawnAt = -Infinity;
+    this.passStartedAt = -Infinity;
   }
 
   /**
    * @param {{points: {train: Float32Array, test: Float32Array}, view: object, state: object}} page
-   * @param {boolean} forceDiagram redraw the links now, not at the next interval
+   * @param {boolean} allLinks redraw every link now (a single change), not a share of them (playing)
    */
-  paint({ points, view, state }, forceDiagram) {
-    const { engine, network } = this;
-    const now = performance.now();
-    const interval = Math.max(DIAGRAM_INTERVAL_MS, network.linkCount / LINKS_PER_MS);
-    const diagramDue = forceDiagram || now - this.diagramDrawnAt >= interval;
+  paint({ points, view, state }, allLinks) {
+    const { engine } = this;
     engine.call((p) => {
-      p.render();
+      measured('render', () => p.render());
       const size = p.gridSize();
       // Each view is built right before use: any call into the core may move wasm memory.
-      this.heatmap.paintGrid(new Uint8ClampedArray(engine.memory.buffer, p.heatmapPtr(), p.heatmapLen()), size);
-      network.paintThumbnails(
+      measured('heatmap', () => this.heatmap.paintGrid(
+        new Uint8ClampedArray(engine.memory.buffer, p.heatmapPtr(), p.heatmapLen()), size,
+      ));
+      measured('thumbnails', () => this.network.paintThumbnails(
         new Uint8ClampedArray(engine.memory.buffer, p.thumbnailsPtr(), p.thumbnailsLen()), p.thumbnailSize(),
-      );
-      if (diagramDue) network.update(parameterView(engine, p));
+      ));
+      measured('links', () => this.paintLinks(parameterView(engine, p), allLinks));
     });
-    if (diagramDue) this.diagramDrawnAt = now;
-    this.heatmap.draw({ ...points, showTest: view.showTestData, palette: view.palette });
+    measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, palette: view.palette }));
     this.showNumbers(state);
-    this.chart.draw();
+    measured('chart', () => this.chart.draw());
+  }
+
+  paintLinks(parameters, allLinks) {
+    const { network } = this;
+    const now = performance.now();
+    if (allLinks) {
+      network.update(parameters);
+      this.passStartedAt = now;
+      return;
+    }
+    if (!network.drawingLinks && now - this.passStartedAt >= DIAGRAM_INTERVAL_MS) {
+      network.startLinkPass();
+      this.passStartedAt = now;
+    }
+    if (network.drawingLinks) network.drawSomeLinks(parameters, LINKS_BUDGET_US);
   }
 
   showNumbers({ epoch, trainLoss, testLoss, trainMetric, testMetric, metric }) {

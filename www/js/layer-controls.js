@@ -1,9 +1,9 @@
 // The +/− buttons that shape the hidden layers: #add-layer / #remove-layer for the
 // number of layers, and a `.add-neuron` / `.remove-neuron` pair (with `data-layer`)
 // above each hidden layer's column of the diagram. Reports the new `hidden` array.
-// The core sets the limits (8 layers of 32 neurons); the buttons stop there.
-
-import { MAX_LAYERS, MAX_NEURONS } from './config.js';
+// The core sets the limits (`limits()` of the wasm package): the buttons stop at its
+// most layers and most neurons per layer; a change past its weight cap is sent all the
+// same, and the core's refusal is shown like any other.
 
 const NEW_LAYER_SIZE = 2;
 
@@ -16,6 +16,7 @@ export class LayerControls {
   constructor(elements, onChange) {
     this.elements = elements;
     this.hidden = [];
+    this.limits = { maxHiddenLayers: Infinity, maxNeuronsPerLayer: Infinity };
     const change = (hidden) => onChange({ hidden });
     elements.addLayer.addEventListener('click', () => {
       change([...this.hidden, NEW_LAYER_SIZE]);
@@ -33,11 +34,18 @@ export class LayerControls {
     });
   }
 
+  /** Takes the core's limits ({maxHiddenLayers, maxNeuronsPerLayer, …}) for the buttons. */
+  setLimits(limits) {
+    this.limits = limits;
+    this.show(this.hidden);
+  }
+
   /** Shows the buttons for `hidden` (neurons per hidden layer). */
   show(hidden) {
     this.hidden = [...hidden];
     const { row, addLayer, removeLayer, countLabel } = this.elements;
-    addLayer.disabled = hidden.length >= MAX_LAYERS;
+    const { maxHiddenLayers, maxNeuronsPerLayer } = this.limits;
+    addLayer.disabled = hidden.length >= maxHiddenLayers;
     removeLayer.disabled = hidden.length === 0;
     countLabel.textContent = `${hidden.length} hidden layer${hidden.length === 1 ? '' : 's'}`;
     // One slot per diagram column: inputs, each hidden layer, output.
@@ -50,7 +58,7 @@ export class LayerControls {
       label.textContent = hidden.length > 4 ? String(count) : `${count} neuron${count === 1 ? '' : 's'}`;
       label.title = `${count} neuron${count === 1 ? '' : 's'}`;
       slot.append(
-        this.button('add-neuron', '+', layer, count >= MAX_NEURONS),
+        this.button('add-neuron', '+', layer, count >= maxNeuronsPerLayer),
         this.button('remove-neuron', '−', layer, count <= 1),
         label,
       );

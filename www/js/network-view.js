@@ -88,14 +88,29 @@ export class NetworkView {
     return rebuilt;
   }
 
+  /** The core's limits for the +/− buttons. */
+  setLimits(limits) {
+    this.layers.setLimits(limits);
+  }
+
   /** Restyles links and biases from the live parameters and refreshes the weight card. */
   update(parameters) {
     this.diagram.update(parameters);
     this.inspector.refresh();
   }
 
-  get linkCount() {
-    return this.diagram.links.length;
+  /** Starts redrawing the links share by share (`drawSomeLinks`), from the weights of each frame. */
+  startLinkPass() {
+    this.diagram.startPass();
+  }
+
+  get drawingLinks() {
+    return this.diagram.drawing;
+  }
+
+  /** Redraws about `budgetUs` microseconds' worth of links; refreshes the weight card when the pass ends. */
+  drawSomeLinks(parameters, budgetUs) {
+    if (this.diagram.drawSome(parameters, budgetUs)) this.inspector.refresh();
   }
 
   paintThumbnails(bytes, size) {

@@ -30,6 +30,8 @@ export class NodeLayer {
     this.container = container;
     this.thumbs = []; // canvases of the nodes the core renders, by node index
     this.idle = []; // canvases of features the network does not use
+    this.atlas = document.createElement('canvas'); // every node's thumbnail, one under the other
+    this.atlasContext = this.atlas.getContext('2d');
     container.addEventListener('change', (event) => {
       const box = event.target;
       if (box.matches('input[type="checkbox"][data-feature]')) onToggle(box.dataset.feature, box.checked);
@@ -103,19 +105,27 @@ export class NodeLayer {
 
   /**
    * Paints every rendered node's thumbnail from wasm memory: `bytes` is a view of all
-   * thumbnails, node after node, each `size`² RGBA pixels.
+   * thumbnails, node after node, each `size`² RGBA pixels — one picture `size` wide
+   * and `size` × nodes tall, put into a hidden canvas at once and copied to each
+   * node's canvas from there.
    */
   paint(bytes, size) {
-    const each = size * size * 4;
-    for (let node = 0; node < this.thumbs.length; node++) {
+    const count = bytes.length / (size * size * 4);
+    if (!Number.isInteger(count) || count === 0) return;
+    const { atlas } = this;
+    if (atlas.width !== size || atlas.height !== size * count) {
+      atlas.width = size;
+      atlas.height = size * count;
+    }
+    this.atlasContext.putImageData(new ImageData(bytes, size, size * count), 0, 0);
+    for (let node = 0; node < Math.min(count, this.thumbs.length); node++) {
       const canvas = this.thumbs[node];
       if (!canvas) continue;
       if (canvas.width !== size) {
         canvas.width = size;
         canvas.height = size;
       }
-      const pixels = bytes.subarray(node * each, (node + 1) * each);
-      if (pixels.length === each) this.contexts[node].putImageData(new ImageData(pixels, size, size), 0, 0);
+      this.contexts[node].drawImage(atlas, 0, node * size, size, size, 0, 0, size, size);
     }
   }
 

@@ -22,8 +22,6 @@ import { applyEach } from './config-apply.js';
 import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
 import { tidyConfig, withFittingDataset, hasNewData, hasNewNetwork } from './config.js';
 
-const EPOCHS_PER_FRAME = 1;
-
 export class PlaygroundPage {
   /** @param {HTMLElement} root the element holding this playground's controls */
   constructor(root) {
@@ -46,8 +44,9 @@ export class PlaygroundPage {
     this.loop = new TrainingLoop({
       ready: () => this.ready,
       busy: () => Boolean(this.engine.restarting),
-      trainFrame: () => this.trainEpochs(EPOCHS_PER_FRAME),
-      trainEpoch: () => this.trainEpochs(1),
+      epochsPerFrame: () => this.view.epochsPerFrame,
+      trainEpochs: (epochs) => this.engine.call((p) => p.train(epochs)),
+      draw: () => this.showTrained(),
       failed: (error) => this.trainingFailed(error),
       showPlaying: (playing) => this.showPlaying(playing),
     });
@@ -80,6 +79,7 @@ export class PlaygroundPage {
   async start() {
     try {
       await this.engine.load();
+      this.network.setLimits(this.engine.call((_, glue) => glue.limits()));
       const defaults = this.engine.call((_, glue) => glue.defaultConfig());
       const { values, view, errors } = decodeHash(window.location.hash);
       try {
@@ -125,7 +125,7 @@ export class PlaygroundPage {
     if (this.started) this.guard(() => this.setConfig(typeof partial === 'function' ? partial() : partial));
   }
 
-  /** Changes view options (showTestData, discretize, palette, hidden, hideText); refusals throw. */
+  /** Changes view options (epochsPerFrame, showTestData, discretize, palette, hidden, hideText); refusals throw. */
   setView(partial) {
     this.view = mergeView(this.view, partial);
     this.showView();
@@ -172,6 +172,7 @@ export class PlaygroundPage {
       this.epochOffset = 0;
       this.chart.clear();
     }
+    this.loop.forgetTimings();
     this.recordLoss(outcome !== 'kept');
     this.engine.snapshot(this.lastState.epoch);
     this.redraw(true);
@@ -220,7 +221,7 @@ export class PlaygroundPage {
     this.loop.pause();
   }
 
-  /** Trains one epoch (pausing first); resolves with the state once it is drawn. */
+  /** Trains one step (epochsPerFrame epochs, pausing first); resolves with the state once it is drawn. */
   async step() {
     await this.loop.step(() => this.engine.restarting);
     return this.state;
@@ -232,8 +233,8 @@ export class PlaygroundPage {
     this.afterChange('reset');
   }
 
-  trainEpochs(epochs) {
-    this.engine.call((p) => p.train(epochs));
+  /** Shows what the frame's training did: numbers, chart, pictures. */
+  showTrained() {
     this.recordLoss(false);
     if (this.lastState.divergence) {
       // The core undid the frame that blew up: keep the picture, explain.
@@ -242,8 +243,8 @@ export class PlaygroundPage {
     }
     this.chart.push(this.lastState.epoch, this.lastState.trainLoss, this.lastState.testLoss);
     this.engine.snapshot(this.lastState.epoch);
-    // While playing, the links follow a few times a second; a single step shows them at once.
-    this.redraw(!this.loop.playing);
+    // While playing (or in a step's first frames), the links follow a share per frame; a finished step shows them all.
+    this.redraw(this.loop.idle);
   }
 
   /** Says whether to keep playing after `error` was thrown by a frame. */

@@ -1,27 +1,59 @@
-// Play, pause and step: the requestAnimationFrame loop that trains a playground one
-// frame at a time. It knows nothing of the core; it asks its owner to train a few
-// epochs per frame and tells it when playing starts or stops.
+// Play, pause and step: the requestAnimationFrame loop that trains a playground. Each
+// frame owes `epochsPerFrame` epochs (the speed) but trains only as many as fit in the
+// frame's time budget — what is left of a 60 Hz frame once the drawing of the last
+// frames is counted — and carries the rest to the next frame (at most one frame's
+// worth), then draws once. So the page keeps drawing at the display's rate at any
+// speed, and a network too large for the speed trains at least one epoch per frame.
+// A step owes one frame's worth of epochs and resolves once they are trained and drawn.
+// It knows nothing of the core: its owner trains and draws.
+
+import { measured } from './frame-marks.js';
+
+const FRAME_MS = 1000 / 60;
+/** Left to the browser in every frame: style, layout, painting and compositing. */
+const SPARE_MS = 5;
+/** Training time per frame even when drawing alone fills it (at least one epoch is trained). */
+const MIN_TRAIN_MS = 1;
+/** Weight of the newest measurement in the running estimates. */
+const SMOOTHING = 0.3;
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
+/** A running average of a duration in milliseconds (null until measured). */
+class Estimate {
+  constructor() {
+    this.value = null;
+  }
+
+  add(sample) {
+    this.value = this.value === null ? sample : this.value + SMOOTHING * (sample - this.value);
+  }
+}
+
 export class TrainingLoop {
   /**
-   * @param {{ready: () => Promise<void>, busy: () => boolean, trainFrame: () => void,
-   *          trainEpoch: () => void, failed: (error: Error) => boolean,
-   *          showPlaying: (playing: boolean) => void}} owner
-   *   `busy`: the core is restarting (skip the frame); `trainFrame` / `trainEpoch`
-   *   train and draw; `failed` is told about an error and says whether to keep playing
+   * @param {{ready: () => Promise<void>, busy: () => boolean, epochsPerFrame: () => number,
+   *          trainEpochs: (epochs: number) => number, draw: () => void,
+   *          failed: (error: Error) => boolean, showPlaying: (playing: boolean) => void}} owner
+   *   `busy`: the core is restarting (skip the frame); `trainEpochs` trains and says how
+   *   many epochs it trained (fewer: training stopped); `draw` shows the result;
+   *   `failed` is told about an error and says whether to keep playing
    */
   constructor(owner) {
     this.owner = owner;
     this.playing = false;
+    this.owed = 0; // epochs asked for and not yet trained
+    this.steps = []; // {resolve, reject} of the step() calls waiting for `owed` to reach 0
     this.frameRequest = 0;
+    this.epochTime = new Estimate(); // milliseconds per epoch
+    this.drawTime = new Estimate(); // milliseconds per draw
     this.onFrame = this.onFrame.bind(this);
   }
 
   play() {
     if (this.playing) return;
     this.playing = true;
+    this.finishSteps();
     this.owner.showPlaying(true);
     this.owner.ready().then(() => this.scheduleFrame(), () => this.pause());
   }
@@ -29,8 +61,10 @@ export class TrainingLoop {
   pause() {
     const was = this.playing;
     this.playing = false;
+    this.owed = 0;
     if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
     this.frameRequest = 0;
+    this.finishSteps();
     if (was) this.owner.showPlaying(false);
   }
 
@@ -39,32 +73,95 @@ export class TrainingLoop {
     else this.play();
   }
 
-  /** Pauses, trains exactly one epoch and resolves once it is drawn. */
+  /** Pauses, trains one frame's worth of epochs (the speed) and resolves once they are drawn. */
   async step(restarting) {
     await this.owner.ready();
-    this.pause();
+    if (this.playing) this.pause();
     await restarting();
-    this.owner.trainEpoch();
+    await new Promise((resolve, reject) => {
+      this.steps.push({ resolve, reject });
+      this.owed += this.owner.epochsPerFrame();
+      this.scheduleFrame();
+    });
     await nextFrame();
   }
 
+  /** Neither playing nor owing epochs to a step. */
+  get idle() {
+    return !this.playing && this.owed === 0;
+  }
+
+  /** Forgets how long an epoch and a draw took (the network or its settings changed). */
+  forgetTimings() {
+    this.epochTime = new Estimate();
+    this.drawTime = new Estimate();
+  }
+
   scheduleFrame() {
-    if (this.playing && !this.frameRequest) this.frameRequest = requestAnimationFrame(this.onFrame);
+    if ((this.playing || this.owed > 0) && !this.frameRequest) this.frameRequest = requestAnimationFrame(this.onFrame);
   }
 
   onFrame() {
     this.frameRequest = 0;
-    if (!this.playing) return;
+    if (this.idle) return;
     if (!this.owner.busy()) {
       try {
-        this.owner.trainFrame();
+        measured('frame', () => this.trainFrame());
       } catch (error) {
+        this.finishSteps(error);
         if (!this.owner.failed(error)) {
           this.pause();
           return;
         }
       }
     }
+    if (this.idle) this.finishSteps();
     this.scheduleFrame();
+  }
+
+  /** Trains what this frame owes within its budget, then draws. */
+  trainFrame() {
+    if (this.playing) {
+      const speed = this.owner.epochsPerFrame();
+      this.owed = Math.min(this.owed + speed, 2 * speed);
+    }
+    this.trainWithin(Math.max(MIN_TRAIN_MS, FRAME_MS - SPARE_MS - (this.drawTime.value ?? 0)));
+    const start = performance.now();
+    this.owner.draw();
+    this.drawTime.add(performance.now() - start);
+  }
+
+  /** Trains owed epochs in as few calls as the estimate allows, until `budget` ms have passed (at least one epoch). */
+  trainWithin(budget) {
+    const start = performance.now();
+    let trained = 0;
+    while (this.owed > 0) {
+      const left = budget - (performance.now() - start);
+      if (trained > 0 && left <= 0) break;
+      const perEpoch = this.epochTime.value;
+      let epochs = 1;
+      if (perEpoch === 0) epochs = this.owed;
+      else if (perEpoch !== null) epochs = Math.max(1, Math.min(this.owed, Math.floor(left / perEpoch)));
+      const before = performance.now();
+      const done = measured('train', () => this.owner.trainEpochs(epochs));
+      if (done > 0) this.epochTime.add((performance.now() - before) / done);
+      trained += done;
+      this.owed -= done;
+      if (done < epochs) {
+        this.owed = 0; // training stopped (the loss diverged): the owner says why
+        break;
+      }
+    }
+  }
+
+  /** Settles the waiting step() calls (rejects them with `error`, if given). */
+  finishSteps(error) {
+    const steps = this.steps;
+    this.steps = [];
+    if (error) this.owed = 0;
+    for (const step of steps) {
+      if (error) step.reject(error);
+      else step.resolve();
+    }
   }
 }

@@ -1,13 +1,13 @@
 // The address bar as the playground's memory. The URL hash holds every config key
 // (`#dataset=spiral&noise=10&…&hidden=4,2&features=x1,x2`), then the view options
-// (`showTestData`, `discretize`, `palette`), then the classroom flags
+// (`epochsPerFrame`, `showTestData`, `discretize`, `palette`), then the classroom flags
 // (`learningRate_hide=true`, `hideText=true`), so a copied address reproduces the same
 // run on the same reduced page. This module only turns those into hashes and back;
 // whether a config value is allowed is decided by greymatter's core.
 
 import { HIDEABLE_NAMES, HIDE_SUFFIX, HIDE_TEXT } from './classroom.js';
 import { PALETTE_NAMES } from './palette.js';
-import { DEFAULT_VIEW } from './view-state.js';
+import { DEFAULT_VIEW, checkEpochsPerFrame } from './view-state.js';
 
 /** Config keys in the order they are written to the address bar. */
 export const CONFIG_KEYS = [
@@ -17,7 +17,7 @@ export const CONFIG_KEYS = [
 ];
 
 /** View options: how the page shows the run, not what the network is. */
-export const VIEW_KEYS = ['showTestData', 'discretize', 'palette'];
+export const VIEW_KEYS = ['epochsPerFrame', 'showTestData', 'discretize', 'palette'];
 
 const NUMBER_KEYS = new Set([
   'noise', 'trainRatio', 'batchSize', 'learningRate', 'regularizationRate',
@@ -69,6 +69,8 @@ function decodeViewEntry(key, text, view) {
       throw new Error(`palette must be one of ${PALETTE_NAMES.join(', ')}, got "${text}"`);
     }
     view.palette = text;
+  } else if (key === 'epochsPerFrame') {
+    view.epochsPerFrame = checkEpochsPerFrame(parseNumber(key, text));
   } else if (VIEW_KEYS.includes(key) || key === HIDE_TEXT) {
     view[key] = parseBoolean(key, text);
   } else if (key.endsWith(HIDE_SUFFIX)) {

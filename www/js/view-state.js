@@ -1,15 +1,28 @@
 // The view options of a playground: how it shows the run rather than what the
-// network is — test points, discretized output, palette — and the classroom flags
-// (hidden controls, hidden page text). Checks a change before it is applied.
+// network is — training speed (epochs per frame), test points, discretized output,
+// palette — and the classroom flags (hidden controls, hidden page text). Checks a
+// change before it is applied.
 
 import { HIDEABLE_NAMES } from './classroom.js';
 import { PALETTE_NAMES } from './palette.js';
 
 export const DEFAULT_VIEW = Object.freeze({
-  showTestData: false, discretize: false, palette: 'default', hidden: Object.freeze([]), hideText: false,
+  epochsPerFrame: 1, showTestData: false, discretize: false, palette: 'default', hidden: Object.freeze([]), hideText: false,
 });
 
+/** The speeds the control offers; any whole number from 1 to MAX_EPOCHS_PER_FRAME is allowed. */
+export const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
+export const MAX_EPOCHS_PER_FRAME = 100;
+
 const BOOLEANS = ['showTestData', 'discretize', 'hideText'];
+
+/** Throws a readable Error unless `value` is an allowed number of epochs per frame. */
+export function checkEpochsPerFrame(value) {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_EPOCHS_PER_FRAME) {
+    throw new Error(`epochsPerFrame must be a whole number from 1 to ${MAX_EPOCHS_PER_FRAME}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
 
 /** `view` with `partial` applied; throws a readable Error (and changes nothing) on a bad value. */
 export function mergeView(view, partial) {
@@ -18,6 +31,7 @@ export function mergeView(view, partial) {
     throw new Error(`unknown view option "${unknown[0]}": use ${Object.keys(DEFAULT_VIEW).join(', ')}`);
   }
   const next = { ...view, ...partial };
+  checkEpochsPerFrame(next.epochsPerFrame);
   for (const key of BOOLEANS) {
     if (typeof next[key] !== 'boolean') throw new Error(`${key} must be true or false, got ${JSON.stringify(next[key])}`);
   }
