@@ -2,9 +2,9 @@
 // hash, and a copied address rebuilds the same playground (same data, same starting
 // weights) on a fresh page.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPlayground, heatmapPixels } from './helpers.mjs';
+import { openPlayground, heatmapPixels, openOncePerSuite } from './helpers.mjs';
 
 const PROBE = [[0, 0], [1.5, -2], [-3, 4], [5, 5], [-5.5, -0.5]];
 
@@ -17,11 +17,7 @@ const snapshot = (page) => page.evaluate((probe) => ({
 describe('controls and the address bar', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('changing the dataset in the UI changes the picture and the URL hash', async () => {
     const circle = await heatmapPixels(page);

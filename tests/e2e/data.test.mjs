@@ -2,9 +2,9 @@
 // and, after switching the problem type, regression), the noise and ratio sliders,
 // the batch-size slider and box, and "Regenerate" (new points, the same network).
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPlayground, stepEpochs, heatmapPixels } from './helpers.mjs';
+import { stepEpochs, heatmapPixels, openOncePerSuite } from './helpers.mjs';
 
 const PROBE = [[0, 0], [2, -3], [-4, 1]];
 const predict = (page) => page.evaluate((probe) => window.playground.predict(probe), PROBE);
@@ -25,11 +25,7 @@ const thumbnailColours = (page, name) => page.$eval(`#dataset-${name} canvas`, (
 describe('the data column', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('shows a thumbnail of each classification dataset; clicking one picks it', async () => {
     const names = await page.$$eval('#dataset button', (list) => list.map((b) => b.dataset.dataset));

@@ -4,11 +4,10 @@
 // while training, hovering a neuron to see it in the big heatmap, hovering a link or
 // bias to read it and clicking it to type a new value.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPlayground, stepEpochs, heatmapPixels, heatmapColourAt, isOrange, isBlue,
-  linkMiddle, biasSquare, networkPixels, alongLink,
+  stepEpochs, heatmapPixels, heatmapColourAt, isOrange, isBlue, linkMiddle, biasSquare, networkPixels, alongLink, openOncePerSuite,
 } from './helpers.mjs';
 
 const model = (page) => page.evaluate(() => window.playground.exportModel());
@@ -24,11 +23,7 @@ const thumbnailColours = (page, node) => page.$eval(`canvas[data-node="${node}"]
 describe('the network diagram', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('lists every input feature with its own picture; ticking one adds it to the network', async () => {
     const toggles = await page.$$eval('.input-toggle input', (list) => list.map((box) => box.id));

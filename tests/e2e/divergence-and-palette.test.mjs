@@ -3,20 +3,16 @@
 // grey heatmap); and a colour-blind-safe palette, used by the heatmap, the points,
 // the pictures in the diagram and the dataset thumbnails alike.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPlayground, stepEpochs, heatmapPixels, countColours, linkMiddle, networkPixels,
+  openPlayground, stepEpochs, heatmapPixels, countColours, linkMiddle, networkPixels, openOncePerSuite,
 } from './helpers.mjs';
 
 describe('a diverging loss', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('pauses training and explains it in plain words, keeping the picture', async () => {
     await page.selectOption('#problem', 'regression');
@@ -51,11 +47,7 @@ describe('a diverging loss', () => {
 describe('the colour-blind-safe palette', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   const ORANGE = [245, 147, 34];
   const BLUE = [8, 119, 189];

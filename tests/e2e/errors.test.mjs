@@ -3,9 +3,9 @@
 // working; a crash of the core is announced, the page restores the last good network
 // and keeps training.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPlayground, stepEpochs } from './helpers.mjs';
+import { openPlayground, stepEpochs, openOncePerSuite } from './helpers.mjs';
 
 const PROBE = [[0, 0], [2, 2], [-3, 1], [4, -5]];
 const predict = (page) => page.evaluate((probe) => window.playground.predict(probe), PROBE);
@@ -13,11 +13,7 @@ const predict = (page) => page.evaluate((probe) => window.playground.predict(pro
 describe('refused settings', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('setConfig with an invalid value throws, names the field and changes nothing', async () => {
     await stepEpochs(page, 5);
@@ -77,11 +73,7 @@ describe('refused settings', () => {
 describe('a crash of the core', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('is announced and the page carries on with the same network', async () => {
     const trained = await stepEpochs(page, 25);

@@ -3,6 +3,7 @@
 // error and uncaught page error so a test can insist there were none.
 
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, WWW } from './server.mjs';
@@ -56,6 +57,19 @@ export async function openPlayground(session, url = session.url, device = {}) {
   await page.waitForFunction(() => window.playground !== undefined);
   await page.evaluate(() => window.playground.ready);
   return page;
+}
+
+/**
+ * Registers the current suite's hooks: before its tests, start a session and open the
+ * playground once, handing `{ session, page }` to `receive`; after them, close it all.
+ */
+export function openOncePerSuite(receive) {
+  let session;
+  before(async () => {
+    session = await startSession();
+    receive({ session, page: await openPlayground(session) });
+  });
+  after(async () => session?.close());
 }
 
 /** Trains `epochs` epochs through the page API (each step resolves after drawing). */

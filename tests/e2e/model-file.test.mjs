@@ -2,10 +2,10 @@
 // training continues from it; the Export / Import buttons do the same through files;
 // a broken model is refused without touching the current network.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startSession, openPlayground, stepEpochs } from './helpers.mjs';
+import { openPlayground, stepEpochs, openOncePerSuite } from './helpers.mjs';
 
 const PROBE = [[0, 0], [3, -1], [-2, 4], [5.5, 5.5], [-1, -1]];
 const predict = (page) => page.evaluate((probe) => window.playground.predict(probe), PROBE);
@@ -13,11 +13,7 @@ const predict = (page) => page.evaluate((probe) => window.playground.predict(pro
 describe('model files', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('exportModel → importModel keeps predictions, and training continues', async () => {
     await stepEpochs(page, 30);

@@ -3,9 +3,9 @@
 // training and the test points, and the loss chart that names the epoch and both
 // losses under the mouse.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPlayground, stepEpochs, heatmapPixels, countColours } from './helpers.mjs';
+import { stepEpochs, heatmapPixels, countColours, openOncePerSuite } from './helpers.mjs';
 
 const ORANGE = [245, 147, 34];
 const BLUE = [8, 119, 189];
@@ -13,11 +13,7 @@ const BLUE = [8, 119, 189];
 describe('the output column', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('the heatmap has axes from −6 to 6', async () => {
     const ticks = await page.$$eval('#heatmap-axes .x-tick', (list) => list.map((tick) => tick.textContent));

@@ -1,18 +1,14 @@
 // The page loads cleanly with the default playground, and its heatmap is painted
 // with both classes' colours once the network has trained a little.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPlayground, stepEpochs, heatmapPixels } from './helpers.mjs';
+import { stepEpochs, heatmapPixels, openOncePerSuite } from './helpers.mjs';
 
 describe('loading the page', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('loads without console errors or page errors', async () => {
     await page.waitForFunction(() => document.getElementById('epoch').textContent === '0');

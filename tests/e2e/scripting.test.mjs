@@ -3,9 +3,9 @@
 // a bias, and the quality numbers in `state`. Each shows up on the page as if a
 // person had done it.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPlayground } from './helpers.mjs';
+import { openOncePerSuite } from './helpers.mjs';
 
 const attempt = (page, script) => page.evaluate((source) => {
   try {
@@ -19,11 +19,7 @@ const attempt = (page, script) => page.evaluate((source) => {
 describe('scripting the full page', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('setView changes the view options and classroom flags, and refuses bad values', async () => {
     await page.evaluate(() => window.playground.setView({ discretize: true, hidden: ['noise'], hideText: true }));

@@ -6,18 +6,16 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPlayground, stepEpochs, heatmapPixels } from './helpers.mjs';
+import {
+  startSession, openPlayground, stepEpochs, heatmapPixels, openOncePerSuite,
+} from './helpers.mjs';
 
 const PROBE = [[0, 0], [1.5, -2], [-3, 4]];
 
 describe('share links', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('a copied address replays the same run, view options included', async () => {
     await page.click('#dataset-xor');

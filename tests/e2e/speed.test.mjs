@@ -3,9 +3,9 @@
 // every frame the page draws. The speed travels in the address like every other
 // control, scripts set it with setView, and a bad value is refused with a reason.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPlayground } from './helpers.mjs';
+import { openPlayground, openOncePerSuite } from './helpers.mjs';
 
 const epochShown = (page) => page.evaluate(() => Number(document.getElementById('epoch').textContent));
 
@@ -23,11 +23,7 @@ const countersPerFrame = (page, frames) => page.evaluate((count) => new Promise(
 describe('the speed control', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('starts at one epoch per frame; Step then trains one epoch', async () => {
     assert.equal(await page.inputValue('#epochs-per-frame'), '1');

@@ -3,20 +3,16 @@
 // same starting weights while "New weights" draws new ones; the learning rate (on the
 // usual ladder) changes without a reset, a change of shape or data resets.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPlayground, stepEpochs } from './helpers.mjs';
+import { stepEpochs, openOncePerSuite } from './helpers.mjs';
 
 const epochShown = (page) => page.evaluate(() => Number(document.getElementById('epoch').textContent));
 
 describe('training', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('play moves the epoch counter and the loss falls; pause stops it', async () => {
     const start = await page.evaluate(() => window.playground.state);
