@@ -6,6 +6,13 @@
 use crate::kernels::{sigmoid_fast, tanh_fast};
 use serde::{Deserialize, Serialize};
 
+/// The slope of leaky relu for z ≤ 0.
+const LEAK: f32 = 0.01;
+/// √(2/π), for gelu's tanh form.
+const GELU_SCALE: f32 = 0.797_884_6;
+/// The cubic coefficient of gelu's tanh form.
+const GELU_CUBIC: f32 = 0.044_715;
+
 /// An activation function with its value and its derivative.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -14,19 +21,37 @@ pub enum Activation {
     Relu,
     /// Hyperbolic tangent: f(z) = (e^z − e^−z) / (e^z + e^−z); f'(z) = 1 − f(z)².
     Tanh,
-    /// Logistic sigmoid: f(z) = 1 / (1 + e^−z); f'(z) = f(z)·(1 − f(z)).
+    /// Logistic sigmoid: f(z) = σ(z) = 1 / (1 + e^−z); f'(z) = f(z)·(1 − f(z)).
     Sigmoid,
     /// Identity: f(z) = z; f'(z) = 1.
     Linear,
+    /// Leaky relu: f(z) = z if z > 0, else 0.01·z; f'(z) = 1 if z > 0, else 0.01.
+    LeakyRelu,
+    /// Exponential linear unit: f(z) = z if z > 0, else e^z − 1; f'(z) = 1 if z > 0,
+    /// else e^z (= f(z) + 1).
+    Elu,
+    /// Swish (SiLU): f(z) = z·σ(z); f'(z) = σ(z) + z·σ(z)·(1 − σ(z)).
+    Swish,
+    /// Gaussian error linear unit, in its tanh form:
+    /// f(z) = ½z·(1 + tanh u), u = √(2/π)·(z + 0.044715·z³);
+    /// f'(z) = ½(1 + tanh u) + ½z·(1 − tanh² u)·√(2/π)·(1 + 3·0.044715·z²).
+    Gelu,
+    /// Softplus: f(z) = ln(1 + e^z); f'(z) = σ(z) (= 1 − e^−f(z)).
+    Softplus,
 }
 
 impl Activation {
     /// Every activation, in the order the page lists them.
-    pub const ALL: [Activation; 4] = [
+    pub const ALL: [Activation; 9] = [
         Activation::Relu,
         Activation::Tanh,
         Activation::Sigmoid,
         Activation::Linear,
+        Activation::LeakyRelu,
+        Activation::Elu,
+        Activation::Swish,
+        Activation::Gelu,
+        Activation::Softplus,
     ];
 
     /// The name used in configs, share links and model files.
@@ -36,50 +61,102 @@ impl Activation {
             Activation::Tanh => "tanh",
             Activation::Sigmoid => "sigmoid",
             Activation::Linear => "linear",
+            Activation::LeakyRelu => "leakyRelu",
+            Activation::Elu => "elu",
+            Activation::Swish => "swish",
+            Activation::Gelu => "gelu",
+            Activation::Softplus => "softplus",
         }
     }
 
+    /// Whether the backward pass needs z itself: f'(z) cannot be read from f(z) alone
+    /// for functions that are not monotonic.
+    pub fn needs_weighted_sum(self) -> bool {
+        matches!(self, Activation::Swish | Activation::Gelu)
+    }
+
     /// f(z).
+    #[inline(always)]
     pub fn value(self, z: f32) -> f32 {
         match self {
             Activation::Relu => z.max(0.0),
             Activation::Tanh => tanh_fast(z),
             Activation::Sigmoid => sigmoid_fast(z),
             Activation::Linear => z,
+            Activation::LeakyRelu => {
+                if z > 0.0 {
+                    z
+                } else {
+                    LEAK * z
+                }
+            }
+            Activation::Elu => {
+                if z > 0.0 {
+                    z
+                } else {
+                    z.exp_m1()
+                }
+            }
+            Activation::Swish => z * sigmoid_fast(z),
+            Activation::Gelu => {
+                0.5 * z * (1.0 + tanh_fast(GELU_SCALE * (z + GELU_CUBIC * z * z * z)))
+            }
+            Activation::Softplus => z.max(0.0) + (-z.abs()).exp().ln_1p(),
         }
     }
 
-    /// f'(z), computed from the pre-activation z and the output a = f(z)
-    /// (whichever is cheaper for the function at hand).
+    /// f'(z), from the pre-activation z and the output a = f(z) (only functions with
+    /// [`Activation::needs_weighted_sum`] read z).
+    #[inline(always)]
     pub fn derivative(self, z: f32, a: f32) -> f32 {
         match self {
-            Activation::Relu => {
-                if z > 0.0 {
-                    1.0
-                } else {
-                    0.0
-                }
-            }
+            Activation::Relu => (a > 0.0) as u8 as f32,
             Activation::Tanh => 1.0 - a * a,
             Activation::Sigmoid => a * (1.0 - a),
             Activation::Linear => 1.0,
+            Activation::LeakyRelu => {
+                if a > 0.0 {
+                    1.0
+                } else {
+                    LEAK
+                }
+            }
+            Activation::Elu => {
+                if a > 0.0 {
+                    1.0
+                } else {
+                    a + 1.0
+                }
+            }
+            Activation::Swish => {
+                let s = sigmoid_fast(z);
+                s + z * s * (1.0 - s)
+            }
+            Activation::Gelu => {
+                let t = tanh_fast(GELU_SCALE * (z + GELU_CUBIC * z * z * z));
+                let du = GELU_SCALE * (1.0 + 3.0 * GELU_CUBIC * z * z);
+                0.5 * (1.0 + t) + 0.5 * z * (1.0 - t * t) * du
+            }
+            Activation::Softplus => 1.0 - (-a).exp(),
         }
     }
 
     /// a = f(z) for a whole row, in place.
     pub fn apply(self, values: &mut [f32]) {
-        // One loop per function, so each one vectorizes.
+        // One loop per function, so each one vectorizes where it can.
         match self {
             Activation::Relu => values.iter_mut().for_each(|v| *v = v.max(0.0)),
             Activation::Tanh => values.iter_mut().for_each(|v| *v = tanh_fast(*v)),
             Activation::Sigmoid => values.iter_mut().for_each(|v| *v = sigmoid_fast(*v)),
             Activation::Linear => {}
+            other => values.iter_mut().for_each(|v| *v = other.value(*v)),
         }
     }
 
-    /// `gradient *= f'(z)` for a whole row, from the row's outputs a = f(z) alone
-    /// (for relu, z > 0 exactly where a > 0).
-    pub fn scale_by_derivative(self, gradient: &mut [f32], a: &[f32]) {
+    /// `gradient *= f'(z)` for a whole row, given the row's outputs a = f(z) and, for
+    /// functions with [`Activation::needs_weighted_sum`], its z (otherwise `z` may be
+    /// empty).
+    pub fn scale_by_derivative(self, gradient: &mut [f32], z: &[f32], a: &[f32]) {
         match self {
             Activation::Relu => gradient
                 .iter_mut()
@@ -94,6 +171,14 @@ impl Activation {
                 .zip(a)
                 .for_each(|(g, &a)| *g *= a * (1.0 - a)),
             Activation::Linear => {}
+            other if other.needs_weighted_sum() => gradient
+                .iter_mut()
+                .zip(z)
+                .for_each(|(g, &z)| *g *= other.derivative(z, 0.0)),
+            other => gradient
+                .iter_mut()
+                .zip(a)
+                .for_each(|(g, &a)| *g *= other.derivative(0.0, a)),
         }
     }
 }
@@ -109,6 +194,16 @@ mod tests {
         assert!((Activation::Tanh.value(0.5) - 0.462_117_16).abs() < 1e-6);
         assert!((Activation::Sigmoid.value(0.0) - 0.5).abs() < 1e-7);
         assert_eq!(Activation::Linear.value(-1.25), -1.25);
+        // Reference values computed in f64 with Python's math module.
+        let close = |a: Activation, z: f32, expected: f32| {
+            assert!((a.value(z) - expected).abs() < 1e-6, "{a:?}({z})");
+        };
+        close(Activation::LeakyRelu, -2.0, -0.02);
+        close(Activation::Elu, -1.0, -0.632_120_56); // e^-1 - 1
+        close(Activation::Swish, 1.0, 0.731_058_6); // 1 / (1 + e^-1)
+        close(Activation::Gelu, 1.0, 0.841_192); // 0.5 (1 + tanh(sqrt(2/pi) 1.044715))
+        close(Activation::Softplus, 0.0, std::f32::consts::LN_2);
+        close(Activation::Softplus, -30.0, (-30.0f32).exp());
     }
 
     #[test]

@@ -52,6 +52,9 @@ pub struct Network {
 pub struct Workspace {
     batch: usize,
     stride: usize,
+    /// Pre-activations z of the layers whose activation needs them for the backward
+    /// pass (see `Activation::needs_weighted_sum`); empty for the others.
+    weighted_sums: Vec<Vec<f32>>,
     /// Activations a = f(z) of each layer.
     activations: Vec<Vec<f32>>,
     /// ∂J/∂z of the current layer during the backward pass.
@@ -178,6 +181,9 @@ impl Network {
         workspace
             .activations
             .resize_with(self.layers.len(), Vec::new);
+        workspace
+            .weighted_sums
+            .resize_with(self.layers.len(), Vec::new);
         for (index, layer) in self.layers.iter().enumerate() {
             let (weights, biases) = self.layer_parameters(index);
             let (below, rest) = workspace.activations.split_at_mut(index);
@@ -189,6 +195,11 @@ impl Network {
             let outputs = &mut rest[0];
             outputs.resize(layer.outputs * stride, 0.0);
             affine_columns(outputs, layer_input, stride, weights, biases);
+            let sums = &mut workspace.weighted_sums[index];
+            sums.clear();
+            if layer.activation.needs_weighted_sum() {
+                sums.extend_from_slice(outputs);
+            }
             layer.activation.apply(outputs);
         }
     }
@@ -216,9 +227,10 @@ impl Network {
         for index in (0..self.layers.len()).rev() {
             let layer = self.layers[index];
             let a = &workspace.activations[index];
+            let z = &workspace.weighted_sums[index];
             layer
                 .activation
-                .scale_by_derivative(&mut workspace.delta, a);
+                .scale_by_derivative(&mut workspace.delta, z, a);
             let layer_input: &[f32] = if index == 0 {
                 inputs
             } else {

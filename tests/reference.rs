@@ -20,23 +20,51 @@ struct Reference {
 }
 
 fn activate(activation: Activation, z: f64) -> f64 {
+    let sigmoid = |z: f64| 1.0 / (1.0 + (-z).exp());
     match activation {
         Activation::Relu => z.max(0.0),
         Activation::Tanh => z.tanh(),
-        Activation::Sigmoid => 1.0 / (1.0 + (-z).exp()),
+        Activation::Sigmoid => sigmoid(z),
         Activation::Linear => z,
+        Activation::LeakyRelu => {
+            if z > 0.0 {
+                z
+            } else {
+                0.01 * z
+            }
+        }
+        Activation::Elu => {
+            if z > 0.0 {
+                z
+            } else {
+                z.exp_m1()
+            }
+        }
+        Activation::Swish => z * sigmoid(z),
+        Activation::Gelu => {
+            let u = (2.0 / std::f64::consts::PI).sqrt() * (z + 0.044715 * z.powi(3));
+            0.5 * z * (1.0 + u.tanh())
+        }
+        Activation::Softplus => z.exp().ln_1p(),
     }
 }
 
+/// f'(z) by central differences of the f64 function (h = 1e-6), away from kinks.
 fn slope(activation: Activation, z: f64) -> f64 {
     match activation {
         Activation::Relu => (z > 0.0) as u8 as f64,
-        Activation::Tanh => 1.0 - z.tanh().powi(2),
-        Activation::Sigmoid => {
-            let s = activate(Activation::Sigmoid, z);
-            s * (1.0 - s)
+        Activation::LeakyRelu => {
+            if z > 0.0 {
+                1.0
+            } else {
+                0.01
+            }
         }
         Activation::Linear => 1.0,
+        _ => {
+            let h = 1e-6;
+            (activate(activation, z + h) - activate(activation, z - h)) / (2.0 * h)
+        }
     }
 }
 
@@ -212,6 +240,22 @@ fn core_follows_the_straightforward_math_sigmoid_l2_absolute() {
         },
         100,
     );
+}
+
+#[test]
+fn core_follows_the_straightforward_math_for_every_hidden_activation() {
+    for activation in Activation::ALL {
+        compare_curves(
+            Config {
+                dataset: Dataset::Circle,
+                activation,
+                hidden: vec![5, 4],
+                learning_rate: 0.01,
+                ..Config::default()
+            },
+            30,
+        );
+    }
 }
 
 #[test]
