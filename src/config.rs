@@ -8,6 +8,7 @@ use crate::activation::Activation;
 use crate::dataset::{Dataset, Problem};
 use crate::features::Feature;
 use crate::loss::Loss;
+use crate::optimizer::Optimizer;
 use crate::regularization::Regularization;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
@@ -67,6 +68,18 @@ pub struct Config {
     pub features: Vec<Feature>,
     /// Per-sample loss.
     pub loss: Loss,
+    /// How gradients become steps.
+    pub optimizer: Optimizer,
+    /// μ of momentum and Nesterov, in [0, 1).
+    pub momentum: f64,
+    /// ρ of RMSProp, in [0, 1).
+    pub rms_decay: f64,
+    /// β₁ of Adam, in [0, 1).
+    pub beta1: f64,
+    /// β₂ of Adam, in [0, 1).
+    pub beta2: f64,
+    /// ε of RMSProp and Adam, in (0, 1].
+    pub epsilon: f64,
     /// Seed of the starting weights and of the shuffling.
     pub seed: u32,
     /// Seed of the generated points.
@@ -89,6 +102,12 @@ impl Default for Config {
             hidden: vec![4, 2],
             features: vec![Feature::X1, Feature::X2],
             loss: Loss::Squared,
+            optimizer: Optimizer::Sgd,
+            momentum: 0.9,
+            rms_decay: 0.9,
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
             seed: 1,
             data_seed: 1,
         }
@@ -222,6 +241,28 @@ impl Config {
                 ));
             }
         }
+        for (field, value) in [
+            ("momentum", self.momentum),
+            ("rmsDecay", self.rms_decay),
+            ("beta1", self.beta1),
+            ("beta2", self.beta2),
+        ] {
+            if !(0.0..1.0).contains(&value) {
+                return Err(ConfigError::new(
+                    field,
+                    format!("{field} must be at least 0 and below 1, got {value}"),
+                ));
+            }
+        }
+        if !(self.epsilon > 0.0 && self.epsilon <= 1.0) {
+            return Err(ConfigError::new(
+                "epsilon",
+                format!(
+                    "epsilon must be greater than 0 and at most 1, got {}",
+                    self.epsilon
+                ),
+            ));
+        }
         let weights = self.weight_count();
         if weights > MAX_WEIGHTS {
             return Err(ConfigError::new(
@@ -291,6 +332,12 @@ impl Config {
             "hidden" => self.hidden = parse(key, value)?,
             "features" => self.features = parse(key, value)?,
             "loss" => self.loss = parse(key, value)?,
+            "optimizer" => self.optimizer = parse(key, value)?,
+            "momentum" => self.momentum = parse(key, value)?,
+            "rmsDecay" => self.rms_decay = parse(key, value)?,
+            "beta1" => self.beta1 = parse(key, value)?,
+            "beta2" => self.beta2 = parse(key, value)?,
+            "epsilon" => self.epsilon = parse(key, value)?,
             "seed" => self.seed = parse(key, value)?,
             "dataSeed" => self.data_seed = parse(key, value)?,
             _ => {
@@ -354,12 +401,15 @@ fn expectation(key: &str) -> String {
             one_of(Feature::ALL.iter().map(|f| f.name()))
         ),
         "loss" => one_of(Loss::ALL.iter().map(|l| l.name())),
+        "optimizer" => one_of(Optimizer::ALL.iter().map(|o| o.name())),
+        "momentum" | "rmsDecay" | "beta1" | "beta2" => "a number from 0 up to (not including) 1".to_string(),
+        "epsilon" => "a number greater than 0 and at most 1".to_string(),
         _ => "a whole number from 0 to 4294967295".to_string(),
     }
 }
 
 /// Every config key, as JSON and share links spell it.
-pub const KEYS: [&str; 15] = [
+pub const KEYS: [&str; 21] = [
     "dataset",
     "problem",
     "noise",
@@ -373,6 +423,12 @@ pub const KEYS: [&str; 15] = [
     "hidden",
     "features",
     "loss",
+    "optimizer",
+    "momentum",
+    "rmsDecay",
+    "beta1",
+    "beta2",
+    "epsilon",
     "seed",
     "dataSeed",
 ];

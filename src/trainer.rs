@@ -8,8 +8,9 @@ use crate::features::compute_inputs;
 use crate::kernels::stride_for;
 use crate::model::ModelFile;
 use crate::network::{LayerShape, Network, Workspace};
+use crate::optimizer::{OptimizerSettings, OptimizerState};
 use crate::rng::{SeededRng, Stream};
-use crate::training::{apply_gradient_descent, compute_gradient, StepBuffers, StepSettings};
+use crate::training::{compute_gradient, StepBuffers, StepSettings};
 
 /// A set of points with the network's inputs computed for the current features.
 #[derive(Clone, Debug, Default)]
@@ -76,6 +77,7 @@ pub struct Trainer {
     batch_inputs: Vec<f32>,
     batch_targets: Vec<f32>,
     buffers: StepBuffers,
+    optimizer: OptimizerState,
     evaluation: Workspace,
     epoch: u32,
     train_evaluation: Evaluation,
@@ -139,6 +141,7 @@ impl Trainer {
             batch_inputs: Vec::new(),
             batch_targets: Vec::new(),
             buffers: StepBuffers::default(),
+            optimizer: OptimizerState::default(),
             evaluation: Workspace::default(),
             epoch: 0,
             train_evaluation: Evaluation::default(),
@@ -214,6 +217,7 @@ impl Trainer {
     }
 
     fn restart_history(&mut self) {
+        self.optimizer.clear();
         self.shuffle_rng = SeededRng::new(self.config.seed, Stream::Shuffle);
         self.epoch = 0;
         self.history.clear();
@@ -228,6 +232,10 @@ impl Trainer {
         let change = self.config.change_to(&next);
         match change {
             Change::Kept => {
+                if self.config.optimizer != next.optimizer {
+                    // A different rule starts from a clean memory; the weights stay.
+                    self.optimizer.clear();
+                }
                 self.config = next;
                 self.divergence = None;
             }
@@ -251,6 +259,19 @@ impl Trainer {
             Change::Regenerated => *self = Trainer::new(next)?,
         }
         Ok(change)
+    }
+
+    fn optimizer_settings(&self) -> OptimizerSettings {
+        let config = &self.config;
+        OptimizerSettings {
+            optimizer: config.optimizer,
+            learning_rate: config.learning_rate as f32,
+            momentum: config.momentum as f32,
+            rms_decay: config.rms_decay as f32,
+            beta1: config.beta1 as f32,
+            beta2: config.beta2 as f32,
+            epsilon: config.epsilon as f32,
+        }
     }
 
     fn step_settings(&self) -> StepSettings {
@@ -312,6 +333,7 @@ impl Trainer {
     /// One epoch; false if an output or a weight stopped being finite.
     fn train_one_epoch(&mut self) -> bool {
         let settings = self.step_settings();
+        let optimizer = self.optimizer_settings();
         let width = self.config.features.len();
         let set_stride = self.train.stride();
         self.order.clear();
@@ -340,7 +362,11 @@ impl Trainer {
             if !outputs_finite {
                 return false;
             }
-            apply_gradient_descent(&mut self.network, &settings, &self.buffers);
+            self.optimizer.step(
+                self.network.parameters_mut(),
+                self.buffers.gradient(),
+                &optimizer,
+            );
         }
         self.network.parameters().iter().all(|p| p.is_finite())
     }

@@ -53,6 +53,9 @@ fn every_out_of_range_value_names_its_field_and_range() {
         (json!({"features": []}), "features", "at least one"),
         (json!({"features": ["x1", "x1"]}), "features", "twice"),
         (json!({"dataset": "plane"}), "dataset", "regression"),
+        (json!({"momentum": 1}), "momentum", "below 1"),
+        (json!({"beta2": -0.1}), "beta2", "at least 0"),
+        (json!({"epsilon": 0}), "epsilon", "greater than 0"),
     ];
     for (patch, field, expected) in cases {
         let error = refused(patch.clone());
@@ -84,6 +87,8 @@ fn unknown_names_and_wrong_kinds_are_refused_by_name() {
     assert_eq!(error.message, "noise must be a number from 0 to 50");
     let error = refused(json!({"features": ["x3"]}));
     assert_eq!(error.field, "features");
+    let error = refused(json!({"optimizer": "lbfgs"}));
+    assert!(error.message.contains("adam"), "{}", error.message);
     let error = refused(json!({"seed": -4}));
     assert_eq!(error.field, "seed");
 }

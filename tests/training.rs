@@ -238,3 +238,36 @@ fn editing_a_weight_or_bias_takes_effect_at_once() {
     assert!(trainer.set_bias(3, 0, 1.0).unwrap_err().contains("layer 3"));
     assert!(trainer.set_bias(0, 0, f32::NAN).is_err());
 }
+
+#[test]
+fn every_optimizer_learns_and_switching_keeps_the_weights() {
+    use greymatter::Optimizer;
+    for optimizer in Optimizer::ALL {
+        let learning_rate = match optimizer {
+            Optimizer::Rmsprop | Optimizer::Adam => 0.003,
+            _ => 0.03,
+        };
+        let mut trainer = Trainer::new(Config {
+            optimizer,
+            learning_rate,
+            ..config(Dataset::Circle, 3)
+        })
+        .unwrap();
+        let start = trainer.test_loss();
+        trainer.train_epochs(100);
+        assert!(
+            trainer.test_loss() < start * 0.5,
+            "{optimizer:?}: {start} → {}",
+            trainer.test_loss()
+        );
+    }
+    let mut trainer = Trainer::new(Config::default()).unwrap();
+    trainer.train_epochs(5);
+    let weights = trainer.network().parameters().to_vec();
+    let mut next = trainer.config().clone();
+    next.optimizer = Optimizer::Adam;
+    assert_eq!(trainer.set_config(next).unwrap(), Change::Kept);
+    assert_eq!(trainer.network().parameters(), &weights[..]);
+    assert_eq!(trainer.epoch(), 5);
+    assert_eq!(trainer.train_epochs(1), 1);
+}
