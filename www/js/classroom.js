@@ -29,6 +29,12 @@ export const HIDEABLE = [
   ['discretize', 'the discretize toggle'],
   ['palette', 'the colour-blind toggle'],
   ['loss', 'the loss'],
+  ['optimizer', 'the optimizer'],
+  ['momentum', 'the momentum μ'],
+  ['rmsDecay', 'the RMSProp decay ρ'],
+  ['beta1', 'Adam\'s β₁'],
+  ['beta2', 'Adam\'s β₂'],
+  ['epsilon', 'the ε of RMSProp and Adam'],
   ['modelFile', 'the model file buttons'],
 ].map(([name, what]) => ({ name, what }));
 

@@ -16,7 +16,16 @@ const FIELDS = [
   { key: 'regularization', id: 'regularization', read: String },
   { key: 'regularizationRate', id: 'regularization-rate', read: Number },
   { key: 'loss', id: 'loss', read: String },
+  { key: 'optimizer', id: 'optimizer', read: String },
+  { key: 'momentum', id: 'momentum', read: Number },
+  { key: 'rmsDecay', id: 'rms-decay', read: Number },
+  { key: 'beta1', id: 'beta1', read: Number },
+  { key: 'beta2', id: 'beta2', read: Number },
+  { key: 'epsilon', id: 'epsilon', read: Number },
 ];
+
+/** Optimizer settings: element id → the optimizers that use it. */
+const OPTIMIZER_SETTINGS = ['momentum', 'rms-decay', 'beta1', 'beta2', 'epsilon'];
 
 /** View option → control id, how the control maps to the option and back. */
 const VIEW_CONTROLS = [
@@ -65,6 +74,11 @@ export class Controls {
       if (control.tagName === 'SELECT') selectValue(control, text);
       else control.value = text;
       if (field.echo) this.find(field.echo).textContent = text;
+    }
+    for (const id of OPTIMIZER_SETTINGS) {
+      // Only the current optimizer's settings are shown.
+      const field = this.find(id).closest('.optimizer-setting');
+      field.classList.toggle('not-used', !field.dataset.for.split(' ').includes(config.optimizer));
     }
     this.find('batch-size-slider').value = String(Math.min(30, config.batchSize));
     this.find('seed').textContent = String(config.seed);

@@ -13,6 +13,7 @@ import { DEFAULT_VIEW, checkEpochsPerFrame } from './view-state.js';
 export const CONFIG_KEYS = [
   'dataset', 'noise', 'trainRatio', 'batchSize', 'learningRate', 'activation',
   'regularization', 'regularizationRate', 'hidden', 'features', 'problem', 'loss',
+  'optimizer', 'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
   'seed', 'dataSeed', 'samples',
 ];
 
@@ -21,6 +22,7 @@ export const VIEW_KEYS = ['epochsPerFrame', 'showTestData', 'discretize', 'palet
 
 const NUMBER_KEYS = new Set([
   'noise', 'trainRatio', 'batchSize', 'learningRate', 'regularizationRate',
+  'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
   'seed', 'dataSeed', 'samples',
 ]);
 const LIST_KEYS = new Set(['hidden', 'features']);
