@@ -7,6 +7,7 @@
 use crate::activation::Activation;
 use crate::dataset::{Dataset, Problem};
 use crate::features::Feature;
+use crate::initialization::Initialization;
 use crate::loss::Loss;
 use crate::optimizer::Optimizer;
 use crate::regularization::Regularization;
@@ -68,6 +69,8 @@ pub struct Config {
     pub features: Vec<Feature>,
     /// Per-sample loss.
     pub loss: Loss,
+    /// How the starting weights are drawn.
+    pub initialization: Initialization,
     /// How gradients become steps.
     pub optimizer: Optimizer,
     /// μ of momentum and Nesterov, in [0, 1).
@@ -102,6 +105,7 @@ impl Default for Config {
             hidden: vec![4, 2],
             features: vec![Feature::X1, Feature::X2],
             loss: Loss::Squared,
+            initialization: Initialization::Uniform,
             optimizer: Optimizer::Sgd,
             momentum: 0.9,
             rms_decay: 0.9,
@@ -332,6 +336,7 @@ impl Config {
             "hidden" => self.hidden = parse(key, value)?,
             "features" => self.features = parse(key, value)?,
             "loss" => self.loss = parse(key, value)?,
+            "initialization" => self.initialization = parse(key, value)?,
             "optimizer" => self.optimizer = parse(key, value)?,
             "momentum" => self.momentum = parse(key, value)?,
             "rmsDecay" => self.rms_decay = parse(key, value)?,
@@ -361,6 +366,7 @@ impl Config {
             || self.train_ratio != next.train_ratio
             || self.samples != next.samples;
         let network_changed = self.hidden != next.hidden
+            || self.initialization != next.initialization
             || self.activation != next.activation
             || self.features != next.features
             || self.seed != next.seed;
@@ -402,6 +408,7 @@ fn expectation(key: &str) -> String {
         ),
         "loss" => one_of(Loss::ALL.iter().map(|l| l.name())),
         "optimizer" => one_of(Optimizer::ALL.iter().map(|o| o.name())),
+        "initialization" => one_of(Initialization::ALL.iter().map(|i| i.name())),
         "momentum" | "rmsDecay" | "beta1" | "beta2" => "a number from 0 up to (not including) 1".to_string(),
         "epsilon" => "a number greater than 0 and at most 1".to_string(),
         _ => "a whole number from 0 to 4294967295".to_string(),
@@ -409,7 +416,7 @@ fn expectation(key: &str) -> String {
 }
 
 /// Every config key, as JSON and share links spell it.
-pub const KEYS: [&str; 21] = [
+pub const KEYS: [&str; 22] = [
     "dataset",
     "problem",
     "noise",
@@ -423,6 +430,7 @@ pub const KEYS: [&str; 21] = [
     "hidden",
     "features",
     "loss",
+    "initialization",
     "optimizer",
     "momentum",
     "rmsDecay",

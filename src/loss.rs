@@ -14,17 +14,22 @@ pub enum Loss {
     /// Absolute error: L = |o − t|; ∂L/∂o = sign(o − t) (0 when o = t). Its mean is the
     /// mean absolute error (MAE).
     Absolute,
+    /// Huber loss with δ = 1: L = ½(o − t)² where |o − t| ≤ 1, else |o − t| − ½;
+    /// ∂L/∂o = o − t where |o − t| ≤ 1, else sign(o − t). Squared near the target,
+    /// absolute far from it, so outliers pull less.
+    Huber,
 }
 
 impl Loss {
     /// Every loss, in the order the page lists them.
-    pub const ALL: [Loss; 2] = [Loss::Squared, Loss::Absolute];
+    pub const ALL: [Loss; 3] = [Loss::Squared, Loss::Absolute, Loss::Huber];
 
     /// The name used in configs and share links.
     pub fn name(self) -> &'static str {
         match self {
             Loss::Squared => "squared",
             Loss::Absolute => "absolute",
+            Loss::Huber => "huber",
         }
     }
 
@@ -34,6 +39,13 @@ impl Loss {
         match self {
             Loss::Squared => 0.5 * error * error,
             Loss::Absolute => error.abs(),
+            Loss::Huber => {
+                if error.abs() <= 1.0 {
+                    0.5 * error * error
+                } else {
+                    error.abs() - 0.5
+                }
+            }
         }
     }
 
@@ -51,6 +63,7 @@ impl Loss {
                     0.0
                 }
             }
+            Loss::Huber => error.clamp(-1.0, 1.0),
         }
     }
 }
@@ -66,5 +79,9 @@ mod tests {
         assert_eq!(Loss::Absolute.value(0.25, 1.0), 0.75);
         assert_eq!(Loss::Absolute.derivative(0.25, 1.0), -1.0);
         assert_eq!(Loss::Absolute.derivative(1.0, 1.0), 0.0);
+        assert_eq!(Loss::Huber.value(0.5, 0.0), 0.125);
+        assert_eq!(Loss::Huber.value(-3.0, 0.0), 2.5);
+        assert_eq!(Loss::Huber.derivative(0.5, 0.0), 0.5);
+        assert_eq!(Loss::Huber.derivative(-3.0, 0.0), -1.0);
     }
 }

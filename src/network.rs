@@ -10,6 +10,7 @@
 //!   [`crate::kernels`]), likewise every layer's z and a `[neurons][stride]`.
 
 use crate::activation::Activation;
+use crate::initialization::Initialization;
 use crate::kernels::{
     affine_columns, outer_product_columns, stride_for, transposed_product_columns,
 };
@@ -97,12 +98,17 @@ impl Network {
     /// A network with the given layers and starting parameters, drawn as in the
     /// TensorFlow Playground: weights uniform in [−0.5, 0.5), biases 0.1.
     pub fn new(layers: Vec<LayerShape>, rng: &mut SeededRng) -> Self {
+        Self::initialized(layers, Initialization::Uniform, rng)
+    }
+
+    /// A network with the given layers, its parameters drawn by `initialization`.
+    pub fn initialized(
+        layers: Vec<LayerShape>,
+        initialization: Initialization,
+        rng: &mut SeededRng,
+    ) -> Self {
         let mut network = Self::zeroed(layers);
-        for index in 0..network.layers.len() {
-            let (weights, biases) = network.layer_parameters_mut(index);
-            weights.iter_mut().for_each(|w| *w = rng.uniform(-0.5, 0.5));
-            biases.fill(0.1);
-        }
+        initialization.initialize(&mut network, rng);
         network
     }
 

@@ -212,7 +212,11 @@ impl Trainer {
     /// Back to the starting weights of the current seed, epoch 0, history cleared.
     pub fn reset(&mut self) {
         let mut rng = SeededRng::new(self.config.seed, Stream::Weights);
-        self.network = Network::new(layer_shapes(&self.config), &mut rng);
+        self.network = Network::initialized(
+            layer_shapes(&self.config),
+            self.config.initialization,
+            &mut rng,
+        );
         self.restart_history();
     }
 

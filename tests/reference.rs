@@ -107,6 +107,7 @@ impl Reference {
         let loss_slope = match loss {
             Loss::Squared => error,
             Loss::Absolute => error.signum(),
+            Loss::Huber => error.clamp(-1.0, 1.0),
         };
         let mut upstream = vec![loss_slope * scale];
         let offsets = self.offsets();
@@ -143,6 +144,8 @@ impl Reference {
                 match loss {
                     Loss::Squared => 0.5 * error * error,
                     Loss::Absolute => error.abs(),
+                    Loss::Huber if error.abs() <= 1.0 => 0.5 * error * error,
+                    Loss::Huber => error.abs() - 0.5,
                 }
             })
             .sum();
@@ -256,6 +259,20 @@ fn core_follows_the_straightforward_math_for_every_hidden_activation() {
             30,
         );
     }
+}
+
+#[test]
+fn core_follows_the_straightforward_math_huber_regression() {
+    compare_curves(
+        Config {
+            dataset: Dataset::Multigauss,
+            problem: greymatter::Problem::Regression,
+            loss: Loss::Huber,
+            hidden: vec![6, 6],
+            ..Config::default()
+        },
+        60,
+    );
 }
 
 #[test]

@@ -271,3 +271,37 @@ fn every_optimizer_learns_and_switching_keeps_the_weights() {
     assert_eq!(trainer.epoch(), 5);
     assert_eq!(trainer.train_epochs(1), 1);
 }
+
+#[test]
+fn initializations_learn_and_zeros_never_break_symmetry() {
+    use greymatter::Initialization;
+    for initialization in [Initialization::Xavier, Initialization::He] {
+        let mut trainer = Trainer::new(Config {
+            initialization,
+            ..config(Dataset::Circle, 2)
+        })
+        .unwrap();
+        let start = trainer.test_loss();
+        trainer.train_epochs(200);
+        assert!(trainer.test_loss() < start * 0.5, "{initialization:?}");
+    }
+    let mut trainer = Trainer::new(Config {
+        initialization: Initialization::Zeros,
+        ..config(Dataset::Circle, 2)
+    })
+    .unwrap();
+    trainer.train_epochs(50);
+    // Every neuron of a layer got the same gradient at every step: their weight rows
+    // are still equal (here all zero, since tanh(0) = 0 passes no signal back).
+    let network = trainer.network();
+    for layer in 0..network.layers().len() - 1 {
+        let (weights, biases) = network.layer_parameters(layer);
+        let width = network.layers()[layer].inputs;
+        let first = &weights[..width];
+        assert!(
+            weights.chunks(width).all(|row| row == first),
+            "layer {layer}"
+        );
+        assert!(biases.iter().all(|&b| b == biases[0]));
+    }
+}
