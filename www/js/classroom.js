@@ -29,6 +29,7 @@ export const HIDEABLE = [
   ['discretize', 'the discretize toggle'],
   ['palette', 'the colour-blind toggle'],
   ['loss', 'the loss'],
+  ['initialization', 'the starting-weights scheme'],
   ['optimizer', 'the optimizer'],
   ['momentum', 'the momentum μ'],
   ['rmsDecay', 'the RMSProp decay ρ'],

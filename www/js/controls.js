@@ -16,6 +16,7 @@ const FIELDS = [
   { key: 'regularization', id: 'regularization', read: String },
   { key: 'regularizationRate', id: 'regularization-rate', read: Number },
   { key: 'loss', id: 'loss', read: String },
+  { key: 'initialization', id: 'initialization', read: String },
   { key: 'optimizer', id: 'optimizer', read: String },
   { key: 'momentum', id: 'momentum', read: Number },
   { key: 'rmsDecay', id: 'rms-decay', read: Number },

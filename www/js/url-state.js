@@ -13,7 +13,7 @@ import { DEFAULT_VIEW, checkEpochsPerFrame } from './view-state.js';
 export const CONFIG_KEYS = [
   'dataset', 'noise', 'trainRatio', 'batchSize', 'learningRate', 'activation',
   'regularization', 'regularizationRate', 'hidden', 'features', 'problem', 'loss',
-  'optimizer', 'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
+  'initialization', 'optimizer', 'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
   'seed', 'dataSeed', 'samples',
 ];
 
