@@ -11,6 +11,7 @@ use crate::initialization::Initialization;
 use crate::loss::Loss;
 use crate::optimizer::Optimizer;
 use crate::regularization::Regularization;
+use crate::schedule::Schedule;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
@@ -33,6 +34,8 @@ pub mod limits {
     pub const MAX_LEARNING_RATE: f64 = 10.0;
     /// Largest regularization rate.
     pub const MAX_REGULARIZATION_RATE: f64 = 10.0;
+    /// Longest learning-rate schedule period, in epochs.
+    pub const MAX_DECAY_EPOCHS: usize = 100_000;
     /// Largest noise, in percent.
     pub const MAX_NOISE: f64 = 50.0;
     /// Smallest and largest share of points used for training, in percent.
@@ -71,6 +74,14 @@ pub struct Config {
     pub loss: Loss,
     /// How the starting weights are drawn.
     pub initialization: Initialization,
+    /// How the learning rate changes over the epochs.
+    pub schedule: Schedule,
+    /// γ, the factor the schedule multiplies the learning rate by per period, in (0, 1].
+    pub decay_rate: f64,
+    /// k, the schedule's period in epochs.
+    pub decay_epochs: u32,
+    /// Training stops after this many epochs; 0 for never.
+    pub stop_after: u32,
     /// How gradients become steps.
     pub optimizer: Optimizer,
     /// μ of momentum and Nesterov, in [0, 1).
@@ -106,6 +117,10 @@ impl Default for Config {
             features: vec![Feature::X1, Feature::X2],
             loss: Loss::Squared,
             initialization: Initialization::Uniform,
+            schedule: Schedule::Constant,
+            decay_rate: 0.5,
+            decay_epochs: 100,
+            stop_after: 0,
             optimizer: Optimizer::Sgd,
             momentum: 0.9,
             rms_decay: 0.9,
@@ -258,6 +273,21 @@ impl Config {
                 ));
             }
         }
+        if !(self.decay_rate > 0.0 && self.decay_rate <= 1.0) {
+            return Err(ConfigError::new(
+                "decayRate",
+                format!(
+                    "decayRate must be greater than 0 and at most 1, got {}",
+                    self.decay_rate
+                ),
+            ));
+        }
+        check_count(
+            "decayEpochs",
+            self.decay_epochs as usize,
+            1,
+            MAX_DECAY_EPOCHS,
+        )?;
         if !(self.epsilon > 0.0 && self.epsilon <= 1.0) {
             return Err(ConfigError::new(
                 "epsilon",
@@ -337,6 +367,10 @@ impl Config {
             "features" => self.features = parse(key, value)?,
             "loss" => self.loss = parse(key, value)?,
             "initialization" => self.initialization = parse(key, value)?,
+            "schedule" => self.schedule = parse(key, value)?,
+            "decayRate" => self.decay_rate = parse(key, value)?,
+            "decayEpochs" => self.decay_epochs = parse(key, value)?,
+            "stopAfter" => self.stop_after = parse(key, value)?,
             "optimizer" => self.optimizer = parse(key, value)?,
             "momentum" => self.momentum = parse(key, value)?,
             "rmsDecay" => self.rms_decay = parse(key, value)?,
@@ -409,6 +443,10 @@ fn expectation(key: &str) -> String {
         "loss" => one_of(Loss::ALL.iter().map(|l| l.name())),
         "optimizer" => one_of(Optimizer::ALL.iter().map(|o| o.name())),
         "initialization" => one_of(Initialization::ALL.iter().map(|i| i.name())),
+        "schedule" => one_of(Schedule::ALL.iter().map(|s| s.name())),
+        "decayRate" => "a number greater than 0 and at most 1".to_string(),
+        "decayEpochs" => format!("a whole number from 1 to {MAX_DECAY_EPOCHS}"),
+        "stopAfter" => "a whole number of epochs (0: never stop)".to_string(),
         "momentum" | "rmsDecay" | "beta1" | "beta2" => "a number from 0 up to (not including) 1".to_string(),
         "epsilon" => "a number greater than 0 and at most 1".to_string(),
         _ => "a whole number from 0 to 4294967295".to_string(),
@@ -416,7 +454,7 @@ fn expectation(key: &str) -> String {
 }
 
 /// Every config key, as JSON and share links spell it.
-pub const KEYS: [&str; 22] = [
+pub const KEYS: [&str; 26] = [
     "dataset",
     "problem",
     "noise",
@@ -431,6 +469,10 @@ pub const KEYS: [&str; 22] = [
     "features",
     "loss",
     "initialization",
+    "schedule",
+    "decayRate",
+    "decayEpochs",
+    "stopAfter",
     "optimizer",
     "momentum",
     "rmsDecay",

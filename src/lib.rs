@@ -17,6 +17,7 @@ pub mod network;
 pub mod optimizer;
 pub mod regularization;
 pub mod rng;
+pub mod schedule;
 pub mod trainer;
 pub mod training;
 #[cfg(target_arch = "wasm32")]
@@ -33,4 +34,5 @@ pub use model::ModelFile;
 pub use network::{LayerShape, Network, Workspace};
 pub use optimizer::Optimizer;
 pub use regularization::Regularization;
+pub use schedule::Schedule;
 pub use trainer::Trainer;

@@ -265,11 +265,27 @@ impl Trainer {
         Ok(change)
     }
 
+    /// The learning rate of the next epoch, after the schedule.
+    pub fn current_learning_rate(&self) -> f64 {
+        let config = &self.config;
+        config.schedule.rate(
+            config.learning_rate,
+            config.decay_rate,
+            config.decay_epochs,
+            self.epoch,
+        )
+    }
+
+    /// Whether training has reached `stopAfter`.
+    pub fn finished(&self) -> bool {
+        self.config.stop_after > 0 && self.epoch >= self.config.stop_after
+    }
+
     fn optimizer_settings(&self) -> OptimizerSettings {
         let config = &self.config;
         OptimizerSettings {
             optimizer: config.optimizer,
-            learning_rate: config.learning_rate as f32,
+            learning_rate: self.current_learning_rate() as f32,
             momentum: config.momentum as f32,
             rms_decay: config.rms_decay as f32,
             beta1: config.beta1 as f32,
@@ -295,8 +311,14 @@ impl Trainer {
     /// call is undone: the network and the epoch go back to where the call started (the
     /// last state whose losses were measured), training stops and
     /// [`Trainer::divergence`] says why; further calls train nothing until the settings
-    /// or the weights change. Returns the number of epochs trained.
+    /// or the weights change. Never trains past `stopAfter` epochs. Returns the number
+    /// of epochs trained.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
+        let epochs = if self.config.stop_after > 0 {
+            epochs.min(self.config.stop_after.saturating_sub(self.epoch))
+        } else {
+            epochs
+        };
         if self.divergence.is_some() || epochs == 0 {
             return 0;
         }

@@ -328,6 +328,18 @@ impl Playground {
         }
     }
 
+    /// The learning rate the next epoch uses, after the schedule.
+    #[wasm_bindgen(getter, js_name = currentLearningRate)]
+    pub fn current_learning_rate(&self) -> f64 {
+        self.trainer.current_learning_rate()
+    }
+
+    /// Whether training has reached `stopAfter` epochs.
+    #[wasm_bindgen(getter)]
+    pub fn finished(&self) -> bool {
+        self.trainer.finished()
+    }
+
     /// Why training stopped, in plain words, or "" while it is healthy.
     #[wasm_bindgen(getter)]
     pub fn divergence(&self) -> String {

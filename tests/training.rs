@@ -305,3 +305,45 @@ fn initializations_learn_and_zeros_never_break_symmetry() {
         assert!(biases.iter().all(|&b| b == biases[0]));
     }
 }
+
+#[test]
+fn stop_after_caps_the_epochs() {
+    let mut trainer = Trainer::new(Config {
+        stop_after: 25,
+        ..Config::default()
+    })
+    .unwrap();
+    assert_eq!(trainer.train_epochs(10), 10);
+    assert!(!trainer.finished());
+    assert_eq!(trainer.train_epochs(100), 15);
+    assert!(trainer.finished());
+    assert_eq!(trainer.train_epochs(5), 0);
+    assert_eq!(trainer.epoch(), 25);
+}
+
+#[test]
+fn schedules_change_the_learning_rate_by_epoch() {
+    use greymatter::Schedule;
+    let run = |schedule, decay_rate, epochs| {
+        let mut trainer = Trainer::new(Config {
+            schedule,
+            decay_rate,
+            decay_epochs: 1,
+            ..Config::default()
+        })
+        .unwrap();
+        let mut rates = Vec::new();
+        for _ in 0..epochs {
+            rates.push(trainer.current_learning_rate());
+            trainer.train_epochs(1);
+        }
+        (rates, trainer.network().parameters().to_vec())
+    };
+    let (constant_rates, constant) = run(Schedule::Constant, 0.5, 3);
+    let (step_rates, step) = run(Schedule::Step, 0.5, 3);
+    let (_, no_decay) = run(Schedule::Exponential, 1.0, 3);
+    assert_eq!(constant_rates, vec![0.03; 3]);
+    assert_eq!(step_rates, vec![0.03, 0.015, 0.0075]);
+    assert_ne!(step, constant, "a decaying rate takes other steps");
+    assert_eq!(no_decay, constant, "a decay of 1 is the constant schedule");
+}
