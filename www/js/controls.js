@@ -17,6 +17,10 @@ const FIELDS = [
   { key: 'regularizationRate', id: 'regularization-rate', read: Number },
   { key: 'loss', id: 'loss', read: String },
   { key: 'initialization', id: 'initialization', read: String },
+  { key: 'schedule', id: 'schedule', read: String },
+  { key: 'decayRate', id: 'decay-rate', read: Number },
+  { key: 'decayEpochs', id: 'decay-epochs', read: Number },
+  { key: 'stopAfter', id: 'stop-after', read: Number },
   { key: 'optimizer', id: 'optimizer', read: String },
   { key: 'momentum', id: 'momentum', read: Number },
   { key: 'rmsDecay', id: 'rms-decay', read: Number },
@@ -80,6 +84,10 @@ export class Controls {
       // Only the current optimizer's settings are shown.
       const field = this.find(id).closest('.optimizer-setting');
       field.classList.toggle('not-used', !field.dataset.for.split(' ').includes(config.optimizer));
+    }
+    for (const id of ['decay-rate', 'decay-epochs']) {
+      // The decay settings only matter to a decaying schedule.
+      this.find(id).closest('.schedule-setting').classList.toggle('not-used', config.schedule === 'constant');
     }
     this.find('batch-size-slider').value = String(Math.min(30, config.batchSize));
     this.find('seed').textContent = String(config.seed);

@@ -240,6 +240,10 @@ export class PlaygroundPage {
       // The core undid the frame that blew up: keep the picture, explain.
       this.pause();
       this.message.show(this.lastState.divergence);
+    } else if (this.lastState.finished) {
+      this.pause();
+      this.message.show(`Training stopped after ${this.lastState.epoch} epochs, as "stop after" asks: `
+        + 'raise it, or set it to 0 to train on.');
     }
     this.chart.push(this.lastState.epoch, this.lastState.trainLoss, this.lastState.testLoss);
     this.engine.snapshot(this.lastState.epoch);
@@ -259,6 +263,7 @@ export class PlaygroundPage {
     const numbers = this.engine.call((p) => ({
       epoch: p.epoch, trainLoss: p.trainLoss, testLoss: p.testLoss,
       trainMetric: p.trainMetric, testMetric: p.testMetric, metric: p.metricName, divergence: p.divergence,
+      finished: p.finished, currentLearningRate: p.currentLearningRate,
     }));
     this.lastState = { ...numbers, epoch: numbers.epoch + this.epochOffset };
     if (push) this.chart.push(this.lastState.epoch, numbers.trainLoss, numbers.testLoss);

@@ -13,7 +13,8 @@ import { DEFAULT_VIEW, checkEpochsPerFrame } from './view-state.js';
 export const CONFIG_KEYS = [
   'dataset', 'noise', 'trainRatio', 'batchSize', 'learningRate', 'activation',
   'regularization', 'regularizationRate', 'hidden', 'features', 'problem', 'loss',
-  'initialization', 'optimizer', 'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
+  'initialization', 'schedule', 'decayRate', 'decayEpochs', 'stopAfter',
+  'optimizer', 'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
   'seed', 'dataSeed', 'samples',
 ];
 
@@ -22,7 +23,7 @@ export const VIEW_KEYS = ['epochsPerFrame', 'showTestData', 'discretize', 'palet
 
 const NUMBER_KEYS = new Set([
   'noise', 'trainRatio', 'batchSize', 'learningRate', 'regularizationRate',
-  'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
+  'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon', 'decayRate', 'decayEpochs', 'stopAfter',
   'seed', 'dataSeed', 'samples',
 ]);
 const LIST_KEYS = new Set(['hidden', 'features']);
