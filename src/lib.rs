@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod features;
 pub mod grid;
 pub mod initialization;
+pub mod inspection;
 pub mod kernels;
 pub mod loss;
 pub mod model;

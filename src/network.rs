@@ -62,6 +62,12 @@ pub struct Workspace {
     delta: Vec<f32>,
     /// ∂J/∂a of the layer below during the backward pass.
     delta_below: Vec<f32>,
+    /// Whether passes keep every layer's z, ∂J/∂a and ∂J/∂z (for inspecting a sample).
+    record: bool,
+    /// Per layer, ∂J/∂a of the last backward pass (when recording).
+    recorded_output_gradients: Vec<Vec<f32>>,
+    /// Per layer, ∂J/∂z of the last backward pass (when recording).
+    recorded_deltas: Vec<Vec<f32>>,
 }
 
 impl Workspace {
@@ -81,6 +87,30 @@ impl Workspace {
             0 => &[],
             layers => self.neuron_outputs(layers - 1, 0),
         }
+    }
+
+    /// A workspace whose passes keep every layer's z, ∂J/∂a and ∂J/∂z.
+    pub fn recording() -> Self {
+        Workspace {
+            record: true,
+            ..Workspace::default()
+        }
+    }
+
+    /// z of layer `layer` (`[outputs][stride]`): kept for every layer when recording,
+    /// otherwise only for activations that need it (empty for the others).
+    pub fn weighted_sums(&self, layer: usize) -> &[f32] {
+        &self.weighted_sums[layer]
+    }
+
+    /// ∂J/∂a of layer `layer` from the last backward pass of a recording workspace.
+    pub fn output_gradients(&self, layer: usize) -> &[f32] {
+        &self.recorded_output_gradients[layer]
+    }
+
+    /// ∂J/∂z of layer `layer` from the last backward pass of a recording workspace.
+    pub fn deltas(&self, layer: usize) -> &[f32] {
+        &self.recorded_deltas[layer]
     }
 
     /// Number of samples in the last forward pass.
@@ -203,7 +233,7 @@ impl Network {
             affine_columns(outputs, layer_input, stride, weights, biases);
             let sums = &mut workspace.weighted_sums[index];
             sums.clear();
-            if layer.activation.needs_weighted_sum() {
+            if workspace.record || layer.activation.needs_weighted_sum() {
                 sums.extend_from_slice(outputs);
             }
             layer.activation.apply(outputs);
@@ -230,13 +260,27 @@ impl Network {
         assert_eq!(output_gradient.len(), self.layers[last].outputs * stride);
         workspace.delta.clear();
         workspace.delta.extend_from_slice(output_gradient);
+        if workspace.record {
+            workspace
+                .recorded_output_gradients
+                .resize_with(self.layers.len(), Vec::new);
+            workspace
+                .recorded_deltas
+                .resize_with(self.layers.len(), Vec::new);
+        }
         for index in (0..self.layers.len()).rev() {
             let layer = self.layers[index];
+            if workspace.record {
+                workspace.recorded_output_gradients[index].clone_from(&workspace.delta);
+            }
             let a = &workspace.activations[index];
             let z = &workspace.weighted_sums[index];
             layer
                 .activation
                 .scale_by_derivative(&mut workspace.delta, z, a);
+            if workspace.record {
+                workspace.recorded_deltas[index].clone_from(&workspace.delta);
+            }
             let layer_input: &[f32] = if index == 0 {
                 inputs
             } else {

@@ -294,7 +294,17 @@ impl Trainer {
         }
     }
 
-    fn step_settings(&self) -> StepSettings {
+    /// The training set as the network sees it: feature-major inputs and targets.
+    pub(crate) fn training_set(&self) -> (&[f32], &[f32]) {
+        (&self.train.inputs, &self.train.targets)
+    }
+
+    /// The network, writable (for probing the cost; callers put it back).
+    pub(crate) fn network_mut(&mut self) -> &mut Network {
+        &mut self.network
+    }
+
+    pub(crate) fn step_settings(&self) -> StepSettings {
         StepSettings {
             loss: self.config.loss,
             regularization: self.config.regularization,

@@ -35,6 +35,20 @@ pub struct StepBuffers {
 }
 
 impl StepBuffers {
+    /// Buffers whose passes keep every layer's z, ∂J/∂a and ∂J/∂z (see
+    /// [`Workspace::recording`]).
+    pub fn recording() -> Self {
+        StepBuffers {
+            workspace: Workspace::recording(),
+            ..StepBuffers::default()
+        }
+    }
+
+    /// The workspace of the last pass.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
     /// ∂J/∂θ of the last `cost_and_gradient` call, laid out like the parameters.
     pub fn gradient(&self) -> &[f32] {
         &self.gradient
@@ -117,4 +131,27 @@ pub fn apply_gradient_descent(
     for (theta, g) in network.parameters_mut().iter_mut().zip(&buffers.gradient) {
         *theta -= rate * g;
     }
+}
+
+/// J of a set of samples (mean loss plus penalty), from a forward pass only.
+pub fn cost(
+    network: &Network,
+    inputs: &[f32],
+    targets: &[f32],
+    settings: &StepSettings,
+    workspace: &mut Workspace,
+) -> f32 {
+    network.forward(inputs, targets.len(), workspace);
+    let mean_loss = workspace
+        .output()
+        .iter()
+        .zip(targets)
+        .map(|(&o, &t)| settings.loss.value(o, t))
+        .sum::<f32>()
+        / targets.len().max(1) as f32;
+    let penalty: f32 = (0..network.layers().len())
+        .flat_map(|index| &network.parameters()[network.weight_range(index)])
+        .map(|&w| settings.regularization.value(w))
+        .sum();
+    mean_loss + settings.regularization_rate * penalty
 }

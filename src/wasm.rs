@@ -5,6 +5,7 @@
 use crate::config::{Config, ConfigError};
 use crate::dataset::{generate_split, Dataset, Problem};
 use crate::grid::{node_count, Heatmap, Palette, GRID_SIZE, THUMBNAIL_SIZE};
+use crate::inspection::SampleSet;
 use crate::model::ModelFile;
 use crate::trainer::Trainer;
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
@@ -443,6 +444,83 @@ impl Playground {
         self.trainer
             .set_bias(layer, neuron, value)
             .map_err(js_error)
+    }
+
+    /// Every number of one sample's forward and backward pass (`set`: "train" or
+    /// "test"), as a plain object (see `SampleInspection`).
+    #[wasm_bindgen(js_name = inspectSample)]
+    pub fn inspect_sample(&self, index: usize, set: &str) -> Result<JsValue, JsValue> {
+        let set = match set {
+            "train" => SampleSet::Train,
+            "test" => SampleSet::Test,
+            other => {
+                return Err(js_error(format!(
+                    "set must be train or test, got {other:?}"
+                )))
+            }
+        };
+        to_js(&self.trainer.inspect_sample(index, set).map_err(js_error)?)
+    }
+
+    /// ∂J/∂θ over the whole training set, in the layout of `parameters()`.
+    pub fn gradient(&self) -> Float32Array {
+        Float32Array::from(&self.trainer.full_gradient()[..])
+    }
+
+    /// J over the training set with parameter `index` at `steps` evenly spaced values
+    /// from `from` to `to`; the network is left as it was.
+    #[wasm_bindgen(js_name = costAlongParameter)]
+    pub fn cost_along_parameter(
+        &mut self,
+        index: usize,
+        from: f32,
+        to: f32,
+        steps: usize,
+    ) -> Result<Float32Array, JsValue> {
+        let costs = self
+            .trainer
+            .cost_along_parameter(index, from, to, steps)
+            .map_err(js_error)?;
+        Ok(Float32Array::from(&costs[..]))
+    }
+
+    /// Index in `parameters()` of the weight from `input` to `neuron` of `layer`.
+    #[wasm_bindgen(js_name = parameterIndex)]
+    pub fn parameter_index(
+        &self,
+        layer: usize,
+        neuron: usize,
+        input: usize,
+    ) -> Result<usize, JsValue> {
+        let network = self.trainer.network();
+        let shape = network
+            .layers()
+            .get(layer)
+            .filter(|shape| neuron < shape.outputs && input < shape.inputs)
+            .ok_or_else(|| {
+                js_error(format!(
+                    "no weight at layer {layer}, neuron {neuron}, input {input}"
+                ))
+            })?;
+        Ok(network.weight_range(layer).start + neuron * shape.inputs + input)
+    }
+
+    /// Index in `parameters()` of the bias of `neuron` of `layer`.
+    #[wasm_bindgen(js_name = biasIndex)]
+    pub fn bias_index(&self, layer: usize, neuron: usize) -> Result<usize, JsValue> {
+        let network = self.trainer.network();
+        match network.layers().get(layer) {
+            Some(shape) if neuron < shape.outputs => Ok(network.bias_range(layer).start + neuron),
+            _ => Err(js_error(format!(
+                "no bias at layer {layer}, neuron {neuron}"
+            ))),
+        }
+    }
+
+    /// Per layer: `{meanAbsGradient, deadShare, saturatedShare}` over the training set.
+    #[wasm_bindgen(js_name = layerHealth)]
+    pub fn layer_health(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.trainer.layer_health())
     }
 
     /// A copy of every weight and bias.

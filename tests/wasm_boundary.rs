@@ -102,3 +102,29 @@ fn model_export_import_round_trip() {
         target.predict(&probes).unwrap().to_vec()
     );
 }
+
+#[wasm_bindgen_test]
+fn inspection_calls_cross_the_boundary() {
+    let mut playground = Playground::new(&JsValue::UNDEFINED).unwrap();
+    let sample = playground.inspect_sample(0, "train").unwrap();
+    let layers = Reflect::get(&sample, &JsValue::from_str("layers")).unwrap();
+    assert_eq!(js_sys::Array::from(&layers).length(), 3);
+    assert!(playground.inspect_sample(0, "validation").is_err());
+    assert_eq!(
+        playground.gradient().length(),
+        playground.parameters_len() as u32
+    );
+    let index = playground.parameter_index(1, 1, 3).unwrap();
+    assert_eq!(index, 2 * 4 + 4 + 3 + 4);
+    assert_eq!(
+        playground.bias_index(2, 0).unwrap(),
+        playground.parameters_len() - 1
+    );
+    assert!(playground.parameter_index(1, 2, 0).is_err());
+    let costs = playground
+        .cost_along_parameter(index, -1.0, 1.0, 11)
+        .unwrap();
+    assert_eq!(costs.length(), 11);
+    let health = playground.layer_health().unwrap();
+    assert_eq!(js_sys::Array::from(&health).length(), 3);
+}

@@ -1,0 +1,237 @@
+//! Looking inside the learning: one sample's forward and backward pass with every
+//! number, the full-batch gradient, the cost along one weight, and each layer's health.
+//! Everything here is computed by the same code that trains.
+
+use crate::features::compute_inputs;
+use crate::trainer::Trainer;
+use crate::training::{compute_gradient, cost, StepBuffers};
+use crate::Activation;
+use serde::Serialize;
+
+/// Which set a sample comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SampleSet {
+    /// The training points.
+    Train,
+    /// The test points.
+    Test,
+}
+
+/// One layer of a sample's pass. Per neuron j and input i.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayerInspection {
+    /// The layer's activation.
+    pub activation: Activation,
+    /// z_j = Σ_i β_ji·x_i + b_j.
+    pub z: Vec<f32>,
+    /// a_j = f(z_j).
+    pub a: Vec<f32>,
+    /// ∂J/∂a_j.
+    pub d_j_da: Vec<f32>,
+    /// ∂J/∂z_j = ∂J/∂a_j · f'(z_j).
+    pub d_j_dz: Vec<f32>,
+    /// ∂J/∂β_ji = ∂J/∂z_j · x_i (+ λ·R'(β_ji)), `[neuron][input]`.
+    pub d_j_dw: Vec<Vec<f32>>,
+    /// ∂J/∂b_j = ∂J/∂z_j.
+    pub d_j_db: Vec<f32>,
+    /// −α·∂J/∂β_ji: what a plain gradient-descent step adds to each weight.
+    pub update: Vec<Vec<f32>>,
+    /// −α·∂J/∂b_j.
+    pub bias_update: Vec<f32>,
+}
+
+/// One sample's forward and backward pass (a batch of one: J = L(o, t) + λ·ΣR(β)).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SampleInspection {
+    /// (x1, x2).
+    pub point: [f32; 2],
+    /// t.
+    pub target: f32,
+    /// o.
+    pub output: f32,
+    /// L(o, t).
+    pub loss: f32,
+    /// α of the next step (after the schedule).
+    pub learning_rate: f32,
+    /// The feature values entering the first layer.
+    pub inputs: Vec<f32>,
+    /// Every layer, input side first.
+    pub layers: Vec<LayerInspection>,
+}
+
+/// How one layer is doing over the training set.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayerHealth {
+    /// Mean |∂J/∂β| over the layer's weights (full-batch gradient).
+    pub mean_abs_gradient: f32,
+    /// Share of neurons whose output is 0 at every training point (relu family).
+    pub dead_share: f32,
+    /// Share of neurons saturated (|a| > 0.99 for tanh; a < 0.01 or > 0.99 for
+    /// sigmoid) at more than 90 % of the training points.
+    pub saturated_share: f32,
+}
+
+impl Trainer {
+    /// Every number of one sample's forward and backward pass.
+    pub fn inspect_sample(&self, index: usize, set: SampleSet) -> Result<SampleInspection, String> {
+        let points = match set {
+            SampleSet::Train => self.train_points(),
+            SampleSet::Test => self.test_points(),
+        };
+        let point = *points.get(index).ok_or_else(|| {
+            format!(
+                "sample {index} does not exist: the set has {} points",
+                points.len()
+            )
+        })?;
+        let features = &self.config().features;
+        let mut inputs = Vec::new();
+        compute_inputs(features, &[point.position], &mut inputs);
+        let mut buffers = StepBuffers::recording();
+        let settings = self.step_settings();
+        let network = self.network();
+        compute_gradient(network, &inputs, &[point.label], &settings, &mut buffers);
+        let workspace = buffers.workspace();
+        let stride = workspace.stride();
+        let rate = self.current_learning_rate() as f32;
+        let column = |row: &[f32], neurons: usize| -> Vec<f32> {
+            (0..neurons).map(|j| row[j * stride]).collect()
+        };
+        let layers = network
+            .layers()
+            .iter()
+            .enumerate()
+            .map(|(index, shape)| {
+                let gradient = &buffers.gradient()[network.weight_range(index)];
+                let bias_gradient = buffers.gradient()[network.bias_range(index)].to_vec();
+                let d_j_dw: Vec<Vec<f32>> =
+                    gradient.chunks(shape.inputs).map(<[f32]>::to_vec).collect();
+                LayerInspection {
+                    activation: shape.activation,
+                    z: column(workspace.weighted_sums(index), shape.outputs),
+                    a: column(workspace.activations(index), shape.outputs),
+                    d_j_da: column(workspace.output_gradients(index), shape.outputs),
+                    d_j_dz: column(workspace.deltas(index), shape.outputs),
+                    update: d_j_dw
+                        .iter()
+                        .map(|row| row.iter().map(|g| -rate * g).collect())
+                        .collect(),
+                    bias_update: bias_gradient.iter().map(|g| -rate * g).collect(),
+                    d_j_dw,
+                    d_j_db: bias_gradient,
+                }
+            })
+            .collect();
+        let output = workspace.output()[0];
+        Ok(SampleInspection {
+            point: point.position,
+            target: point.label,
+            output,
+            loss: settings.loss.value(output, point.label),
+            learning_rate: rate,
+            inputs: features
+                .iter()
+                .map(|f| f.value(point.position[0], point.position[1]))
+                .collect(),
+            layers,
+        })
+    }
+
+    /// ∂J/∂θ over the whole training set as one batch (mean loss plus penalty), in
+    /// the layout of `Network::parameters`.
+    pub fn full_gradient(&self) -> Vec<f32> {
+        let (inputs, targets) = self.training_set();
+        let mut buffers = StepBuffers::default();
+        compute_gradient(
+            self.network(),
+            inputs,
+            targets,
+            &self.step_settings(),
+            &mut buffers,
+        );
+        buffers.gradient().to_vec()
+    }
+
+    /// J over the training set with parameter `index` set to each of `steps` evenly
+    /// spaced values from `from` to `to`; the network is left as it was.
+    pub fn cost_along_parameter(
+        &mut self,
+        index: usize,
+        from: f32,
+        to: f32,
+        steps: usize,
+    ) -> Result<Vec<f32>, String> {
+        let count = self.network().parameters().len();
+        if index >= count {
+            return Err(format!(
+                "parameter {index} does not exist: the network has {count}"
+            ));
+        }
+        if !(2..=1000).contains(&steps) || !from.is_finite() || !to.is_finite() {
+            return Err("the range needs finite ends and 2 to 1000 steps".to_string());
+        }
+        let settings = self.step_settings();
+        let (inputs, targets) = {
+            let (inputs, targets) = self.training_set();
+            (inputs.to_vec(), targets.to_vec())
+        };
+        let original = self.network().parameters()[index];
+        let mut workspace = crate::Workspace::default();
+        let costs = (0..steps)
+            .map(|step| {
+                let value = from + (to - from) * step as f32 / (steps - 1) as f32;
+                self.network_mut().parameters_mut()[index] = value;
+                cost(self.network(), &inputs, &targets, &settings, &mut workspace)
+            })
+            .collect();
+        self.network_mut().parameters_mut()[index] = original;
+        Ok(costs)
+    }
+
+    /// Each layer's mean |gradient|, dead and saturated shares over the training set.
+    pub fn layer_health(&self) -> Vec<LayerHealth> {
+        let gradient = self.full_gradient();
+        let (inputs, targets) = self.training_set();
+        let mut workspace = crate::Workspace::default();
+        let network = self.network();
+        network.forward(inputs, targets.len(), &mut workspace);
+        let points = targets.len();
+        let stride = workspace.stride();
+        network
+            .layers()
+            .iter()
+            .enumerate()
+            .map(|(index, shape)| {
+                let weights = &gradient[network.weight_range(index)];
+                let mean_abs_gradient =
+                    weights.iter().map(|g| g.abs()).sum::<f32>() / weights.len().max(1) as f32;
+                let rows = workspace.activations(index).chunks(stride);
+                let (mut dead, mut saturated) = (0, 0);
+                for row in rows.take(shape.outputs) {
+                    let row = &row[..points];
+                    let relu_family = matches!(shape.activation, Activation::Relu);
+                    if relu_family && row.iter().all(|&a| a == 0.0) {
+                        dead += 1;
+                    }
+                    let saturated_at = |a: f32| match shape.activation {
+                        Activation::Tanh => a.abs() > 0.99,
+                        Activation::Sigmoid => !(0.01..=0.99).contains(&a),
+                        _ => false,
+                    };
+                    if row.iter().filter(|&&a| saturated_at(a)).count() * 10 > points * 9 {
+                        saturated += 1;
+                    }
+                }
+                let neurons = shape.outputs as f32;
+                LayerHealth {
+                    mean_abs_gradient,
+                    dead_share: dead as f32 / neurons,
+                    saturated_share: saturated as f32 / neurons,
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,99 @@
+//! The numbers the inspector shows: one sample's pass, the full-batch gradient, the
+//! cost along a weight and each layer's health, checked against independent
+//! computations.
+
+use greymatter::inspection::SampleSet;
+use greymatter::{Activation, Config, Dataset, Trainer};
+
+fn trained() -> Trainer {
+    let mut trainer = Trainer::new(Config {
+        dataset: Dataset::Xor,
+        hidden: vec![3, 2],
+        ..Config::default()
+    })
+    .unwrap();
+    trainer.train_epochs(5);
+    trainer
+}
+
+#[test]
+fn a_sample_pass_matches_the_weights_and_the_chain_rule() {
+    let trainer = trained();
+    let sample = trainer.inspect_sample(7, SampleSet::Train).unwrap();
+    let model = trainer.export_model();
+    let mut x: Vec<f32> = sample.inputs.clone();
+    assert_eq!(
+        x,
+        sample.point.to_vec(),
+        "features x1, x2 are the point itself"
+    );
+    for (layer, seen) in model.layers.iter().zip(&sample.layers) {
+        for (j, (row, bias)) in layer.weights.iter().zip(&layer.biases).enumerate() {
+            let z: f32 = bias + row.iter().zip(&x).map(|(w, x)| w * x).sum::<f32>();
+            assert!((seen.z[j] - z).abs() < 1e-5, "z {j}: {} vs {z}", seen.z[j]);
+            assert!((seen.a[j] - (z as f64).tanh() as f32).abs() < 2e-6);
+            // ∂J/∂z = ∂J/∂a · (1 − a²) for tanh; ∂J/∂β = ∂J/∂z · x; update = −α·∂J/∂β.
+            let dz = seen.d_j_da[j] * (1.0 - seen.a[j] * seen.a[j]);
+            assert!((seen.d_j_dz[j] - dz).abs() < 1e-6);
+            for (i, &xi) in x.iter().enumerate() {
+                assert!((seen.d_j_dw[j][i] - seen.d_j_dz[j] * xi).abs() < 1e-6);
+                assert!((seen.update[j][i] + 0.03 * seen.d_j_dw[j][i]).abs() < 1e-7);
+            }
+        }
+        x = seen.a.clone();
+    }
+    let mut probe = trainer.clone();
+    let output = probe.predict(&[sample.point])[0];
+    assert_eq!(sample.output, output);
+    assert!((sample.loss - 0.5 * (output - sample.target).powi(2)).abs() < 1e-6);
+    assert!(trainer.inspect_sample(10_000, SampleSet::Test).is_err());
+}
+
+#[test]
+fn the_full_gradient_is_the_slope_of_the_cost_along_each_weight() {
+    let mut trainer = trained();
+    let gradient = trainer.full_gradient();
+    let before = trainer.network().parameters().to_vec();
+    for index in [0, 4, 9, before.len() - 1] {
+        let (w, h) = (before[index], 1e-2);
+        let costs = trainer
+            .cost_along_parameter(index, w - h, w + h, 3)
+            .unwrap();
+        let slope = (costs[2] - costs[0]) / (2.0 * h);
+        assert!(
+            (slope - gradient[index]).abs() < 2e-3 + 0.02 * slope.abs(),
+            "parameter {index}: slope {slope} vs gradient {}",
+            gradient[index]
+        );
+    }
+    assert_eq!(
+        trainer.network().parameters(),
+        &before[..],
+        "left as it was"
+    );
+    assert!(trainer
+        .cost_along_parameter(before.len(), 0.0, 1.0, 5)
+        .is_err());
+    assert!(trainer.cost_along_parameter(0, 0.0, 1.0, 1).is_err());
+}
+
+#[test]
+fn layer_health_sees_dead_relus_and_healthy_tanh() {
+    let healthy = trained().layer_health();
+    assert_eq!(healthy.len(), 3);
+    assert!(healthy.iter().all(|layer| layer.dead_share == 0.0));
+    assert!(healthy.iter().all(|layer| layer.mean_abs_gradient > 0.0));
+    // Relu with a strongly negative bias: nothing passes, every neuron is dead.
+    let mut trainer = Trainer::new(Config {
+        activation: Activation::Relu,
+        hidden: vec![4],
+        ..Config::default()
+    })
+    .unwrap();
+    for neuron in 0..4 {
+        trainer.set_bias(0, neuron, -100.0).unwrap();
+    }
+    let health = trainer.layer_health();
+    assert_eq!(health[0].dead_share, 1.0);
+    assert_eq!(health[0].mean_abs_gradient, 0.0);
+}
