@@ -28,12 +28,16 @@ pub struct LayerInspection {
     /// a_j = f(z_j).
     pub a: Vec<f32>,
     /// ∂J/∂a_j.
+    #[serde(rename = "dJda")]
     pub d_j_da: Vec<f32>,
     /// ∂J/∂z_j = ∂J/∂a_j · f'(z_j).
+    #[serde(rename = "dJdz")]
     pub d_j_dz: Vec<f32>,
     /// ∂J/∂β_ji = ∂J/∂z_j · x_i (+ λ·R'(β_ji)), `[neuron][input]`.
+    #[serde(rename = "dJdw")]
     pub d_j_dw: Vec<Vec<f32>>,
     /// ∂J/∂b_j = ∂J/∂z_j.
+    #[serde(rename = "dJdb")]
     pub d_j_db: Vec<f32>,
     /// −α·∂J/∂β_ji: what a plain gradient-descent step adds to each weight.
     pub update: Vec<Vec<f32>>,

@@ -29,7 +29,7 @@ describe('scripting the full page', () => {
     assert.match(page.url(), /discretize=true&palette=default&noise_hide=true&hideText=true$/);
     const view = await page.evaluate(() => window.playground.view);
     assert.deepEqual(view, {
-      epochsPerFrame: 1, showTestData: false, discretize: true, palette: 'default', hidden: ['noise'], hideText: true,
+      epochsPerFrame: 1, showTestData: false, gradientLinks: false, discretize: true, palette: 'default', hidden: ['noise'], hideText: true,
     });
     assert.match(await attempt(page, "window.playground.setView({ palette: 'pink' })"), /palette must be one of default, colorblind/);
     assert.match(await page.textContent('#message'), /palette/);

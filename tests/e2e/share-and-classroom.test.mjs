@@ -27,7 +27,7 @@ describe('share links', () => {
     await page.check('#palette');
     await page.waitForFunction(() => /palette=colorblind/.test(window.location.hash));
     const address = page.url();
-    assert.match(address, /showTestData=true&discretize=true&palette=colorblind/);
+    assert.match(address, /showTestData=true&gradientLinks=false&discretize=true&palette=colorblind/);
 
     const copy = await openPlayground(session, address);
     assert.deepEqual(await copy.evaluate(() => window.playground.config), await page.evaluate(() => window.playground.config));

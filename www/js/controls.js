@@ -39,6 +39,7 @@ const VIEW_CONTROLS = [
     read: (select) => Number(select.value), show: (select, value) => selectValue(select, String(value)),
   },
   { key: 'showTestData', id: 'show-test-data', read: (box) => box.checked, show: (box, value) => { box.checked = value; } },
+  { key: 'gradientLinks', id: 'gradient-links', read: (box) => box.checked, show: (box, value) => { box.checked = value; } },
   { key: 'discretize', id: 'discretize', read: (box) => box.checked, show: (box, value) => { box.checked = value; } },
   {
     key: 'palette', id: 'palette',

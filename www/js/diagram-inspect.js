@@ -1,7 +1,8 @@
 // Looking into the network diagram, with a mouse or a finger. Pointing at a neuron
 // (hover, or a tap that pins it until tapped again) shows its output in the big
-// heatmap. Pointing at a link or a bias shows its value in #weight-card; clicking or
-// tapping it opens a box to type a new value, applied at once on Enter.
+// heatmap; a click or tap also opens the neuron inspector on it. Pointing at a link or
+// a bias shows its value in #weight-card; clicking or tapping it opens a box to type a
+// new value, applied at once on Enter.
 
 const SHOW_DIGITS = 3;
 
@@ -10,7 +11,7 @@ export class DiagramInspector {
    * @param {{canvas: HTMLCanvasElement, nodes: HTMLElement, card: HTMLElement, label: HTMLElement,
    *          value: HTMLElement, input: HTMLInputElement}} elements
    * @param {import('./network-diagram.js').NetworkDiagram} diagram
-   * @param {{showNode: (node: number|null) => void, read: (target: object) => number,
+   * @param {{showNode: (node: number|null) => void, inspect: (node: number) => void, read: (target: object) => number,
    *          write: (target: object, value: number) => void, describe: (target: object) => string}} hooks
    */
   constructor(elements, diagram, hooks) {
@@ -44,6 +45,7 @@ export class DiagramInspector {
       this.pinned = this.pinned === node ? null : node;
       this.previewed = null;
       this.showNode();
+      this.hooks.inspect(node);
     };
     nodes.addEventListener('click', (event) => {
       if (nodeOf(event) !== null) pin(nodeOf(event));

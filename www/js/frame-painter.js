@@ -3,24 +3,30 @@
 // memory built right before use), the points, the numbers (epoch, loss, accuracy or
 // R²), the loss chart, and the diagram's links from the live weights: while playing a
 // pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
-// milliseconds' worth of them per frame, so thousands of links never hold a frame up.
+// milliseconds' worth of them per frame, so thousands of links never hold a frame up;
+// the neuron inspector, when open; and the per-layer health bars.
 // Each part is measured on the performance timeline (frame-marks.js).
 
 import { measured } from './frame-marks.js';
+import { LayerHealth } from './layer-health.js';
 
 const DIAGRAM_INTERVAL_MS = 100;
 /** Painting time given to the links per frame while playing, in microseconds. */
 const LINKS_BUDGET_US = 3000;
+/** The weight the largest gradient is drawn as, with links coloured by gradient. */
+const GRADIENT_SHOWN_AS = 3;
 
 export class FramePainter {
   /**
    * @param {{engine: import('./engine.js').Engine, heatmap: import('./heatmap.js').Heatmap,
    *          chart: import('./loss-chart.js').LossChart, network: import('./network-view.js').NetworkView,
+   *          inspector: import('./neuron-inspector.js').NeuronInspector,
    *          find: (id: string) => HTMLElement}} parts
    */
   constructor(parts) {
     Object.assign(this, parts);
     this.passStartedAt = -Infinity;
+    this.health = new LayerHealth(parts.find('layer-health'));
   }
 
   /**
@@ -39,11 +45,13 @@ export class FramePainter {
       measured('thumbnails', () => this.network.paintThumbnails(
         new Uint8ClampedArray(engine.memory.buffer, p.thumbnailsPtr(), p.thumbnailsLen()), p.thumbnailSize(),
       ));
-      measured('links', () => this.paintLinks(parameterView(engine, p), allLinks));
+      measured('links', () => this.paintLinks(view.gradientLinks ? scaledGradient(p) : parameterView(engine, p), allLinks));
     });
     measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, palette: view.palette }));
     this.showNumbers(state);
     measured('chart', () => this.chart.draw());
+    measured('inspector', () => this.inspector.refresh());
+    measured('health', () => this.health.refresh(engine));
   }
 
   paintLinks(parameters, allLinks) {
@@ -75,6 +83,19 @@ export class FramePainter {
 /** Every weight and bias, as a Float32Array view of wasm memory (valid until the next core call). */
 export function parameterView(engine, p) {
   return new Float32Array(engine.memory.buffer, p.parametersPtr(), p.parametersLen());
+}
+
+/**
+ * The full-batch gradient ∂J/∂θ (the core's `gradient()`, same layout as the weights),
+ * scaled so that its largest entry draws like a weight of 3: gradients are small, and
+ * the overlay is about which links pull hardest and which way.
+ */
+function scaledGradient(p) {
+  const gradient = p.gradient();
+  let largest = 0;
+  for (const value of gradient) largest = Math.max(largest, Math.abs(value));
+  if (largest > 0) for (let i = 0; i < gradient.length; i++) gradient[i] *= GRADIENT_SHOWN_AS / largest;
+  return gradient;
 }
 
 function formatLoss(loss) {

@@ -20,7 +20,8 @@ export class NetworkView {
   /**
    * @param {(id: string) => HTMLElement} find
    * @param {{config: (partial: object) => void, showNode: (node: number|null) => void,
-   *          read: (offset: number) => number, write: (target: object, value: number) => void}} hooks
+   *          read: (offset: number) => number, write: (target: object, value: number) => void,
+   *          inspect: (layer: number, neuron: number) => void}} hooks
    */
   constructor(find, hooks) {
     this.diagram = new NetworkDiagram(find('network'));
@@ -42,6 +43,10 @@ export class NetworkView {
       input: find('weight-input'),
     }, this.diagram, {
       showNode: hooks.showNode,
+      inspect: (node) => {
+        const place = this.neuronOf(node);
+        if (place) hooks.inspect(place.layer, place.neuron);
+      },
       read: (target) => hooks.read(target.offset),
       write: hooks.write,
       describe: (target) => this.describeTarget(target),
@@ -143,6 +148,24 @@ export class NetworkView {
       first += hidden[layer];
     }
     return 'the output';
+  }
+
+  /** Node `node` as { layer, neuron } (layer 0: the first hidden layer); null for an input. */
+  neuronOf(node) {
+    const { features, hidden } = this.config;
+    if (node < features.length) return null;
+    let first = features.length;
+    for (let layer = 0; layer < hidden.length; layer++) {
+      if (node < first + hidden[layer]) return { layer, neuron: node - first };
+      first += hidden[layer];
+    }
+    return { layer: hidden.length, neuron: 0 };
+  }
+
+  /** Words for neuron `neuron` of layer `layer` (layer 0: the first hidden layer). */
+  describeNeuron(layer, neuron) {
+    return layer === this.config.hidden.length
+      ? 'The output' : `Neuron ${neuron + 1} of hidden layer ${layer + 1}`;
   }
 
   describeTarget(target) {

@@ -8,6 +8,7 @@ import { Engine, CoreCrash } from './engine.js';
 import { Controls } from './controls.js';
 import { DatasetPicker } from './dataset-picker.js';
 import { NetworkView } from './network-view.js';
+import { NeuronInspector } from './neuron-inspector.js';
 import { Heatmap } from './heatmap.js';
 import { LossChart } from './loss-chart.js';
 import { FramePainter, parameterView } from './frame-painter.js';
@@ -37,10 +38,12 @@ export class PlaygroundPage {
       showNode: (node) => this.guard(() => this.showNode(node)),
       read: (offset) => this.engine.call((p) => parameterView(this.engine, p)[offset]),
       write: (target, value) => this.guard(() => this.setParameter(target, value)),
+      inspect: (layer, neuron) => this.guard(() => this.inspector.open(layer, neuron)),
     });
+    this.inspector = new NeuronInspector(find, this.engine, (layer, neuron) => this.network.describeNeuron(layer, neuron));
     this.heatmap = new Heatmap(find('heatmap'), { axes: find('heatmap-axes'), caption: find('heatmap-caption') });
     this.chart = new LossChart(find('loss-chart'), find('loss-chart-tip'));
-    this.painter = new FramePainter({ engine: this.engine, heatmap: this.heatmap, chart: this.chart, network: this.network, find });
+    this.painter = new FramePainter({ engine: this.engine, heatmap: this.heatmap, chart: this.chart, network: this.network, inspector: this.inspector, find });
     this.loop = new TrainingLoop({
       ready: () => this.ready,
       busy: () => Boolean(this.engine.restarting),
@@ -165,7 +168,10 @@ export class PlaygroundPage {
     this.engine.rememberConfig(this.config);
     this.controls.show(this.config);
     this.picker.show(this.config, this.view.palette);
-    if (this.network.show(this.config, this.view)) this.showNode(null, false);
+    if (this.network.show(this.config, this.view)) {
+      this.showNode(null, false);
+      this.inspector.close();
+    }
     writeHash(this.config, this.view);
     if (hasNewData(outcome)) this.loadPoints();
     if (hasNewNetwork(outcome)) {

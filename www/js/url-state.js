@@ -19,7 +19,7 @@ export const CONFIG_KEYS = [
 ];
 
 /** View options: how the page shows the run, not what the network is. */
-export const VIEW_KEYS = ['epochsPerFrame', 'showTestData', 'discretize', 'palette'];
+export const VIEW_KEYS = ['epochsPerFrame', 'showTestData', 'gradientLinks', 'discretize', 'palette'];
 
 const NUMBER_KEYS = new Set([
   'noise', 'trainRatio', 'batchSize', 'learningRate', 'regularizationRate',

@@ -1,20 +1,20 @@
 // The view options of a playground: how it shows the run rather than what the
 // network is — training speed (epochs per frame), test points, discretized output,
-// palette — and the classroom flags (hidden controls, hidden page text). Checks a
+// palette, links coloured by gradient — and the classroom flags (hidden controls, hidden page text). Checks a
 // change before it is applied.
 
 import { HIDEABLE_NAMES } from './classroom.js';
 import { PALETTE_NAMES } from './palette.js';
 
 export const DEFAULT_VIEW = Object.freeze({
-  epochsPerFrame: 1, showTestData: false, discretize: false, palette: 'default', hidden: Object.freeze([]), hideText: false,
+  epochsPerFrame: 1, showTestData: false, gradientLinks: false, discretize: false, palette: 'default', hidden: Object.freeze([]), hideText: false,
 });
 
 /** The speeds the control offers; any whole number from 1 to MAX_EPOCHS_PER_FRAME is allowed. */
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
 export const MAX_EPOCHS_PER_FRAME = 100;
 
-const BOOLEANS = ['showTestData', 'discretize', 'hideText'];
+const BOOLEANS = ['showTestData', 'gradientLinks', 'discretize', 'hideText'];
 
 /** Throws a readable Error unless `value` is an allowed number of epochs per frame. */
 export function checkEpochsPerFrame(value) {

@@ -1,0 +1,151 @@
+// The neuron inspector (#inspector): every number of one neuron for one sample, as a
+// first course writes them — inputs x_i, weights β_i, bias b, z = Σ β_i·x_i + b,
+// a = f(z), then the backward pass ∂J/∂a, ∂J/∂z, ∂J/∂β_i and the update −α·∂J/∂β_i.
+// Every number is the core's own (`inspectSample`, `parameters`), never recomputed
+// here. Each shown number also carries its full value in `data-value`, for scripts.
+// Below the table, the cost against one incoming weight (cost-plot.js).
+
+import { CostPlot } from './cost-plot.js';
+
+const DIGITS = 4;
+
+export class NeuronInspector {
+  /**
+   * @param {(id: string) => HTMLElement} find
+   * @param {import('./engine.js').Engine} engine
+   * @param {(layer: number, neuron: number) => string} describe words for a neuron
+   */
+  constructor(find, engine, describe) {
+    Object.assign(this, { engine, describe });
+    this.panel = find('inspector');
+    this.title = find('inspector-title');
+    this.table = find('inspector-table');
+    this.summary = find('inspector-summary');
+    this.sampleInput = find('inspector-sample');
+    this.setSelect = find('inspector-set');
+    this.weightSelect = find('cost-weight');
+    this.plot = new CostPlot(find('cost-plot'));
+    this.neuron = null; // { layer, neuron } being inspected
+    find('inspector-close').addEventListener('click', () => this.close());
+    for (const control of [this.sampleInput, this.setSelect, this.weightSelect]) {
+      control.addEventListener('change', () => this.refresh());
+    }
+  }
+
+  /** Opens the panel on neuron `neuron` of layer `layer` (layer 0: the first hidden layer). */
+  open(layer, neuron) {
+    this.neuron = { layer, neuron };
+    this.weightSelect.dataset.for = '';
+    this.plot.range = null;
+    this.panel.hidden = false;
+    this.refresh();
+  }
+
+  close() {
+    this.neuron = null;
+    this.panel.hidden = true;
+  }
+
+  /** The chosen sample: index clamped to the set's size. */
+  sample(p) {
+    const set = this.setSelect.value === 'test' ? 'test' : 'train';
+    const count = (set === 'test' ? p.testPoints() : p.trainPoints()).length / 2;
+    const index = Math.min(Math.max(0, Math.trunc(Number(this.sampleInput.value) || 0)), Math.max(0, count - 1));
+    this.sampleInput.max = String(Math.max(0, count - 1));
+    if (String(index) !== this.sampleInput.value) this.sampleInput.value = String(index);
+    return { set, index };
+  }
+
+  /** Reads the numbers from the core and shows them (after every drawn frame). */
+  refresh() {
+    if (!this.neuron) return;
+    const { layer, neuron } = this.neuron;
+    const numbers = this.engine.call((p) => {
+      const { set, index } = this.sample(p);
+      const sample = p.inspectSample(index, set);
+      const here = sample.layers[layer];
+      if (!here || neuron >= here.z.length) return null;
+      const parameters = p.parameters();
+      const inputs = layer === 0 ? sample.inputs : sample.layers[layer - 1].a;
+      const weights = inputs.map((_, input) => parameters[p.parameterIndex(layer, neuron, input)]);
+      const bias = parameters[p.biasIndex(layer, neuron)];
+      return { sample, here, inputs, weights, bias };
+    });
+    if (!numbers) {
+      this.close();
+      return;
+    }
+    this.show(numbers);
+    this.plot.refresh(this.engine, layer, neuron, this.chosenWeight(numbers.inputs.length));
+  }
+
+  /** Keeps the weight choice list in step with the neuron; returns the chosen input. */
+  chosenWeight(count) {
+    const select = this.weightSelect;
+    const key = `${this.neuron.layer}:${this.neuron.neuron}:${count}`;
+    if (select.dataset.for !== key) {
+      select.replaceChildren(...Array.from({ length: count }, (_, i) => new Option(`β${subscript(i + 1)}`, String(i))));
+      select.dataset.for = key;
+    }
+    return Number(select.value) || 0;
+  }
+
+  show({ sample, here, inputs, weights, bias }) {
+    const { layer, neuron } = this.neuron;
+    this.title.textContent = this.describe(layer, neuron);
+    const rows = inputs.map((x, i) => row(`x${subscript(i + 1)}`, [
+      ['x', x], ['weight', weights[i]], ['dJdw', here.dJdw[neuron][i]], ['update', here.update[neuron][i]],
+    ], i));
+    rows.push(row('bias', [['x', 1], ['bias', bias], ['dJdb', here.dJdb[neuron]], ['biasUpdate', here.biasUpdate[neuron]]]));
+    this.table.replaceChildren(...rows);
+    const name = here.activation;
+    this.summary.replaceChildren(
+      line('z = Σ β·x + b', 'z', here.z[neuron]),
+      line(`a = ${name}(z)`, 'a', here.a[neuron], name),
+      line('∂J/∂a', 'dJda', here.dJda[neuron]),
+      line(`∂J/∂z = ∂J/∂a · ${name}′(z)`, 'dJdz', here.dJdz[neuron]),
+      line('network output', 'output', sample.output),
+      line('target', 'target', sample.target),
+      line('loss of this sample', 'loss', sample.loss),
+      line('learning rate α', 'learningRate', sample.learningRate),
+    );
+  }
+}
+
+function format(value) {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(DIGITS))) : String(value);
+}
+
+function cell(quantity, value, input) {
+  const td = document.createElement('td');
+  const out = document.createElement('output');
+  out.dataset.quantity = quantity;
+  if (input !== undefined) out.dataset.input = String(input);
+  out.dataset.value = String(value);
+  out.textContent = format(value);
+  td.append(out);
+  return td;
+}
+
+function row(label, cells, input) {
+  const tr = document.createElement('tr');
+  const th = document.createElement('th');
+  th.scope = 'row';
+  th.textContent = label;
+  tr.append(th, ...cells.map(([quantity, value]) => cell(quantity, value, input)));
+  return tr;
+}
+
+function line(label, quantity, value, activation) {
+  const div = document.createElement('div');
+  const name = document.createElement('span');
+  name.textContent = `${label} = `;
+  const out = cell(quantity, value).firstChild;
+  if (activation) out.dataset.activation = activation;
+  div.append(name, out);
+  return div;
+}
+
+function subscript(number) {
+  return String(number).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
+}
