@@ -1,41 +1,139 @@
-// Takes the two pictures in docs/: the page as it opens (docs/screenshot.png) and a
-// spiral learned by a network of 6 hidden layers (docs/spiral-6-layers.png).
+// Takes the pictures in docs/: the page as it opens (docs/screenshot.png), a spiral
+// learned by a network of 6 hidden layers (docs/spiral-6-layers.png), and one picture
+// per view of the page for the tour in docs/what-you-see.md (docs/what-you-see/*.png).
 // Run it after `make build`: node tests/e2e/screenshots.mjs
+// `node tests/e2e/screenshots.mjs tour` takes only the tour's pictures (quicker).
 
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSession, openPlayground } from './helpers.mjs';
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
+const TOUR = path.join(DOCS, 'what-you-see');
 const SPIRAL = '#dataset=spiral&noise=0&trainRatio=50&batchSize=10&learningRate=0.03&activation=tanh'
   + '&regularization=none&regularizationRate=0&hidden=8,8,8,8,8,8&features=x1,x2,x1Squared,x2Squared,x1x2,sinX1,sinX2'
   + '&problem=classification&loss=squared&seed=1&dataSeed=1&samples=500&showTestData=true';
 const WINDOW = { viewport: { width: 1400, height: 900 } };
+// Tall enough that nothing scrolls, so element boxes and screenshot clips agree.
+const TOUR_WINDOW = { viewport: { width: 1280, height: 1500 } };
+
+/** The four sides of the box around all `selectors`, with `pad` pixels to spare. */
+async function boxAround(page, selectors, pad = 6) {
+  const boxes = [];
+  for (const selector of selectors) boxes.push(await page.locator(selector).first().boundingBox());
+  const left = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad);
+  const top = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad);
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + pad;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + pad;
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** Saves the part of the page around `selectors` as docs/what-you-see/<name>.png. */
+async function shoot(page, name, selectors, pad) {
+  const clip = await boxAround(page, selectors, pad);
+  await page.screenshot({ path: path.join(TOUR, `${name}.png`), clip });
+}
+
+/** The tour: xor learned by a 2-4-2-1 tanh network, then each view in turn. */
+async function takeTour(session) {
+  mkdirSync(TOUR, { recursive: true });
+  const page = await openPlayground(session, `${session.url}#dataset=xor&noise=10&hidden=4,2&seed=1&dataSeed=1`,
+    TOUR_WINDOW);
+  await page.evaluate(async () => {
+    const playground = window.playground;
+    playground.setView({ epochsPerFrame: 5 });
+    for (let i = 0; i < 40; i++) await playground.step(); // 200 epochs: the loss chart has a curve
+  });
+  await page.mouse.move(1, 1);
+
+  // 1. The output heatmap with the training points.
+  await shoot(page, 'heatmap', ['.heatmap-area']);
+  // 2. The network diagram: features, hidden neurons, output, links, biases.
+  await shoot(page, 'network', ['.layer-count', '.diagram-area']);
+  // 3. Hovering the first hidden neuron: its picture fills the big heatmap.
+  await page.hover('canvas[data-node="2"]');
+  await page.waitForSelector('#heatmap-caption:not([hidden])');
+  await shoot(page, 'hover-neuron', ['#layer-controls', '.diagram-area', '.heatmap-area']);
+  await page.mouse.move(1, 1);
+  await page.waitForSelector('#heatmap-caption', { state: 'hidden' });
+  // 4. The neuron inspector for the first hidden neuron, sample 0.
+  await page.click('canvas[data-node="2"]');
+  await page.waitForSelector('#inspector:not([hidden])');
+  await page.mouse.move(1, 1);
+  // Show the one of the first 40 training points this neuron gets most wrong, so the
+  // backward-pass numbers are not all near zero.
+  const sample = await page.evaluate(() => {
+    const input = document.getElementById('inspector-sample');
+    let worst = 0;
+    let worstLoss = -1;
+    for (let i = 0; i < 40; i++) {
+      input.value = String(i);
+      input.dispatchEvent(new Event('change'));
+      const loss = Number(document.querySelector('#inspector-summary output[data-quantity="loss"]').dataset.value);
+      if (loss > worstLoss) [worst, worstLoss] = [i, loss];
+    }
+    input.value = String(worst);
+    input.dispatchEvent(new Event('change'));
+    return worst;
+  });
+  console.log(`inspector: training sample ${sample}`);
+  await page.waitForFunction(() => document.querySelector('#cost-plot').dataset.series);
+  await shoot(page, 'inspector', ['#inspector'], 2);
+  // 5. The cost against one weight, with the dot at its current value.
+  await shoot(page, 'cost-plot', ['label:has(#cost-weight)', '#cost-plot']);
+  await page.click('#inspector-close');
+  await page.evaluate(() => window.playground.showNode(null)); // no neuron stays pinned
+  // 6. Links coloured by the gradient ∂J/∂w instead of the weight.
+  await page.check('#gradient-links');
+  await page.waitForFunction(() => window.playground.view.gradientLinks);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await shoot(page, 'gradient-links', ['#layer-controls', '.diagram-area', 'label:has(#gradient-links)']);
+  // 7. The layer-health bars.
+  await page.uncheck('#gradient-links');
+  await shoot(page, 'layer-health', ['.layer-health-area']);
+  // 8. The loss chart, with the readout under the pointer.
+  const chart = await page.locator('#loss-chart').boundingBox();
+  await page.mouse.move(chart.x + chart.width * 0.25, chart.y + chart.height / 2);
+  await page.waitForSelector('#loss-chart-tip:not([hidden])');
+  await shoot(page, 'loss-chart', ['.losses', '.chart-area', '#loss-chart-tip']);
+  await page.mouse.move(1, 1);
+  // 9. The speed, schedule and optimizer controls (Adam and a step schedule, so their settings show).
+  await page.evaluate(() => {
+    window.playground.setConfig({ optimizer: 'adam', schedule: 'step' });
+    window.playground.setView({ epochsPerFrame: 10 });
+  });
+  await shoot(page, 'controls', ['.top-bar'], 2);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+}
 
 const session = await startSession();
 try {
-  const start = await openPlayground(session, session.url, WINDOW);
-  await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });
+  await takeTour(session);
+  if (process.argv[2] !== 'tour') {
+    const start = await openPlayground(session, session.url, WINDOW);
+    await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });
 
-  const spiral = await openPlayground(session, session.url + SPIRAL, WINDOW);
-  // Train until the test points are learned well (or give up after 3000 epochs).
-  const state = await spiral.evaluate(async () => {
-    const playground = window.playground;
-    playground.play();
-    await new Promise((resolve) => {
-      const check = () => {
-        const { epoch, testMetric } = playground.state;
-        if ((epoch >= 400 && testMetric >= 0.97) || epoch >= 3000) resolve();
-        else setTimeout(check, 200);
-      };
-      check();
+    const spiral = await openPlayground(session, session.url + SPIRAL, WINDOW);
+    // Train until the test points are learned well (or give up after 3000 epochs).
+    const state = await spiral.evaluate(async () => {
+      const playground = window.playground;
+      playground.play();
+      await new Promise((resolve) => {
+        const check = () => {
+          const { epoch, testMetric } = playground.state;
+          if ((epoch >= 400 && testMetric >= 0.97) || epoch >= 3000) resolve();
+          else setTimeout(check, 200);
+        };
+        check();
+      });
+      playground.pause();
+      await playground.step();
+      return playground.state;
     });
-    playground.pause();
-    await playground.step();
-    return playground.state;
-  });
-  await spiral.screenshot({ path: path.join(DOCS, 'spiral-6-layers.png') });
-  console.log(`spiral: epoch ${state.epoch}, test accuracy ${(state.testMetric * 100).toFixed(1)}%`);
+    await spiral.screenshot({ path: path.join(DOCS, 'spiral-6-layers.png') });
+    console.log(`spiral: epoch ${state.epoch}, test accuracy ${(state.testMetric * 100).toFixed(1)}%`);
+  }
 } finally {
   await session.close();
 }
