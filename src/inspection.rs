@@ -144,6 +144,30 @@ impl Trainer {
         })
     }
 
+    /// One optimizer step on training sample `index` alone (a batch of one): the
+    /// update the inspector shows, applied. The epoch count does not change.
+    pub fn step_on_sample(&mut self, index: usize) -> Result<(), String> {
+        let point = *self.train_points().get(index).ok_or_else(|| {
+            format!(
+                "sample {index} does not exist: the set has {} points",
+                self.train_points().len()
+            )
+        })?;
+        let mut inputs = Vec::new();
+        compute_inputs(&self.config().features, &[point.position], &mut inputs);
+        let mut buffers = StepBuffers::default();
+        let settings = self.step_settings();
+        compute_gradient(
+            self.network(),
+            &inputs,
+            &[point.label],
+            &settings,
+            &mut buffers,
+        );
+        self.apply_step(buffers.gradient());
+        Ok(())
+    }
+
     /// ∂J/∂θ over the whole training set as one batch (mean loss plus penalty), in
     /// the layout of `Network::parameters`.
     pub fn full_gradient(&self) -> Vec<f32> {

@@ -294,6 +294,15 @@ impl Trainer {
         }
     }
 
+    /// One optimizer step with `gradient`, then the losses re-measured (the last
+    /// history row replaced).
+    pub(crate) fn apply_step(&mut self, gradient: &[f32]) {
+        let settings = self.optimizer_settings();
+        self.optimizer
+            .step(self.network.parameters_mut(), gradient, &settings);
+        self.remeasure();
+    }
+
     /// The training set as the network sees it: feature-major inputs and targets.
     pub(crate) fn training_set(&self) -> (&[f32], &[f32]) {
         (&self.train.inputs, &self.train.targets)

@@ -462,6 +462,13 @@ impl Playground {
         to_js(&self.trainer.inspect_sample(index, set).map_err(js_error)?)
     }
 
+    /// One optimizer step on training sample `index` alone: the inspector's update,
+    /// applied (the epoch count does not change).
+    #[wasm_bindgen(js_name = stepOnSample)]
+    pub fn step_on_sample(&mut self, index: usize) -> Result<(), JsValue> {
+        self.trainer.step_on_sample(index).map_err(js_error)
+    }
+
     /// ∂J/∂θ over the whole training set, in the layout of `parameters()`.
     pub fn gradient(&self) -> Float32Array {
         Float32Array::from(&self.trainer.full_gradient()[..])

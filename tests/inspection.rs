@@ -97,3 +97,23 @@ fn layer_health_sees_dead_relus_and_healthy_tanh() {
     assert_eq!(health[0].dead_share, 1.0);
     assert_eq!(health[0].mean_abs_gradient, 0.0);
 }
+
+#[test]
+fn a_step_on_one_sample_applies_the_update_the_inspector_shows() {
+    let mut trainer = trained();
+    let sample = trainer.inspect_sample(3, SampleSet::Train).unwrap();
+    let before = trainer.network().parameters().to_vec();
+    let epoch = trainer.epoch();
+    trainer.step_on_sample(3).unwrap();
+    let network = trainer.network();
+    for (layer, seen) in sample.layers.iter().enumerate() {
+        let weights = &network.parameters()[network.weight_range(layer)];
+        let old = &before[network.weight_range(layer)];
+        let expected = seen.update.iter().flatten();
+        for ((new, old), update) in weights.iter().zip(old).zip(expected) {
+            assert!((new - old - update).abs() < 1e-6);
+        }
+    }
+    assert_eq!(trainer.epoch(), epoch);
+    assert!(trainer.step_on_sample(100_000).is_err());
+}
