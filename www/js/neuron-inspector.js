@@ -136,7 +136,7 @@ function row(label, cells, input) {
   return tr;
 }
 
-function line(label, quantity, value, activation) {
+export function line(label, quantity, value, activation) {
   const div = document.createElement('div');
   const name = document.createElement('span');
   name.textContent = `${label} = `;

@@ -9,6 +9,7 @@ import { Controls } from './controls.js';
 import { DatasetPicker } from './dataset-picker.js';
 import { NetworkView } from './network-view.js';
 import { NeuronInspector } from './neuron-inspector.js';
+import { StepThrough } from './step-through.js';
 import { Heatmap } from './heatmap.js';
 import { LossChart } from './loss-chart.js';
 import { FramePainter, parameterView } from './frame-painter.js';
@@ -41,6 +42,12 @@ export class PlaygroundPage {
       inspect: (layer, neuron) => this.guard(() => this.inspector.open(layer, neuron)),
     });
     this.inspector = new NeuronInspector(find, this.engine, (layer, neuron) => this.network.describeNeuron(layer, neuron));
+    this.stepThrough = new StepThrough(find, this.engine, {
+      pause: () => this.pause(),
+      applied: () => this.guard(() => this.afterParameterChange()),
+      firstNode: (layer) => this.config.features.length + this.config.hidden.slice(0, layer).reduce((sum, n) => sum + n, 0),
+      describeLayer: (layer) => (layer === this.config.hidden.length ? 'the output layer' : `hidden layer ${layer + 1}`),
+    });
     this.heatmap = new Heatmap(find('heatmap'), { axes: find('heatmap-axes'), caption: find('heatmap-caption') });
     this.chart = new LossChart(find('loss-chart'), find('loss-chart-tip'));
     this.painter = new FramePainter({ engine: this.engine, heatmap: this.heatmap, chart: this.chart, network: this.network, inspector: this.inspector, find });
@@ -171,6 +178,7 @@ export class PlaygroundPage {
     if (this.network.show(this.config, this.view)) {
       this.showNode(null, false);
       this.inspector.close();
+      this.stepThrough.close();
     }
     writeHash(this.config, this.view);
     if (hasNewData(outcome)) this.loadPoints();
@@ -182,6 +190,7 @@ export class PlaygroundPage {
     this.recordLoss(outcome !== 'kept');
     this.engine.snapshot(this.lastState.epoch);
     this.redraw(true);
+    this.stepThrough.refresh();
   }
 
   loadPoints() {
@@ -211,6 +220,12 @@ export class PlaygroundPage {
       if (target.kind === 'bias') p.setBias(target.layer, target.neuron, value);
       else p.setWeight(target.layer, target.neuron, target.input, value);
     });
+    this.afterParameterChange();
+    this.stepThrough.refresh();
+  }
+
+  /** Shows the network after its weights changed in place (same epoch). */
+  afterParameterChange() {
     this.message.clear();
     this.recordLoss(true);
     this.engine.snapshot(this.lastState.epoch);
@@ -294,6 +309,7 @@ export class PlaygroundPage {
     button.setAttribute('aria-label', label);
     button.classList.toggle('playing', playing);
     this.network.showTraining(playing);
+    if (playing) this.stepThrough.close(); // stepping through needs training paused
     if (!playing && this.started && !this.engine.restarting) this.guard(() => this.redraw(true));
   }
 
