@@ -5,7 +5,7 @@
 use crate::features::compute_inputs;
 use crate::trainer::Trainer;
 use crate::training::{compute_gradient, cost, StepBuffers};
-use crate::Activation;
+use crate::{Activation, Point};
 use serde::Serialize;
 
 /// Which set a sample comes from.
@@ -79,8 +79,8 @@ pub struct LayerHealth {
 }
 
 impl Trainer {
-    /// Every number of one sample's forward and backward pass.
-    pub fn inspect_sample(&self, index: usize, set: SampleSet) -> Result<SampleInspection, String> {
+    /// Sample `index` of `set`, with its features as a one-sample batch.
+    fn sample_batch(&self, index: usize, set: SampleSet) -> Result<(Point, Vec<f32>), String> {
         let points = match set {
             SampleSet::Train => self.train_points(),
             SampleSet::Test => self.test_points(),
@@ -91,9 +91,15 @@ impl Trainer {
                 points.len()
             )
         })?;
-        let features = &self.config().features;
         let mut inputs = Vec::new();
-        compute_inputs(features, &[point.position], &mut inputs);
+        compute_inputs(&self.config().features, &[point.position], &mut inputs);
+        Ok((point, inputs))
+    }
+
+    /// Every number of one sample's forward and backward pass.
+    pub fn inspect_sample(&self, index: usize, set: SampleSet) -> Result<SampleInspection, String> {
+        let (point, inputs) = self.sample_batch(index, set)?;
+        let features = &self.config().features;
         let mut buffers = StepBuffers::recording();
         let settings = self.step_settings();
         let network = self.network();
@@ -147,14 +153,7 @@ impl Trainer {
     /// One optimizer step on training sample `index` alone (a batch of one): the
     /// update the inspector shows, applied. The epoch count does not change.
     pub fn step_on_sample(&mut self, index: usize) -> Result<(), String> {
-        let point = *self.train_points().get(index).ok_or_else(|| {
-            format!(
-                "sample {index} does not exist: the set has {} points",
-                self.train_points().len()
-            )
-        })?;
-        let mut inputs = Vec::new();
-        compute_inputs(&self.config().features, &[point.position], &mut inputs);
+        let (point, inputs) = self.sample_batch(index, SampleSet::Train)?;
         let mut buffers = StepBuffers::default();
         let settings = self.step_settings();
         compute_gradient(

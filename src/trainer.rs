@@ -470,8 +470,27 @@ impl Trainer {
         Ok(())
     }
 
-    /// Sets one weight: `layer` 0 is the first layer after the inputs, the last layer
-    /// is the output layer; `input` indexes the layer's inputs.
+    /// Where the weight from `input` to `neuron` of `layer` sits in
+    /// `Network::parameters`: `layer` 0 is the first layer after the inputs, the last
+    /// layer is the output layer; `input` indexes the layer's inputs.
+    pub fn weight_index(&self, layer: usize, neuron: usize, input: usize) -> Result<usize, String> {
+        let shape = self.check_neuron(layer, neuron)?;
+        if input >= shape.inputs {
+            return Err(format!(
+                "layer {layer} has {} inputs: input {input} does not exist",
+                shape.inputs
+            ));
+        }
+        Ok(self.network.weight_range(layer).start + neuron * shape.inputs + input)
+    }
+
+    /// Where the bias of `neuron` of `layer` sits in `Network::parameters`.
+    pub fn bias_index(&self, layer: usize, neuron: usize) -> Result<usize, String> {
+        self.check_neuron(layer, neuron)?;
+        Ok(self.network.bias_range(layer).start + neuron)
+    }
+
+    /// Sets one weight (see [`Trainer::weight_index`]); takes effect at once.
     pub fn set_weight(
         &mut self,
         layer: usize,
@@ -479,31 +498,27 @@ impl Trainer {
         input: usize,
         value: f32,
     ) -> Result<(), String> {
-        let shape = self.check_neuron(layer, neuron, value)?;
-        if input >= shape.inputs {
-            return Err(format!(
-                "layer {layer} has {} inputs: input {input} does not exist",
-                shape.inputs
-            ));
-        }
-        let index = self.network.weight_range(layer).start + neuron * shape.inputs + input;
-        self.network.parameters_mut()[index] = value;
-        self.divergence = None;
-        self.remeasure();
-        Ok(())
+        let index = self.weight_index(layer, neuron, input)?;
+        self.set_parameter(index, value)
     }
 
-    /// Sets one bias.
+    /// Sets one bias; takes effect at once.
     pub fn set_bias(&mut self, layer: usize, neuron: usize, value: f32) -> Result<(), String> {
-        self.check_neuron(layer, neuron, value)?;
-        let index = self.network.bias_range(layer).start + neuron;
+        let index = self.bias_index(layer, neuron)?;
+        self.set_parameter(index, value)
+    }
+
+    fn set_parameter(&mut self, index: usize, value: f32) -> Result<(), String> {
+        if !value.is_finite() {
+            return Err(format!("a weight must be a finite number, got {value}"));
+        }
         self.network.parameters_mut()[index] = value;
         self.divergence = None;
         self.remeasure();
         Ok(())
     }
 
-    fn check_neuron(&self, layer: usize, neuron: usize, value: f32) -> Result<LayerShape, String> {
+    fn check_neuron(&self, layer: usize, neuron: usize) -> Result<LayerShape, String> {
         let layers = self.network.layers();
         let Some(&shape) = layers.get(layer) else {
             return Err(format!(
@@ -516,9 +531,6 @@ impl Trainer {
                 "layer {layer} has {} neurons: neuron {neuron} does not exist",
                 shape.outputs
             ));
-        }
-        if !value.is_finite() {
-            return Err(format!("a weight must be a finite number, got {value}"));
         }
         Ok(shape)
     }

@@ -106,18 +106,7 @@ pub fn cost_and_gradient(
     buffers: &mut StepBuffers,
 ) -> f32 {
     compute_gradient(network, inputs, targets, settings, buffers);
-    let outputs = buffers.workspace.output();
-    let mean_loss = outputs
-        .iter()
-        .zip(targets)
-        .map(|(&o, &t)| settings.loss.value(o, t))
-        .sum::<f32>()
-        / targets.len() as f32;
-    let penalty: f32 = (0..network.layers().len())
-        .flat_map(|index| &network.parameters()[network.weight_range(index)])
-        .map(|&w| settings.regularization.value(w))
-        .sum();
-    mean_loss + settings.regularization_rate * penalty
+    cost_of_outputs(network, buffers.workspace.output(), targets, settings)
 }
 
 /// θ ← θ − α·∂J/∂θ for every parameter, with the gradient of the last
@@ -142,8 +131,17 @@ pub fn cost(
     workspace: &mut Workspace,
 ) -> f32 {
     network.forward(inputs, targets.len(), workspace);
-    let mean_loss = workspace
-        .output()
+    cost_of_outputs(network, workspace.output(), targets, settings)
+}
+
+/// J = (1/B) Σ L(o, t) + λ·Σ_w R(w) for the outputs of a pass of `network`.
+fn cost_of_outputs(
+    network: &Network,
+    outputs: &[f32],
+    targets: &[f32],
+    settings: &StepSettings,
+) -> f32 {
+    let mean_loss = outputs
         .iter()
         .zip(targets)
         .map(|(&o, &t)| settings.loss.value(o, t))

@@ -499,29 +499,15 @@ impl Playground {
         neuron: usize,
         input: usize,
     ) -> Result<usize, JsValue> {
-        let network = self.trainer.network();
-        let shape = network
-            .layers()
-            .get(layer)
-            .filter(|shape| neuron < shape.outputs && input < shape.inputs)
-            .ok_or_else(|| {
-                js_error(format!(
-                    "no weight at layer {layer}, neuron {neuron}, input {input}"
-                ))
-            })?;
-        Ok(network.weight_range(layer).start + neuron * shape.inputs + input)
+        self.trainer
+            .weight_index(layer, neuron, input)
+            .map_err(js_error)
     }
 
     /// Index in `parameters()` of the bias of `neuron` of `layer`.
     #[wasm_bindgen(js_name = biasIndex)]
     pub fn bias_index(&self, layer: usize, neuron: usize) -> Result<usize, JsValue> {
-        let network = self.trainer.network();
-        match network.layers().get(layer) {
-            Some(shape) if neuron < shape.outputs => Ok(network.bias_range(layer).start + neuron),
-            _ => Err(js_error(format!(
-                "no bias at layer {layer}, neuron {neuron}"
-            ))),
-        }
+        self.trainer.bias_index(layer, neuron).map_err(js_error)
     }
 
     /// Per layer: `{meanAbsGradient, deadShare, saturatedShare}` over the training set.
