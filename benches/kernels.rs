@@ -76,7 +76,7 @@ struct Epoch {
 
 impl Epoch {
     fn new() -> Self {
-        let split = generate_split(Dataset::Spiral, SAMPLES, NOISE, TRAIN_FRACTION, SEED);
+        let split = generate_split(Dataset::Spiral, SAMPLES, NOISE, TRAIN_FRACTION, 2, SEED);
         Epoch {
             order: (0..split.train.len()).collect(),
             points: split.train,

@@ -121,6 +121,7 @@ pub fn data_of(config: &Config) -> Split {
         config.samples,
         (config.noise / 100.0) as f32,
         (config.train_ratio / 100.0) as f32,
+        2,
         config.data_seed,
     )
 }

@@ -128,7 +128,7 @@ pub fn dataset_preview(name: &str) -> Result<Float32Array, JsValue> {
         .find(|dataset| dataset.name() == name)
         .ok_or_else(|| js_error(format!("unknown dataset {name:?}")))?;
     Ok(points_array(
-        &generate_split(dataset, 200, 0.0, 1.0, 1).train,
+        &generate_split(dataset, 200, 0.0, 1.0, 2, 1).train,
     ))
 }
 
