@@ -22,8 +22,8 @@ use greymatter::grid::{cell_centre, GRID_SIZE};
 use greymatter::rng::{SeededRng, Stream};
 use greymatter::training::{apply_gradient_descent, cost_and_gradient, StepBuffers, StepSettings};
 use greymatter::{
-    Activation, Config, Dataset, Feature, Heatmap, LayerShape, Loss, Network, Regularization,
-    Trainer, Workspace,
+    Activation, Config, Dataset, Feature, Heatmap, LayerShape, Loss, Network, Objective, Problem,
+    Regularization, Trainer, Workspace,
 };
 use std::hint::black_box;
 use std::time::Duration;
@@ -56,7 +56,11 @@ fn network(sizes: &[usize]) -> Network {
 
 fn settings() -> StepSettings {
     StepSettings {
-        loss: Loss::Squared,
+        objective: Objective {
+            problem: Problem::Classification,
+            classes: 2,
+            loss: Loss::Squared,
+        },
         regularization: Regularization::None,
         regularization_rate: 0.0,
         learning_rate: LEARNING_RATE,

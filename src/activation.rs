@@ -38,6 +38,11 @@ pub enum Activation {
     Gelu,
     /// Softplus: f(z) = ln(1 + e^z); f'(z) = σ(z) (= 1 − e^−f(z)).
     Softplus,
+    /// Softmax, across the neurons of a layer: a_j = e^(z_j) / Σ_k e^(z_k), so the
+    /// outputs are positive and sum to 1 (class probabilities). Not elementwise: only
+    /// for the output layer of multi-class classification. Its Jacobian is
+    /// ∂a_j/∂z_k = a_j·([j = k] − a_k).
+    Softmax,
 }
 
 impl Activation {
@@ -66,6 +71,7 @@ impl Activation {
             Activation::Swish => "swish",
             Activation::Gelu => "gelu",
             Activation::Softplus => "softplus",
+            Activation::Softmax => "softmax",
         }
     }
 
@@ -75,7 +81,12 @@ impl Activation {
         matches!(self, Activation::Swish | Activation::Gelu)
     }
 
-    /// f(z).
+    /// Whether the function acts on each neuron alone (every one but softmax).
+    pub fn is_elementwise(self) -> bool {
+        self != Activation::Softmax
+    }
+
+    /// f(z). For softmax, which needs the whole layer, this is the numerator e^z.
     #[inline(always)]
     pub fn value(self, z: f32) -> f32 {
         match self {
@@ -102,17 +113,18 @@ impl Activation {
                 0.5 * z * (1.0 + tanh_fast(GELU_SCALE * (z + GELU_CUBIC * z * z * z)))
             }
             Activation::Softplus => z.max(0.0) + (-z.abs()).exp().ln_1p(),
+            Activation::Softmax => z.exp(),
         }
     }
 
     /// f'(z), from the pre-activation z and the output a = f(z) (only functions with
-    /// [`Activation::needs_weighted_sum`] read z).
+    /// [`Activation::needs_weighted_sum`] read z). For softmax, the diagonal of the
+    /// Jacobian, a·(1 − a).
     #[inline(always)]
     pub fn derivative(self, z: f32, a: f32) -> f32 {
         match self {
             Activation::Relu => (a > 0.0) as u8 as f32,
             Activation::Tanh => 1.0 - a * a,
-            Activation::Sigmoid => a * (1.0 - a),
             Activation::Linear => 1.0,
             Activation::LeakyRelu => {
                 if a > 0.0 {
@@ -138,13 +150,15 @@ impl Activation {
                 0.5 * (1.0 + t) + 0.5 * z * (1.0 - t * t) * du
             }
             Activation::Softplus => 1.0 - (-a).exp(),
+            Activation::Sigmoid | Activation::Softmax => a * (1.0 - a),
         }
     }
 
-    /// a = f(z) for a whole row, in place.
-    pub fn apply(self, values: &mut [f32]) {
+    /// a = f(z) for a whole layer `[neurons][stride]`, in place.
+    pub fn apply(self, values: &mut [f32], stride: usize) {
         // One loop per function, so each one vectorizes where it can.
         match self {
+            Activation::Softmax => softmax_columns(values, stride),
             Activation::Relu => values.iter_mut().for_each(|v| *v = v.max(0.0)),
             Activation::Tanh => values.iter_mut().for_each(|v| *v = tanh_fast(*v)),
             Activation::Sigmoid => values.iter_mut().for_each(|v| *v = sigmoid_fast(*v)),
@@ -153,11 +167,13 @@ impl Activation {
         }
     }
 
-    /// `gradient *= f'(z)` for a whole row, given the row's outputs a = f(z) and, for
-    /// functions with [`Activation::needs_weighted_sum`], its z (otherwise `z` may be
-    /// empty).
-    pub fn scale_by_derivative(self, gradient: &mut [f32], z: &[f32], a: &[f32]) {
+    /// ∂J/∂a → ∂J/∂z in place for a whole layer `[neurons][stride]`: `gradient *= f'(z)`
+    /// given the layer's outputs a = f(z) and, for functions with
+    /// [`Activation::needs_weighted_sum`], its z (otherwise `z` may be empty). For
+    /// softmax, the Jacobian product per sample: ∂J/∂z_j = a_j·(∂J/∂a_j − Σ_k ∂J/∂a_k·a_k).
+    pub fn scale_by_derivative(self, gradient: &mut [f32], z: &[f32], a: &[f32], stride: usize) {
         match self {
+            Activation::Softmax => softmax_backward_columns(gradient, a, stride),
             Activation::Relu => gradient
                 .iter_mut()
                 .zip(a)
@@ -183,6 +199,37 @@ impl Activation {
     }
 }
 
+/// Softmax down each column of `[neurons][stride]`, shifted by the column's maximum so
+/// that e^z never overflows.
+fn softmax_columns(values: &mut [f32], stride: usize) {
+    let neurons = values.len() / stride.max(1);
+    for column in 0..stride {
+        let at = |j: usize| j * stride + column;
+        let max = (0..neurons).fold(f32::NEG_INFINITY, |m, j| m.max(values[at(j)]));
+        let mut sum = 0.0;
+        for j in 0..neurons {
+            let e = (values[at(j)] - max).exp();
+            values[at(j)] = e;
+            sum += e;
+        }
+        for j in 0..neurons {
+            values[at(j)] /= sum;
+        }
+    }
+}
+
+/// ∂J/∂z_j = a_j·(g_j − Σ_k g_k·a_k) down each column, g = ∂J/∂a in place.
+fn softmax_backward_columns(gradient: &mut [f32], a: &[f32], stride: usize) {
+    let neurons = gradient.len() / stride.max(1);
+    for column in 0..stride {
+        let at = |j: usize| j * stride + column;
+        let dot: f32 = (0..neurons).map(|j| gradient[at(j)] * a[at(j)]).sum();
+        for j in 0..neurons {
+            gradient[at(j)] = a[at(j)] * (gradient[at(j)] - dot);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +251,40 @@ mod tests {
         close(Activation::Gelu, 1.0, 0.841_192); // 0.5 (1 + tanh(sqrt(2/pi) 1.044715))
         close(Activation::Softplus, 0.0, std::f32::consts::LN_2);
         close(Activation::Softplus, -30.0, (-30.0f32).exp());
+    }
+
+    #[test]
+    fn softmax_columns_sum_to_one_and_match_its_jacobian() {
+        // Three neurons, two samples (stride 2); the second column is large, to check
+        // the shift keeps e^z finite.
+        let z = [1.0f32, 300.0, -0.5, 301.0, 2.0, 299.0];
+        let mut a = z;
+        Activation::Softmax.apply(&mut a, 2);
+        for column in 0..2 {
+            let sum: f32 = (0..3).map(|j| a[j * 2 + column]).sum();
+            assert!((sum - 1.0).abs() < 1e-6);
+        }
+        let e = [1.0f64.exp(), (-0.5f64).exp(), 2.0f64.exp()];
+        let total: f64 = e.iter().sum();
+        for j in 0..3 {
+            assert!((a[j * 2] as f64 - e[j] / total).abs() < 1e-6);
+        }
+        // J = Σ_j w_j·a_j for the first column; its gradient by finite differences.
+        let w = [0.3f64, -1.2, 0.7];
+        let cost = |z: &[f32; 6]| {
+            let mut a = *z;
+            Activation::Softmax.apply(&mut a, 2);
+            (0..3).map(|j| w[j] * a[j * 2] as f64).sum::<f64>()
+        };
+        let mut gradient = [w[0] as f32, 0.0, w[1] as f32, 0.0, w[2] as f32, 0.0];
+        Activation::Softmax.scale_by_derivative(&mut gradient, &[], &a, 2);
+        for j in 0..3 {
+            let (mut up, mut down) = (z, z);
+            up[j * 2] += 1e-2;
+            down[j * 2] -= 1e-2;
+            let numeric = (cost(&up) - cost(&down)) / 2e-2;
+            assert!((numeric - gradient[j * 2] as f64).abs() < 1e-4, "{j}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::dataset::{Dataset, Problem};
 use crate::features::Feature;
 use crate::initialization::Initialization;
 use crate::loss::Loss;
+use crate::objective::Objective;
 use crate::optimizer::Optimizer;
 use crate::regularization::Regularization;
 use crate::schedule::Schedule;
@@ -48,8 +49,10 @@ pub mod limits {
 pub struct Config {
     /// Which points to learn.
     pub dataset: Dataset,
-    /// Classification (labels ±1, tanh output) or regression (linear output).
+    /// Classification or regression.
     pub problem: Problem,
+    /// Number of classes of a classification dataset (2 to 6; see [`Objective`]).
+    pub classes: usize,
     /// Label noise, in percent (0–50).
     pub noise: f64,
     /// Share of points used for training, in percent (10–90); the rest is the test set.
@@ -60,8 +63,11 @@ pub struct Config {
     pub batch_size: usize,
     /// α in w ← w − α·∂J/∂w.
     pub learning_rate: f64,
-    /// Activation of the hidden layers.
+    /// Activation of the hidden layers (those without an entry in `layerActivations`).
     pub activation: Activation,
+    /// Per hidden layer, input side first, an activation that replaces `activation`
+    /// for that layer; shorter than `hidden` (or empty) leaves the rest on `activation`.
+    pub layer_activations: Vec<Activation>,
     /// Weight penalty.
     pub regularization: Regularization,
     /// λ, the weight of the penalty in the cost.
@@ -105,12 +111,14 @@ impl Default for Config {
         Config {
             dataset: Dataset::Circle,
             problem: Problem::Classification,
+            classes: 2,
             noise: 0.0,
             train_ratio: 50.0,
             samples: 500,
             batch_size: 10,
             learning_rate: 0.03,
             activation: Activation::Tanh,
+            layer_activations: Vec::new(),
             regularization: Regularization::None,
             regularization_rate: 0.0,
             hidden: vec![4, 2],
@@ -221,6 +229,8 @@ impl Config {
                 ),
             ));
         }
+        self.validate_objective()?;
+        self.validate_activations()?;
         check_range("noise", self.noise, 0.0, MAX_NOISE)?;
         check_range("trainRatio", self.train_ratio, TRAIN_RATIO.0, TRAIN_RATIO.1)?;
         check_count("samples", self.samples, MIN_SAMPLES, MAX_SAMPLES)?;
@@ -326,11 +336,93 @@ impl Config {
         Ok(())
     }
 
+    fn validate_objective(&self) -> Result<(), ConfigError> {
+        let objective = self.objective();
+        if self.problem == Problem::Classification {
+            let most = self.dataset.max_classes();
+            if !(2..=crate::dataset::MAX_CLASSES).contains(&self.classes) {
+                return Err(ConfigError::new("classes", objective.check().unwrap_err()));
+            }
+            if self.classes > most {
+                return Err(ConfigError::new(
+                    "classes",
+                    format!(
+                        "dataset {} has {most} classes, got classes {}: pick circle, gauss \
+                         or spiral for more",
+                        self.dataset.name(),
+                        self.classes
+                    ),
+                ));
+            }
+        }
+        objective
+            .check()
+            .map_err(|message| ConfigError::new("loss", message))
+    }
+
+    fn validate_activations(&self) -> Result<(), ConfigError> {
+        if !self.activation.is_elementwise() {
+            return Err(ConfigError::new(
+                "activation",
+                "activation softmax only fits the output layer: pick another for the hidden layers",
+            ));
+        }
+        if self.layer_activations.len() > self.hidden.len() {
+            return Err(ConfigError::new(
+                "layerActivations",
+                format!(
+                    "layerActivations has {} entries, but there are {} hidden layers",
+                    self.layer_activations.len(),
+                    self.hidden.len()
+                ),
+            ));
+        }
+        if let Some(layer) = self
+            .layer_activations
+            .iter()
+            .position(|a| !a.is_elementwise())
+        {
+            return Err(ConfigError::new(
+                "layerActivations",
+                format!(
+                    "layerActivations: hidden layer {} uses softmax, which only fits the output layer",
+                    layer + 1
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The problem, classes and loss taken together: what the output layer does.
+    pub fn objective(&self) -> Objective {
+        Objective {
+            problem: self.problem,
+            classes: self.classes,
+            loss: self.loss,
+        }
+    }
+
+    /// The activation of hidden layer `layer` (0 is the first after the inputs).
+    pub fn hidden_activation(&self, layer: usize) -> Activation {
+        self.layer_activations
+            .get(layer)
+            .copied()
+            .unwrap_or(self.activation)
+    }
+
+    /// The activation of every hidden layer, input side first.
+    pub fn hidden_activations(&self) -> Vec<Activation> {
+        (0..self.hidden.len())
+            .map(|layer| self.hidden_activation(layer))
+            .collect()
+    }
+
     /// Number of weights (biases not counted) of the network this config builds.
     pub fn weight_count(&self) -> usize {
         let mut previous = self.features.len();
         let mut total = 0;
-        for &neurons in self.hidden.iter().chain(std::iter::once(&1)) {
+        let outputs = self.objective().output_count();
+        for &neurons in self.hidden.iter().chain(std::iter::once(&outputs)) {
             total += previous * neurons;
             previous = neurons;
         }
@@ -355,12 +447,14 @@ impl Config {
         match key {
             "dataset" => self.dataset = parse(key, value)?,
             "problem" => self.problem = parse(key, value)?,
+            "classes" => self.classes = parse(key, value)?,
             "noise" => self.noise = parse(key, value)?,
             "trainRatio" => self.train_ratio = parse(key, value)?,
             "samples" => self.samples = parse(key, value)?,
             "batchSize" => self.batch_size = parse(key, value)?,
             "learningRate" => self.learning_rate = parse(key, value)?,
             "activation" => self.activation = parse(key, value)?,
+            "layerActivations" => self.layer_activations = parse(key, value)?,
             "regularization" => self.regularization = parse(key, value)?,
             "regularizationRate" => self.regularization_rate = parse(key, value)?,
             "hidden" => self.hidden = parse(key, value)?,
@@ -394,14 +488,18 @@ impl Config {
 
     /// What moving from `self` to `next` requires of a running playground.
     pub fn change_to(&self, next: &Config) -> Change {
+        let classes_matter = next.problem == Problem::Classification;
         let data_changed = self.dataset != next.dataset
             || self.problem != next.problem
+            || (classes_matter && self.classes != next.classes)
             || self.noise != next.noise
             || self.train_ratio != next.train_ratio
             || self.samples != next.samples;
         let network_changed = self.hidden != next.hidden
             || self.initialization != next.initialization
-            || self.activation != next.activation
+            || self.hidden_activations() != next.hidden_activations()
+            || self.objective().output_activation() != next.objective().output_activation()
+            || self.objective().output_count() != next.objective().output_count()
             || self.features != next.features
             || self.seed != next.seed;
         if data_changed {
@@ -425,12 +523,17 @@ fn expectation(key: &str) -> String {
     match key {
         "dataset" => one_of(Dataset::ALL.iter().map(|d| d.name())),
         "problem" => "classification or regression".to_string(),
+        "classes" => format!("a whole number from 2 to {}", crate::dataset::MAX_CLASSES),
         "noise" => format!("a number from 0 to {MAX_NOISE}"),
         "trainRatio" => format!("a number from {} to {}", TRAIN_RATIO.0, TRAIN_RATIO.1),
         "samples" => format!("a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}"),
         "batchSize" => format!("a whole number from 1 to {MAX_BATCH_SIZE}"),
         "learningRate" => format!("a number greater than 0 and at most {MAX_LEARNING_RATE}"),
         "activation" => one_of(Activation::ALL.iter().map(|a| a.name())),
+        "layerActivations" => format!(
+            "a list of activations, one per hidden layer, each {}",
+            one_of(Activation::ALL.iter().map(|a| a.name()))
+        ),
         "regularization" => one_of(Regularization::ALL.iter().map(|r| r.name())),
         "regularizationRate" => format!("a number from 0 to {MAX_REGULARIZATION_RATE}"),
         "hidden" => format!(
@@ -454,15 +557,17 @@ fn expectation(key: &str) -> String {
 }
 
 /// Every config key, as JSON and share links spell it.
-pub const KEYS: [&str; 26] = [
+pub const KEYS: [&str; 28] = [
     "dataset",
     "problem",
+    "classes",
     "noise",
     "trainRatio",
     "samples",
     "batchSize",
     "learningRate",
     "activation",
+    "layerActivations",
     "regularization",
     "regularizationRate",
     "hidden",
@@ -504,5 +609,24 @@ mod tests {
         assert_eq!(base.change_to(&next), Change::Reset);
         next.noise = 10.0;
         assert_eq!(base.change_to(&next), Change::Regenerated);
+    }
+
+    #[test]
+    fn losses_and_activations_that_change_the_network() {
+        let base = Config::default();
+        let mut next = base.clone();
+        next.loss = Loss::Huber;
+        assert_eq!(base.change_to(&next), Change::Kept, "same tanh output");
+        next.loss = Loss::BinaryCrossEntropy;
+        assert_eq!(base.change_to(&next), Change::Reset, "sigmoid output");
+        let mut next = base.clone();
+        next.layer_activations = vec![Activation::Tanh];
+        assert_eq!(base.change_to(&next), Change::Kept, "same activations");
+        next.layer_activations = vec![Activation::Tanh, Activation::Relu];
+        assert_eq!(base.change_to(&next), Change::Reset);
+        assert_eq!(
+            next.hidden_activations(),
+            [Activation::Tanh, Activation::Relu]
+        );
     }
 }

@@ -4,8 +4,16 @@
 //!
 //! The default colours are the ones people know from the TensorFlow Playground: orange
 //! #f59322 for −1, light grey #e8eaeb for 0, blue #0877bd for +1, linearly blended in
-//! between (values outside [−1, 1] are clamped).
+//! between (values outside [−1, 1] are clamped). A sigmoid output p is drawn as 2p − 1.
+//!
+//! With a softmax output, each class has its own colour (classes 0 and 1 are the −1 and
+//! +1 colours): an output neuron's picture blends grey toward its class colour by its
+//! probability, and the big heatmap of the output shows the winning class at every cell,
+//! shaded by confidence: grey where the most probable class has only 1/k (a tie), full
+//! colour where it has probability 1.
 
+use crate::activation::Activation;
+use crate::dataset::MAX_CLASSES;
 use crate::features::{compute_inputs, Feature};
 use crate::network::{Network, Workspace};
 
@@ -53,6 +61,43 @@ impl Palette {
         }
     }
 
+    /// The colour of each class, as `#rrggbb`: class 0 and 1 are the colours of −1 and
+    /// +1, the others are told apart from them and from each other (for the colour-blind
+    /// palette, from the Okabe–Ito set).
+    pub fn class_colours(self) -> [[u8; 3]; MAX_CLASSES] {
+        match self {
+            Palette::Default => [
+                [245, 147, 34],
+                [8, 119, 189],
+                [44, 160, 44],
+                [148, 103, 189],
+                [214, 39, 40],
+                [23, 162, 184],
+            ],
+            Palette::Colorblind => [
+                [230, 97, 0],
+                [93, 58, 155],
+                [0, 158, 115],
+                [86, 180, 233],
+                [204, 121, 167],
+                [51, 51, 51],
+            ],
+        }
+    }
+
+    /// Grey blended toward the colour of `class` by `strength` in [0, 1].
+    pub fn class_shade(self, class: usize, strength: f32) -> [u8; 4] {
+        let neutral = self.ends()[1];
+        let colour = self.class_colours()[class.min(MAX_CLASSES - 1)];
+        let t = if strength.is_nan() {
+            0.0
+        } else {
+            strength.clamp(0.0, 1.0)
+        };
+        let channel = |i: usize| (neutral[i] + (colour[i] as f32 - neutral[i]) * t).round() as u8;
+        [channel(0), channel(1), channel(2), 255]
+    }
+
     /// The colour of a value: RGBA, fully opaque; NaN is drawn as 0.
     pub fn colour(self, value: f32) -> [u8; 4] {
         let [negative, neutral, positive] = self.ends();
@@ -74,19 +119,23 @@ impl Palette {
 /// 257 colours spanning [−1, 1] in steps of 1/128 (0 exactly in the middle): fast
 /// colouring of many values.
 #[derive(Clone, Debug)]
-struct ColourTable([[u8; 4]; 257]);
+struct ColourTable {
+    palette: Palette,
+    table: [[u8; 4]; 257],
+}
 
 impl ColourTable {
     fn new(palette: Palette) -> Self {
-        ColourTable(std::array::from_fn(|i| {
-            palette.colour(i as f32 / 128.0 - 1.0)
-        }))
+        ColourTable {
+            palette,
+            table: std::array::from_fn(|i| palette.colour(i as f32 / 128.0 - 1.0)),
+        }
     }
 
     #[inline]
     fn get(&self, value: f32) -> [u8; 4] {
         let v = if value.is_nan() { 0.0 } else { value };
-        self.0[((v.clamp(-1.0, 1.0) + 1.0) * 128.0 + 0.5) as usize]
+        self.table[((v.clamp(-1.0, 1.0) + 1.0) * 128.0 + 0.5) as usize]
     }
 }
 
@@ -101,18 +150,84 @@ fn thumbnail_cells() -> Vec<usize> {
         .collect()
 }
 
-/// Colours `values × scale` (or their sign, when `discretize`) into RGBA `pixels`.
+/// How a neuron's values become colours.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shading {
+    /// Values on the −1…+1 scale, times a factor (inputs are scaled to fit).
+    Signed(f32),
+    /// A sigmoid output p, drawn as 2p − 1.
+    Probability,
+    /// A softmax output: the probability of class k.
+    Class(usize),
+}
+
+impl Shading {
+    /// The shading of neuron `neuron` of layer `layer`.
+    fn of(network: &Network, layer: usize, neuron: usize) -> Shading {
+        let last = layer + 1 == network.layers().len();
+        match network.layers()[layer].activation {
+            Activation::Sigmoid if last => Shading::Probability,
+            Activation::Softmax => Shading::Class(neuron),
+            _ => Shading::Signed(1.0),
+        }
+    }
+
+    #[inline]
+    fn colour(self, value: f32, discretize: bool, colours: &ColourTable) -> [u8; 4] {
+        let signed = match self {
+            Shading::Signed(scale) => value * scale,
+            Shading::Probability => 2.0 * value - 1.0,
+            Shading::Class(class) => {
+                let strength = if discretize {
+                    (value >= 0.5) as u8 as f32
+                } else {
+                    value
+                };
+                return colours.palette.class_shade(class, strength);
+            }
+        };
+        colours.get(if discretize { signed.signum() } else { signed })
+    }
+}
+
+/// Colours `values` (or their sign, when `discretize`) into RGBA `pixels`.
 fn colour_row(
     pixels: &mut [u8],
     values: &[f32],
-    scale: f32,
+    shading: Shading,
     discretize: bool,
     colours: &ColourTable,
 ) {
     for (pixel, &value) in pixels.chunks_exact_mut(4).zip(values) {
-        let v = value * scale;
-        let v = if discretize { v.signum() } else { v };
-        pixel.copy_from_slice(&colours.get(v));
+        pixel.copy_from_slice(&shading.colour(value, discretize, colours));
+    }
+}
+
+/// Colours the winning class of each column of a softmax layer's outputs `[k][stride]`
+/// (the first `pixels.len() / 4` columns), shaded by confidence.
+fn colour_classes(
+    pixels: &mut [u8],
+    outputs: &[f32],
+    stride: usize,
+    discretize: bool,
+    palette: Palette,
+) {
+    let classes = outputs.len() / stride;
+    let chance = 1.0 / classes as f32;
+    for (column, pixel) in pixels.chunks_exact_mut(4).enumerate() {
+        let (mut best, mut top) = (0, outputs[column]);
+        for class in 1..classes {
+            let p = outputs[class * stride + column];
+            if p > top {
+                (best, top) = (class, p);
+            }
+        }
+        let strength = if discretize {
+            1.0
+        } else {
+            (top - chance) / (1.0 - chance)
+        };
+        pixel.copy_from_slice(&palette.class_shade(best, strength));
     }
 }
 
@@ -237,25 +352,34 @@ impl Heatmap {
 
     /// Evaluates the grid and colours the big heatmap (the chosen node) and every
     /// node's thumbnail, straight from each tile's outputs (nothing else is kept).
+    /// Without a chosen node the big heatmap shows the output: its one neuron, or the
+    /// winning class of a softmax output.
     pub fn render(&mut self, network: &Network, features: &[Feature]) {
         self.prepare_inputs(features);
         let nodes = node_count(network);
         let inputs = network.input_count();
-        let chosen = self.node.filter(|&n| n < nodes).unwrap_or(nodes - 1);
-        let discretize = self.discretize && chosen == nodes - 1;
+        let last_layer = network.layers().len() - 1;
+        let class_map = self.node.filter(|&n| n < nodes).is_none()
+            && network.layers()[last_layer].activation == Activation::Softmax;
+        let chosen = match self.node.filter(|&n| n < nodes) {
+            Some(node) => Some(node),
+            None if class_map => None,
+            None => Some(nodes - 1),
+        };
+        let discretize = self.discretize && (class_map || chosen == Some(nodes - 1));
         let thumbnail_bytes = THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4;
         let samples = &self.thumbnail_cells;
         self.thumbnails.resize(nodes * thumbnail_bytes, 0);
         // Input nodes: their values are the grid's inputs.
         for feature in 0..inputs {
             let row = &self.inputs[feature * CELLS..][..CELLS];
-            let scale = self.feature_scales[feature];
+            let shading = Shading::Signed(self.feature_scales[feature]);
             let thumbnail = &mut self.thumbnails[feature * thumbnail_bytes..][..thumbnail_bytes];
             for (pixel, &cell) in thumbnail.chunks_exact_mut(4).zip(samples) {
-                pixel.copy_from_slice(&self.colours.get(row[cell] * scale));
+                pixel.copy_from_slice(&shading.colour(row[cell], false, &self.colours));
             }
-            if feature == chosen {
-                colour_row(&mut self.pixels, row, scale, false, &self.colours);
+            if Some(feature) == chosen {
+                colour_row(&mut self.pixels, row, shading, false, &self.colours);
             }
         }
         // Neurons: tile by tile.
@@ -271,18 +395,32 @@ impl Heatmap {
             for (layer, shape) in network.layers().iter().enumerate() {
                 for neuron in 0..shape.outputs {
                     let row = self.workspace.neuron_outputs(layer, neuron);
+                    let shading = Shading::of(network, layer, neuron);
                     let thumbnail =
                         &mut self.thumbnails[node * thumbnail_bytes..][..thumbnail_bytes];
                     let pixels = thumbnail[first * 4..last * 4].chunks_exact_mut(4);
                     for (pixel, &cell) in pixels.zip(&samples[first..last]) {
-                        pixel.copy_from_slice(&self.colours.get(row[cell - start]));
+                        pixel.copy_from_slice(&shading.colour(
+                            row[cell - start],
+                            false,
+                            &self.colours,
+                        ));
                     }
-                    if node == chosen {
+                    if Some(node) == chosen {
                         let pixels = &mut self.pixels[start * 4..(start + width) * 4];
-                        colour_row(pixels, row, 1.0, discretize, &self.colours);
+                        colour_row(pixels, row, shading, discretize, &self.colours);
                     }
                     node += 1;
                 }
+            }
+            if class_map {
+                colour_classes(
+                    &mut self.pixels[start * 4..(start + width) * 4],
+                    self.workspace.activations(last_layer),
+                    self.workspace.stride(),
+                    discretize,
+                    self.palette,
+                );
             }
         }
     }
@@ -428,6 +566,47 @@ mod tests {
                 assert_eq!(&thumbnail[pixel * 4..][..4], table.get(values[cell]));
             }
         }
+    }
+
+    #[test]
+    fn softmax_output_shows_the_winning_class_shaded_by_confidence() {
+        // Three classes from x1 alone: z = (−x1, 0, x1): class 0 wins on the left, class
+        // 2 on the right, and near x1 = 0 all three tie (grey).
+        let mut network = Network::zeroed(vec![LayerShape {
+            inputs: 2,
+            outputs: 3,
+            activation: Activation::Softmax,
+        }]);
+        network.parameters_mut()[..6].copy_from_slice(&[-1.0, 0.0, 0.0, 0.0, 1.0, 0.0]);
+        let features = [Feature::X1, Feature::X2];
+        let mut heatmap = Heatmap::default();
+        heatmap.render(&network, &features);
+        let palette = Palette::Default;
+        let at = |heatmap: &Heatmap, column: usize| heatmap.pixels()[column * 4..][..4].to_vec();
+        let colour = |class: usize| palette.class_colours()[class];
+        let left = at(&heatmap, 0);
+        // x1 = −5.94: p0 = e^5.94 / (e^5.94 + 1 + e^−5.94) ≈ 0.9974.
+        let strength = (0.997_38 - 1.0 / 3.0) / (2.0 / 3.0);
+        assert_eq!(left, palette.class_shade(0, strength));
+        assert!((left[0] as i32 - colour(0)[0] as i32).abs() <= 2);
+        assert_eq!(
+            at(&heatmap, GRID_SIZE - 1),
+            palette.class_shade(2, strength)
+        );
+        // The middle columns (x1 = ±0.06) are nearly grey.
+        let middle = at(&heatmap, GRID_SIZE / 2);
+        assert!((middle[0] as i32 - 232).abs() <= 6, "{middle:?}");
+        // Discretized: full class colours.
+        heatmap.set_discretize(true);
+        heatmap.render(&network, &features);
+        assert_eq!(at(&heatmap, 0), palette.class_shade(0, 1.0));
+        // The thumbnail of output neuron 2 (node 4) blends toward class 2's colour.
+        let thumbnail = &heatmap.thumbnails()[4 * THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4..];
+        let right = &thumbnail[(THUMBNAIL_SIZE - 1) * 4..][..4];
+        assert!(
+            (right[1] as i32 - colour(2)[1] as i32).abs() <= 3,
+            "{right:?}"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::features::compute_inputs;
 use crate::trainer::Trainer;
-use crate::training::{compute_gradient, cost, StepBuffers};
+use crate::training::{compute_gradient, cost, output_layer, StepBuffers};
 use crate::{Activation, Point};
 use serde::Serialize;
 
@@ -27,7 +27,8 @@ pub struct LayerInspection {
     pub z: Vec<f32>,
     /// a_j = f(z_j).
     pub a: Vec<f32>,
-    /// ∂J/∂a_j.
+    /// ∂J/∂a_j. For a cross-entropy output layer, trained through ∂J/∂z = a − t
+    /// directly, this is ∂ℓ/∂a_j for reference.
     #[serde(rename = "dJda")]
     pub d_j_da: Vec<f32>,
     /// ∂J/∂z_j = ∂J/∂a_j · f'(z_j).
@@ -51,11 +52,15 @@ pub struct LayerInspection {
 pub struct SampleInspection {
     /// (x1, x2).
     pub point: [f32; 2],
-    /// t.
+    /// The sample's label (a class index for 3 or more classes).
     pub target: f32,
-    /// o.
+    /// o of the first output neuron.
     pub output: f32,
-    /// L(o, t).
+    /// o of every output neuron.
+    pub outputs: Vec<f32>,
+    /// t of every output neuron (see [`crate::objective`]).
+    pub targets: Vec<f32>,
+    /// L(o, t) = Σ_k ℓ(o_k, t_k).
     pub loss: f32,
     /// α of the next step (after the schedule).
     pub learning_rate: f32,
@@ -110,7 +115,14 @@ impl Trainer {
         let column = |row: &[f32], neurons: usize| -> Vec<f32> {
             (0..neurons).map(|j| row[j * stride]).collect()
         };
-        let layers = network
+        let recorded_column = |row: &[f32], neurons: usize| -> Vec<f32> {
+            if row.is_empty() {
+                Vec::new()
+            } else {
+                column(row, neurons)
+            }
+        };
+        let layers: Vec<LayerInspection> = network
             .layers()
             .iter()
             .enumerate()
@@ -123,7 +135,7 @@ impl Trainer {
                     activation: shape.activation,
                     z: column(workspace.weighted_sums(index), shape.outputs),
                     a: column(workspace.activations(index), shape.outputs),
-                    d_j_da: column(workspace.output_gradients(index), shape.outputs),
+                    d_j_da: recorded_column(workspace.output_gradients(index), shape.outputs),
                     d_j_dz: column(workspace.deltas(index), shape.outputs),
                     update: d_j_dw
                         .iter()
@@ -135,12 +147,28 @@ impl Trainer {
                 }
             })
             .collect();
-        let output = workspace.output()[0];
+        let objective = settings.objective;
+        let outputs = column(output_layer(network, workspace), objective.output_count());
+        let targets: Vec<f32> = (0..outputs.len())
+            .map(|k| objective.target(point.label, k))
+            .collect();
+        let loss = objective.sample_loss(output_layer(network, workspace), stride, 0, point.label);
+        let mut layers: Vec<LayerInspection> = layers;
+        let last = layers.last_mut().expect("at least one layer");
+        if last.d_j_da.is_empty() {
+            last.d_j_da = outputs
+                .iter()
+                .zip(&targets)
+                .map(|(&o, &t)| objective.loss.derivative(o, t))
+                .collect();
+        }
         Ok(SampleInspection {
             point: point.position,
             target: point.label,
-            output,
-            loss: settings.loss.value(output, point.label),
+            output: outputs[0],
+            loss,
+            outputs,
+            targets,
             learning_rate: rate,
             inputs: features
                 .iter()

@@ -5,7 +5,8 @@
 //!   "features": ["x1", "x2"],
 //!   "layers": [ { "activation": "tanh", "weights": [[0.1, -0.2]], "biases": [0.1] } ] }
 //! ```
-//! `weights` are `[output][input]`; the last layer is the output layer.
+//! `weights` are `[output][input]`; the last layer is the output layer: one neuron
+//! (tanh, sigmoid or linear), or one softmax neuron per class.
 
 use crate::activation::Activation;
 use crate::dataset::Problem;
@@ -89,10 +90,18 @@ impl ModelFile {
         let Some(output) = self.layers.last() else {
             return Err("model has no layers".to_string());
         };
-        if output.biases.len() != 1 {
+        let most = crate::dataset::MAX_CLASSES;
+        if !(1..=most).contains(&output.biases.len()) {
             return Err(format!(
-                "the output layer must have 1 neuron, got {}",
+                "the output layer must have 1 to {most} neurons, got {}",
                 output.biases.len()
+            ));
+        }
+        let hidden = &self.layers[..self.layers.len() - 1];
+        if let Some(index) = hidden.iter().position(|l| !l.activation.is_elementwise()) {
+            return Err(format!(
+                "layer {}: softmax only fits the output layer",
+                index + 1
             ));
         }
         let mut shapes = Vec::with_capacity(self.layers.len());

@@ -34,6 +34,15 @@ impl LayerShape {
     }
 }
 
+/// What the gradient handed to [`Network::backward`] is taken with respect to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputGradient {
+    /// ∂J/∂a of the output layer.
+    Activation,
+    /// ∂J/∂z of the output layer.
+    WeightedSum,
+}
+
 /// A fully connected feed-forward network.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Network {
@@ -103,7 +112,8 @@ impl Workspace {
         &self.weighted_sums[layer]
     }
 
-    /// ∂J/∂a of layer `layer` from the last backward pass of a recording workspace.
+    /// ∂J/∂a of layer `layer` from the last backward pass of a recording workspace
+    /// (empty for the output layer when the pass was given ∂J/∂z).
     pub fn output_gradients(&self, layer: usize) -> &[f32] {
         &self.recorded_output_gradients[layer]
     }
@@ -236,13 +246,17 @@ impl Network {
             if workspace.record || layer.activation.needs_weighted_sum() {
                 sums.extend_from_slice(outputs);
             }
-            layer.activation.apply(outputs);
+            layer.activation.apply(outputs, stride);
         }
     }
 
-    /// Backward pass after `forward` on the same `inputs`: given ∂J/∂o for every output
-    /// (`[outputs][stride]`, zero in the padding columns), writes ∂J/∂θ for every
-    /// parameter θ into `gradient` (same layout as `parameters()`), summed over the batch.
+    /// Backward pass after `forward` on the same `inputs`: given the gradient of the
+    /// cost for every output (`[outputs][stride]`, zero in the padding columns), writes
+    /// ∂J/∂θ for every parameter θ into `gradient` (same layout as `parameters()`),
+    /// summed over the batch. `with_respect_to` says whether `output_gradient` is ∂J/∂a
+    /// of the output layer or already ∂J/∂z (a loss combined with its output activation,
+    /// such as cross-entropy after softmax, whose ∂J/∂z = a − y is exact where the
+    /// chain through ∂J/∂a would divide by a vanishing probability).
     ///
     /// Per layer, from the output down: ∂J/∂z = ∂J/∂a ⊙ f'(z);
     /// ∂J/∂β_ji = Σ_samples ∂J/∂z_j · x_i; ∂J/∂b_j = Σ_samples ∂J/∂z_j;
@@ -252,6 +266,7 @@ impl Network {
         inputs: &[f32],
         workspace: &mut Workspace,
         output_gradient: &[f32],
+        with_respect_to: OutputGradient,
         gradient: &mut [f32],
     ) {
         let stride = workspace.stride;
@@ -270,14 +285,22 @@ impl Network {
         }
         for index in (0..self.layers.len()).rev() {
             let layer = self.layers[index];
+            let given_delta = index == last && with_respect_to == OutputGradient::WeightedSum;
             if workspace.record {
-                workspace.recorded_output_gradients[index].clone_from(&workspace.delta);
+                let recorded = &mut workspace.recorded_output_gradients[index];
+                if given_delta {
+                    recorded.clear();
+                } else {
+                    recorded.clone_from(&workspace.delta);
+                }
             }
             let a = &workspace.activations[index];
             let z = &workspace.weighted_sums[index];
-            layer
-                .activation
-                .scale_by_derivative(&mut workspace.delta, z, a);
+            if !given_delta {
+                layer
+                    .activation
+                    .scale_by_derivative(&mut workspace.delta, z, a, stride);
+            }
             if workspace.record {
                 workspace.recorded_deltas[index].clone_from(&workspace.delta);
             }

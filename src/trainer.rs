@@ -6,11 +6,13 @@ use crate::config::{Change, Config, ConfigError};
 use crate::dataset::{generate_split, Point, Problem, Split};
 use crate::features::compute_inputs;
 use crate::kernels::stride_for;
+use crate::loss::Loss;
 use crate::model::ModelFile;
 use crate::network::{LayerShape, Network, Workspace};
+use crate::objective::Objective;
 use crate::optimizer::{OptimizerSettings, OptimizerState};
 use crate::rng::{SeededRng, Stream};
-use crate::training::{compute_gradient, StepBuffers, StepSettings};
+use crate::training::{compute_gradient, mean_loss, output_layer, StepBuffers, StepSettings};
 
 /// A set of points with the network's inputs computed for the current features.
 #[derive(Clone, Debug, Default)]
@@ -18,13 +20,14 @@ struct PreparedSet {
     points: Vec<Point>,
     /// Feature-major `[features][stride]`.
     inputs: Vec<f32>,
-    targets: Vec<f32>,
+    /// Each point's label.
+    labels: Vec<f32>,
 }
 
 impl PreparedSet {
     fn new(points: Vec<Point>, config: &Config) -> Self {
         let mut set = PreparedSet {
-            targets: points.iter().map(|p| p.label).collect(),
+            labels: points.iter().map(|p| p.label).collect(),
             points,
             inputs: Vec::new(),
         };
@@ -47,8 +50,8 @@ impl PreparedSet {
 pub struct Evaluation {
     /// Mean loss over the set (without the regularization penalty).
     pub loss: f32,
-    /// Classification: accuracy, the share of points where sign(output) matches the
-    /// label. Regression: R² = 1 − Σ(o − t)² / Σ(t − mean t)².
+    /// Classification: accuracy, the share of points whose predicted class (see
+    /// [`crate::objective`]) is their class. Regression: R² = 1 − Σ(o − t)² / Σ(t − mean t)².
     pub metric: f32,
 }
 
@@ -75,7 +78,7 @@ pub struct Trainer {
     shuffle_rng: SeededRng,
     order: Vec<usize>,
     batch_inputs: Vec<f32>,
-    batch_targets: Vec<f32>,
+    batch_labels: Vec<f32>,
     buffers: StepBuffers,
     optimizer: OptimizerState,
     evaluation: Workspace,
@@ -86,30 +89,24 @@ pub struct Trainer {
     divergence: Option<String>,
 }
 
-/// The output activation that fits a problem: tanh for labels ±1, linear for regression.
-pub fn output_activation(problem: Problem) -> Activation {
-    match problem {
-        Problem::Classification => Activation::Tanh,
-        Problem::Regression => Activation::Linear,
-    }
-}
-
-/// The layer shapes a config asks for: its hidden layers, then one output neuron.
+/// The layer shapes a config asks for: its hidden layers, then the output layer of
+/// its [`Objective`](crate::objective::Objective).
 pub fn layer_shapes(config: &Config) -> Vec<LayerShape> {
     let mut shapes = Vec::with_capacity(config.hidden.len() + 1);
     let mut inputs = config.features.len();
-    for &neurons in &config.hidden {
+    for (layer, &neurons) in config.hidden.iter().enumerate() {
         shapes.push(LayerShape {
             inputs,
             outputs: neurons,
-            activation: config.activation,
+            activation: config.hidden_activation(layer),
         });
         inputs = neurons;
     }
+    let objective = config.objective();
     shapes.push(LayerShape {
         inputs,
-        outputs: 1,
-        activation: output_activation(config.problem),
+        outputs: objective.output_count(),
+        activation: objective.output_activation(),
     });
     shapes
 }
@@ -121,7 +118,7 @@ pub fn data_of(config: &Config) -> Split {
         config.samples,
         (config.noise / 100.0) as f32,
         (config.train_ratio / 100.0) as f32,
-        2,
+        config.classes,
         config.data_seed,
     )
 }
@@ -140,7 +137,7 @@ impl Trainer {
             shuffle_rng: SeededRng::new(config.seed, Stream::Shuffle),
             order: Vec::new(),
             batch_inputs: Vec::new(),
-            batch_targets: Vec::new(),
+            batch_labels: Vec::new(),
             buffers: StepBuffers::default(),
             optimizer: OptimizerState::default(),
             evaluation: Workspace::default(),
@@ -306,7 +303,7 @@ impl Trainer {
 
     /// The training set as the network sees it: feature-major inputs and targets.
     pub(crate) fn training_set(&self) -> (&[f32], &[f32]) {
-        (&self.train.inputs, &self.train.targets)
+        (&self.train.inputs, &self.train.labels)
     }
 
     /// The network, writable (for probing the cost; callers put it back).
@@ -316,7 +313,7 @@ impl Trainer {
 
     pub(crate) fn step_settings(&self) -> StepSettings {
         StepSettings {
-            loss: self.config.loss,
+            objective: self.config.objective(),
             regularization: self.config.regularization,
             regularization_rate: self.config.regularization_rate as f32,
             learning_rate: self.config.learning_rate as f32,
@@ -395,13 +392,13 @@ impl Trainer {
                     *slot = source[index];
                 }
             }
-            self.batch_targets.clear();
-            self.batch_targets
-                .extend(batch.iter().map(|&index| self.train.targets[index]));
+            self.batch_labels.clear();
+            self.batch_labels
+                .extend(batch.iter().map(|&index| self.train.labels[index]));
             let outputs_finite = compute_gradient(
                 &self.network,
                 &self.batch_inputs,
-                &self.batch_targets,
+                &self.batch_labels,
                 &settings,
                 &mut self.buffers,
             );
@@ -422,10 +419,31 @@ impl Trainer {
         evaluate_set(
             &self.network,
             set,
-            self.config.loss,
-            self.config.problem,
+            &self.config.objective(),
             &mut self.evaluation,
         )
+    }
+
+    /// How often each class is predicted as each class: `classes × classes` counts,
+    /// row = true class, column = predicted class (classification only; empty for
+    /// regression).
+    pub fn confusion_matrix(&mut self, train: bool) -> Vec<u32> {
+        let objective = self.config.objective();
+        let classes = objective.class_count();
+        let mut counts = vec![0; classes * classes];
+        let set = if train { &self.train } else { &self.test };
+        if classes == 0 || set.labels.is_empty() {
+            return counts;
+        }
+        self.network
+            .forward(&set.inputs, set.labels.len(), &mut self.evaluation);
+        let outputs = output_layer(&self.network, &self.evaluation);
+        let stride = self.evaluation.stride();
+        for (sample, &label) in set.labels.iter().enumerate() {
+            let predicted = objective.predicted_class(outputs, stride, sample);
+            counts[objective.true_class(label) * classes + predicted] += 1;
+        }
+        counts
     }
 
     /// Re-measures the losses for the current weights (replacing the last history row).
@@ -444,13 +462,21 @@ impl Trainer {
         });
     }
 
-    /// The network's output at each point (x1, x2).
+    /// The network's outputs at each point (x1, x2), point by point: one value per
+    /// point, or one probability per class for a softmax output.
     pub fn predict(&mut self, points: &[[f32; 2]]) -> Vec<f32> {
         let mut inputs = Vec::new();
         compute_inputs(&self.config.features, points, &mut inputs);
         self.network
             .forward(&inputs, points.len(), &mut self.evaluation);
-        self.evaluation.output().to_vec()
+        let outputs = output_layer(&self.network, &self.evaluation);
+        let (count, stride) = (
+            self.config.objective().output_count(),
+            self.evaluation.stride(),
+        );
+        (0..points.len())
+            .flat_map(|point| (0..count).map(move |k| outputs[k * stride + point]))
+            .collect()
     }
 
     /// Replaces every weight and bias (same layout as `Network::parameters`).
@@ -553,25 +579,19 @@ impl Trainer {
         }
         let network = model.to_network()?;
         let (output, hidden) = network.layers().split_last().expect("at least one layer");
-        let expected_output = output_activation(model.problem);
-        if output.activation != expected_output {
-            return Err(format!(
-                "the output layer of a {} model must use {}, got {}",
-                model.problem.name(),
-                expected_output.name(),
-                output.activation.name()
-            ));
-        }
-        let activation = hidden
-            .first()
-            .map_or(self.config.activation, |l| l.activation);
-        if hidden.iter().any(|layer| layer.activation != activation) {
-            return Err("every hidden layer must use the same activation".to_string());
-        }
         let mut next = self.config.clone();
+        next.loss = loss_for_output(output, &next)?;
         next.features = model.features.clone();
         next.hidden = hidden.iter().map(|layer| layer.outputs).collect();
-        next.activation = activation;
+        let activations: Vec<Activation> = hidden.iter().map(|layer| layer.activation).collect();
+        if let Some(&first) = activations.first() {
+            next.activation = first;
+        }
+        next.layer_activations = if activations.iter().all(|&a| a == next.activation) {
+            Vec::new()
+        } else {
+            activations
+        };
         next.validate().map_err(|error| error.message)?;
         self.config = next;
         self.train.compute_inputs(&self.config);
@@ -590,31 +610,69 @@ fn explain_divergence(epoch: u32, learning_rate: f64) -> String {
     )
 }
 
+/// The loss of the config that a model's output layer was trained with: the config's
+/// own loss when it builds the same output layer, else the one loss that does.
+fn loss_for_output(output: &LayerShape, config: &Config) -> Result<Loss, String> {
+    let builds = |loss: Loss| {
+        let objective = Objective {
+            loss,
+            ..config.objective()
+        };
+        objective.check().is_ok()
+            && objective.output_activation() == output.activation
+            && objective.output_count() == output.outputs
+    };
+    if builds(config.loss) {
+        return Ok(config.loss);
+    }
+    Loss::ALL
+        .into_iter()
+        .find(|&loss| builds(loss))
+        .ok_or_else(|| {
+            let objective = config.objective();
+            format!(
+                "the model's output layer ({} {} neurons) does not fit {} with {} classes, \
+             which needs {} {} output neurons: change the playground's classes first",
+                output.outputs,
+                output.activation.name(),
+                config.problem.name(),
+                config.classes,
+                objective.output_count(),
+                objective.output_activation().name()
+            )
+        })
+}
+
 /// Loss and accuracy (or R²) of `network` over a prepared set.
 fn evaluate_set(
     network: &Network,
     set: &PreparedSet,
-    loss: crate::loss::Loss,
-    problem: Problem,
+    objective: &Objective,
     workspace: &mut Workspace,
 ) -> Evaluation {
-    let count = set.targets.len();
+    let count = set.labels.len();
     if count == 0 {
         return Evaluation::default();
     }
     network.forward(&set.inputs, count, workspace);
-    let outputs = workspace.output();
-    let pairs = || outputs.iter().zip(&set.targets);
-    let mean_loss = pairs().map(|(&o, &t)| loss.value(o, t)).sum::<f32>() / count as f32;
-    let metric = match problem {
+    let mean_loss = mean_loss(network, workspace, &set.labels, objective);
+    let outputs = output_layer(network, workspace);
+    let stride = workspace.stride();
+    let metric = match objective.problem {
         Problem::Classification => {
-            let correct = pairs().filter(|&(&o, &t)| (o >= 0.0) == (t >= 0.0)).count();
+            let correct = (0..count)
+                .filter(|&sample| {
+                    objective.predicted_class(outputs, stride, sample)
+                        == objective.true_class(set.labels[sample])
+                })
+                .count();
             correct as f32 / count as f32
         }
         Problem::Regression => {
-            let mean = set.targets.iter().sum::<f32>() / count as f32;
+            let pairs = || outputs[..count].iter().zip(&set.labels);
+            let mean = set.labels.iter().sum::<f32>() / count as f32;
             let residual: f32 = pairs().map(|(&o, &t)| (o - t) * (o - t)).sum();
-            let total: f32 = set.targets.iter().map(|&t| (t - mean) * (t - mean)).sum();
+            let total: f32 = set.labels.iter().map(|&t| (t - mean) * (t - mean)).sum();
             if total > 0.0 {
                 1.0 - residual / total
             } else {

@@ -3,21 +3,22 @@
 //!
 //! For a batch of B samples with outputs o and targets t, the cost is
 //!
-//! J = (1/B) Σ L(o, t) + λ·Σ_w R(w)
+//! J = (1/B) Σ_samples L(o, t) + λ·Σ_w R(w)
 //!
-//! (the mean loss plus the penalty over every weight, biases excluded). The gradient
-//! is therefore averaged over the batch, and one step of gradient descent moves
-//! every parameter θ against it: θ ← θ − α·∂J/∂θ.
+//! (the mean loss plus the penalty over every weight, biases excluded; L sums over the
+//! output neurons, see [`crate::loss`]). The gradient is therefore averaged over the
+//! batch, and one step of gradient descent moves every parameter θ against it:
+//! θ ← θ − α·∂J/∂θ.
 
-use crate::loss::Loss;
 use crate::network::{Network, Workspace};
+use crate::objective::Objective;
 use crate::regularization::Regularization;
 
 /// How the cost is formed and how far each step goes.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StepSettings {
-    /// Per-sample loss L.
-    pub loss: Loss,
+    /// The problem and its per-sample loss L.
+    pub objective: Objective,
     /// Weight penalty R.
     pub regularization: Regularization,
     /// λ.
@@ -56,33 +57,36 @@ impl StepBuffers {
 }
 
 /// Leaves ∂J/∂θ of the batch in `buffers.gradient()` (`inputs` is feature-major
-/// `[input_count][stride]`, see [`crate::kernels`]; one target per sample). Returns
-/// whether every output of the batch was finite.
+/// `[input_count][stride]`, see [`crate::kernels`]; one label per sample, see
+/// [`Objective::target`]). Returns whether every output of the batch was finite.
 pub fn compute_gradient(
     network: &Network,
     inputs: &[f32],
-    targets: &[f32],
+    labels: &[f32],
     settings: &StepSettings,
     buffers: &mut StepBuffers,
 ) -> bool {
-    let batch = targets.len();
+    let batch = labels.len();
     network.forward(inputs, batch, &mut buffers.workspace);
     let scale = 1.0 / batch as f32;
+    let stride = buffers.workspace.stride();
+    let outputs = output_layer(network, &buffers.workspace);
+    let finite = (0..network.layers()[network.layers().len() - 1].outputs)
+        .all(|k| outputs[k * stride..][..batch].iter().all(|o| o.is_finite()));
     // Padding columns keep a zero gradient, so they add nothing to the sums.
-    buffers.output_gradient.clear();
-    buffers
-        .output_gradient
-        .resize(buffers.workspace.stride(), 0.0);
-    let outputs = buffers.workspace.output();
-    let finite = outputs.iter().all(|o| o.is_finite());
-    for ((g, &o), &t) in buffers.output_gradient.iter_mut().zip(outputs).zip(targets) {
-        *g = settings.loss.derivative(o, t) * scale;
-    }
+    let with_respect_to = settings.objective.output_gradient(
+        outputs,
+        stride,
+        labels,
+        scale,
+        &mut buffers.output_gradient,
+    );
     buffers.gradient.resize(network.parameters().len(), 0.0);
     network.backward(
         inputs,
         &mut buffers.workspace,
         &buffers.output_gradient,
+        with_respect_to,
         &mut buffers.gradient,
     );
     if settings.regularization != Regularization::None {
@@ -101,12 +105,12 @@ pub fn compute_gradient(
 pub fn cost_and_gradient(
     network: &Network,
     inputs: &[f32],
-    targets: &[f32],
+    labels: &[f32],
     settings: &StepSettings,
     buffers: &mut StepBuffers,
 ) -> f32 {
-    compute_gradient(network, inputs, targets, settings, buffers);
-    cost_of_outputs(network, buffers.workspace.output(), targets, settings)
+    compute_gradient(network, inputs, labels, settings, buffers);
+    cost_of_pass(network, &buffers.workspace, labels, settings)
 }
 
 /// θ ← θ − α·∂J/∂θ for every parameter, with the gradient of the last
@@ -126,27 +130,44 @@ pub fn apply_gradient_descent(
 pub fn cost(
     network: &Network,
     inputs: &[f32],
-    targets: &[f32],
+    labels: &[f32],
     settings: &StepSettings,
     workspace: &mut Workspace,
 ) -> f32 {
-    network.forward(inputs, targets.len(), workspace);
-    cost_of_outputs(network, workspace.output(), targets, settings)
+    network.forward(inputs, labels.len(), workspace);
+    cost_of_pass(network, workspace, labels, settings)
 }
 
-/// J = (1/B) Σ L(o, t) + λ·Σ_w R(w) for the outputs of a pass of `network`.
-fn cost_of_outputs(
+/// The output layer's values `[outputs][stride]` of the last pass.
+pub fn output_layer<'a>(network: &Network, workspace: &'a Workspace) -> &'a [f32] {
+    workspace.activations(network.layers().len() - 1)
+}
+
+/// The mean loss (1/B) Σ L(o, t) of the last pass over `labels`.
+pub fn mean_loss(
     network: &Network,
-    outputs: &[f32],
-    targets: &[f32],
+    workspace: &Workspace,
+    labels: &[f32],
+    objective: &Objective,
+) -> f32 {
+    let outputs = output_layer(network, workspace);
+    let stride = workspace.stride();
+    labels
+        .iter()
+        .enumerate()
+        .map(|(sample, &label)| objective.sample_loss(outputs, stride, sample, label))
+        .sum::<f32>()
+        / labels.len().max(1) as f32
+}
+
+/// J = (1/B) Σ L(o, t) + λ·Σ_w R(w) for the last pass of `network`.
+fn cost_of_pass(
+    network: &Network,
+    workspace: &Workspace,
+    labels: &[f32],
     settings: &StepSettings,
 ) -> f32 {
-    let mean_loss = outputs
-        .iter()
-        .zip(targets)
-        .map(|(&o, &t)| settings.loss.value(o, t))
-        .sum::<f32>()
-        / targets.len().max(1) as f32;
+    let mean_loss = mean_loss(network, workspace, labels, &settings.objective);
     let penalty: f32 = (0..network.layers().len())
         .flat_map(|index| &network.parameters()[network.weight_range(index)])
         .map(|&w| settings.regularization.value(w))

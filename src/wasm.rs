@@ -7,6 +7,7 @@ use crate::dataset::{generate_split, Dataset, Problem};
 use crate::grid::{node_count, Heatmap, Palette, GRID_SIZE, THUMBNAIL_SIZE};
 use crate::inspection::SampleSet;
 use crate::model::ModelFile;
+use crate::objective::Objective;
 use crate::trainer::Trainer;
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
@@ -72,7 +73,7 @@ pub fn default_config() -> Result<JsValue, JsValue> {
 /// The limits every config must respect, as a JS object: `maxHiddenLayers`,
 /// `maxNeuronsPerLayer`, `maxWeights`, `minSamples`, `maxSamples`, `maxBatchSize`,
 /// `maxLearningRate`, `maxRegularizationRate`, `maxNoise`, `minTrainRatio`,
-/// `maxTrainRatio`.
+/// `maxTrainRatio`, `maxClasses`.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsValue> {
     use crate::config::limits::*;
@@ -90,6 +91,7 @@ pub fn limits() -> Result<JsValue, JsValue> {
         max_noise: f64,
         min_train_ratio: f64,
         max_train_ratio: f64,
+        max_classes: usize,
     }
     to_js(&Limits {
         max_hidden_layers: MAX_HIDDEN_LAYERS,
@@ -103,6 +105,46 @@ pub fn limits() -> Result<JsValue, JsValue> {
         max_noise: MAX_NOISE,
         min_train_ratio: TRAIN_RATIO.0,
         max_train_ratio: TRAIN_RATIO.1,
+        max_classes: crate::dataset::MAX_CLASSES,
+    })
+}
+
+/// The names of the losses that fit `problem` ("classification" or "regression") with
+/// `classes` classes, in the order the page lists them.
+#[wasm_bindgen(js_name = lossesFor)]
+pub fn losses_for(problem: &str, classes: usize) -> Result<Vec<String>, JsValue> {
+    let problem = match problem {
+        "classification" => Problem::Classification,
+        "regression" => Problem::Regression,
+        other => {
+            return Err(js_error(format!(
+                "problem must be classification or regression, got {other:?}"
+            )))
+        }
+    };
+    Ok(Objective::losses_for(problem, classes)
+        .iter()
+        .map(|loss| loss.name().to_string())
+        .collect())
+}
+
+/// The colour of each class (`#rrggbb`, class 0 first) in the palette called `name`
+/// ("default" or "colorblind"): classes 0 and 1 are the colours of −1 and +1.
+#[wasm_bindgen(js_name = classColors)]
+pub fn class_colors(name: &str) -> Result<Vec<String>, JsValue> {
+    let palette = palette_named(name)?;
+    Ok(palette
+        .class_colours()
+        .iter()
+        .map(|[r, g, b]| format!("#{r:02x}{g:02x}{b:02x}"))
+        .collect())
+}
+
+fn palette_named(name: &str) -> Result<Palette, JsValue> {
+    Palette::from_name(name).ok_or_else(|| {
+        js_error(format!(
+            "palette must be default or colorblind, got {name:?}"
+        ))
     })
 }
 
@@ -120,15 +162,17 @@ pub fn panic_for_testing(message: &str) {
 }
 
 /// About 200 noise-free points of the dataset called `name` as `[x1, x2, label, …]`,
-/// for the dataset picker's thumbnails.
+/// for the dataset picker's thumbnails, with `classes` classes (default 2; at most what
+/// the dataset has).
 #[wasm_bindgen(js_name = datasetPreview)]
-pub fn dataset_preview(name: &str) -> Result<Float32Array, JsValue> {
+pub fn dataset_preview(name: &str, classes: Option<usize>) -> Result<Float32Array, JsValue> {
     let dataset = Dataset::ALL
         .into_iter()
         .find(|dataset| dataset.name() == name)
         .ok_or_else(|| js_error(format!("unknown dataset {name:?}")))?;
+    let classes = classes.unwrap_or(2).clamp(2, dataset.max_classes().max(2));
     Ok(points_array(
-        &generate_split(dataset, 200, 0.0, 1.0, 2, 1).train,
+        &generate_split(dataset, 200, 0.0, 1.0, classes, 1).train,
     ))
 }
 
@@ -239,18 +283,24 @@ impl Playground {
         self.heatmap.thumbnails().len()
     }
 
-    /// Which node the big heatmap shows (at the next render).
+    /// Which node the big heatmap shows (at the next render); no node (or the single
+    /// output neuron) for the output view, which for a softmax output is the winning
+    /// class shaded by confidence.
     #[wasm_bindgen(js_name = setHeatmapNode)]
-    pub fn set_heatmap_node(&mut self, node: usize) -> Result<(), JsValue> {
+    pub fn set_heatmap_node(&mut self, node: Option<usize>) -> Result<(), JsValue> {
         let nodes = self.node_count();
+        let Some(node) = node else {
+            self.heatmap.set_node(None);
+            return Ok(());
+        };
         if node >= nodes {
             return Err(js_error(format!(
                 "node {node} does not exist: the network has {nodes} nodes"
             )));
         }
-        let output = node + 1 == nodes;
+        let single_output = self.output_count() == 1 && node + 1 == nodes;
         self.heatmap
-            .set_node(if output { None } else { Some(node) });
+            .set_node(if single_output { None } else { Some(node) });
         Ok(())
     }
 
@@ -263,12 +313,7 @@ impl Playground {
     /// "default" or "colorblind".
     #[wasm_bindgen(js_name = setPalette)]
     pub fn set_palette(&mut self, name: &str) -> Result<(), JsValue> {
-        let palette = Palette::from_name(name).ok_or_else(|| {
-            js_error(format!(
-                "palette must be default or colorblind, got {name:?}"
-            ))
-        })?;
-        self.heatmap.set_palette(palette);
+        self.heatmap.set_palette(palette_named(name)?);
         Ok(())
     }
 
@@ -371,13 +416,37 @@ impl Playground {
         points_array(self.trainer.test_points())
     }
 
-    /// Network outputs for points given as `[x1, x2, x1, x2, …]`.
+    /// Network outputs for points given as `[x1, x2, x1, x2, …]`: `outputCount` values
+    /// per point, point after point (one value, or one probability per class).
     pub fn predict(&mut self, points: &[f32]) -> Result<Float32Array, JsValue> {
         if !points.len().is_multiple_of(2) {
             return Err(js_error("predict takes pairs [x1, x2, x1, x2, …]"));
         }
         let pairs: Vec<[f32; 2]> = points.chunks_exact(2).map(|p| [p[0], p[1]]).collect();
         Ok(Float32Array::from(&self.trainer.predict(&pairs)[..]))
+    }
+
+    /// Neurons of the output layer: 1, or the number of classes for a softmax output.
+    #[wasm_bindgen(getter, js_name = outputCount)]
+    pub fn output_count(&self) -> usize {
+        self.trainer.config().objective().output_count()
+    }
+
+    /// How often each class is predicted as each class on `set` ("train" or "test"):
+    /// classes × classes counts, row by row, row = true class, column = predicted
+    /// class. Empty for regression.
+    #[wasm_bindgen(js_name = confusionMatrix)]
+    pub fn confusion_matrix(&mut self, set: &str) -> Result<Uint32Array, JsValue> {
+        let train = match set {
+            "train" => true,
+            "test" => false,
+            other => {
+                return Err(js_error(format!(
+                    "set must be train or test, got {other:?}"
+                )))
+            }
+        };
+        Ok(Uint32Array::from(&self.trainer.confusion_matrix(train)[..]))
     }
 
     /// The network as a model file object.

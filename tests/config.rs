@@ -56,6 +56,41 @@ fn every_out_of_range_value_names_its_field_and_range() {
         (json!({"momentum": 1}), "momentum", "below 1"),
         (json!({"beta2": -0.1}), "beta2", "at least 0"),
         (json!({"epsilon": 0}), "epsilon", "greater than 0"),
+        (
+            json!({"classes": 7, "loss": "softmaxCrossEntropy"}),
+            "classes",
+            "from 2 to 6",
+        ),
+        (
+            json!({"classes": 3, "dataset": "xor", "loss": "softmaxCrossEntropy"}),
+            "classes",
+            "dataset xor has 2 classes",
+        ),
+        (
+            json!({"classes": 3}),
+            "loss",
+            "loss squared does not fit classification with 3 classes: use softmaxCrossEntropy",
+        ),
+        (
+            json!({"problem": "regression", "dataset": "plane", "loss": "binaryCrossEntropy"}),
+            "loss",
+            "use squared or absolute or huber",
+        ),
+        (
+            json!({"layerActivations": ["relu", "tanh", "elu"]}),
+            "layerActivations",
+            "3 entries, but there are 2 hidden layers",
+        ),
+        (
+            json!({"layerActivations": ["softmax"]}),
+            "layerActivations",
+            "only fits the output layer",
+        ),
+        (
+            json!({"activation": "softmax"}),
+            "activation",
+            "only fits the output layer",
+        ),
     ];
     for (patch, field, expected) in cases {
         let error = refused(patch.clone());

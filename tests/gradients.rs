@@ -1,14 +1,14 @@
 //! Gradient checks: the backward pass against central finite differences of the cost,
-//! for every activation × loss × regularization.
+//! for every hidden activation × objective (problem, classes, loss) × regularization.
 
 // Under wasm32 the same tests run in wasm-bindgen-test-runner, checking the simd128 code.
 use greymatter::rng::{SeededRng, Stream};
 use greymatter::training::{cost_and_gradient, StepBuffers, StepSettings};
-use greymatter::{Activation, LayerShape, Loss, Network, Regularization};
+use greymatter::{Activation, LayerShape, Loss, Network, Objective, Problem, Regularization};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-fn network(hidden: Activation, output: Activation) -> Network {
+fn network(hidden: Activation, objective: &Objective) -> Network {
     let shapes = vec![
         LayerShape {
             inputs: 3,
@@ -22,8 +22,8 @@ fn network(hidden: Activation, output: Activation) -> Network {
         },
         LayerShape {
             inputs: 3,
-            outputs: 1,
-            activation: output,
+            outputs: objective.output_count(),
+            activation: objective.output_activation(),
         },
     ];
     let mut network = Network::new(shapes, &mut SeededRng::new(42, Stream::Weights));
@@ -35,8 +35,10 @@ fn network(hidden: Activation, output: Activation) -> Network {
     network
 }
 
-/// Five samples of three inputs, feature-major with zero padding.
-fn batch() -> (Vec<f32>, Vec<f32>) {
+/// Five samples of three inputs, feature-major with zero padding, and labels that fit
+/// the objective: values in (−0.9, 0.9) for the regression-style losses, ±1 for binary
+/// cross-entropy, class indices for softmax.
+fn batch(objective: &Objective) -> (Vec<f32>, Vec<f32>) {
     let stride = greymatter::kernels::stride_for(5);
     let mut rng = SeededRng::new(44, Stream::Data);
     let mut inputs = vec![0.0; 3 * stride];
@@ -45,14 +47,20 @@ fn batch() -> (Vec<f32>, Vec<f32>) {
             *value = rng.uniform(-2.0, 2.0);
         }
     }
-    let targets = (0..5).map(|_| rng.uniform(-0.9, 0.9)).collect();
-    (inputs, targets)
+    let labels = (0..5)
+        .map(|sample| match objective.loss {
+            Loss::BinaryCrossEntropy => [-1.0, 1.0][sample % 2],
+            Loss::SoftmaxCrossEntropy => (sample % objective.classes) as f32,
+            _ => rng.uniform(-0.9, 0.9),
+        })
+        .collect();
+    (inputs, labels)
 }
 
 /// Checks every parameter where the cost is smooth around it; returns how many were
 /// checked (parameters on a kink of relu, |·| or L1 are skipped).
 fn check(network: &Network, settings: &StepSettings) -> usize {
-    let (inputs, targets) = batch();
+    let (inputs, targets) = batch(&settings.objective);
     let mut buffers = StepBuffers::default();
     cost_and_gradient(network, &inputs, &targets, settings, &mut buffers);
     let analytic = buffers.gradient().to_vec();
@@ -88,26 +96,45 @@ fn check(network: &Network, settings: &StepSettings) -> usize {
     checked
 }
 
+/// Every objective the config allows: regression and 2-class losses, and softmax with
+/// 2 and 3 classes.
+fn objectives() -> Vec<Objective> {
+    let mut all = Vec::new();
+    for (problem, classes) in [
+        (Problem::Regression, 2),
+        (Problem::Classification, 2),
+        (Problem::Classification, 3),
+    ] {
+        for loss in Objective::losses_for(problem, classes) {
+            all.push(Objective {
+                problem,
+                classes,
+                loss,
+            });
+        }
+    }
+    all
+}
+
 #[test]
 fn backward_matches_finite_differences_for_every_combination() {
+    assert_eq!(objectives().len(), 3 + 5 + 1);
     for activation in Activation::ALL {
-        for output in [Activation::Tanh, Activation::Linear] {
-            for loss in Loss::ALL {
-                for regularization in Regularization::ALL {
-                    let network = network(activation, output);
-                    let settings = StepSettings {
-                        loss,
-                        regularization,
-                        regularization_rate: 0.05,
-                        learning_rate: 0.1,
-                    };
-                    let checked = check(&network, &settings);
-                    let total = network.parameters().len();
-                    assert!(
-                        checked * 4 >= total * 3,
-                        "{settings:?} with {activation:?}: only {checked} of {total} checked"
-                    );
-                }
+        for objective in objectives() {
+            for regularization in Regularization::ALL {
+                let network = network(activation, &objective);
+                let settings = StepSettings {
+                    objective,
+                    regularization,
+                    regularization_rate: 0.05,
+                    learning_rate: 0.1,
+                };
+                let checked = check(&network, &settings);
+                let total = network.parameters().len();
+                assert!(
+                    checked * 4 >= total * 3,
+                    "{settings:?} with {activation:?}: only {checked} of {total} checked"
+                );
             }
         }
     }
@@ -116,10 +143,15 @@ fn backward_matches_finite_differences_for_every_combination() {
 #[test]
 fn a_gradient_step_lowers_the_cost() {
     use greymatter::training::apply_gradient_descent;
-    let mut network = network(Activation::Tanh, Activation::Tanh);
-    let (inputs, targets) = batch();
-    let settings = StepSettings {
+    let objective = Objective {
+        problem: Problem::Classification,
+        classes: 2,
         loss: Loss::Squared,
+    };
+    let mut network = network(Activation::Tanh, &objective);
+    let (inputs, targets) = batch(&objective);
+    let settings = StepSettings {
+        objective,
         regularization: Regularization::L2,
         regularization_rate: 0.01,
         learning_rate: 0.05,

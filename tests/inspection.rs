@@ -117,3 +117,34 @@ fn a_step_on_one_sample_applies_the_update_the_inspector_shows() {
     assert_eq!(trainer.epoch(), epoch);
     assert!(trainer.step_on_sample(100_000).is_err());
 }
+
+#[test]
+fn a_softmax_sample_shows_probabilities_targets_and_a_minus_t() {
+    let mut trainer = Trainer::new(Config {
+        dataset: Dataset::Spiral,
+        classes: 4,
+        loss: greymatter::Loss::SoftmaxCrossEntropy,
+        hidden: vec![5],
+        ..Config::default()
+    })
+    .unwrap();
+    trainer.train_epochs(3);
+    let sample = trainer.inspect_sample(2, SampleSet::Train).unwrap();
+    let class = sample.target as usize;
+    let output = sample.layers.last().unwrap();
+    assert_eq!(output.activation, Activation::Softmax);
+    assert_eq!(sample.outputs, output.a);
+    assert!((output.a.iter().sum::<f32>() - 1.0).abs() < 1e-6);
+    // softmax of z, computed here in f64.
+    let total: f64 = output.z.iter().map(|&z| (z as f64).exp()).sum();
+    for k in 0..4 {
+        let p = (output.z[k] as f64).exp() / total;
+        assert!((output.a[k] as f64 - p).abs() < 1e-6);
+        let t = (k == class) as u8 as f32;
+        assert_eq!(sample.targets[k], t);
+        // Cross-entropy through softmax: ∂J/∂z = a − t; ∂J/∂a = −t / a.
+        assert!((output.d_j_dz[k] - (output.a[k] - t)).abs() < 1e-6);
+        assert!((output.d_j_da[k] + t / output.a[k]).abs() < 1e-4);
+    }
+    assert!((sample.loss + output.a[class].ln()).abs() < 1e-5);
+}

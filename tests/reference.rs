@@ -46,6 +46,38 @@ fn activate(activation: Activation, z: f64) -> f64 {
             0.5 * z * (1.0 + u.tanh())
         }
         Activation::Softplus => z.exp().ln_1p(),
+        Activation::Softmax => unreachable!("softmax acts on a whole layer: see `activate_layer`"),
+    }
+}
+
+/// a = f(z) for a whole layer.
+fn activate_layer(activation: Activation, z: &[f64]) -> Vec<f64> {
+    if activation == Activation::Softmax {
+        let total: f64 = z.iter().map(|z| z.exp()).sum();
+        z.iter().map(|z| z.exp() / total).collect()
+    } else {
+        z.iter().map(|&z| activate(activation, z)).collect()
+    }
+}
+
+/// The per-sample loss of output activations `a` for a point labelled `label`, written
+/// out from the definitions (no clamping: the reference runs stay away from 0 and 1).
+fn sample_loss(loss: Loss, a: &[f64], label: f64, classes: usize) -> f64 {
+    let class = if classes == 2 {
+        (label > 0.0) as usize
+    } else {
+        label as usize
+    };
+    match loss {
+        Loss::Squared => 0.5 * (a[0] - label).powi(2),
+        Loss::Absolute => (a[0] - label).abs(),
+        Loss::Huber if (a[0] - label).abs() <= 1.0 => 0.5 * (a[0] - label).powi(2),
+        Loss::Huber => (a[0] - label).abs() - 0.5,
+        Loss::BinaryCrossEntropy => {
+            let y = class as f64;
+            -(y * a[0].ln() + (1.0 - y) * (1.0 - a[0]).ln())
+        }
+        Loss::SoftmaxCrossEntropy => -a[class].ln(),
     }
 }
 
@@ -93,23 +125,56 @@ impl Reference {
                     *z_j += self.parameters[offset + j * inputs + i] * x_i;
                 }
             }
-            let a = z.iter().map(|&z| activate(activation, z)).collect();
+            let a = activate_layer(activation, &z);
             layers.push((z, a));
         }
         layers
     }
 
+    /// ∂L/∂z of the output layer: for the regression-style losses ℓ'(o)·f'(z); for the
+    /// cross-entropies, central differences of the f64 loss through the output
+    /// activation (h = 10⁻⁶), independent of the core's a − t.
+    fn output_delta(&self, z: &[f64], label: f64, loss: Loss, classes: usize) -> Vec<f64> {
+        let activation = self.layers.last().unwrap().2;
+        if !matches!(loss, Loss::BinaryCrossEntropy | Loss::SoftmaxCrossEntropy) {
+            let error = activate(activation, z[0]) - label;
+            let loss_slope = match loss {
+                Loss::Absolute => error.signum(),
+                Loss::Huber => error.clamp(-1.0, 1.0),
+                _ => error,
+            };
+            return vec![loss_slope * slope(activation, z[0])];
+        }
+        let h = 1e-6;
+        (0..z.len())
+            .map(|k| {
+                let (mut up, mut down) = (z.to_vec(), z.to_vec());
+                up[k] += h;
+                down[k] -= h;
+                let at =
+                    |z: &[f64]| sample_loss(loss, &activate_layer(activation, z), label, classes);
+                (at(&up) - at(&down)) / (2.0 * h)
+            })
+            .collect()
+    }
+
     /// Adds ∂L/∂θ of one sample (scaled by `scale`) to `gradient`.
-    fn backward(&self, x: &[f64], target: f64, loss: Loss, scale: f64, gradient: &mut [f64]) {
+    fn backward(
+        &self,
+        x: &[f64],
+        label: f64,
+        (loss, classes): (Loss, usize),
+        scale: f64,
+        gradient: &mut [f64],
+    ) {
         let layers = self.forward(x);
-        let output = layers.last().unwrap().1[0];
-        let error = output - target;
-        let loss_slope = match loss {
-            Loss::Squared => error,
-            Loss::Absolute => error.signum(),
-            Loss::Huber => error.clamp(-1.0, 1.0),
-        };
-        let mut upstream = vec![loss_slope * scale];
+        let last = self.layers.len() - 1;
+        let output_delta: Vec<f64> = self
+            .output_delta(&layers[last].0, label, loss, classes)
+            .iter()
+            .map(|d| d * scale)
+            .collect();
+        let mut upstream = Vec::new();
         let offsets = self.offsets();
         for index in (0..self.layers.len()).rev() {
             let (inputs, outputs, activation) = self.layers[index];
@@ -119,9 +184,13 @@ impl Reference {
             } else {
                 layers[index - 1].1.clone()
             };
-            let delta: Vec<f64> = (0..outputs)
-                .map(|j| upstream[j] * slope(activation, z[j]))
-                .collect();
+            let delta: Vec<f64> = if index == last {
+                output_delta.clone()
+            } else {
+                (0..outputs)
+                    .map(|j| upstream[j] * slope(activation, z[j]))
+                    .collect()
+            };
             let mut below = vec![0.0; inputs];
             for j in 0..outputs {
                 gradient[offsets[index] + inputs * outputs + j] += delta[j];
@@ -134,19 +203,13 @@ impl Reference {
         }
     }
 
-    fn mean_loss(&self, points: &[Point], loss: Loss) -> f64 {
+    fn mean_loss(&self, points: &[Point], loss: Loss, classes: usize) -> f64 {
         let total: f64 = points
             .iter()
             .map(|p| {
                 let x = [p.position[0] as f64, p.position[1] as f64];
-                let o = self.forward(&x).last().unwrap().1[0];
-                let error = o - p.label as f64;
-                match loss {
-                    Loss::Squared => 0.5 * error * error,
-                    Loss::Absolute => error.abs(),
-                    Loss::Huber if error.abs() <= 1.0 => 0.5 * error * error,
-                    Loss::Huber => error.abs() - 0.5,
-                }
+                let layers = self.forward(&x);
+                sample_loss(loss, &layers.last().unwrap().1, p.label as f64, classes)
             })
             .sum();
         total / points.len() as f64
@@ -189,7 +252,7 @@ fn compare_curves(config: Config, epochs: u32) {
                 reference.backward(
                     &x,
                     p.label as f64,
-                    config.loss,
+                    (config.loss, config.classes),
                     1.0 / batch.len() as f64,
                     &mut gradient,
                 );
@@ -211,7 +274,7 @@ fn compare_curves(config: Config, epochs: u32) {
             }
         }
         trainer.train_epochs(1);
-        let expected = reference.mean_loss(&test_points, config.loss);
+        let expected = reference.mean_loss(&test_points, config.loss, config.classes);
         let difference = (trainer.test_loss() as f64 - expected).abs();
         worst = worst.max(difference);
         assert!(
@@ -289,5 +352,53 @@ fn core_follows_the_straightforward_math_relu_l1() {
             ..Config::default()
         },
         100,
+    );
+}
+
+#[test]
+fn core_follows_the_straightforward_math_binary_cross_entropy() {
+    compare_curves(
+        Config {
+            dataset: Dataset::Xor,
+            loss: Loss::BinaryCrossEntropy,
+            hidden: vec![6, 4],
+            learning_rate: 0.1,
+            ..Config::default()
+        },
+        60,
+    );
+}
+
+#[test]
+fn core_follows_the_straightforward_math_softmax_with_four_classes() {
+    compare_curves(
+        Config {
+            dataset: Dataset::Gauss,
+            classes: 4,
+            loss: Loss::SoftmaxCrossEntropy,
+            hidden: vec![6],
+            learning_rate: 0.05,
+            regularization: Regularization::L2,
+            regularization_rate: 0.001,
+            ..Config::default()
+        },
+        60,
+    );
+}
+
+#[test]
+fn core_follows_the_straightforward_math_with_an_activation_per_layer() {
+    compare_curves(
+        Config {
+            dataset: Dataset::Spiral,
+            classes: 3,
+            loss: Loss::SoftmaxCrossEntropy,
+            hidden: vec![6, 5, 4],
+            layer_activations: vec![Activation::Relu, Activation::Swish],
+            activation: Activation::Tanh,
+            learning_rate: 0.03,
+            ..Config::default()
+        },
+        40,
     );
 }

@@ -1,7 +1,7 @@
 //! Training behaviour: reproducibility from seeds, convergence at the default settings,
 //! resets and config changes.
 
-use greymatter::{Change, Config, Dataset, Trainer};
+use greymatter::{Activation, Change, Config, Dataset, Loss, Trainer};
 
 fn config(dataset: Dataset, seed: u32) -> Config {
     Config {
@@ -346,4 +346,121 @@ fn schedules_change_the_learning_rate_by_epoch() {
     assert_eq!(step_rates, vec![0.03, 0.015, 0.0075]);
     assert_ne!(step, constant, "a decaying rate takes other steps");
     assert_eq!(no_decay, constant, "a decay of 1 is the constant schedule");
+}
+
+#[test]
+fn softmax_learns_a_three_arm_spiral_and_the_confusion_matrix_agrees() {
+    let mut trainer = Trainer::new(Config {
+        dataset: Dataset::Spiral,
+        classes: 3,
+        loss: Loss::SoftmaxCrossEntropy,
+        hidden: vec![16, 16],
+        activation: Activation::Relu,
+        learning_rate: 0.01,
+        optimizer: greymatter::Optimizer::Adam,
+        samples: 600,
+        ..Config::default()
+    })
+    .unwrap();
+    assert_eq!(trainer.network().layers().last().unwrap().outputs, 3);
+    let start = trainer.train_loss();
+    // Three classes at random: −ln(1/3) ≈ 1.1.
+    assert!((0.8..1.5).contains(&start), "{start}");
+    for _ in 0..40 {
+        trainer.train_epochs(10);
+    }
+    let train = trainer.train_evaluation();
+    assert!(train.metric > 0.9, "train accuracy {}", train.metric);
+    assert!(trainer.train_loss() < 0.3 * start);
+    let matrix = trainer.confusion_matrix(true);
+    assert_eq!(matrix.len(), 9);
+    let total: u32 = matrix.iter().sum();
+    assert_eq!(total as usize, trainer.train_points().len());
+    let diagonal: u32 = (0..3).map(|k| matrix[k * 3 + k]).sum();
+    assert!((diagonal as f32 / total as f32 - train.metric).abs() < 1e-6);
+    // Each row holds the points of one class.
+    for class in 0..3 {
+        let row: u32 = matrix[class * 3..][..3].iter().sum();
+        let points = trainer
+            .train_points()
+            .iter()
+            .filter(|p| p.label as usize == class)
+            .count();
+        assert_eq!(row as usize, points);
+    }
+    // predict gives three probabilities per point, summing to 1.
+    let probabilities = trainer.predict(&[[1.0, 2.0], [-3.0, 0.5]]);
+    assert_eq!(probabilities.len(), 6);
+    for point in probabilities.chunks(3) {
+        assert!((point.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+    }
+}
+
+#[test]
+fn binary_cross_entropy_learns_xor_with_a_sigmoid_output() {
+    let mut trainer = Trainer::new(Config {
+        dataset: Dataset::Xor,
+        loss: Loss::BinaryCrossEntropy,
+        hidden: vec![8, 4],
+        learning_rate: 0.1,
+        ..Config::default()
+    })
+    .unwrap();
+    assert_eq!(
+        trainer.network().layers().last().unwrap().activation,
+        Activation::Sigmoid
+    );
+    trainer.train_epochs(200);
+    assert!(trainer.test_evaluation().metric > 0.9);
+    let matrix = trainer.confusion_matrix(false);
+    assert_eq!(matrix.len(), 4);
+    assert_eq!(
+        matrix.iter().sum::<u32>() as usize,
+        trainer.test_points().len()
+    );
+}
+
+#[test]
+fn changing_the_classes_or_the_output_layer_rebuilds_what_it_must() {
+    let mut trainer = Trainer::new(config(Dataset::Gauss, 3)).unwrap();
+    trainer.train_epochs(5);
+    let mut next = trainer.config().clone();
+    next.loss = Loss::SoftmaxCrossEntropy;
+    assert_eq!(trainer.set_config(next.clone()).unwrap(), Change::Reset);
+    assert_eq!(trainer.network().layers().last().unwrap().outputs, 2);
+    next.classes = 5;
+    assert_eq!(trainer.set_config(next).unwrap(), Change::Regenerated);
+    assert_eq!(trainer.network().layers().last().unwrap().outputs, 5);
+    let labels: std::collections::BTreeSet<u32> = trainer
+        .train_points()
+        .iter()
+        .map(|p| p.label as u32)
+        .collect();
+    assert_eq!(labels.into_iter().collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
+}
+
+#[test]
+fn each_hidden_layer_gets_its_own_activation() {
+    let trainer = Trainer::new(Config {
+        hidden: vec![4, 3, 2],
+        activation: Activation::Tanh,
+        layer_activations: vec![Activation::Relu, Activation::Swish],
+        ..Config::default()
+    })
+    .unwrap();
+    let activations: Vec<Activation> = trainer
+        .network()
+        .layers()
+        .iter()
+        .map(|layer| layer.activation)
+        .collect();
+    assert_eq!(
+        activations,
+        [
+            Activation::Relu,
+            Activation::Swish,
+            Activation::Tanh,
+            Activation::Tanh
+        ]
+    );
 }

@@ -128,3 +128,36 @@ fn inspection_calls_cross_the_boundary() {
     let health = playground.layer_health().unwrap();
     assert_eq!(js_sys::Array::from(&health).length(), 3);
 }
+
+#[wasm_bindgen_test]
+fn multi_class_calls_cross_the_boundary() {
+    use greymatter::wasm::{class_colors, losses_for};
+    assert_eq!(
+        losses_for("classification", 4).unwrap(),
+        ["softmaxCrossEntropy"]
+    );
+    assert_eq!(losses_for("regression", 2).unwrap().len(), 3);
+    assert!(losses_for("poetry", 2).is_err());
+    let colours = class_colors("default").unwrap();
+    assert_eq!(colours.len(), 6);
+    assert_eq!(
+        (colours[0].as_str(), colours[1].as_str()),
+        ("#f59322", "#0877bd")
+    );
+    let mut playground = Playground::new(&config(&[
+        ("dataset", "gauss".into()),
+        ("classes", 3.into()),
+        ("loss", "softmaxCrossEntropy".into()),
+    ]))
+    .unwrap();
+    assert_eq!(playground.output_count(), 3);
+    playground.train(5);
+    let matrix = playground.confusion_matrix("test").unwrap().to_vec();
+    assert_eq!(matrix.len(), 9);
+    assert_eq!(matrix.iter().sum::<u32>(), 250);
+    assert!(playground.confusion_matrix("both").is_err());
+    assert_eq!(playground.predict(&[0.0, 1.0]).unwrap().length(), 3);
+    // No node: the class map; a node past the end is refused.
+    playground.set_heatmap_node(None).unwrap();
+    assert!(playground.set_heatmap_node(Some(99)).is_err());
+}
