@@ -7,6 +7,7 @@
 pub mod activation;
 pub mod config;
 pub mod dataset;
+pub mod divergence;
 pub mod features;
 pub mod grid;
 pub mod initialization;

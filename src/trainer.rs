@@ -4,6 +4,7 @@
 use crate::activation::Activation;
 use crate::config::{Change, Config, ConfigError};
 use crate::dataset::{generate_split, Point, Problem, Split};
+use crate::divergence::explain_divergence;
 use crate::features::compute_inputs;
 use crate::kernels::stride_for;
 use crate::loss::Loss;
@@ -73,8 +74,10 @@ pub struct Trainer {
     train: PreparedSet,
     test: PreparedSet,
     network: Network,
-    /// The network before the current epoch, to roll back to if it diverges.
+    /// The network before the current `train_epochs` call, to roll back to if it diverges.
     last_finite: Vec<f32>,
+    /// The network at the start of the current epoch, to diagnose a divergence.
+    epoch_start: Vec<f32>,
     shuffle_rng: SeededRng,
     order: Vec<usize>,
     batch_inputs: Vec<f32>,
@@ -134,6 +137,7 @@ impl Trainer {
             test: PreparedSet::new(split.test, &config),
             network: Network::zeroed(Vec::new()),
             last_finite: Vec::new(),
+            epoch_start: Vec::new(),
             shuffle_rng: SeededRng::new(config.seed, Stream::Shuffle),
             order: Vec::new(),
             batch_inputs: Vec::new(),
@@ -345,6 +349,9 @@ impl Trainer {
             .extend_from_slice(self.network.parameters());
         let mut diverged = false;
         for _ in 0..epochs {
+            self.epoch_start.clear();
+            self.epoch_start
+                .extend_from_slice(self.network.parameters());
             if !self.train_one_epoch() {
                 diverged = true;
                 break;
@@ -361,11 +368,16 @@ impl Trainer {
             }
         }
         if diverged {
+            // The health of the last finite network names the likely cause.
+            let start = std::mem::take(&mut self.epoch_start);
+            self.network.parameters_mut().copy_from_slice(&start);
+            let health = self.layer_health();
+            self.epoch_start = start;
             self.network
                 .parameters_mut()
                 .copy_from_slice(&self.last_finite);
             self.epoch = start_epoch;
-            self.divergence = Some(explain_divergence(failing_epoch, self.config.learning_rate));
+            self.divergence = Some(explain_divergence(failing_epoch, &self.config, &health));
             self.train_evaluation = self.evaluate(true);
             self.test_evaluation = self.evaluate(false);
             return 0;
@@ -600,14 +612,6 @@ impl Trainer {
         self.restart_history();
         Ok(())
     }
-}
-
-/// The plain-words reason training stopped at `epoch`.
-fn explain_divergence(epoch: u32, learning_rate: f64) -> String {
-    format!(
-        "the loss became infinite at epoch {epoch}: the steps were too large for this \
-         network (learning rate {learning_rate}); try a smaller learning rate, then press reset"
-    )
 }
 
 /// The loss of the config that a model's output layer was trained with: the config's

@@ -169,6 +169,11 @@ fn a_diverging_loss_stops_training_and_keeps_the_last_measured_network() {
         }
         let message = trainer.divergence().expect("the loss should blow up");
         assert!(message.contains("smaller learning rate"), "{message}");
+        // The likely cause names the rate (and, from layer health, the layer or units).
+        assert!(
+            message.contains(&format!("learning rate {learning_rate}")),
+            "{message}"
+        );
         assert!(trainer.train_loss().is_finite() && trainer.test_loss().is_finite());
         assert!(trainer
             .history()
