@@ -1,19 +1,24 @@
 //! The trainer: a network, its data and its settings, trained epoch by epoch with a
 //! loss history. This is the whole state of one playground, without any drawing.
+//!
+//! Measuring the fit lives in `evaluation`, editing single weights in `editing`, and
+//! model files in `model_exchange`.
 
-use crate::activation::Activation;
+mod editing;
+mod evaluation;
+mod model_exchange;
+
+pub use evaluation::Evaluation;
+
 use crate::config::{Change, Config, ConfigError};
-use crate::dataset::{generate_split, Point, Problem, Split};
+use crate::dataset::{generate_split, Point, Split};
 use crate::divergence::explain_divergence;
 use crate::features::compute_inputs;
 use crate::kernels::stride_for;
-use crate::loss::Loss;
-use crate::model::ModelFile;
 use crate::network::{LayerShape, Network, Workspace};
-use crate::objective::Objective;
 use crate::optimizer::{OptimizerSettings, OptimizerState};
 use crate::rng::{SeededRng, Stream};
-use crate::training::{compute_gradient, mean_loss, output_layer, StepBuffers, StepSettings};
+use crate::training::{compute_gradient, StepBuffers, StepSettings};
 
 /// A set of points with the network's inputs computed for the current features.
 #[derive(Clone, Debug, Default)]
@@ -44,16 +49,6 @@ impl PreparedSet {
     fn stride(&self) -> usize {
         stride_for(self.points.len())
     }
-}
-
-/// How well the network fits one set of points.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Evaluation {
-    /// Mean loss over the set (without the regularization penalty).
-    pub loss: f32,
-    /// Classification: accuracy, the share of points whose predicted class (see
-    /// [`crate::objective`]) is their class. Regression: R² = 1 − Σ(o − t)² / Σ(t − mean t)².
-    pub metric: f32,
 }
 
 /// One row of the loss history.
@@ -426,38 +421,6 @@ impl Trainer {
         self.network.parameters().iter().all(|p| p.is_finite())
     }
 
-    fn evaluate(&mut self, train: bool) -> Evaluation {
-        let set = if train { &self.train } else { &self.test };
-        evaluate_set(
-            &self.network,
-            set,
-            &self.config.objective(),
-            &mut self.evaluation,
-        )
-    }
-
-    /// How often each class is predicted as each class: `classes × classes` counts,
-    /// row = true class, column = predicted class (classification only; empty for
-    /// regression).
-    pub fn confusion_matrix(&mut self, train: bool) -> Vec<u32> {
-        let objective = self.config.objective();
-        let classes = objective.class_count();
-        let mut counts = vec![0; classes * classes];
-        let set = if train { &self.train } else { &self.test };
-        if classes == 0 || set.labels.is_empty() {
-            return counts;
-        }
-        self.network
-            .forward(&set.inputs, set.labels.len(), &mut self.evaluation);
-        let outputs = output_layer(&self.network, &self.evaluation);
-        let stride = self.evaluation.stride();
-        for (sample, &label) in set.labels.iter().enumerate() {
-            let predicted = objective.predicted_class(outputs, stride, sample);
-            counts[objective.true_class(label) * classes + predicted] += 1;
-        }
-        counts
-    }
-
     /// Re-measures the losses for the current weights (replacing the last history row).
     fn remeasure(&mut self) {
         self.history.pop();
@@ -472,220 +435,5 @@ impl Trainer {
             train_loss: self.train_evaluation.loss,
             test_loss: self.test_evaluation.loss,
         });
-    }
-
-    /// The network's outputs at each point (x1, x2), point by point: one value per
-    /// point, or one probability per class for a softmax output.
-    pub fn predict(&mut self, points: &[[f32; 2]]) -> Vec<f32> {
-        let mut inputs = Vec::new();
-        compute_inputs(&self.config.features, points, &mut inputs);
-        self.network
-            .forward(&inputs, points.len(), &mut self.evaluation);
-        let outputs = output_layer(&self.network, &self.evaluation);
-        let (count, stride) = (
-            self.config.objective().output_count(),
-            self.evaluation.stride(),
-        );
-        (0..points.len())
-            .flat_map(|point| (0..count).map(move |k| outputs[k * stride + point]))
-            .collect()
-    }
-
-    /// Replaces every weight and bias (same layout as `Network::parameters`).
-    pub fn set_parameters(&mut self, parameters: &[f32]) -> Result<(), String> {
-        let expected = self.network.parameters().len();
-        if parameters.len() != expected {
-            return Err(format!(
-                "expected {expected} parameters for this network, got {}",
-                parameters.len()
-            ));
-        }
-        if parameters.iter().any(|p| !p.is_finite()) {
-            return Err("every parameter must be a finite number".to_string());
-        }
-        self.network.parameters_mut().copy_from_slice(parameters);
-        self.divergence = None;
-        self.remeasure();
-        Ok(())
-    }
-
-    /// Where the weight from `input` to `neuron` of `layer` sits in
-    /// `Network::parameters`: `layer` 0 is the first layer after the inputs, the last
-    /// layer is the output layer; `input` indexes the layer's inputs.
-    pub fn weight_index(&self, layer: usize, neuron: usize, input: usize) -> Result<usize, String> {
-        let shape = self.check_neuron(layer, neuron)?;
-        if input >= shape.inputs {
-            return Err(format!(
-                "layer {layer} has {} inputs: input {input} does not exist",
-                shape.inputs
-            ));
-        }
-        Ok(self.network.weight_range(layer).start + neuron * shape.inputs + input)
-    }
-
-    /// Where the bias of `neuron` of `layer` sits in `Network::parameters`.
-    pub fn bias_index(&self, layer: usize, neuron: usize) -> Result<usize, String> {
-        self.check_neuron(layer, neuron)?;
-        Ok(self.network.bias_range(layer).start + neuron)
-    }
-
-    /// Sets one weight (see [`Trainer::weight_index`]); takes effect at once.
-    pub fn set_weight(
-        &mut self,
-        layer: usize,
-        neuron: usize,
-        input: usize,
-        value: f32,
-    ) -> Result<(), String> {
-        let index = self.weight_index(layer, neuron, input)?;
-        self.set_parameter(index, value)
-    }
-
-    /// Sets one bias; takes effect at once.
-    pub fn set_bias(&mut self, layer: usize, neuron: usize, value: f32) -> Result<(), String> {
-        let index = self.bias_index(layer, neuron)?;
-        self.set_parameter(index, value)
-    }
-
-    fn set_parameter(&mut self, index: usize, value: f32) -> Result<(), String> {
-        if !value.is_finite() {
-            return Err(format!("a weight must be a finite number, got {value}"));
-        }
-        self.network.parameters_mut()[index] = value;
-        self.divergence = None;
-        self.remeasure();
-        Ok(())
-    }
-
-    fn check_neuron(&self, layer: usize, neuron: usize) -> Result<LayerShape, String> {
-        let layers = self.network.layers();
-        let Some(&shape) = layers.get(layer) else {
-            return Err(format!(
-                "the network has {} layers: layer {layer} does not exist",
-                layers.len()
-            ));
-        };
-        if neuron >= shape.outputs {
-            return Err(format!(
-                "layer {layer} has {} neurons: neuron {neuron} does not exist",
-                shape.outputs
-            ));
-        }
-        Ok(shape)
-    }
-
-    /// The current network as a model file.
-    pub fn export_model(&self) -> ModelFile {
-        ModelFile::from_network(&self.network, self.config.problem, &self.config.features)
-    }
-
-    /// Loads a model file: the network, its features and hidden layers replace the
-    /// current ones; the data stays; epoch 0. On error nothing changes.
-    pub fn import_model(&mut self, model: &ModelFile) -> Result<(), String> {
-        if model.problem != self.config.problem {
-            return Err(format!(
-                "this model was trained for {}, but the playground's problem is {}: switch the problem first",
-                model.problem.name(),
-                self.config.problem.name()
-            ));
-        }
-        let network = model.to_network()?;
-        let (output, hidden) = network.layers().split_last().expect("at least one layer");
-        let mut next = self.config.clone();
-        next.loss = loss_for_output(output, &next)?;
-        next.features = model.features.clone();
-        next.hidden = hidden.iter().map(|layer| layer.outputs).collect();
-        let activations: Vec<Activation> = hidden.iter().map(|layer| layer.activation).collect();
-        if let Some(&first) = activations.first() {
-            next.activation = first;
-        }
-        next.layer_activations = if activations.iter().all(|&a| a == next.activation) {
-            Vec::new()
-        } else {
-            activations
-        };
-        next.validate().map_err(|error| error.message)?;
-        self.config = next;
-        self.train.compute_inputs(&self.config);
-        self.test.compute_inputs(&self.config);
-        self.network = network;
-        self.restart_history();
-        Ok(())
-    }
-}
-
-/// The loss of the config that a model's output layer was trained with: the config's
-/// own loss when it builds the same output layer, else the one loss that does.
-fn loss_for_output(output: &LayerShape, config: &Config) -> Result<Loss, String> {
-    let builds = |loss: Loss| {
-        let objective = Objective {
-            loss,
-            ..config.objective()
-        };
-        objective.check().is_ok()
-            && objective.output_activation() == output.activation
-            && objective.output_count() == output.outputs
-    };
-    if builds(config.loss) {
-        return Ok(config.loss);
-    }
-    Loss::ALL
-        .into_iter()
-        .find(|&loss| builds(loss))
-        .ok_or_else(|| {
-            let objective = config.objective();
-            format!(
-                "the model's output layer ({} {} neurons) does not fit {} with {} classes, \
-             which needs {} {} output neurons: change the playground's classes first",
-                output.outputs,
-                output.activation.name(),
-                config.problem.name(),
-                config.classes,
-                objective.output_count(),
-                objective.output_activation().name()
-            )
-        })
-}
-
-/// Loss and accuracy (or R²) of `network` over a prepared set.
-fn evaluate_set(
-    network: &Network,
-    set: &PreparedSet,
-    objective: &Objective,
-    workspace: &mut Workspace,
-) -> Evaluation {
-    let count = set.labels.len();
-    if count == 0 {
-        return Evaluation::default();
-    }
-    network.forward(&set.inputs, count, workspace);
-    let mean_loss = mean_loss(network, workspace, &set.labels, objective);
-    let outputs = output_layer(network, workspace);
-    let stride = workspace.stride();
-    let metric = match objective.problem {
-        Problem::Classification => {
-            let correct = (0..count)
-                .filter(|&sample| {
-                    objective.predicted_class(outputs, stride, sample)
-                        == objective.true_class(set.labels[sample])
-                })
-                .count();
-            correct as f32 / count as f32
-        }
-        Problem::Regression => {
-            let pairs = || outputs[..count].iter().zip(&set.labels);
-            let mean = set.labels.iter().sum::<f32>() / count as f32;
-            let residual: f32 = pairs().map(|(&o, &t)| (o - t) * (o - t)).sum();
-            let total: f32 = set.labels.iter().map(|&t| (t - mean) * (t - mean)).sum();
-            if total > 0.0 {
-                1.0 - residual / total
-            } else {
-                0.0
-            }
-        }
-    };
-    Evaluation {
-        loss: mean_loss,
-        metric,
     }
 }

@@ -1,0 +1,337 @@
+//! The playground's configuration: every setting a learner can change, its defaults,
+//! and validation with messages that name the field and the allowed range.
+//!
+//! The limits live here, not only in the page: whatever reaches the core (a control,
+//! a share link, a script) is checked once, in one place (`validation`); `fields`
+//! sets a field by its JSON name.
+
+mod fields;
+mod validation;
+
+use crate::activation::Activation;
+use crate::dataset::{Dataset, Problem};
+use crate::features::Feature;
+use crate::initialization::Initialization;
+use crate::loss::Loss;
+use crate::objective::Objective;
+use crate::optimizer::Optimizer;
+use crate::regularization::Regularization;
+use crate::schedule::Schedule;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The limits every config must respect.
+pub mod limits {
+    /// Most hidden layers.
+    pub const MAX_HIDDEN_LAYERS: usize = 10;
+    /// Most neurons in one hidden layer.
+    pub const MAX_NEURONS_PER_LAYER: usize = 64;
+    /// Most weights in the whole network: what one frame's work grows with, kept to
+    /// what the page draws at 30 frames a second or more.
+    pub const MAX_WEIGHTS: usize = 10_000;
+    /// Fewest generated points.
+    pub const MIN_SAMPLES: usize = 10;
+    /// Most generated points.
+    pub const MAX_SAMPLES: usize = 5000;
+    /// Largest mini-batch.
+    pub const MAX_BATCH_SIZE: usize = 500;
+    /// Largest learning rate.
+    pub const MAX_LEARNING_RATE: f64 = 10.0;
+    /// Largest regularization rate.
+    pub const MAX_REGULARIZATION_RATE: f64 = 10.0;
+    /// Longest learning-rate schedule period, in epochs.
+    pub const MAX_DECAY_EPOCHS: usize = 100_000;
+    /// Largest noise, in percent.
+    pub const MAX_NOISE: f64 = 50.0;
+    /// Smallest and largest share of points used for training, in percent.
+    pub const TRAIN_RATIO: (f64, f64) = (10.0, 90.0);
+}
+
+/// Every setting of a playground. Field names are camelCase in JSON and share links.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Config {
+    /// Which points to learn.
+    pub dataset: Dataset,
+    /// Classification or regression.
+    pub problem: Problem,
+    /// Number of classes of a classification dataset (2 to 6; see [`Objective`]).
+    pub classes: usize,
+    /// Label noise, in percent (0–50).
+    pub noise: f64,
+    /// Share of points used for training, in percent (10–90); the rest is the test set.
+    pub train_ratio: f64,
+    /// Number of generated points.
+    pub samples: usize,
+    /// Samples per gradient step.
+    pub batch_size: usize,
+    /// α in w ← w − α·∂J/∂w.
+    pub learning_rate: f64,
+    /// Activation of the hidden layers (those without an entry in `layerActivations`).
+    pub activation: Activation,
+    /// Per hidden layer, input side first, an activation that replaces `activation`
+    /// for that layer; shorter than `hidden` (or empty) leaves the rest on `activation`.
+    pub layer_activations: Vec<Activation>,
+    /// Weight penalty.
+    pub regularization: Regularization,
+    /// λ, the weight of the penalty in the cost.
+    pub regularization_rate: f64,
+    /// Neurons in each hidden layer, input side first.
+    pub hidden: Vec<usize>,
+    /// Inputs of the network.
+    pub features: Vec<Feature>,
+    /// Per-sample loss.
+    pub loss: Loss,
+    /// How the starting weights are drawn.
+    pub initialization: Initialization,
+    /// How the learning rate changes over the epochs.
+    pub schedule: Schedule,
+    /// γ, the factor the schedule multiplies the learning rate by per period, in (0, 1].
+    pub decay_rate: f64,
+    /// k, the schedule's period in epochs.
+    pub decay_epochs: u32,
+    /// Training stops after this many epochs; 0 for never.
+    pub stop_after: u32,
+    /// How gradients become steps.
+    pub optimizer: Optimizer,
+    /// μ of momentum and Nesterov, in [0, 1).
+    pub momentum: f64,
+    /// ρ of RMSProp, in [0, 1).
+    pub rms_decay: f64,
+    /// β₁ of Adam, in [0, 1).
+    pub beta1: f64,
+    /// β₂ of Adam, in [0, 1).
+    pub beta2: f64,
+    /// ε of RMSProp and Adam, in (0, 1].
+    pub epsilon: f64,
+    /// Seed of the starting weights and of the shuffling.
+    pub seed: u32,
+    /// Seed of the generated points.
+    pub data_seed: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            dataset: Dataset::Circle,
+            problem: Problem::Classification,
+            classes: 2,
+            noise: 0.0,
+            train_ratio: 50.0,
+            samples: 500,
+            batch_size: 10,
+            learning_rate: 0.03,
+            activation: Activation::Tanh,
+            layer_activations: Vec::new(),
+            regularization: Regularization::None,
+            regularization_rate: 0.0,
+            hidden: vec![4, 2],
+            features: vec![Feature::X1, Feature::X2],
+            loss: Loss::Squared,
+            initialization: Initialization::Uniform,
+            schedule: Schedule::Constant,
+            decay_rate: 0.5,
+            decay_epochs: 100,
+            stop_after: 0,
+            optimizer: Optimizer::Sgd,
+            momentum: 0.9,
+            rms_decay: 0.9,
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+            seed: 1,
+            data_seed: 1,
+        }
+    }
+}
+
+/// A refused setting: which field, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The camelCase name of the field.
+    pub field: String,
+    /// A readable explanation that names the field and what is allowed.
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(field: &str, message: impl Into<String>) -> Self {
+        ConfigError {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// What a config change requires of a running playground.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Only training settings changed: network, data and epoch stay.
+    Kept,
+    /// Only the data seed changed: new points, the same network and epoch.
+    NewData,
+    /// The network's shape or seed changed: new starting weights, epoch 0.
+    Reset,
+    /// The data changed: new points and new starting weights, epoch 0.
+    Regenerated,
+}
+
+impl Change {
+    /// The name JS sees.
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::Kept => "kept",
+            Change::NewData => "newData",
+            Change::Reset => "reset",
+            Change::Regenerated => "regenerated",
+        }
+    }
+}
+
+impl Config {
+    /// The problem, classes and loss taken together: what the output layer does.
+    pub fn objective(&self) -> Objective {
+        Objective {
+            problem: self.problem,
+            classes: self.classes,
+            loss: self.loss,
+        }
+    }
+
+    /// The activation of hidden layer `layer` (0 is the first after the inputs).
+    pub fn hidden_activation(&self, layer: usize) -> Activation {
+        self.layer_activations
+            .get(layer)
+            .copied()
+            .unwrap_or(self.activation)
+    }
+
+    /// The activation of every hidden layer, input side first.
+    pub fn hidden_activations(&self) -> Vec<Activation> {
+        (0..self.hidden.len())
+            .map(|layer| self.hidden_activation(layer))
+            .collect()
+    }
+
+    /// Number of weights (biases not counted) of the network this config builds.
+    pub fn weight_count(&self) -> usize {
+        let mut previous = self.features.len();
+        let mut total = 0;
+        let outputs = self.objective().output_count();
+        for &neurons in self.hidden.iter().chain(std::iter::once(&outputs)) {
+            total += previous * neurons;
+            previous = neurons;
+        }
+        total
+    }
+
+    /// What moving from `self` to `next` requires of a running playground.
+    pub fn change_to(&self, next: &Config) -> Change {
+        let classes_matter = next.problem == Problem::Classification;
+        let data_changed = self.dataset != next.dataset
+            || self.problem != next.problem
+            || (classes_matter && self.classes != next.classes)
+            || self.noise != next.noise
+            || self.train_ratio != next.train_ratio
+            || self.samples != next.samples;
+        let network_changed = self.hidden != next.hidden
+            || self.initialization != next.initialization
+            || self.hidden_activations() != next.hidden_activations()
+            || self.objective().output_activation() != next.objective().output_activation()
+            || self.objective().output_count() != next.objective().output_count()
+            || self.features != next.features
+            || self.seed != next.seed;
+        if data_changed {
+            Change::Regenerated
+        } else if network_changed {
+            Change::Reset
+        } else if self.data_seed != next.data_seed {
+            Change::NewData
+        } else {
+            Change::Kept
+        }
+    }
+}
+
+/// Every config key, as JSON and share links spell it.
+pub const KEYS: [&str; 28] = [
+    "dataset",
+    "problem",
+    "classes",
+    "noise",
+    "trainRatio",
+    "samples",
+    "batchSize",
+    "learningRate",
+    "activation",
+    "layerActivations",
+    "regularization",
+    "regularizationRate",
+    "hidden",
+    "features",
+    "loss",
+    "initialization",
+    "schedule",
+    "decayRate",
+    "decayEpochs",
+    "stopAfter",
+    "optimizer",
+    "momentum",
+    "rmsDecay",
+    "beta1",
+    "beta2",
+    "epsilon",
+    "seed",
+    "dataSeed",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_valid() {
+        Config::default().validate().unwrap();
+    }
+
+    #[test]
+    fn change_kinds() {
+        let base = Config::default();
+        let mut next = base.clone();
+        next.learning_rate = 0.1;
+        assert_eq!(base.change_to(&next), Change::Kept);
+        next.data_seed = 7;
+        assert_eq!(base.change_to(&next), Change::NewData);
+        next.hidden = vec![3];
+        assert_eq!(base.change_to(&next), Change::Reset);
+        next.noise = 10.0;
+        assert_eq!(base.change_to(&next), Change::Regenerated);
+    }
+
+    #[test]
+    fn losses_and_activations_that_change_the_network() {
+        let base = Config::default();
+        let mut next = base.clone();
+        next.loss = Loss::Huber;
+        assert_eq!(base.change_to(&next), Change::Kept, "same tanh output");
+        next.loss = Loss::BinaryCrossEntropy;
+        assert_eq!(base.change_to(&next), Change::Reset, "sigmoid output");
+        let mut next = base.clone();
+        next.layer_activations = vec![Activation::Tanh];
+        assert_eq!(base.change_to(&next), Change::Kept, "same activations");
+        next.layer_activations = vec![Activation::Tanh, Activation::Relu];
+        assert_eq!(base.change_to(&next), Change::Reset);
+        assert_eq!(
+            next.hidden_activations(),
+            [Activation::Tanh, Activation::Relu]
+        );
+    }
+}

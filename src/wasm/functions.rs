@@ -1,0 +1,145 @@
+//! The package's free functions: defaults, limits, the losses that fit, colours, seeds
+//! and dataset previews.
+
+use super::{install_panic_hook, js_error, points_array, to_js};
+use crate::config::Config;
+use crate::dataset::{generate_split, Dataset, Problem};
+use crate::grid::Palette;
+use crate::objective::Objective;
+use js_sys::Float32Array;
+use wasm_bindgen::prelude::*;
+
+/// The default config as a JS object.
+#[wasm_bindgen(js_name = defaultConfig)]
+pub fn default_config() -> Result<JsValue, JsValue> {
+    to_js(&Config::default())
+}
+
+/// The limits every config must respect, as a JS object: `maxHiddenLayers`,
+/// `maxNeuronsPerLayer`, `maxWeights`, `minSamples`, `maxSamples`, `maxBatchSize`,
+/// `maxLearningRate`, `maxRegularizationRate`, `maxNoise`, `minTrainRatio`,
+/// `maxTrainRatio`, `maxClasses`.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsValue> {
+    use crate::config::limits::*;
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Limits {
+        max_hidden_layers: usize,
+        max_neurons_per_layer: usize,
+        max_weights: usize,
+        min_samples: usize,
+        max_samples: usize,
+        max_batch_size: usize,
+        max_learning_rate: f64,
+        max_regularization_rate: f64,
+        max_noise: f64,
+        min_train_ratio: f64,
+        max_train_ratio: f64,
+        max_classes: usize,
+    }
+    to_js(&Limits {
+        max_hidden_layers: MAX_HIDDEN_LAYERS,
+        max_neurons_per_layer: MAX_NEURONS_PER_LAYER,
+        max_weights: MAX_WEIGHTS,
+        min_samples: MIN_SAMPLES,
+        max_samples: MAX_SAMPLES,
+        max_batch_size: MAX_BATCH_SIZE,
+        max_learning_rate: MAX_LEARNING_RATE,
+        max_regularization_rate: MAX_REGULARIZATION_RATE,
+        max_noise: MAX_NOISE,
+        min_train_ratio: TRAIN_RATIO.0,
+        max_train_ratio: TRAIN_RATIO.1,
+        max_classes: crate::dataset::MAX_CLASSES,
+    })
+}
+
+/// The names of the losses that fit `problem` ("classification" or "regression") with
+/// `classes` classes, in the order the page lists them.
+#[wasm_bindgen(js_name = lossesFor)]
+pub fn losses_for(problem: &str, classes: usize) -> Result<Vec<String>, JsValue> {
+    let problem = match problem {
+        "classification" => Problem::Classification,
+        "regression" => Problem::Regression,
+        other => {
+            return Err(js_error(format!(
+                "problem must be classification or regression, got {other:?}"
+            )))
+        }
+    };
+    Ok(Objective::losses_for(problem, classes)
+        .iter()
+        .map(|loss| loss.name().to_string())
+        .collect())
+}
+
+/// The colour of each class (`#rrggbb`, class 0 first) in the palette called `name`
+/// ("default" or "colorblind"): classes 0 and 1 are the colours of −1 and +1.
+#[wasm_bindgen(js_name = classColors)]
+pub fn class_colors(name: &str) -> Result<Vec<String>, JsValue> {
+    let palette = palette_named(name)?;
+    Ok(palette
+        .class_colours()
+        .iter()
+        .map(|[r, g, b]| format!("#{r:02x}{g:02x}{b:02x}"))
+        .collect())
+}
+
+pub(super) fn palette_named(name: &str) -> Result<Palette, JsValue> {
+    Palette::from_name(name).ok_or_else(|| {
+        js_error(format!(
+            "palette must be default or colorblind, got {name:?}"
+        ))
+    })
+}
+
+/// A fresh seed from the browser's crypto.getRandomValues.
+#[wasm_bindgen(js_name = randomSeed)]
+pub fn random_seed() -> u32 {
+    crate::rng::fresh_seed()
+}
+
+/// Makes the core panic with `message`: lets tests prove the page survives a panic.
+#[wasm_bindgen(js_name = panicForTesting)]
+pub fn panic_for_testing(message: &str) {
+    install_panic_hook();
+    panic!("{message}");
+}
+
+/// About 200 noise-free points of the dataset called `name` as `[x1, x2, label, …]`,
+/// for the dataset picker's thumbnails, with `classes` classes (default 2; at most what
+/// the dataset has).
+#[wasm_bindgen(js_name = datasetPreview)]
+pub fn dataset_preview(name: &str, classes: Option<usize>) -> Result<Float32Array, JsValue> {
+    let dataset = Dataset::ALL
+        .into_iter()
+        .find(|dataset| dataset.name() == name)
+        .ok_or_else(|| js_error(format!("unknown dataset {name:?}")))?;
+    let classes = classes.unwrap_or(2).clamp(2, dataset.max_classes().max(2));
+    Ok(points_array(
+        &generate_split(dataset, 200, 0.0, 1.0, classes, 1).train,
+    ))
+}
+
+/// Runs `iterations` rounds of a tight f32x4 multiply-add loop (8 independent
+/// accumulators: 64 floating-point operations per round) and returns a checksum; the
+/// caller times it to measure the machine's f32 SIMD limit.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = peakMultiplyAdd)]
+pub fn peak_multiply_add(iterations: u32) -> f32 {
+    use std::arch::wasm32::*;
+    let factor = f32x4_splat(0.999_999);
+    let step = f32x4_splat(1e-7);
+    let mut acc = [f32x4_splat(1.0); 8];
+    for (k, lane) in acc.iter_mut().enumerate() {
+        *lane = f32x4_splat(1.0 + k as f32 * 1e-3);
+    }
+    for _ in 0..iterations {
+        for lane in acc.iter_mut() {
+            *lane = f32x4_add(f32x4_mul(*lane, factor), step);
+        }
+    }
+    acc.iter()
+        .map(|v| f32x4_extract_lane::<0>(*v) + f32x4_extract_lane::<3>(*v))
+        .sum()
+}

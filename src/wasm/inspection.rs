@@ -1,0 +1,61 @@
+//! Looking inside the learning: one sample's pass, the full gradient, the cost along a
+//! weight and each layer's health.
+
+use super::{js_error, to_js, Playground};
+use crate::inspection::SampleSet;
+use js_sys::Float32Array;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Playground {
+    /// Every number of one sample's forward and backward pass (`set`: "train" or
+    /// "test"), as a plain object (see `SampleInspection`).
+    #[wasm_bindgen(js_name = inspectSample)]
+    pub fn inspect_sample(&self, index: usize, set: &str) -> Result<JsValue, JsValue> {
+        let set = match set {
+            "train" => SampleSet::Train,
+            "test" => SampleSet::Test,
+            other => {
+                return Err(js_error(format!(
+                    "set must be train or test, got {other:?}"
+                )))
+            }
+        };
+        to_js(&self.trainer.inspect_sample(index, set).map_err(js_error)?)
+    }
+
+    /// One optimizer step on training sample `index` alone: the inspector's update,
+    /// applied (the epoch count does not change).
+    #[wasm_bindgen(js_name = stepOnSample)]
+    pub fn step_on_sample(&mut self, index: usize) -> Result<(), JsValue> {
+        self.trainer.step_on_sample(index).map_err(js_error)
+    }
+
+    /// ∂J/∂θ over the whole training set, in the layout of `parameters()`.
+    pub fn gradient(&self) -> Float32Array {
+        Float32Array::from(&self.trainer.full_gradient()[..])
+    }
+
+    /// J over the training set with parameter `index` at `steps` evenly spaced values
+    /// from `from` to `to`; the network is left as it was.
+    #[wasm_bindgen(js_name = costAlongParameter)]
+    pub fn cost_along_parameter(
+        &mut self,
+        index: usize,
+        from: f32,
+        to: f32,
+        steps: usize,
+    ) -> Result<Float32Array, JsValue> {
+        let costs = self
+            .trainer
+            .cost_along_parameter(index, from, to, steps)
+            .map_err(js_error)?;
+        Ok(Float32Array::from(&costs[..]))
+    }
+
+    /// Per layer: `{meanAbsGradient, deadShare, saturatedShare}` over the training set.
+    #[wasm_bindgen(js_name = layerHealth)]
+    pub fn layer_health(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.trainer.layer_health())
+    }
+}

@@ -1,0 +1,269 @@
+//! The JavaScript boundary: the only module that names wasm-bindgen, js-sys and
+//! serde-wasm-bindgen. A thin [`Playground`] handle over the [`Trainer`]; config and
+//! model files cross as plain JS objects, pixels are read by JS as views of wasm memory.
+//!
+//! `functions` holds the free functions; the handle's methods are grouped by what they
+//! touch: training and data here, `pictures`, `weights` and `inspection`.
+
+use crate::config::{Config, ConfigError};
+use crate::dataset::Problem;
+use crate::grid::Heatmap;
+use crate::model::ModelFile;
+use crate::trainer::Trainer;
+use js_sys::{Float32Array, Object, Reflect, Uint32Array};
+use wasm_bindgen::prelude::*;
+
+mod functions;
+mod inspection;
+mod pictures;
+mod weights;
+
+use functions::palette_named;
+#[cfg(feature = "bench")]
+pub use functions::peak_multiply_add;
+pub use functions::{
+    class_colors, dataset_preview, default_config, limits, losses_for, panic_for_testing,
+    random_seed,
+};
+
+/// Where the panic hook leaves the panic text for the page to read.
+const PANIC_GLOBAL: &str = "greymatterPanicMessage";
+
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let text = info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| info.to_string());
+            let message = JsValue::from_str(&text);
+            let _ = Reflect::set(
+                &js_sys::global(),
+                &JsValue::from_str(PANIC_GLOBAL),
+                &message,
+            );
+        }));
+    });
+}
+
+fn js_error(message: impl AsRef<str>) -> JsValue {
+    js_sys::Error::new(message.as_ref()).into()
+}
+
+fn config_error(error: ConfigError) -> JsValue {
+    js_error(error.message)
+}
+
+/// Applies every own property of a JS object to `config`, field by field, so an error
+/// names the field it comes from.
+fn apply_patch(config: &mut Config, patch: &JsValue) -> Result<(), JsValue> {
+    if !patch.is_object() || js_sys::Array::is_array(patch) {
+        return Err(js_error("a config must be an object of settings"));
+    }
+    for entry in Object::entries(patch.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = serde_wasm_bindgen::Deserializer::from(pair.get(1));
+        config.set_field(&key, value).map_err(config_error)?;
+    }
+    Ok(())
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| js_error(error.to_string()))
+}
+
+/// One live playground: its trainer and its pictures.
+#[wasm_bindgen]
+pub struct Playground {
+    trainer: Trainer,
+    heatmap: Heatmap,
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Builds a playground from a (partial) config object; missing keys take defaults.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: &JsValue) -> Result<Playground, JsValue> {
+        install_panic_hook();
+        let mut full = Config::default();
+        if !config.is_undefined() && !config.is_null() {
+            apply_patch(&mut full, config)?;
+        }
+        let trainer = Trainer::new(full).map_err(config_error)?;
+        let mut playground = Playground {
+            trainer,
+            heatmap: Heatmap::default(),
+        };
+        playground.render();
+        Ok(playground)
+    }
+
+    /// The full current config.
+    pub fn config(&self) -> Result<JsValue, JsValue> {
+        to_js(self.trainer.config())
+    }
+
+    /// Merges `patch` into the config; returns "kept", "reset" or "regenerated".
+    /// On error nothing changes.
+    #[wasm_bindgen(js_name = setConfig)]
+    pub fn set_config(&mut self, patch: &JsValue) -> Result<String, JsValue> {
+        let mut next = self.trainer.config().clone();
+        apply_patch(&mut next, patch)?;
+        let change = self.trainer.set_config(next).map_err(config_error)?;
+        Ok(change.name().to_string())
+    }
+
+    /// Trains up to `epochs` epochs (fewer if the loss diverges); returns how many.
+    pub fn train(&mut self, epochs: u32) -> u32 {
+        self.trainer.train_epochs(epochs)
+    }
+
+    /// Epochs trained since the last reset.
+    #[wasm_bindgen(getter)]
+    pub fn epoch(&self) -> u32 {
+        self.trainer.epoch()
+    }
+
+    /// Mean training loss.
+    #[wasm_bindgen(getter, js_name = trainLoss)]
+    pub fn train_loss(&self) -> f32 {
+        self.trainer.train_loss()
+    }
+
+    /// Mean test loss.
+    #[wasm_bindgen(getter, js_name = testLoss)]
+    pub fn test_loss(&self) -> f32 {
+        self.trainer.test_loss()
+    }
+
+    /// Accuracy (classification) or R² (regression) on the training set.
+    #[wasm_bindgen(getter, js_name = trainMetric)]
+    pub fn train_metric(&self) -> f32 {
+        self.trainer.train_evaluation().metric
+    }
+
+    /// Accuracy (classification) or R² (regression) on the test set.
+    #[wasm_bindgen(getter, js_name = testMetric)]
+    pub fn test_metric(&self) -> f32 {
+        self.trainer.test_evaluation().metric
+    }
+
+    /// "accuracy" or "r2".
+    #[wasm_bindgen(getter, js_name = metricName)]
+    pub fn metric_name(&self) -> String {
+        match self.trainer.config().problem {
+            Problem::Classification => "accuracy".to_string(),
+            Problem::Regression => "r2".to_string(),
+        }
+    }
+
+    /// The learning rate the next epoch uses, after the schedule.
+    #[wasm_bindgen(getter, js_name = currentLearningRate)]
+    pub fn current_learning_rate(&self) -> f64 {
+        self.trainer.current_learning_rate()
+    }
+
+    /// Whether training has reached `stopAfter` epochs.
+    #[wasm_bindgen(getter)]
+    pub fn finished(&self) -> bool {
+        self.trainer.finished()
+    }
+
+    /// Why training stopped, in plain words, or "" while it is healthy.
+    #[wasm_bindgen(getter)]
+    pub fn divergence(&self) -> String {
+        self.trainer.divergence().unwrap_or_default().to_string()
+    }
+
+    /// `[epoch, trainLoss, testLoss, …]`: epoch 0, then one triple per `train` call.
+    #[wasm_bindgen(js_name = lossHistory)]
+    pub fn loss_history(&self) -> Float32Array {
+        let flat: Vec<f32> = self
+            .trainer
+            .history()
+            .iter()
+            .flat_map(|entry| [entry.epoch as f32, entry.train_loss, entry.test_loss])
+            .collect();
+        Float32Array::from(&flat[..])
+    }
+
+    /// Training points as `[x1, x2, label, …]`.
+    #[wasm_bindgen(js_name = trainPoints)]
+    pub fn train_points(&self) -> Float32Array {
+        points_array(self.trainer.train_points())
+    }
+
+    /// Test points as `[x1, x2, label, …]`.
+    #[wasm_bindgen(js_name = testPoints)]
+    pub fn test_points(&self) -> Float32Array {
+        points_array(self.trainer.test_points())
+    }
+
+    /// Network outputs for points given as `[x1, x2, x1, x2, …]`: `outputCount` values
+    /// per point, point after point (one value, or one probability per class).
+    pub fn predict(&mut self, points: &[f32]) -> Result<Float32Array, JsValue> {
+        if !points.len().is_multiple_of(2) {
+            return Err(js_error("predict takes pairs [x1, x2, x1, x2, …]"));
+        }
+        let pairs: Vec<[f32; 2]> = points.chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+        Ok(Float32Array::from(&self.trainer.predict(&pairs)[..]))
+    }
+
+    /// Neurons of the output layer: 1, or the number of classes for a softmax output.
+    #[wasm_bindgen(getter, js_name = outputCount)]
+    pub fn output_count(&self) -> usize {
+        self.trainer.config().objective().output_count()
+    }
+
+    /// How often each class is predicted as each class on `set` ("train" or "test"):
+    /// classes × classes counts, row by row, row = true class, column = predicted
+    /// class. Empty for regression.
+    #[wasm_bindgen(js_name = confusionMatrix)]
+    pub fn confusion_matrix(&mut self, set: &str) -> Result<Uint32Array, JsValue> {
+        let train = match set {
+            "train" => true,
+            "test" => false,
+            other => {
+                return Err(js_error(format!(
+                    "set must be train or test, got {other:?}"
+                )))
+            }
+        };
+        Ok(Uint32Array::from(&self.trainer.confusion_matrix(train)[..]))
+    }
+
+    /// The network as a model file object.
+    #[wasm_bindgen(js_name = exportModel)]
+    pub fn export_model(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.trainer.export_model())
+    }
+
+    /// Loads a model file object; on error nothing changes.
+    #[wasm_bindgen(js_name = importModel)]
+    pub fn import_model(&mut self, model: JsValue) -> Result<(), JsValue> {
+        let model: ModelFile = serde_wasm_bindgen::from_value(model)
+            .map_err(|error| js_error(format!("not a greymatter model file: {error}")))?;
+        self.trainer.import_model(&model).map_err(js_error)?;
+        self.render();
+        Ok(())
+    }
+
+    /// Back to the starting weights of the current seed, epoch 0.
+    pub fn reset(&mut self) {
+        self.trainer.reset();
+    }
+}
+
+fn points_array(points: &[crate::dataset::Point]) -> Float32Array {
+    let flat: Vec<f32> = points
+        .iter()
+        .flat_map(|p| [p.position[0], p.position[1], p.label])
+        .collect();
+    Float32Array::from(&flat[..])
+}

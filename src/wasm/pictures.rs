@@ -1,0 +1,99 @@
+//! The pictures: the big heatmap and every node's thumbnail, read by JS as views of
+//! wasm memory.
+
+use super::{js_error, palette_named, Playground};
+use crate::grid::{node_count, GRID_SIZE, THUMBNAIL_SIZE};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Playground {
+    /// Evaluates every neuron on the grid in one pass and refreshes the heatmap and
+    /// the thumbnails.
+    pub fn render(&mut self) {
+        let features = &self.trainer.config().features;
+        self.heatmap.render(self.trainer.network(), features);
+    }
+
+    /// The all-neuron grid pass of `render` without colouring (for benchmarks).
+    #[wasm_bindgen(js_name = evaluateGrid)]
+    pub fn evaluate_grid(&mut self) {
+        let features = &self.trainer.config().features;
+        self.heatmap.evaluate(self.trainer.network(), features);
+    }
+
+    /// Nodes with a picture: input features, every neuron, the output last.
+    #[wasm_bindgen(js_name = nodeCount)]
+    pub fn node_count(&self) -> usize {
+        node_count(self.trainer.network())
+    }
+
+    /// Pixels per side of a node thumbnail.
+    #[wasm_bindgen(js_name = thumbnailSize)]
+    pub fn thumbnail_size(&self) -> usize {
+        THUMBNAIL_SIZE
+    }
+
+    /// Address of every node's RGBA thumbnail, node after node.
+    #[wasm_bindgen(js_name = thumbnailsPtr)]
+    pub fn thumbnails_ptr(&self) -> *const u8 {
+        self.heatmap.thumbnails().as_ptr()
+    }
+
+    /// Length in bytes of all thumbnails.
+    #[wasm_bindgen(js_name = thumbnailsLen)]
+    pub fn thumbnails_len(&self) -> usize {
+        self.heatmap.thumbnails().len()
+    }
+
+    /// Which node the big heatmap shows (at the next render); no node (or the single
+    /// output neuron) for the output view, which for a softmax output is the winning
+    /// class shaded by confidence.
+    #[wasm_bindgen(js_name = setHeatmapNode)]
+    pub fn set_heatmap_node(&mut self, node: Option<usize>) -> Result<(), JsValue> {
+        let nodes = self.node_count();
+        let Some(node) = node else {
+            self.heatmap.set_node(None);
+            return Ok(());
+        };
+        if node >= nodes {
+            return Err(js_error(format!(
+                "node {node} does not exist: the network has {nodes} nodes"
+            )));
+        }
+        let single_output = self.output_count() == 1 && node + 1 == nodes;
+        self.heatmap
+            .set_node(if single_output { None } else { Some(node) });
+        Ok(())
+    }
+
+    /// Whether the big heatmap shows only the sign of the output.
+    #[wasm_bindgen(js_name = setDiscretize)]
+    pub fn set_discretize(&mut self, discretize: bool) {
+        self.heatmap.set_discretize(discretize);
+    }
+
+    /// "default" or "colorblind".
+    #[wasm_bindgen(js_name = setPalette)]
+    pub fn set_palette(&mut self, name: &str) -> Result<(), JsValue> {
+        self.heatmap.set_palette(palette_named(name)?);
+        Ok(())
+    }
+
+    /// Address of the RGBA heatmap in wasm memory.
+    #[wasm_bindgen(js_name = heatmapPtr)]
+    pub fn heatmap_ptr(&self) -> *const u8 {
+        self.heatmap.pixels().as_ptr()
+    }
+
+    /// Length in bytes of the RGBA heatmap (gridSize² × 4).
+    #[wasm_bindgen(js_name = heatmapLen)]
+    pub fn heatmap_len(&self) -> usize {
+        self.heatmap.pixels().len()
+    }
+
+    /// Points per side of the heatmap grid.
+    #[wasm_bindgen(js_name = gridSize)]
+    pub fn grid_size(&self) -> usize {
+        GRID_SIZE
+    }
+}
