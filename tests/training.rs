@@ -469,3 +469,22 @@ fn each_hidden_layer_gets_its_own_activation() {
         ]
     );
 }
+
+#[test]
+fn switching_to_a_loss_with_the_same_output_layer_keeps_the_weights_and_remeasures() {
+    let mut trainer = Trainer::new(config(Dataset::Circle, 4)).unwrap();
+    trainer.train_epochs(10);
+    let weights = trainer.network().parameters().to_vec();
+    let squared = trainer.train_loss();
+    let mut next = trainer.config().clone();
+    next.loss = Loss::Absolute;
+    assert_eq!(trainer.set_config(next).unwrap(), Change::Kept);
+    assert_eq!(trainer.network().parameters(), &weights[..]);
+    assert_eq!(trainer.epoch(), 10);
+    // Mean |o − t| is not ½ mean (o − t)²: the shown loss follows the new definition.
+    assert_ne!(trainer.train_loss(), squared);
+    assert_eq!(
+        trainer.history().last().unwrap().train_loss,
+        trainer.train_loss()
+    );
+}

@@ -237,8 +237,13 @@ impl Trainer {
                     // A different rule starts from a clean memory; the weights stay.
                     self.optimizer.clear();
                 }
+                let loss_changed = self.config.loss != next.loss;
                 self.config = next;
                 self.divergence = None;
+                if loss_changed {
+                    // The shown losses follow the new definition at once.
+                    self.remeasure();
+                }
             }
             Change::NewData => {
                 self.config = next;
