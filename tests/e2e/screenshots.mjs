@@ -98,12 +98,29 @@ async function takeTour(session) {
   await page.waitForSelector('#loss-chart-tip:not([hidden])');
   await shoot(page, 'loss-chart', ['.losses', '.chart-area', '#loss-chart-tip']);
   await page.mouse.move(1, 1);
-  // 9. The speed, schedule and optimizer controls (Adam and a step schedule, so their settings show).
+  // 9. Step-through, on the same sample: forward through hidden layer 2, its neurons outlined.
+  await page.click('#step-through');
+  await page.waitForSelector('#step-through-panel:not([hidden])');
+  await page.evaluate((index) => {
+    const input = document.getElementById('step-sample');
+    input.value = String(index);
+    input.dispatchEvent(new Event('change'));
+  }, sample);
+  await page.click('#step-next');
+  await page.waitForFunction(() => document.getElementById('step-through-panel').dataset.stage === '1');
+  await page.mouse.move(1, 1);
+  await shoot(page, 'step-through', ['#layer-controls', '.diagram-area', '#step-through-panel']);
+  await page.click('#step-close');
+  // 10. The speed, schedule and optimizer controls (Adam and a step schedule, so their settings show).
   await page.evaluate(() => {
     window.playground.setConfig({ optimizer: 'adam', schedule: 'step' });
     window.playground.setView({ epochsPerFrame: 10 });
   });
   await shoot(page, 'controls', ['.top-bar'], 2);
+  // 11. An activation per hidden layer: relu for layer 1, tanh (as before) for layer 2.
+  await page.getByLabel('Activation of hidden layer 1').selectOption('relu');
+  await page.waitForFunction(() => window.playground.config.layerActivations[0] === 'relu');
+  await shoot(page, 'layer-activations', ['.layer-count', '#layer-controls'], 4);
   if (page.problems.length) throw new Error(page.problems.join('\n'));
 }
 

@@ -13,22 +13,30 @@ function order(key) {
 }
 
 /**
- * Applies `values` to the engine's playground one key at a time.
+ * Applies `values` to the engine's playground one key at a time. A refused key is
+ * tried once more after the others, since some keys depend on each other (fewer
+ * `hidden` layers fit only once `layerActivations` is shorter, and the other way round).
  * @returns {{errors: string[], outcome: string}}
  */
 export function applyEach(engine, values) {
-  const keys = Object.keys(values).sort((a, b) => order(a) - order(b));
-  const errors = [];
+  let keys = Object.keys(values).sort((a, b) => order(a) - order(b));
+  let errors = [];
   let outcome = 'kept';
-  for (const key of keys) {
-    try {
-      const current = engine.call((p) => p.config());
-      const result = engine.call((p) => p.setConfig(withFittingDataset({ [key]: values[key] }, current)));
-      outcome = combineOutcomes(outcome, result);
-    } catch (error) {
-      if (error instanceof CoreCrash) throw error;
-      errors.push(error.message);
+  for (let round = 0; round < 2 && keys.length > 0; round++) {
+    const refused = [];
+    errors = [];
+    for (const key of keys) {
+      try {
+        const current = engine.call((p) => p.config());
+        const result = engine.call((p) => p.setConfig(withFittingDataset({ [key]: values[key] }, current)));
+        outcome = combineOutcomes(outcome, result);
+      } catch (error) {
+        if (error instanceof CoreCrash) throw error;
+        refused.push(key);
+        errors.push(error.message);
+      }
     }
+    keys = refused;
   }
   return { errors, outcome };
 }

@@ -12,7 +12,8 @@ const FIELDS = [
   { key: 'trainRatio', id: 'train-ratio', read: Number, echo: 'train-ratio-value' },
   { key: 'batchSize', id: 'batch-size', read: Number },
   { key: 'learningRate', id: 'learning-rate', read: Number },
-  { key: 'activation', id: 'activation', read: String },
+  // The global activation is for the whole network: it also clears the per-layer choices.
+  { key: 'activation', id: 'activation', read: String, also: { layerActivations: [] } },
   { key: 'regularization', id: 'regularization', read: String },
   { key: 'regularizationRate', id: 'regularization-rate', read: Number },
   { key: 'loss', id: 'loss', read: String },
@@ -56,7 +57,7 @@ export class Controls {
     this.find = find;
     for (const field of FIELDS) {
       const control = find(field.id);
-      control.addEventListener('change', () => onChange.config({ [field.key]: field.read(control.value) }));
+      control.addEventListener('change', () => onChange.config({ [field.key]: field.read(control.value), ...field.also }));
       if (field.echo) {
         // Sliders: show the number while dragging, apply when let go.
         control.addEventListener('input', () => { find(field.echo).textContent = control.value; });

@@ -1,23 +1,40 @@
 // The +/− buttons that shape the hidden layers: #add-layer / #remove-layer for the
 // number of layers, and a `.add-neuron` / `.remove-neuron` pair (with `data-layer`)
 // above each hidden layer's column of the diagram. Reports the new `hidden` array.
+// Above the pair, a `.layer-activation` select per hidden layer shows and sets that
+// layer's activation: a choice sends `layerActivations` for every hidden layer, and
+// adding or removing a layer keeps that list as long as `hidden`.
 // The core sets the limits (`limits()` of the wasm package): the buttons stop at its
 // most layers and most neurons per layer; a change past its weight cap is sent all the
 // same, and the core's refusal is shown like any other.
 
 const NEW_LAYER_SIZE = 2;
 
+/** The activations a hidden layer can use, labelled as in the global #activation select. */
+const ACTIVATIONS = [
+  ['relu', 'ReLU'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['linear', 'Linear'],
+  ['leakyRelu', 'Leaky ReLU'], ['elu', 'ELU'], ['swish', 'Swish'], ['gelu', 'GELU'], ['softplus', 'Softplus'],
+];
+const LABELS = new Map(ACTIVATIONS);
+
 export class LayerControls {
   /**
    * @param {{row: HTMLElement, addLayer: HTMLButtonElement, removeLayer: HTMLButtonElement,
    *          countLabel: HTMLElement}} elements
-   * @param {(partial: {hidden: number[]}) => void} onChange
+   * @param {(partial: {hidden?: number[], layerActivations?: string[]}) => void} onChange
    */
   constructor(elements, onChange) {
     this.elements = elements;
     this.hidden = [];
+    this.activation = 'tanh';
+    this.layerActivations = [];
+    this.hide = new Set();
     this.limits = { maxHiddenLayers: Infinity, maxNeuronsPerLayer: Infinity };
-    const change = (hidden) => onChange({ hidden });
+    // A per-layer list must never be longer than `hidden`; an empty one stays empty.
+    const change = (hidden) => onChange(this.layerActivations.length === 0 ? { hidden } : {
+      hidden,
+      layerActivations: hidden.map((_, layer) => this.layerActivations[layer] ?? this.activation),
+    });
     elements.addLayer.addEventListener('click', () => {
       change([...this.hidden, NEW_LAYER_SIZE]);
     });
@@ -30,19 +47,37 @@ export class LayerControls {
       const layer = Number(button.dataset.layer);
       const hidden = [...this.hidden];
       hidden[layer] += button.classList.contains('add-neuron') ? 1 : -1;
-      change(hidden);
+      onChange({ hidden });
     });
+    elements.row.addEventListener('change', (event) => {
+      const select = event.target.closest('select[data-layer]');
+      if (!select) return;
+      const layerActivations = this.effectiveActivations();
+      layerActivations[Number(select.dataset.layer)] = select.value;
+      onChange({ layerActivations });
+    });
+  }
+
+  /** The activation of every hidden layer: its own entry, else the global `activation`. */
+  effectiveActivations() {
+    return this.hidden.map((_, layer) => this.layerActivations[layer] ?? this.activation);
   }
 
   /** Takes the core's limits ({maxHiddenLayers, maxNeuronsPerLayer, …}) for the buttons. */
   setLimits(limits) {
     this.limits = limits;
-    this.show(this.hidden);
+    this.show(this);
   }
 
-  /** Shows the buttons for `hidden` (neurons per hidden layer). */
-  show(hidden) {
+  /**
+   * Shows the buttons and selects for `hidden` (neurons per hidden layer), `activation`
+   * and `layerActivations`; `hide` names classroom-hidden controls ("hidden", "activation").
+   */
+  show({ hidden, activation, layerActivations = [] }, hide = this.hide) {
     this.hidden = [...hidden];
+    this.activation = activation;
+    this.layerActivations = [...layerActivations];
+    this.hide = new Set(hide);
     const { row, addLayer, removeLayer, countLabel } = this.elements;
     const { maxHiddenLayers, maxNeuronsPerLayer } = this.limits;
     addLayer.disabled = hidden.length >= maxHiddenLayers;
@@ -57,16 +92,36 @@ export class LayerControls {
       // Narrow columns (many layers) show just the number.
       label.textContent = hidden.length > 4 ? String(count) : `${count} neuron${count === 1 ? '' : 's'}`;
       label.title = `${count} neuron${count === 1 ? '' : 's'}`;
-      slot.append(
+      const buttons = document.createElement('div');
+      buttons.className = 'neuron-buttons';
+      buttons.dataset.control = 'hidden';
+      buttons.hidden = this.hide.has('hidden');
+      buttons.append(
         this.button('add-neuron', '+', layer, count >= maxNeuronsPerLayer),
         this.button('remove-neuron', '−', layer, count <= 1),
         label,
       );
+      slot.append(this.activationSelect(layer, this.layerActivations[layer] ?? activation), buttons);
       slots.push(slot);
     });
     slots.push(document.createElement('div'));
     for (const slot of slots) slot.className = 'slot';
     row.replaceChildren(...slots);
+  }
+
+  /** The select for hidden layer `layer`, showing `name`. */
+  activationSelect(layer, name) {
+    const select = document.createElement('select');
+    select.className = 'layer-activation';
+    select.dataset.layer = String(layer);
+    select.dataset.control = 'activation';
+    select.hidden = this.hide.has('activation');
+    select.setAttribute('aria-label', `Activation of hidden layer ${layer + 1}`);
+    for (const [value, text] of ACTIVATIONS) select.add(new Option(text, value));
+    if (!LABELS.has(name)) select.add(new Option(name, name));
+    select.value = name;
+    select.title = `Hidden layer ${layer + 1}: ${LABELS.get(name) ?? name}`;
+    return select;
   }
 
   button(kind, text, layer, disabled) {

@@ -1,6 +1,7 @@
 // The whole network column: the links and biases (network-diagram.js), the neuron boxes
-// and feature toggles (node-layer.js), the +/− buttons (layer-controls.js) and the
-// hover/tap/edit behaviour (diagram-inspect.js), kept in step with the config.
+// and feature toggles (node-layer.js), the +/− buttons and per-layer activation selects
+// (layer-controls.js) and the hover/tap/edit behaviour (diagram-inspect.js), kept in
+// step with the config.
 // It rebuilds its elements only when the network changes shape.
 
 import { FEATURES } from './config.js';
@@ -67,7 +68,7 @@ export class NetworkView {
   /** Brings the column up to date; returns true when the elements were rebuilt. */
   show(config, view) {
     this.config = config;
-    this.layers.show(config.hidden);
+    this.layers.show(config, view.hidden);
     const locked = hiddenFeatures(view.hidden);
     const rows = FEATURES.map((f) => f.value)
       .filter((value) => config.features.includes(value) || !locked.includes(value));

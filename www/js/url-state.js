@@ -11,7 +11,7 @@ import { DEFAULT_VIEW, checkEpochsPerFrame } from './view-state.js';
 
 /** Config keys in the order they are written to the address bar. */
 export const CONFIG_KEYS = [
-  'dataset', 'noise', 'trainRatio', 'batchSize', 'learningRate', 'activation',
+  'dataset', 'noise', 'trainRatio', 'batchSize', 'learningRate', 'activation', 'layerActivations',
   'regularization', 'regularizationRate', 'hidden', 'features', 'problem', 'loss',
   'initialization', 'schedule', 'decayRate', 'decayEpochs', 'stopAfter',
   'optimizer', 'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
@@ -26,7 +26,7 @@ const NUMBER_KEYS = new Set([
   'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon', 'decayRate', 'decayEpochs', 'stopAfter',
   'seed', 'dataSeed', 'samples',
 ]);
-const LIST_KEYS = new Set(['hidden', 'features']);
+const LIST_KEYS = new Set(['hidden', 'features', 'layerActivations']);
 
 function encodeValue(value) {
   const text = Array.isArray(value) ? value.join(',') : String(value);
