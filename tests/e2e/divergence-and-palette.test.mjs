@@ -22,7 +22,11 @@ describe('a diverging loss', () => {
     const before = await heatmapPixels(page);
     await page.click('#play-pause');
     await page.waitForFunction(() => /try a smaller learning rate/.test(document.getElementById('message').textContent));
-    assert.match(await page.textContent('#message'), /the loss became infinite/);
+    const message = await page.textContent('#message');
+    assert.match(message, /the loss became infinite/);
+    // The likely cause, read from the layers' health, and the rate that caused it.
+    assert.match(message, /steps were too large|exploding gradients/);
+    assert.match(message, /learning rate 10\b/);
     await page.waitForFunction(() => /play/i.test(document.getElementById('play-pause').textContent));
     const state = await page.evaluate(() => window.playground.state);
     assert.ok(Number.isFinite(state.trainLoss) && Number.isFinite(state.testLoss), 'the last good network is kept');
