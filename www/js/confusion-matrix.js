@@ -68,7 +68,7 @@ export class ConfusionMatrix {
     const head = document.createElement('tr');
     const corner = document.createElement('th');
     corner.scope = 'col';
-    corner.textContent = 'true ↓ predicted →';
+    corner.textContent = 'true ↓ pred. →';
     head.append(corner);
     for (let k = 0; k < classes; k++) head.append(this.header(k, 'col'));
     table.tHead.replaceChildren(head);
