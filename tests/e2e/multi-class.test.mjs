@@ -141,6 +141,49 @@ describe('multi-class classification', () => {
     await other.context().close();
   });
 
+  it('the inspector and the step-through explain a softmax output: t, −ln p(true class), ∂J/∂z = a − t', async () => {
+    const output = page.locator('#network-nodes canvas.thumb.output').nth(3);
+    await output.click();
+    await page.waitForSelector('#inspector:not([hidden])');
+    await page.mouse.move(5, 5);
+    const read = (quantity) => page.$eval(`#inspector-summary output[data-quantity="${quantity}"]`,
+      (out) => Number(out.dataset.value));
+    const summary = await page.textContent('#inspector-summary');
+    assert.match(summary, /a = softmax\(z\)/);
+    assert.match(summary, /∂J\/∂z = a − t \(cross-entropy through softmax\)/);
+    assert.match(summary, /loss −ln p\(true class\)/);
+    const [a, t, dJdz, output3, loss, label] = await Promise.all(
+      ['a', 'targetT', 'dJdz', 'output', 'loss', 'target'].map(read),
+    );
+    assert.ok(t === 0 || t === 1);
+    assert.equal(t, label === 3 ? 1 : 0);
+    assert.ok(Math.abs(dJdz - (a - t)) < 1e-6, `∂J/∂z ${dJdz}, a − t ${a - t}`);
+    assert.equal(output3, a);
+    assert.ok(loss > 0);
+    assert.equal(await page.textContent('#inspector-title'), 'The output for class 3 (its probability)');
+    await page.click('#inspector-close');
+    await output.click(); // unpin
+    await page.click('#inspector-close');
+    // The step-through: the forward stage of the output layer gives every neuron its target t.
+    await page.click('#step-through');
+    await page.waitForSelector('#step-through-panel:not([hidden])');
+    for (let i = 0; i < 2; i++) await page.click('#step-next');
+    const targets = await page.$$eval('#step-numbers output[data-quantity="targetT"]', (list) => list.map((out) => Number(out.dataset.value)));
+    assert.equal(targets.length, 4);
+    assert.equal(targets.reduce((sum, value) => sum + value, 0), 1);
+    assert.match(await page.textContent('#step-numbers'), /loss −ln p\(true class\)/);
+    await page.click('#step-next');
+    assert.match(await page.textContent('#step-numbers'), /∂J\/∂z = a − t \(cross-entropy through softmax\)/);
+    await page.click('#step-close');
+  });
+
+  it('a classroom link can hide the classes control', async () => {
+    const other = await openPlayground(session, `${session.url}#classes_hide=true`);
+    assert.equal(await other.isVisible('#classes'), false);
+    assert.equal(await other.isVisible('#problem'), true);
+    await other.context().close();
+  });
+
   it('back to 2 classes offers all five losses', async () => {
     await page.selectOption('#classes', '2');
     await page.waitForFunction(() => window.playground.config.classes === 2);
