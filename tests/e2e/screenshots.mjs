@@ -2,7 +2,8 @@
 // learned by a network of 6 hidden layers (docs/spiral-6-layers.png), and one picture
 // per view of the page for the tour in docs/what-you-see.md (docs/what-you-see/*.png).
 // Run it after `make build`: node tests/e2e/screenshots.mjs
-// `node tests/e2e/screenshots.mjs tour` takes only the tour's pictures (quicker).
+// `node tests/e2e/screenshots.mjs tour` takes only the tour's pictures (quicker);
+// `node tests/e2e/screenshots.mjs classes` only the multi-class ones.
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -124,10 +125,31 @@ async function takeTour(session) {
   if (page.problems.length) throw new Error(page.problems.join('\n'));
 }
 
+/** Multi-class: a spiral of 4 classes learned by a softmax output, its class map and confusion matrix. */
+async function takeClasses(session) {
+  mkdirSync(TOUR, { recursive: true });
+  const page = await openPlayground(session, `${session.url}#dataset=spiral&classes=4&loss=softmaxCrossEntropy`
+    + '&hidden=8,6&features=x1,x2,sinX1,sinX2&optimizer=adam&learningRate=0.01&seed=1&dataSeed=1', TOUR_WINDOW);
+  const state = await page.evaluate(async () => {
+    const playground = window.playground;
+    playground.setView({ epochsPerFrame: 20 });
+    for (let i = 0; i < 40; i++) await playground.step(); // 800 epochs
+    return playground.state;
+  });
+  console.log(`classes: epoch ${state.epoch}, test accuracy ${(state.testMetric * 100).toFixed(1)}%`);
+  await page.mouse.move(1, 1);
+  // 10. The class map (winning class, shaded by confidence) with the class legend.
+  await shoot(page, 'class-map', ['.heatmap-area', '#class-legend']);
+  // 11. The confusion matrix of the test points, under the loss table.
+  await shoot(page, 'confusion-matrix', ['.losses', '#confusion']);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+}
+
 const session = await startSession();
 try {
-  await takeTour(session);
-  if (process.argv[2] !== 'tour') {
+  if (process.argv[2] !== 'classes') await takeTour(session);
+  await takeClasses(session);
+  if (process.argv[2] !== 'tour' && process.argv[2] !== 'classes') {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });
 

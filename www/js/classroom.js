@@ -18,6 +18,7 @@ export const HIDEABLE = [
   ['regularization', 'the regularization'],
   ['regularizationRate', 'the regularization rate'],
   ['problem', 'the problem type'],
+  ['classes', 'the number of classes'],
   ['dataset', 'the dataset picker'],
   ['trainRatio', 'the ratio of training data'],
   ['noise', 'the noise'],

@@ -5,11 +5,11 @@
 
 import { CoreCrash } from './engine.js';
 import { CONFIG_KEYS } from './url-state.js';
-import { withFittingDataset, combineOutcomes } from './config.js';
+import { fitPatch, combineOutcomes } from './config.js';
 
-/** The problem goes first, then the dataset (it must fit the problem), then the rest. */
+/** The problem goes first, then the dataset (it must fit the problem), the classes, then the rest. */
 function order(key) {
-  return key === 'problem' ? -2 : key === 'dataset' ? -1 : CONFIG_KEYS.indexOf(key);
+  return key === 'problem' ? -3 : key === 'dataset' ? -2 : key === 'classes' ? -1 : CONFIG_KEYS.indexOf(key);
 }
 
 /**
@@ -28,7 +28,7 @@ export function applyEach(engine, values) {
     for (const key of keys) {
       try {
         const current = engine.call((p) => p.config());
-        const result = engine.call((p) => p.setConfig(withFittingDataset({ [key]: values[key] }, current)));
+        const result = engine.call((p, glue) => p.setConfig(fitPatch({ [key]: values[key] }, current, glue.lossesFor)));
         outcome = combineOutcomes(outcome, result);
       } catch (error) {
         if (error instanceof CoreCrash) throw error;

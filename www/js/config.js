@@ -57,6 +57,57 @@ export function withFittingDataset(partial, current) {
   return fits ? partial : { ...partial, dataset: DATASETS[problem][0].value };
 }
 
+/** Page labels of the losses (the core's names, in the order lossesFor gives them). */
+export const LOSS_LABELS = {
+  squared: 'Squared error',
+  absolute: 'Absolute error (MAE)',
+  huber: 'Huber',
+  binaryCrossEntropy: 'Binary cross-entropy (sigmoid output)',
+  softmaxCrossEntropy: 'Softmax cross-entropy',
+};
+
+/** Datasets that have only two classes (the rest have 2 to 6). */
+export const TWO_CLASS_DATASETS = ['xor'];
+/** Where a two-class dataset goes when more classes are asked for. */
+export const MANY_CLASS_DATASET = 'spiral';
+
+/** How many output neurons a config's network has: one per class for softmax, else one. */
+export function outputCountOf(config) {
+  return config.loss === 'softmaxCrossEntropy' ? config.classes ?? 2 : 1;
+}
+
+/** Whether `config` classifies into three or more classes (class colours, class legend). */
+export function isMultiClass(config) {
+  return config.problem === 'classification' && (config.classes ?? 2) > 2;
+}
+
+/**
+ * `partial` made to fit the rest of the config (`current`), so the core takes it in one
+ * patch: a dataset of the problem (withFittingDataset); with 3 or more classes, a dataset
+ * that has them (xor → spiral); and a loss that fits the problem and the classes (the
+ * first of `lossesFor(problem, classes)`) when the current one does not. Keys that
+ * `partial` names itself are never changed.
+ */
+export function fitPatch(partial, current, lossesFor) {
+  let patch = withFittingDataset(partial, current);
+  const problem = patch.problem ?? current.problem;
+  const classes = patch.classes ?? current.classes ?? 2;
+  const dataset = patch.dataset ?? current.dataset;
+  if (problem === 'classification' && classes > 2 && TWO_CLASS_DATASETS.includes(dataset) && !('dataset' in partial)) {
+    patch = { ...patch, dataset: MANY_CLASS_DATASET };
+  }
+  if (!('loss' in partial) && lossesFor) {
+    let fits = [];
+    try {
+      fits = Array.from(lossesFor(problem, classes));
+    } catch {
+      // A value the core refuses: it will say why when the patch is applied.
+    }
+    if (fits.length && !fits.includes(current.loss)) patch = { ...patch, loss: fits[0] };
+  }
+  return patch;
+}
+
 /**
  * Sums up two `setConfig` outcomes: "kept" < "newData" (new points, same network) and
  * "reset" (same points, new network) < "regenerated" (both new).

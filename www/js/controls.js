@@ -3,11 +3,12 @@
 // config and a view in them, and reports each change a person makes as a partial
 // config such as `{noise: 10}` or a partial view such as `{discretize: true}`.
 
-import { tidyNumber } from './config.js';
+import { tidyNumber, LOSS_LABELS } from './config.js';
 
 /** Config key → element id and how to read the element's value. */
 const FIELDS = [
   { key: 'problem', id: 'problem', read: String },
+  { key: 'classes', id: 'classes', read: Number },
   { key: 'noise', id: 'noise', read: Number, echo: 'noise-value' },
   { key: 'trainRatio', id: 'train-ratio', read: Number, echo: 'train-ratio-value' },
   { key: 'batchSize', id: 'batch-size', read: Number },
@@ -73,9 +74,16 @@ export class Controls {
     }
   }
 
-  /** Puts every value of `config` into the controls. */
-  show(config) {
+  /**
+   * Puts every value of `config` into the controls; `losses` (the core's lossesFor for
+   * the config's problem and classes) are the losses the loss select offers.
+   */
+  show(config, losses) {
+    if (losses) this.offerLosses(losses);
+    // The classes only matter to classification.
+    this.find('classes').closest('.classes-setting').classList.toggle('not-used', config.problem !== 'classification');
     for (const field of FIELDS) {
+      if (!(field.key in config)) continue;
       const control = this.find(field.id);
       const text = String(tidyNumber(config[field.key]));
       if (control.tagName === 'SELECT') selectValue(control, text);
@@ -94,6 +102,14 @@ export class Controls {
     this.find('batch-size-slider').value = String(Math.min(30, config.batchSize));
     this.find('seed').textContent = String(config.seed);
     this.find('data-seed').textContent = String(config.dataSeed);
+  }
+
+  /** Offers exactly the losses `names` in the loss select (in that order). */
+  offerLosses(names) {
+    const select = this.find('loss');
+    const now = [...select.options].map((option) => option.value);
+    if (now.length === names.length && now.every((name, i) => name === names[i])) return;
+    select.replaceChildren(...names.map((name) => new Option(LOSS_LABELS[name] ?? name, name)));
   }
 
   /** Puts the view options into their controls (the speed, the checkboxes). */

@@ -14,7 +14,7 @@ const MAX_BOX = 30;
 const PAD = 24;
 
 /**
- * @param {number[]} sizes nodes per column: input rows shown, each hidden layer, 1 output
+ * @param {number[]} sizes nodes per column: input rows shown, each hidden layer, the outputs
  * @returns {{width: number, height: number, box: number, bias: number,
  *            at: (column: number, row: number) => {x: number, y: number}}}
  */

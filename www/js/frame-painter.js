@@ -4,7 +4,8 @@
 // R²), the loss chart, and the diagram's links from the live weights: while playing a
 // pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
 // milliseconds' worth of them per frame, so thousands of links never hold a frame up;
-// the neuron inspector, when open; and the per-layer health bars.
+// the neuron inspector, when open; the per-layer health bars; and the confusion matrix
+// (every change, a few times a second while playing).
 // Each part is measured on the performance timeline (frame-marks.js).
 
 import { measured } from './frame-marks.js';
@@ -33,7 +34,7 @@ export class FramePainter {
    * @param {{points: {train: Float32Array, test: Float32Array}, view: object, state: object}} page
    * @param {boolean} allLinks redraw every link now (a single change), not a share of them (playing)
    */
-  paint({ points, view, state }, allLinks) {
+  paint({ points, view, state, classColours }, allLinks) {
     const { engine } = this;
     engine.call((p) => {
       measured('render', () => p.render());
@@ -47,11 +48,12 @@ export class FramePainter {
       ));
       measured('links', () => this.paintLinks(view.gradientLinks ? scaledGradient(p) : parameterView(engine, p), allLinks));
     });
-    measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, palette: view.palette }));
+    measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, palette: view.palette, classColours }));
     this.showNumbers(state);
     measured('chart', () => this.chart.draw());
     measured('inspector', () => this.inspector.refresh());
     measured('health', () => this.health.refresh(engine));
+    measured('confusion', () => this.confusion?.refresh(allLinks));
   }
 
   paintLinks(parameters, allLinks) {

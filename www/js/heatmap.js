@@ -3,9 +3,10 @@
 // one putImageData into a grid-sized canvas, scaled up, with the data points on top
 // (training points outlined in white, test points in black). The points change only
 // with the data or the colours, so they are drawn once into a layer of their own and
-// copied over each frame. Axes with ticks from −6 to 6 frame the picture.
+// copied over each frame. Axes with ticks from −6 to 6 frame the picture. With three or
+// more classes the points take their class colours.
 
-import { colourFor } from './palette.js';
+import { labelColour } from './palette.js';
 
 const EXTENT = 6;
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
@@ -40,14 +41,15 @@ export class Heatmap {
 
   /**
    * Draws the grid scaled to the canvas, then the points.
-   * @param {{train: Float32Array, test: Float32Array, showTest: boolean, palette: string}} points
-   *   flat [x1, x2, label, …] arrays
+   * @param {{train: Float32Array, test: Float32Array, showTest: boolean, palette: string,
+   *          classColours: string[]|null}} points flat [x1, x2, label, …] arrays; `classColours`
+   *   for 3 or more classes
    */
   draw(points) {
     const { context, canvas } = this;
     context.imageSmoothingEnabled = true;
     context.drawImage(this.grid, 0, 0, canvas.width, canvas.height);
-    const key = [points.train, points.test, points.showTest, points.palette];
+    const key = [points.train, points.test, points.showTest, points.palette, points.classColours];
     if (!this.pointKey || key.some((part, i) => part !== this.pointKey[i])) {
       this.drawPointLayer(points);
       this.pointKey = key;
@@ -55,11 +57,12 @@ export class Heatmap {
     context.drawImage(this.pointLayer, 0, 0);
   }
 
-  drawPointLayer({ train, test, showTest, palette }) {
+  drawPointLayer({ train, test, showTest, palette, classColours }) {
     const context = this.pointLayer.getContext('2d');
     context.clearRect(0, 0, this.pointLayer.width, this.pointLayer.height);
-    drawPoints(context, train, '#fff', palette);
-    if (showTest) drawPoints(context, test, '#000', palette);
+    const colour = (label) => labelColour(label, palette, classColours);
+    drawPoints(context, train, '#fff', colour);
+    if (showTest) drawPoints(context, test, '#000', colour);
   }
 
   /** Says which node the picture shows ("" for the output: no caption). */
@@ -69,7 +72,7 @@ export class Heatmap {
   }
 }
 
-function drawPoints(context, flat, outline, palette) {
+function drawPoints(context, flat, outline, colour) {
   const { width, height } = context.canvas;
   const radius = Math.max(2, width / 130);
   context.lineWidth = 1;
@@ -79,7 +82,7 @@ function drawPoints(context, flat, outline, palette) {
     const y = ((EXTENT - flat[i + 1]) / (2 * EXTENT)) * height;
     context.beginPath();
     context.arc(x, y, radius, 0, 2 * Math.PI);
-    context.fillStyle = colourFor(flat[i + 2], palette);
+    context.fillStyle = colour(flat[i + 2]);
     context.fill();
     context.stroke();
   }

@@ -26,11 +26,11 @@ const THIN_LINK_US = 2.5;
  * Where each layer's weights and biases sit in the core's parameter buffer: for each
  * layer (hidden layers, then the output) its weights [neuron][input], then its biases.
  */
-export function parameterLayout(inputs, hidden) {
+export function parameterLayout(inputs, hidden, outputs = 1) {
   const layers = [];
   let offset = 0;
   let before = inputs;
-  for (const size of [...hidden, 1]) {
+  for (const size of [...hidden, outputs]) {
     layers.push({ inputs: before, neurons: size, weights: offset, biases: offset + size * before });
     offset += size * before + size;
     before = size;
@@ -65,15 +65,15 @@ export class NetworkDiagram {
    * Lays out a network's links and biases.
    * @param {{rows: string[], features: string[], hidden: number[]}} shape the input rows
    *   shown (feature names, top to bottom), the features the network uses (config order)
-   *   and the hidden layer sizes
+   *   the hidden layer sizes and the number of output neurons (one per class for softmax)
    */
-  build({ rows, features, hidden }) {
-    const layout = layoutDiagram([rows.length, ...hidden, 1]);
+  build({ rows, features, hidden, outputs = 1 }) {
+    const layout = layoutDiagram([rows.length, ...hidden, outputs]);
     const inputRow = features.map((feature) => rows.indexOf(feature)); // row of input i (config order)
     this.links = [];
     this.biases = [];
     this.gaps = [];
-    parameterLayout(features.length, hidden).layers.forEach((layer, index) => {
+    parameterLayout(features.length, hidden, outputs).layers.forEach((layer, index) => {
       const links = [];
       for (let neuron = 0; neuron < layer.neurons; neuron++) {
         const to = layout.at(index + 1, neuron);

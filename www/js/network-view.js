@@ -4,7 +4,7 @@
 // step with the config.
 // It rebuilds its elements only when the network changes shape.
 
-import { FEATURES } from './config.js';
+import { FEATURES, outputCountOf } from './config.js';
 import { hiddenFeatures } from './classroom.js';
 import { NetworkDiagram } from './network-diagram.js';
 import { NodeLayer } from './node-layer.js';
@@ -72,7 +72,7 @@ export class NetworkView {
     const locked = hiddenFeatures(view.hidden);
     const rows = FEATURES.map((f) => f.value)
       .filter((value) => config.features.includes(value) || !locked.includes(value));
-    const shape = { rows, features: config.features, hidden: config.hidden, locked };
+    const shape = { rows, features: config.features, hidden: config.hidden, locked, outputs: outputCountOf(config) };
     const key = JSON.stringify(shape);
     const rebuilt = key !== this.shapeKey;
     if (rebuilt) {
@@ -139,6 +139,11 @@ export class NetworkView {
     this.inspector.showNode();
   }
 
+  /** Words for output neuron `neuron`: "the output", or "the output for class 2" (softmax). */
+  describeOutput(neuron) {
+    return outputCountOf(this.config) === 1 ? 'the output' : `the output for class ${neuron} (its probability)`;
+  }
+
   /** Words for node `node`: "input x₁", "neuron 2 of hidden layer 1", "the output". */
   describeNode(node) {
     const { features, hidden } = this.config;
@@ -148,7 +153,7 @@ export class NetworkView {
       if (node < first + hidden[layer]) return `neuron ${node - first + 1} of hidden layer ${layer + 1}`;
       first += hidden[layer];
     }
-    return 'the output';
+    return this.describeOutput(node - first);
   }
 
   /** Node `node` as { layer, neuron } (layer 0: the first hidden layer); null for an input. */
@@ -160,19 +165,20 @@ export class NetworkView {
       if (node < first + hidden[layer]) return { layer, neuron: node - first };
       first += hidden[layer];
     }
-    return { layer: hidden.length, neuron: 0 };
+    return { layer: hidden.length, neuron: node - first };
   }
 
   /** Words for neuron `neuron` of layer `layer` (layer 0: the first hidden layer). */
   describeNeuron(layer, neuron) {
-    return layer === this.config.hidden.length
-      ? 'The output' : `Neuron ${neuron + 1} of hidden layer ${layer + 1}`;
+    if (layer !== this.config.hidden.length) return `Neuron ${neuron + 1} of hidden layer ${layer + 1}`;
+    const words = this.describeOutput(neuron);
+    return words[0].toUpperCase() + words.slice(1);
   }
 
   describeTarget(target) {
     const { features, hidden } = this.config;
     const neuron = target.layer === hidden.length
-      ? 'the output' : `neuron ${target.neuron + 1} of hidden layer ${target.layer + 1}`;
+      ? this.describeOutput(target.neuron).replace(/ \(its probability\)$/, '') : `neuron ${target.neuron + 1} of hidden layer ${target.layer + 1}`;
     if (target.kind === 'bias') return `Bias of ${neuron}`;
     const from = target.layer === 0
       ? featureLabel(features[target.input]) : `neuron ${target.input + 1} of hidden layer ${target.layer}`;

@@ -1,6 +1,8 @@
 // The neuron inspector (#inspector): every number of one neuron for one sample, as a
 // first course writes them — inputs x_i, weights β_i, bias b, z = Σ β_i·x_i + b,
 // a = f(z), then the backward pass ∂J/∂a, ∂J/∂z, ∂J/∂β_i and the update −α·∂J/∂β_i.
+// For a cross-entropy output layer (sigmoid or softmax) the output neurons show their
+// target t (one-hot for softmax) and ∂J/∂z = a − t, as the course derives it.
 // Every number is the core's own (`inspectSample`, `parameters`), never recomputed
 // here. Each shown number also carries its full value in `data-value`, for scripts.
 // Below the table, the cost against one incoming weight (cost-plot.js).
@@ -8,6 +10,22 @@
 import { CostPlot } from './cost-plot.js';
 
 const DIGITS = 4;
+
+/**
+ * What a cross-entropy loss changes in the explanation of the output layer: the
+ * activation the gradient goes through and how the sample's loss is written; null for
+ * the other losses (∂J/∂z = ∂J/∂a · f′(z) there).
+ */
+export function crossEntropyOf(loss) {
+  if (loss === 'softmaxCrossEntropy') return { through: 'softmax', lossLabel: 'loss −ln p(true class)' };
+  if (loss === 'binaryCrossEntropy') return { through: 'sigmoid', lossLabel: 'loss −[t·ln a + (1−t)·ln(1−a)]' };
+  return null;
+}
+
+/** The label of ∂J/∂z for a neuron of the output layer (`cross`: crossEntropyOf) or any other. */
+export function dJdzLabel(cross, activation) {
+  return cross ? `∂J/∂z = a − t (cross-entropy through ${cross.through})` : `∂J/∂z = ∂J/∂a · ${activation}′(z)`;
+}
 
 export class NeuronInspector {
   /**
@@ -49,7 +67,7 @@ export class NeuronInspector {
   /** The chosen sample: index clamped to the set's size. */
   sample(p) {
     const set = this.setSelect.value === 'test' ? 'test' : 'train';
-    const count = (set === 'test' ? p.testPoints() : p.trainPoints()).length / 2;
+    const count = (set === 'test' ? p.testPoints() : p.trainPoints()).length / 3; // [x1, x2, label] per point
     const index = Math.min(Math.max(0, Math.trunc(Number(this.sampleInput.value) || 0)), Math.max(0, count - 1));
     this.sampleInput.max = String(Math.max(0, count - 1));
     if (String(index) !== this.sampleInput.value) this.sampleInput.value = String(index);
@@ -69,7 +87,8 @@ export class NeuronInspector {
       const inputs = layer === 0 ? sample.inputs : sample.layers[layer - 1].a;
       const weights = inputs.map((_, input) => parameters[p.parameterIndex(layer, neuron, input)]);
       const bias = parameters[p.biasIndex(layer, neuron)];
-      return { sample, here, inputs, weights, bias };
+      const output = layer === sample.layers.length - 1;
+      return { sample, here, inputs, weights, bias, output, cross: output ? crossEntropyOf(p.config().loss) : null };
     });
     if (!numbers) {
       this.close();
@@ -90,7 +109,7 @@ export class NeuronInspector {
     return Number(select.value) || 0;
   }
 
-  show({ sample, here, inputs, weights, bias }) {
+  show({ sample, here, inputs, weights, bias, output, cross }) {
     const { layer, neuron } = this.neuron;
     this.title.textContent = this.describe(layer, neuron);
     const rows = inputs.map((x, i) => row(`x${subscript(i + 1)}`, [
@@ -99,17 +118,45 @@ export class NeuronInspector {
     rows.push(row('bias', [['x', 1], ['bias', bias], ['dJdb', here.dJdb[neuron]], ['biasUpdate', here.biasUpdate[neuron]]]));
     this.table.replaceChildren(...rows);
     const name = here.activation;
-    this.summary.replaceChildren(
+    const outputs = sample.outputs ?? [sample.output];
+    const lines = [
       line('z = Σ β·x + b', 'z', here.z[neuron]),
       line(`a = ${name}(z)`, 'a', here.a[neuron], name),
-      line('∂J/∂a', 'dJda', here.dJda[neuron]),
-      line(`∂J/∂z = ∂J/∂a · ${name}′(z)`, 'dJdz', here.dJdz[neuron]),
-      line('network output', 'output', sample.output),
-      line('target', 'target', sample.target),
-      line('loss of this sample', 'loss', sample.loss),
+      line(cross ? '∂J/∂a (for reference)' : '∂J/∂a', 'dJda', here.dJda[neuron]),
+      line(output ? dJdzLabel(cross, name) : `∂J/∂z = ∂J/∂a · ${name}′(z)`, 'dJdz', here.dJdz[neuron]),
+    ];
+    if (output && outputs.length > 1) {
+      lines.push(
+        line(`output of this neuron (p of class ${neuron})`, 'output', outputs[neuron]),
+        line(`target t (one-hot, true class ${trueClass(sample)})`, 'targetT', sample.targets[neuron]),
+      );
+    } else if (output && cross) {
+      lines.push(line('network output', 'output', outputs[0]), line('target t', 'targetT', sample.targets[0]));
+    } else if (outputs.length > 1) {
+      lines.push(line(`network output for the true class (p of class ${trueClass(sample)})`, 'output', outputs[trueClass(sample)]));
+    } else {
+      lines.push(line('network output', 'output', sample.output));
+    }
+    lines.push(
+      line(outputs.length > 1 || cross ? classWords(sample) : 'target', 'target', sample.target),
+      line(cross ? cross.lossLabel : 'loss of this sample', 'loss', sample.loss),
       line('learning rate α', 'learningRate', sample.learningRate),
     );
+    this.summary.replaceChildren(...lines);
   }
+}
+
+/** The index of the sample's true class (one-hot targets for softmax; ±1 → 0 / 1 otherwise). */
+export function trueClass(sample) {
+  const hot = sample.targets ? Array.from(sample.targets).indexOf(1) : -1;
+  if (hot >= 0 && sample.targets.length > 1) return hot;
+  return sample.target < 0 ? 0 : Math.round(sample.target);
+}
+
+/** How the label is named: "true class" (a class index), or the ±1 label of two classes. */
+export function classWords(sample) {
+  const two = (sample.targets?.length ?? 1) <= 2 && Math.abs(sample.target) === 1;
+  return two ? 'label y (−1: class 0, +1: class 1)' : 'true class';
 }
 
 function format(value) {

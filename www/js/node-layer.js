@@ -40,10 +40,10 @@ export class NodeLayer {
 
   /**
    * Builds the boxes for a network laid out by `layout`.
-   * @param {{rows: string[], features: string[], hidden: number[], locked: string[]}} shape
-   *   `locked`: features whose toggle is hidden (classroom mode)
+   * @param {{rows: string[], features: string[], hidden: number[], locked: string[], outputs: number}} shape
+   *   `locked`: features whose toggle is hidden (classroom mode); `outputs`: output neurons
    */
-  build({ rows, features, hidden, locked }, layout) {
+  build({ rows, features, hidden, locked, outputs = 1 }, layout) {
     const children = [];
     this.thumbs = [];
     this.idle = [];
@@ -66,10 +66,12 @@ export class NodeLayer {
         children.push(canvas);
       }
     });
-    const output = this.canvas(node, layout.at(hidden.length + 1, 0), layout, 'output');
-    output.setAttribute('aria-label', 'output');
-    this.thumbs[node] = output;
-    children.push(output);
+    for (let row = 0; row < outputs; row++) {
+      const output = this.canvas(node, layout.at(hidden.length + 1, row), layout, 'output');
+      output.setAttribute('aria-label', outputs === 1 ? 'output' : `output for class ${row}`);
+      this.thumbs[node++] = output;
+      children.push(output);
+    }
     this.container.replaceChildren(...children);
     this.contexts = this.thumbs.map((canvas) => canvas.getContext('2d'));
   }

@@ -29,3 +29,13 @@ export function colourFor(value, name = 'default') {
 export function showPalette(root, name) {
   root.dataset.palette = name;
 }
+
+/**
+ * CSS colour of a data point's label: with `classColours` (3 or more classes, from the
+ * core's classColors) the colour of its class (a label of −1 is class 0), else the
+ * value scale (−1 orange, +1 blue, a real value in between).
+ */
+export function labelColour(label, palette, classColours) {
+  if (classColours) return classColours[label < 0 ? 0 : Math.round(label)] ?? colourFor(label, palette);
+  return colourFor(label, palette);
+}

@@ -22,7 +22,9 @@ import { DEFAULT_VIEW, mergeView } from './view-state.js';
 import { decodeHash, writeHash, sameValue } from './url-state.js';
 import { applyEach } from './config-apply.js';
 import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
-import { tidyConfig, withFittingDataset, hasNewData, hasNewNetwork } from './config.js';
+import { tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork } from './config.js';
+import { ClassLegend } from './class-legend.js';
+import { ConfusionMatrix } from './confusion-matrix.js';
 
 export class PlaygroundPage {
   /** @param {HTMLElement} root the element holding this playground's controls */
@@ -33,7 +35,9 @@ export class PlaygroundPage {
     this.engine = new Engine({ onRestart: (info) => this.afterRestart(info) });
     const config = (partial) => this.changeFromUi(partial);
     this.controls = new Controls(find, { config, view: (partial) => this.guard(() => this.setView(partial)) });
-    this.picker = new DatasetPicker(find('dataset'), (name) => this.engine.call((_, glue) => glue.datasetPreview(name)), config);
+    this.picker = new DatasetPicker(find('dataset'), (name, classes) => this.engine.call((_, glue) => glue.datasetPreview(name, classes)), config);
+    this.legend = new ClassLegend({ values: find('value-legend'), classes: find('class-legend') });
+    this.confusion = new ConfusionMatrix({ panel: find('confusion'), table: find('confusion-matrix'), set: find('confusion-set') }, this.engine);
     this.network = new NetworkView(find, {
       config,
       showNode: (node) => this.guard(() => this.showNode(node)),
@@ -50,7 +54,7 @@ export class PlaygroundPage {
     });
     this.heatmap = new Heatmap(find('heatmap'), { axes: find('heatmap-axes'), caption: find('heatmap-caption') });
     this.chart = new LossChart(find('loss-chart'), find('loss-chart-tip'));
-    this.painter = new FramePainter({ engine: this.engine, heatmap: this.heatmap, chart: this.chart, network: this.network, inspector: this.inspector, find });
+    this.painter = new FramePainter({ engine: this.engine, heatmap: this.heatmap, chart: this.chart, network: this.network, inspector: this.inspector, confusion: this.confusion, find });
     this.loop = new TrainingLoop({
       ready: () => this.ready,
       busy: () => Boolean(this.engine.restarting),
@@ -93,7 +97,7 @@ export class PlaygroundPage {
       const defaults = this.engine.call((_, glue) => glue.defaultConfig());
       const { values, view, errors } = decodeHash(window.location.hash);
       try {
-        this.engine.create({ ...defaults, ...withFittingDataset(values, defaults) });
+        this.engine.create({ ...defaults, ...this.engine.call((_, glue) => fitPatch(values, defaults, glue.lossesFor)) });
       } catch (error) {
         if (error instanceof CoreCrash) throw error;
         // Something in the address is refused: apply what can be applied, key by key.
@@ -117,8 +121,10 @@ export class PlaygroundPage {
   /** Applies `partial`; on refusal shows the reason, puts the controls back and throws. */
   setConfig(partial) {
     let outcome;
+    let patch = partial;
     try {
-      outcome = this.engine.call((p) => p.setConfig(withFittingDataset(partial, this.config)));
+      patch = this.engine.call((_, glue) => fitPatch(partial, this.config, glue.lossesFor));
+      outcome = this.engine.call((p) => p.setConfig(patch));
     } catch (error) {
       this.report(error);
       this.controls.show(this.config);
@@ -127,6 +133,9 @@ export class PlaygroundPage {
     }
     this.message.clear();
     this.afterChange(outcome);
+    if (patch.dataset !== partial.dataset && patch.dataset === 'spiral' && isMultiClass(this.config)) {
+      this.message.show(`Exclusive or has only 2 classes, so the dataset is now Spiral (${this.config.classes} classes).`);
+    }
     return outcome;
   }
 
@@ -173,8 +182,11 @@ export class PlaygroundPage {
   afterChange(outcome) {
     this.config = tidyConfig(this.engine.call((p) => p.config()));
     this.engine.rememberConfig(this.config);
-    this.controls.show(this.config);
-    this.picker.show(this.config, this.view.palette);
+    const { problem, classes } = this.config;
+    this.controls.show(this.config, this.engine.call((_, glue) => glue.lossesFor(problem, classes)));
+    this.picker.show(this.config, this.view.palette, this.classColours());
+    this.legend.show(this.config, this.classColours());
+    this.confusion.refresh(false, this.config, this.classColours());
     if (this.network.show(this.config, this.view)) {
       this.showNode(null, false);
       this.inspector.close();
@@ -199,12 +211,12 @@ export class PlaygroundPage {
 
   // ---- the diagram: looking at a neuron, editing a weight ------------------
 
-  /** Shows node `node` in the big heatmap (null: the output); `draw`: redraw now. */
+  /** Shows node `node` in the big heatmap (null: the output, or the class map for softmax); `draw`: redraw now. */
   showNode(node, draw = true) {
-    const nodes = this.engine.call((p) => p.nodeCount());
-    const shown = node ?? nodes - 1;
-    this.engine.call((p) => p.setHeatmapNode(shown));
-    this.heatmap.showCaption(shown === nodes - 1 ? '' : `Showing ${this.network.describeNode(shown)}`);
+    const { nodes, outputs } = this.engine.call((p) => ({ nodes: p.nodeCount(), outputs: p.outputCount }));
+    this.engine.call((p) => (node === null ? p.setHeatmapNode() : p.setHeatmapNode(node)));
+    const output = node === null || (outputs === 1 && node === nodes - 1);
+    this.heatmap.showCaption(output ? '' : `Showing ${this.network.describeNode(node)}`);
     if (draw && this.started && this.config) this.redraw(false);
   }
 
@@ -299,7 +311,17 @@ export class PlaygroundPage {
   }
 
   redraw(forceDiagram) {
-    this.painter.paint({ points: this.points, view: this.view, state: this.lastState }, forceDiagram);
+    const classColours = this.config && isMultiClass(this.config) ? this.classColours() : null;
+    this.painter.paint({ points: this.points, view: this.view, state: this.lastState, classColours }, forceDiagram);
+  }
+
+  /** The core's class colours for the current palette (class 0 and 1 are the −1 and +1 colours). */
+  classColours() {
+    const palette = this.view.palette;
+    if (this.colourCache?.palette !== palette) {
+      this.colourCache = { palette, colours: Array.from(this.engine.call((_, glue) => glue.classColors(palette))) };
+    }
+    return this.colourCache.colours;
   }
 
   showPlaying(playing) {

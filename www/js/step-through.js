@@ -6,7 +6,7 @@
 // makes the core take that one step (`stepOnSample`). Each number carries its full
 // value in `data-value`, as in the neuron inspector.
 
-import { line } from './neuron-inspector.js';
+import { line, crossEntropyOf, dJdzLabel, classWords } from './neuron-inspector.js';
 
 export class StepThrough {
   /**
@@ -71,7 +71,7 @@ export class StepThrough {
   }
 
   index(p) {
-    const count = p.trainPoints().length / 2;
+    const count = p.trainPoints().length / 3; // [x1, x2, label] per point
     const index = Math.min(Math.max(0, Math.trunc(Number(this.sampleInput.value) || 0)), Math.max(0, count - 1));
     this.sampleInput.max = String(Math.max(0, count - 1));
     if (String(index) !== this.sampleInput.value) this.sampleInput.value = String(index);
@@ -82,6 +82,7 @@ export class StepThrough {
   refresh() {
     if (!this.isOpen) return;
     this.sample = this.engine.call((p) => p.inspectSample(this.index(p), 'train'));
+    this.cross = this.engine.call((p) => crossEntropyOf(p.config().loss));
     this.stage = Math.min(this.stage, this.stageCount() - 1);
     this.show();
   }
@@ -123,15 +124,25 @@ export class StepThrough {
       const here = sample.layers[layer];
       const what = forward ? `forward through ${this.page.describeLayer(layer)}` : `backward through ${this.page.describeLayer(layer)}`;
       this.title.textContent = step + what;
+      const last = layer === count - 1;
+      const cross = last ? this.cross : null;
+      const targets = last && (cross || here.z.length > 1) ? sample.targets : null;
       here.z.forEach((_, neuron) => {
         const pairs = forward ? [['z', here.z], ['a', here.a]] : [['dJda', here.dJda], ['dJdz', here.dJdz]];
-        const label = { z: 'z', a: `a = ${here.activation}(z)`, dJda: '∂J/∂a', dJdz: '∂J/∂z' };
+        if (forward && targets) pairs.push(['targetT', targets]);
+        const label = {
+          z: 'z', a: `a = ${here.activation}(z)`, targetT: 'target t',
+          dJda: cross ? '∂J/∂a (for reference)' : '∂J/∂a', dJdz: cross ? dJdzLabel(cross) : '∂J/∂z',
+        };
         for (const [quantity, values] of pairs) {
           rows.push(tag(line(`neuron ${neuron + 1}: ${label[quantity]}`, quantity, values[neuron]), layer, neuron));
         }
       });
-      if (forward && layer === count - 1) {
-        rows.push(line('target', 'target', sample.target), line('loss of this sample', 'loss', sample.loss));
+      if (forward && last) {
+        rows.push(
+          line(targets ? classWords(sample) : 'target', 'target', sample.target),
+          line(cross ? cross.lossLabel : 'loss of this sample', 'loss', sample.loss),
+        );
       }
     }
     this.numbers.replaceChildren(...rows);

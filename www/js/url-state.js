@@ -12,7 +12,7 @@ import { DEFAULT_VIEW, checkEpochsPerFrame } from './view-state.js';
 /** Config keys in the order they are written to the address bar. */
 export const CONFIG_KEYS = [
   'dataset', 'noise', 'trainRatio', 'batchSize', 'learningRate', 'activation', 'layerActivations',
-  'regularization', 'regularizationRate', 'hidden', 'features', 'problem', 'loss',
+  'regularization', 'regularizationRate', 'hidden', 'features', 'problem', 'classes', 'loss',
   'initialization', 'schedule', 'decayRate', 'decayEpochs', 'stopAfter',
   'optimizer', 'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
   'seed', 'dataSeed', 'samples',
@@ -24,7 +24,7 @@ export const VIEW_KEYS = ['epochsPerFrame', 'showTestData', 'gradientLinks', 'di
 const NUMBER_KEYS = new Set([
   'noise', 'trainRatio', 'batchSize', 'learningRate', 'regularizationRate',
   'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon', 'decayRate', 'decayEpochs', 'stopAfter',
-  'seed', 'dataSeed', 'samples',
+  'seed', 'dataSeed', 'samples', 'classes',
 ]);
 const LIST_KEYS = new Set(['hidden', 'features', 'layerActivations']);
 
