@@ -93,6 +93,27 @@ describe('multi-class classification', () => {
     await page.selectOption('#confusion-set', 'test');
   });
 
+  it('scripts read the same confusion matrix, and class probabilities from predict', async () => {
+    await page.evaluate(() => window.playground.pause());
+    await page.selectOption('#confusion-set', 'test');
+    await page.waitForFunction(() => /test points/.test(document.querySelector('#confusion-matrix caption').textContent));
+    const fromScript = await page.evaluate(() => window.playground.confusionMatrix());
+    assert.deepEqual(fromScript, await shownMatrix(page));
+    const train = await page.evaluate(() => window.playground.confusionMatrix('train'));
+    assert.equal(train.flat().reduce((sum, count) => sum + count, 0) + fromScript.flat().reduce((a, b) => a + b, 0),
+      await page.evaluate(() => window.playground.config.samples));
+    const refused = await page.evaluate(() => {
+      try { window.playground.confusionMatrix('both'); return ''; } catch (error) { return error.message; }
+    });
+    assert.match(refused, /'test' or 'train'/);
+    const probabilities = await page.evaluate(() => window.playground.predict([[0, 0], [1, 2]]));
+    assert.equal(probabilities.length, 2);
+    for (const point of probabilities) {
+      assert.equal(point.length, 4);
+      assert.ok(Math.abs(point.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+    }
+  });
+
   it('the heatmap shows the class map in several class colours; hovering an output neuron shows its class', async () => {
     const colours = (await page.evaluate(async () => {
       const glue = await import('./pkg/greymatter.js');
@@ -200,6 +221,10 @@ describe('multi-class classification', () => {
     assert.equal(await page.isVisible('#confusion'), false);
     assert.deepEqual(await lossOptions(page), REGRESSION_LOSSES);
     assert.ok(REGRESSION_LOSSES.includes(await page.evaluate(() => window.playground.config.loss)));
+    const refused = await page.evaluate(() => {
+      try { window.playground.confusionMatrix(); return ''; } catch (error) { return error.message; }
+    });
+    assert.match(refused, /needs a classification problem/);
     await page.selectOption('#problem', 'classification');
     await page.waitForFunction(() => window.playground.config.problem === 'classification');
     assert.equal(await page.isVisible('#classes'), true);

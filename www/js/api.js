@@ -67,6 +67,10 @@ export function publicApi(page) {
       }
       return page.predict(Float32Array.from(points.flat()));
     }),
+    confusionMatrix: started((set = 'test') => {
+      if (set !== 'test' && set !== 'train') throw new Error(`confusionMatrix takes 'test' or 'train', got ${JSON.stringify(set)}`);
+      return page.confusionMatrix(set);
+    }),
     exportModel: started(() => page.exportModel()),
     importModel: started((model) => page.importModel(model)),
     /** Test hook: makes the core panic with `message`; resolves after the page recovered. */

@@ -337,9 +337,22 @@ export class PlaygroundPage {
 
   // ---- model --------------------------------------------------------------
 
-  /** Outputs of the network for `flat` = [x1, x2, x1, x2, …]. */
+  /**
+   * Outputs of the network for `flat` = [x1, x2, x1, x2, …]: one number per point, or
+   * an array of class probabilities per point for a softmax output.
+   */
   predict(flat) {
-    return Array.from(this.engine.call((p) => p.predict(flat)));
+    const { values, count } = this.engine.call((p) => ({ values: p.predict(flat), count: p.outputCount }));
+    const outputs = Array.from(values);
+    if (count === 1) return outputs;
+    return Array.from({ length: outputs.length / count }, (_, point) => outputs.slice(point * count, (point + 1) * count));
+  }
+
+  /** Counts per true class (rows) and predicted class (columns) of the test or training points. */
+  confusionMatrix(set) {
+    const { counts, classes } = this.engine.call((p) => ({ counts: p.confusionMatrix(set), classes: p.config().classes }));
+    if (counts.length === 0) throw new Error('a confusion matrix needs a classification problem');
+    return Array.from({ length: classes }, (_, row) => Array.from(counts.slice(row * classes, (row + 1) * classes)));
   }
 
   exportModel() {
