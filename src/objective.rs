@@ -130,6 +130,25 @@ impl Objective {
             .sum()
     }
 
+    /// Σ_samples L of a whole pass: the output layer's values `[outputs][stride]` and
+    /// one label per sample.
+    pub fn total_loss(&self, outputs: &[f32], stride: usize, labels: &[f32]) -> f32 {
+        (0..self.output_count())
+            .map(|k| {
+                let pairs = outputs[k * stride..][..labels.len()].iter().zip(labels);
+                match self.loss {
+                    // The target is the label itself: no per-sample lookup.
+                    Loss::Squared | Loss::Absolute | Loss::Huber => {
+                        pairs.map(|(&o, &t)| self.loss.value(o, t)).sum::<f32>()
+                    }
+                    _ => pairs
+                        .map(|(&o, &label)| self.loss.value(o, self.target(label, k)))
+                        .sum(),
+                }
+            })
+            .sum()
+    }
+
     /// Writes `scale`·∂L/∂(output) of every sample into `gradient` (`[outputs][stride]`,
     /// padding columns zero) and says what it is taken with respect to: ∂J/∂z for a
     /// cross-entropy (a − t, through its own activation), ∂J/∂a otherwise.
@@ -145,15 +164,21 @@ impl Objective {
         gradient.resize(self.output_count() * stride, 0.0);
         let cross_entropy = self.loss.is_cross_entropy();
         for (k, row) in gradient.chunks_exact_mut(stride).enumerate() {
-            let values = &outputs[k * stride..][..stride];
-            for ((g, &o), &label) in row.iter_mut().zip(values).zip(labels) {
-                let t = self.target(label, k);
-                let derivative = if cross_entropy {
-                    self.loss.weighted_sum_derivative(o, t)
-                } else {
-                    self.loss.derivative(o, t)
-                };
-                *g = derivative * scale;
+            let pairs = row
+                .iter_mut()
+                .zip(&outputs[k * stride..][..stride])
+                .zip(labels);
+            // One loop per kind, so the common squared loss stays a plain multiply-add.
+            match self.loss {
+                Loss::Squared => pairs.for_each(|((g, &o), &t)| *g = (o - t) * scale),
+                Loss::Absolute | Loss::Huber => {
+                    pairs.for_each(|((g, &o), &t)| *g = self.loss.derivative(o, t) * scale)
+                }
+                Loss::BinaryCrossEntropy | Loss::SoftmaxCrossEntropy => {
+                    pairs.for_each(|((g, &o), &label)| {
+                        *g = self.loss.weighted_sum_derivative(o, self.target(label, k)) * scale
+                    })
+                }
             }
         }
         if cross_entropy {
@@ -261,5 +286,9 @@ mod tests {
         assert_eq!(softmax.predicted_class(&outputs, 4, 1), 2);
         let loss = softmax.sample_loss(&outputs, 4, 1, 2.0);
         assert!((loss - 0.510_825_6).abs() < 1e-6); // −ln 0.6
+        let total = softmax.total_loss(&outputs, 4, &[1.0, 2.0]);
+        let first = softmax.sample_loss(&outputs, 4, 0, 1.0);
+        assert!((total - (first + loss)).abs() < 1e-6);
+        assert!((first - std::f32::consts::LN_2).abs() < 1e-6); // −ln 0.5
     }
 }

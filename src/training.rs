@@ -151,13 +151,7 @@ pub fn mean_loss(
     objective: &Objective,
 ) -> f32 {
     let outputs = output_layer(network, workspace);
-    let stride = workspace.stride();
-    labels
-        .iter()
-        .enumerate()
-        .map(|(sample, &label)| objective.sample_loss(outputs, stride, sample, label))
-        .sum::<f32>()
-        / labels.len().max(1) as f32
+    objective.total_loss(outputs, workspace.stride(), labels) / labels.len().max(1) as f32
 }
 
 /// J = (1/B) Σ L(o, t) + λ·Σ_w R(w) for the last pass of `network`.
