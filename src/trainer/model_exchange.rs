@@ -69,15 +69,17 @@ fn loss_for_output(output: &LayerShape, config: &Config) -> Result<Loss, String>
         .find(|&loss| builds(loss))
         .ok_or_else(|| {
             let objective = config.objective();
+            let neurons = |count: usize, activation: Activation| {
+                let plural = if count == 1 { "" } else { "s" };
+                format!("{count} {} neuron{plural}", activation.name())
+            };
             format!(
-                "the model's output layer ({} {} neurons) does not fit {} with {} classes, \
-             which needs {} {} output neurons: change the playground's classes first",
-                output.outputs,
-                output.activation.name(),
+                "the model's output layer ({}) does not fit {} with {} classes, which needs \
+                 {}: change the playground's classes first",
+                neurons(output.outputs, output.activation),
                 config.problem.name(),
                 config.classes,
-                objective.output_count(),
-                objective.output_activation().name()
+                neurons(objective.output_count(), objective.output_activation())
             )
         })
 }
