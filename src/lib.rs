@@ -1,6 +1,6 @@
 //! greymatter: a neural-network playground whose core runs as WebAssembly in the browser.
 //!
-//! Everything but [`wasm`] is plain Rust with no browser dependency, so the math is
+//! Everything but `wasm` is plain Rust with no browser dependency, so the math is
 //! tested and benchmarked natively; `wasm` is the thin boundary the page talks to.
 #![warn(missing_docs)]
 
