@@ -42,6 +42,9 @@ describe('an activation per hidden layer', () => {
     assert.deepEqual(await hiddenActivations(page), ['relu', 'swish']);
     assert.deepEqual(await shownActivations(page), ['relu', 'swish']);
     assert.equal(await page.inputValue('#activation'), 'tanh', 'the global activation stays');
+    // …and says that the layers now differ from it.
+    assert.equal(await page.isVisible('#activation-mixed'), true);
+    assert.match(await page.getAttribute('#activation', 'title'), /relu, swish/);
 
     const start = await page.evaluate(() => window.playground.state);
     assert.equal(start.epoch, 0, 'a new activation starts a new network');
@@ -124,6 +127,7 @@ describe('an activation per hidden layer', () => {
     assert.deepEqual((await page.evaluate(() => window.playground.config)).layerActivations, []);
     assert.deepEqual(await shownActivations(page), ['sigmoid', 'sigmoid']);
     assert.deepEqual(await hiddenActivations(page), ['sigmoid', 'sigmoid']);
+    assert.equal(await page.isHidden('#activation-mixed'), true, 'no note once every layer agrees');
     // The empty list is shared too, and read back as empty.
     assert.match(new URL(page.url()).hash, /[#&]layerActivations=&/);
     const copy = await openPlayground(session, page.url());

@@ -99,9 +99,23 @@ export class Controls {
       // The decay settings only matter to a decaying schedule.
       this.find(id).closest('.schedule-setting').classList.toggle('not-used', config.schedule === 'constant');
     }
+    this.showMixedActivations(config);
     this.find('batch-size-slider').value = String(Math.min(30, config.batchSize));
     this.find('seed').textContent = String(config.seed);
     this.find('data-seed').textContent = String(config.dataSeed);
+  }
+
+  /**
+   * The global activation names the hidden layers without their own choice: when some
+   * layer uses another one, a note under it says so.
+   */
+  showMixedActivations({ activation, hidden = [], layerActivations = [] }) {
+    const layers = hidden.map((_, layer) => layerActivations[layer] ?? activation);
+    const mixed = layers.some((name) => name !== activation);
+    this.find('activation-mixed').hidden = !mixed;
+    this.find('activation').title = mixed
+      ? `The hidden layers use ${layers.join(', ')}; picking one here sets every layer`
+      : 'The activation of every hidden layer';
   }
 
   /** Offers exactly the losses `names` in the loss select (in that order). */
