@@ -264,4 +264,23 @@ describe('multi-class classification', () => {
     assert.deepEqual(other.problems, []);
     await other.context().close();
   });
+
+  it('an address asking for xor with 4 classes gets the spiral, and says so', async () => {
+    const other = await openPlayground(session, `${session.url}#dataset=xor&classes=4`);
+    const config = await other.evaluate(() => window.playground.config);
+    assert.equal(config.classes, 4);
+    assert.equal(config.dataset, 'spiral');
+    assert.equal(config.loss, 'softmaxCrossEntropy');
+    assert.match(await other.textContent('#message'),
+      /In the address: the dataset Exclusive or has only 2 classes, so it is now Spiral \(4 classes\)/);
+    const state = await stepEpochs(other, 2);
+    assert.ok(state.epoch >= 2, 'the page keeps working');
+    // Editing the address of a running page the same way keeps the spiral and says why.
+    await other.evaluate(() => { window.location.hash = window.location.hash.replace(/dataset=spiral/, 'dataset=xor').replace(/classes=4/, 'classes=3'); });
+    await other.waitForFunction(() => window.playground.config.classes === 3);
+    assert.equal((await other.evaluate(() => window.playground.config)).dataset, 'spiral');
+    assert.match(await other.textContent('#message'), /In the address: dataset xor has 2 classes, got classes 3/);
+    assert.deepEqual(other.problems, []);
+    await other.context().close();
+  });
 });

@@ -5,7 +5,7 @@
 
 import { CoreCrash } from './engine.js';
 import { CONFIG_KEYS } from './url-state.js';
-import { fitPatch, combineOutcomes } from './config.js';
+import { fitPatch, combineOutcomes, DATASETS } from './config.js';
 
 /** The problem goes first, then the dataset (it must fit the problem), the classes, then the rest. */
 function order(key) {
@@ -39,4 +39,21 @@ export function applyEach(engine, values) {
     keys = refused;
   }
   return { errors, outcome };
+}
+
+/**
+ * When an address asks for a two-class dataset with 3 or more classes, the classes win
+ * and the dataset becomes one that has them: the line saying so, or none. `refused`
+ * lists the messages already shown, so a refused dataset is not reported twice.
+ */
+export function datasetAdjustment(values, config, refused = []) {
+  const changed = 'dataset' in values && values.dataset !== config.dataset
+    && !refused.some((message) => message.startsWith('dataset'));
+  if (!changed || config.problem !== 'classification') return [];
+  return [`the dataset ${labelOf(values.dataset)} has only 2 classes, so it is now ${labelOf(config.dataset)} `
+    + `(${config.classes} classes)`];
+}
+
+function labelOf(dataset) {
+  return Object.values(DATASETS).flat().find((entry) => entry.value === dataset)?.label ?? dataset;
 }

@@ -20,7 +20,7 @@ import { applyClassroom } from './classroom.js';
 import { showPalette } from './palette.js';
 import { DEFAULT_VIEW, mergeView } from './view-state.js';
 import { decodeHash, writeHash, sameValue } from './url-state.js';
-import { applyEach } from './config-apply.js';
+import { applyEach, datasetAdjustment } from './config-apply.js';
 import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
 import { tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork } from './config.js';
 import { ClassLegend } from './class-legend.js';
@@ -108,6 +108,7 @@ export class PlaygroundPage {
       this.view = view;
       this.showView();
       this.afterChange('regenerated');
+      errors.push(...datasetAdjustment(values, this.config, errors));
       this.message.show(errors.map((error) => `In the address: ${error}`));
       window.addEventListener('hashchange', () => this.onHashChange());
     } catch (error) {
@@ -174,7 +175,9 @@ export class PlaygroundPage {
       this.view = view;
       this.showView();
       this.afterChange(result.outcome);
-      this.message.show([...errors, ...result.errors].map((error) => `In the address: ${error}`));
+      const refused = [...errors, ...result.errors];
+      refused.push(...datasetAdjustment(values, this.config, refused));
+      this.message.show(refused.map((error) => `In the address: ${error}`));
     });
   }
 
