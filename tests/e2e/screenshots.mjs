@@ -3,7 +3,8 @@
 // per view of the page for the tour in docs/what-you-see.md (docs/what-you-see/*.png).
 // Run it after `make build`: node tests/e2e/screenshots.mjs
 // `node tests/e2e/screenshots.mjs tour` takes only the tour's pictures (quicker);
-// `node tests/e2e/screenshots.mjs classes` only the multi-class ones.
+// `node tests/e2e/screenshots.mjs classes` only the multi-class ones, `… divergence` only
+// the diverging-loss message.
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -145,11 +146,27 @@ async function takeClasses(session) {
   if (page.problems.length) throw new Error(page.problems.join('\n'));
 }
 
+/** A loss that blows up: relu on the plane at learning rate 10, and the message naming the cause. */
+async function takeDivergence(session) {
+  mkdirSync(TOUR, { recursive: true });
+  const page = await openPlayground(session, `${session.url}#problem=regression&dataset=plane&activation=relu`
+    + '&learningRate=10&hidden=4,2&seed=1&dataSeed=1', TOUR_WINDOW);
+  await page.click('#play-pause');
+  await page.waitForFunction(() => window.playground.state.divergence !== '');
+  await page.waitForSelector('#message:not([hidden])');
+  await page.mouse.move(1, 1);
+  // 12. The message: where it stopped, the likely cause, what to try.
+  await shoot(page, 'divergence', ['#message'], 4);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+}
+
+const mode = process.argv[2];
 const session = await startSession();
 try {
-  if (process.argv[2] !== 'classes') await takeTour(session);
-  await takeClasses(session);
-  if (process.argv[2] !== 'tour' && process.argv[2] !== 'classes') {
+  if (!mode || mode === 'tour') await takeTour(session);
+  if (!mode || mode === 'tour' || mode === 'classes') await takeClasses(session);
+  if (!mode || mode === 'tour' || mode === 'divergence') await takeDivergence(session);
+  if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });
 
