@@ -122,7 +122,7 @@ impl Trainer {
                 column(row, neurons)
             }
         };
-        let layers: Vec<LayerInspection> = network
+        let mut layers: Vec<LayerInspection> = network
             .layers()
             .iter()
             .enumerate()
@@ -152,8 +152,7 @@ impl Trainer {
         let targets: Vec<f32> = (0..outputs.len())
             .map(|k| objective.target(point.label, k))
             .collect();
-        let loss = objective.sample_loss(output_layer(network, workspace), stride, 0, point.label);
-        let mut layers: Vec<LayerInspection> = layers;
+        let loss = objective.total_loss(output_layer(network, workspace), stride, &[point.label]);
         let last = layers.last_mut().expect("at least one layer");
         if last.d_j_da.is_empty() {
             last.d_j_da = outputs

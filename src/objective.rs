@@ -119,19 +119,8 @@ impl Objective {
         }
     }
 
-    /// L = Σ_k ℓ(o_k, t_k) of sample `sample`, from the output layer's values
-    /// `[outputs][stride]`.
-    pub fn sample_loss(&self, outputs: &[f32], stride: usize, sample: usize, label: f32) -> f32 {
-        (0..self.output_count())
-            .map(|k| {
-                self.loss
-                    .value(outputs[k * stride + sample], self.target(label, k))
-            })
-            .sum()
-    }
-
-    /// Σ_samples L of a whole pass: the output layer's values `[outputs][stride]` and
-    /// one label per sample.
+    /// Σ_samples L, L = Σ_k ℓ(o_k, t_k), of a whole pass: the output layer's values
+    /// `[outputs][stride]` and one label per sample.
     pub fn total_loss(&self, outputs: &[f32], stride: usize, labels: &[f32]) -> f32 {
         (0..self.output_count())
             .map(|k| {
@@ -284,10 +273,11 @@ mod tests {
         }
         assert_eq!(softmax.predicted_class(&outputs, 4, 0), 1);
         assert_eq!(softmax.predicted_class(&outputs, 4, 1), 2);
-        let loss = softmax.sample_loss(&outputs, 4, 1, 2.0);
+        // Sample 1 alone: its column is the first of `outputs[1..]`.
+        let loss = softmax.total_loss(&outputs[1..], 4, &[2.0]);
         assert!((loss - 0.510_825_6).abs() < 1e-6); // −ln 0.6
         let total = softmax.total_loss(&outputs, 4, &[1.0, 2.0]);
-        let first = softmax.sample_loss(&outputs, 4, 0, 1.0);
+        let first = softmax.total_loss(&outputs, 4, &[1.0]);
         assert!((total - (first + loss)).abs() < 1e-6);
         assert!((first - std::f32::consts::LN_2).abs() < 1e-6); // −ln 0.5
     }

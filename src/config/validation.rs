@@ -149,27 +149,30 @@ impl Config {
     }
 
     fn validate_objective(&self) -> Result<(), ConfigError> {
-        let objective = self.objective();
-        if self.problem == Problem::Classification {
-            let most = self.dataset.max_classes();
-            if !(2..=crate::dataset::MAX_CLASSES).contains(&self.classes) {
-                return Err(ConfigError::new("classes", objective.check().unwrap_err()));
-            }
-            if self.classes > most {
-                return Err(ConfigError::new(
-                    "classes",
-                    format!(
-                        "dataset {} has {most} classes, got classes {}: pick circle, gauss \
-                         or spiral for more",
-                        self.dataset.name(),
-                        self.classes
-                    ),
-                ));
-            }
+        let classification = self.problem == Problem::Classification;
+        let classes_in_range = (2..=crate::dataset::MAX_CLASSES).contains(&self.classes);
+        let most = self.dataset.max_classes();
+        if classification && classes_in_range && self.classes > most {
+            return Err(ConfigError::new(
+                "classes",
+                format!(
+                    "dataset {} has {most} classes, got classes {}: pick circle, gauss \
+                     or spiral for more",
+                    self.dataset.name(),
+                    self.classes
+                ),
+            ));
         }
-        objective
+        // The objective names what is wrong: classes out of range, or a loss that does
+        // not fit.
+        let field = if classification && !classes_in_range {
+            "classes"
+        } else {
+            "loss"
+        };
+        self.objective()
             .check()
-            .map_err(|message| ConfigError::new("loss", message))
+            .map_err(|message| ConfigError::new(field, message))
     }
 
     fn validate_activations(&self) -> Result<(), ConfigError> {
