@@ -283,4 +283,17 @@ describe('multi-class classification', () => {
     assert.deepEqual(other.problems, []);
     await other.context().close();
   });
+
+  it('choosing 3 classes while on xor switches to the spiral, and says so', async () => {
+    const other = await openPlayground(session, `${session.url}#dataset=xor`);
+    await other.selectOption('#classes', '3');
+    await other.waitForFunction(() => window.playground.config.classes === 3);
+    const config = await other.evaluate(() => window.playground.config);
+    assert.equal(config.dataset, 'spiral');
+    assert.equal(config.loss, 'softmaxCrossEntropy');
+    assert.match(await other.textContent('#message'),
+      /The dataset Exclusive or has only 2 classes, so it is now Spiral \(3 classes\)\./);
+    assert.deepEqual(other.problems, []);
+    await other.context().close();
+  });
 });

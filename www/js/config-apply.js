@@ -5,7 +5,7 @@
 
 import { CoreCrash } from './engine.js';
 import { CONFIG_KEYS } from './url-state.js';
-import { fitPatch, combineOutcomes, DATASETS } from './config.js';
+import { fitPatch, combineOutcomes, datasetSwitchNote } from './config.js';
 
 /** The problem goes first, then the dataset (it must fit the problem), the classes, then the rest. */
 function order(key) {
@@ -50,10 +50,5 @@ export function datasetAdjustment(values, config, refused = []) {
   const changed = 'dataset' in values && values.dataset !== config.dataset
     && !refused.some((message) => message.startsWith('dataset'));
   if (!changed || config.problem !== 'classification') return [];
-  return [`the dataset ${labelOf(values.dataset)} has only 2 classes, so it is now ${labelOf(config.dataset)} `
-    + `(${config.classes} classes)`];
-}
-
-function labelOf(dataset) {
-  return Object.values(DATASETS).flat().find((entry) => entry.value === dataset)?.label ?? dataset;
+  return [datasetSwitchNote(values.dataset, config)];
 }

@@ -71,6 +71,15 @@ export const TWO_CLASS_DATASETS = ['xor'];
 /** Where a two-class dataset goes when more classes are asked for. */
 export const MANY_CLASS_DATASET = 'spiral';
 
+/**
+ * The words for a two-class dataset `from` replaced, to fit `config.classes`, by
+ * `config.dataset`: said after a control's change and after an address alike.
+ */
+export function datasetSwitchNote(from, config) {
+  const label = (dataset) => Object.values(DATASETS).flat().find((entry) => entry.value === dataset)?.label ?? dataset;
+  return `the dataset ${label(from)} has only 2 classes, so it is now ${label(config.dataset)} (${config.classes} classes)`;
+}
+
 /** How many output neurons a config's network has: one per class for softmax, else one. */
 export function outputCountOf(config) {
   return config.loss === 'softmaxCrossEntropy' ? config.classes ?? 2 : 1;

@@ -22,7 +22,9 @@ import { DEFAULT_VIEW, mergeView } from './view-state.js';
 import { decodeHash, writeHash, sameValue } from './url-state.js';
 import { applyEach, datasetAdjustment } from './config-apply.js';
 import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
-import { tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork } from './config.js';
+import {
+  tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET,
+} from './config.js';
 import { ClassLegend } from './class-legend.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
 
@@ -121,6 +123,7 @@ export class PlaygroundPage {
 
   /** Applies `partial`; on refusal shows the reason, puts the controls back and throws. */
   setConfig(partial) {
+    const previous = this.config;
     let outcome;
     let patch = partial;
     try {
@@ -134,8 +137,9 @@ export class PlaygroundPage {
     }
     this.message.clear();
     this.afterChange(outcome);
-    if (patch.dataset !== partial.dataset && patch.dataset === 'spiral' && isMultiClass(this.config)) {
-      this.message.show(`Exclusive or has only 2 classes, so the dataset is now Spiral (${this.config.classes} classes).`);
+    if (patch.dataset !== partial.dataset && patch.dataset === MANY_CLASS_DATASET && isMultiClass(this.config)) {
+      const note = datasetSwitchNote(previous.dataset, this.config);
+      this.message.show(`${note[0].toUpperCase()}${note.slice(1)}.`);
     }
     return outcome;
   }
