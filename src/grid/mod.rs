@@ -169,13 +169,11 @@ impl Heatmap {
         let nodes = node_count(network);
         let inputs = network.input_count();
         let last_layer = network.layers().len() - 1;
-        let class_map = self.node.filter(|&n| n < nodes).is_none()
-            && network.layers()[last_layer].activation == Activation::Softmax;
-        let chosen = match self.node.filter(|&n| n < nodes) {
-            Some(node) => Some(node),
-            None if class_map => None,
-            None => Some(nodes - 1),
-        };
+        let picked = self.node.filter(|&n| n < nodes);
+        let class_map =
+            picked.is_none() && network.layers()[last_layer].activation == Activation::Softmax;
+        // No node picked: the output, which for softmax is the class map, not one neuron.
+        let chosen = picked.or((!class_map).then_some(nodes - 1));
         let discretize = self.discretize && (class_map || chosen == Some(nodes - 1));
         let thumbnail_bytes = THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4;
         let samples = &self.thumbnail_cells;
