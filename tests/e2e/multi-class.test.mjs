@@ -21,6 +21,25 @@ async function shownMatrix(page) {
 }
 
 /** '#rrggbb' → [r, g, b]. */
+/** Heatmap pixels within 2 of each of the first 4 class colours of `palette` (the core's classColors). */
+async function classPixelCounts(page, palette) {
+  const colours = (await page.evaluate(async (name) => {
+    const glue = await import('./pkg/greymatter.js');
+    return Array.from(glue.classColors(name));
+  }, palette)).slice(0, 4).map(rgbOf);
+  return page.evaluate((list) => {
+    const canvas = document.getElementById('heatmap');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const found = list.map(() => 0);
+    for (let i = 0; i < data.length; i += 4) {
+      list.forEach(([r, g, b], k) => {
+        if (Math.abs(data[i] - r) <= 2 && Math.abs(data[i + 1] - g) <= 2 && Math.abs(data[i + 2] - b) <= 2) found[k]++;
+      });
+    }
+    return found;
+  }, colours);
+}
+
 const rgbOf = (hex) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
 
 describe('multi-class classification', () => {
@@ -114,28 +133,19 @@ describe('multi-class classification', () => {
     }
   });
 
-  it('the heatmap shows the class map in several class colours; hovering an output neuron shows its class', async () => {
-    const colours = (await page.evaluate(async () => {
-      const glue = await import('./pkg/greymatter.js');
-      return Array.from(glue.classColors('default'));
-    })).slice(0, 4).map(rgbOf);
+  it('the heatmap shows the class map in several class colours, in either palette; hovering an output neuron shows its class', async () => {
     await page.check('#discretize');
     await page.waitForFunction(() => window.playground.view.discretize);
-    const counts = await page.evaluate((list) => {
-      const canvas = document.getElementById('heatmap');
-      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      const found = list.map(() => 0);
-      for (let i = 0; i < data.length; i += 4) {
-        list.forEach(([r, g, b], k) => {
-          if (Math.abs(data[i] - r) <= 2 && Math.abs(data[i + 1] - g) <= 2 && Math.abs(data[i + 2] - b) <= 2) found[k]++;
-        });
-      }
-      return found;
-    }, colours);
-    const total = 400 * 400;
-    const present = counts.filter((count) => count > 0.03 * total);
-    assert.ok(present.length >= 3, `class colour pixels: ${counts.join(', ')}`);
-    assert.ok(counts.reduce((a, b) => a + b, 0) > 0.7 * total, `class colour pixels: ${counts.join(', ')}`);
+    for (const palette of ['default', 'colorblind']) {
+      await page.evaluate((name) => window.playground.setView({ palette: name }), palette);
+      await page.waitForFunction((name) => window.playground.view.palette === name, palette);
+      const counts = await classPixelCounts(page, palette);
+      const total = 400 * 400;
+      const present = counts.filter((count) => count > 0.03 * total);
+      assert.ok(present.length >= 3, `${palette} class colour pixels: ${counts.join(', ')}`);
+      assert.ok(counts.reduce((a, b) => a + b, 0) > 0.7 * total, `${palette} class colour pixels: ${counts.join(', ')}`);
+    }
+    await page.evaluate(() => window.playground.setView({ palette: 'default' }));
     await page.uncheck('#discretize');
     await page.waitForFunction(() => !window.playground.view.discretize);
 
