@@ -42,7 +42,11 @@ describe('the network diagram', () => {
   });
 
   it('+/− buttons go as far as the core allows, past 6 layers of 8; past its weight cap the core says why', async () => {
-    const limits = await page.evaluate(async () => (await import('/pkg/greymatter.js')).limits());
+    const limits = await page.evaluate(async () => {
+      const glue = await import('/pkg/greymatter.js'); // a core of the test's own
+      await glue.default();
+      return glue.limits();
+    });
     assert.deepEqual([limits.maxHiddenLayers, limits.maxNeuronsPerLayer, limits.maxWeights], [10, 64, 10000]);
     for (let i = 2; i < limits.maxHiddenLayers; i++) await page.click('#add-layer');
     await page.waitForFunction((n) => window.playground.config.hidden.length === n, limits.maxHiddenLayers);
@@ -69,7 +73,7 @@ describe('the network diagram', () => {
     await page.evaluate((features) => window.playground.setConfig({ features, hidden: [64, 64, 64, 20] }), all);
     assert.equal(await page.isDisabled('.add-neuron[data-layer="3"]'), false);
     await page.click('.add-neuron[data-layer="3"]');
-    await page.waitForFunction(() => /10000/.test(document.getElementById('message').textContent));
+    await page.waitForFunction(() => /10000/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
     assert.match(await page.textContent('#message'), /make 10005 weights; the most is 10000/);
     assert.deepEqual((await page.evaluate(() => window.playground.config)).hidden, [64, 64, 64, 20]);
     await page.evaluate(() => window.playground.setConfig({ features: ['x1', 'x2'], hidden: [4, 2] }));
@@ -117,9 +121,9 @@ describe('the network diagram', () => {
     const gaps = async () => (await networkPixels(page, await alongLink(page, 6, 8, 60))).filter((p) => p[3] < 40).length;
     assert.equal(await gaps(), 0, 'solid links while paused');
     await page.click('#play-pause');
-    await page.waitForFunction(() => document.getElementById('network').classList.contains('training'));
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('network').classList.contains('training'));
     const first = await page.$eval('#network', (canvas) => canvas.toDataURL());
-    await page.waitForFunction((start) => document.getElementById('network').toDataURL() !== start, first);
+    await page.waitForFunction((start) => document.querySelector('greymatter-playground').shadowRoot.getElementById('network').toDataURL() !== start, first);
     assert.ok(await gaps() > 0, 'dashes while training');
     await page.click('#play-pause');
     assert.equal(await gaps(), 0);
@@ -128,18 +132,18 @@ describe('the network diagram', () => {
   it('hovering a neuron shows its output in the big heatmap; leaving shows the output again', async () => {
     const output = await heatmapPixels(page);
     await page.hover('canvas[data-node="0"]'); // x1: orange on the left, blue on the right
-    await page.waitForFunction(() => /x₁/.test(document.getElementById('heatmap-caption').textContent));
+    await page.waitForFunction(() => /x₁/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent));
     assert.ok(isOrange(await heatmapColourAt(page, 0.01, 0.01)));
     assert.ok(isBlue(await heatmapColourAt(page, 0.99, 0.01)));
     await page.hover('canvas[data-node="1"]'); // x2: blue at the top, orange at the bottom
-    await page.waitForFunction(() => /x₂/.test(document.getElementById('heatmap-caption').textContent));
+    await page.waitForFunction(() => /x₂/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent));
     assert.ok(isBlue(await heatmapColourAt(page, 0.01, 0.01)));
     assert.ok(isOrange(await heatmapColourAt(page, 0.01, 0.99)));
     await page.hover('canvas[data-node="3"]');
-    await page.waitForFunction(() => document.getElementById('heatmap-caption').textContent
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent
       === 'Showing neuron 2 of hidden layer 1');
     await page.mouse.move(5, 5);
-    await page.waitForFunction(() => document.getElementById('heatmap-caption').hidden);
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').hidden);
     assert.equal((await heatmapPixels(page)).hash, output.hash);
   });
 
@@ -168,11 +172,11 @@ describe('the network diagram', () => {
   it('a bias can be read and edited the same way', async () => {
     const hidden = await biasSquare(page, 3);
     await page.mouse.move(hidden.x, hidden.y);
-    await page.waitForFunction(() => document.getElementById('weight-card-label').textContent
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('weight-card-label').textContent
       === 'Bias of neuron 2 of hidden layer 1');
     const output = await biasSquare(page, 8);
     await page.mouse.move(output.x, output.y);
-    await page.waitForFunction(() => document.getElementById('weight-card-label').textContent === 'Bias of the output');
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('weight-card-label').textContent === 'Bias of the output');
     await page.mouse.click(output.x, output.y);
     await page.fill('#weight-input', '0.75');
     await page.press('#weight-input', 'Enter');

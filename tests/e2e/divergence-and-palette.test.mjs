@@ -21,13 +21,13 @@ describe('a diverging loss', () => {
     await page.waitForFunction(() => window.playground.config.learningRate === 10);
     const before = await heatmapPixels(page);
     await page.click('#play-pause');
-    await page.waitForFunction(() => /try a smaller learning rate/.test(document.getElementById('message').textContent));
+    await page.waitForFunction(() => /try a smaller learning rate/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
     const message = await page.textContent('#message');
     assert.match(message, /the loss became infinite/);
     // The likely cause, read from the layers' health, and the rate that caused it.
     assert.match(message, /steps were too large|exploding gradients/);
     assert.match(message, /learning rate 10\b/);
-    await page.waitForFunction(() => /play/i.test(document.getElementById('play-pause').textContent));
+    await page.waitForFunction(() => /play/i.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('play-pause').textContent));
     const state = await page.evaluate(() => window.playground.state);
     assert.ok(Number.isFinite(state.trainLoss) && Number.isFinite(state.testLoss), 'the last good network is kept');
     assert.notEqual(await page.textContent('#train-loss'), '–');
@@ -39,7 +39,7 @@ describe('a diverging loss', () => {
 
   it('a smaller learning rate clears the message and training goes on', async () => {
     await page.selectOption('#learning-rate', '0.01');
-    await page.waitForFunction(() => document.getElementById('message').hidden);
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('message').hidden);
     const before = (await page.evaluate(() => window.playground.state)).epoch;
     const state = await stepEpochs(page, 5);
     assert.equal(state.epoch, before + 5);

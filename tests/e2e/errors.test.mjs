@@ -43,7 +43,7 @@ describe('refused settings', () => {
     await page.waitForFunction(() => window.playground.config.features.join() === 'x1');
     assert.equal(await page.isHidden('#message'), true, 'a good change clears the message');
     await page.click('#feature-x1');
-    await page.waitForFunction(() => /features/.test(document.getElementById('message').textContent));
+    await page.waitForFunction(() => /features/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
     assert.equal(await page.isChecked('#feature-x1'), true);
     assert.deepEqual((await page.evaluate(() => window.playground.config)).features, ['x1']);
     assert.deepEqual(page.problems, []);

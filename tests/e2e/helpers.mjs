@@ -83,7 +83,7 @@ export async function stepEpochs(page, epochs) {
 /** Counts pixels of the #heatmap canvas that are orange-ish, blue-ish, and distinct colours. */
 export async function heatmapPixels(page) {
   return page.evaluate(() => {
-    const canvas = document.getElementById('heatmap');
+    const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap');
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
     let orange = 0;
     let blue = 0;
@@ -103,7 +103,7 @@ export async function heatmapPixels(page) {
 /** Colour [r, g, b] of the #heatmap canvas at a share (0..1) of its width and height. */
 export async function heatmapColourAt(page, across, down) {
   return page.evaluate(([x, y]) => {
-    const canvas = document.getElementById('heatmap');
+    const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap');
     const px = Math.min(canvas.width - 1, Math.floor(x * canvas.width));
     const py = Math.min(canvas.height - 1, Math.floor(y * canvas.height));
     return Array.from(canvas.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3));
@@ -117,7 +117,7 @@ export const isBlue = ([r, , b]) => b > r + 60;
 /** How many pixels of #heatmap are exactly each of the given [r, g, b] colours. */
 export async function countColours(page, colours) {
   return page.evaluate((list) => {
-    const canvas = document.getElementById('heatmap');
+    const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap');
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
     const counts = list.map(() => 0);
     for (let i = 0; i < data.length; i += 4) {
@@ -150,7 +150,7 @@ export async function biasSquare(page, node) {
 /** RGBA pixels of the links' canvas (#network) at page points. */
 export async function networkPixels(page, points) {
   return page.evaluate((list) => {
-    const canvas = document.getElementById('network');
+    const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('network');
     const box = canvas.getBoundingClientRect();
     const context = canvas.getContext('2d');
     return list.map(({ x, y }) => {

@@ -102,11 +102,11 @@ describe('the neuron inspector', () => {
     const sampleZero = await shownNumbers(page);
     await page.fill('#inspector-sample', '1');
     await page.dispatchEvent('#inspector-sample', 'change');
-    await page.waitForFunction((x) => Number(document.querySelector('output[data-quantity="x"]').dataset.value) !== x,
+    await page.waitForFunction((x) => Number(document.querySelector('greymatter-playground').shadowRoot.querySelector('output[data-quantity="x"]').dataset.value) !== x,
       sampleZero.inputs[0].x);
     const point = await shownNumbers(page);
     await page.click('canvas[data-node="6"]'); // neuron 1 of hidden layer 2
-    await page.waitForFunction(() => document.querySelector('#inspector-title').textContent === 'Neuron 1 of hidden layer 2');
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-title').textContent === 'Neuron 1 of hidden layer 2');
     // Its inputs are the first layer's outputs for the same sample.
     const deeper = await shownNumbers(page);
     deeper.point = [point.inputs[0].x, point.inputs[1].x];
@@ -118,7 +118,7 @@ describe('the neuron inspector', () => {
 
   it('plots the cost against a weight; training moves the weight towards the lowest point and the dot follows', async () => {
     await page.click('canvas[data-node="3"]');
-    await page.waitForFunction(() => document.querySelector('#inspector-title').textContent === 'Neuron 2 of hidden layer 1');
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-title').textContent === 'Neuron 2 of hidden layer 1');
     await page.evaluate(() => window.playground.reset());
     await page.selectOption('#cost-weight', '0');
     const weight = async () => (await page.evaluate(() => window.playground.exportModel())).layers[0].weights[1][0];

@@ -80,7 +80,7 @@ describe('an activation per hidden layer', () => {
     await page.waitForSelector('#step-through-panel:not([hidden])');
     assert.match(await page.textContent('#step-numbers'), /a = relu\(z\)/);
     await page.click('#step-next');
-    await page.waitForFunction(() => document.getElementById('step-through-panel').dataset.layer === '1');
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('step-through-panel').dataset.layer === '1');
     assert.match(await page.textContent('#step-numbers'), /a = swish\(z\)/);
     await page.click('#step-close');
   });

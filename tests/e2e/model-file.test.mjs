@@ -78,7 +78,7 @@ describe('model files', () => {
     assert.notDeepEqual(await predict(page), expected);
     await page.setInputFiles('#import-model', file);
     await page.waitForFunction(() => window.playground.state.epoch === 0
-      && document.getElementById('message').hidden);
+      && document.querySelector('greymatter-playground').shadowRoot.getElementById('message').hidden);
     await page.waitForFunction(async (probe) => {
       const outputs = window.playground.predict(probe);
       return outputs.length === probe.length;

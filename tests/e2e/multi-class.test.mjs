@@ -24,11 +24,12 @@ async function shownMatrix(page) {
 /** Heatmap pixels within 2 of each of the first 4 class colours of `palette` (the core's classColors). */
 async function classPixelCounts(page, palette) {
   const colours = (await page.evaluate(async (name) => {
-    const glue = await import('./pkg/greymatter.js');
+    const glue = await import('./pkg/greymatter.js'); // a core of the test's own
+    await glue.default();
     return Array.from(glue.classColors(name));
   }, palette)).slice(0, 4).map(rgbOf);
   return page.evaluate((list) => {
-    const canvas = document.getElementById('heatmap');
+    const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap');
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
     const found = list.map(() => 0);
     for (let i = 0; i < data.length; i += 4) {
@@ -103,7 +104,7 @@ describe('multi-class classification', () => {
     assert.equal(await page.textContent('#test-metric'), `${((diagonal / total) * 100).toFixed(1)}%`);
     // The training points, by the toggle.
     await page.selectOption('#confusion-set', 'train');
-    await page.waitForFunction(() => /training points/.test(document.querySelector('#confusion-matrix caption').textContent));
+    await page.waitForFunction(() => /training points/.test(document.querySelector('greymatter-playground').shadowRoot.querySelector('#confusion-matrix caption').textContent));
     const train = await shownMatrix(page);
     const trainTotal = train.flat().reduce((sum, count) => sum + count, 0);
     assert.equal(trainTotal + testPoints, await page.evaluate(() => window.playground.config.samples));
@@ -115,7 +116,7 @@ describe('multi-class classification', () => {
   it('scripts read the same confusion matrix, and class probabilities from predict', async () => {
     await page.evaluate(() => window.playground.pause());
     await page.selectOption('#confusion-set', 'test');
-    await page.waitForFunction(() => /test points/.test(document.querySelector('#confusion-matrix caption').textContent));
+    await page.waitForFunction(() => /test points/.test(document.querySelector('greymatter-playground').shadowRoot.querySelector('#confusion-matrix caption').textContent));
     const fromScript = await page.evaluate(() => window.playground.confusionMatrix());
     assert.deepEqual(fromScript, await shownMatrix(page));
     const train = await page.evaluate(() => window.playground.confusionMatrix('train'));

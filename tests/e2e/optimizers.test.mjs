@@ -57,7 +57,7 @@ describe('optimizers', () => {
   it('an out-of-range setting is refused with a message naming it', async () => {
     await page.fill('#momentum', '1');
     await page.press('#momentum', 'Enter');
-    await page.waitForFunction(() => /momentum must be/.test(document.getElementById('message').textContent));
+    await page.waitForFunction(() => /momentum must be/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
     assert.equal(await page.evaluate(() => window.playground.config.momentum), 0.8);
     assert.deepEqual(page.problems, []);
   });

@@ -90,7 +90,7 @@ describe('the output column', () => {
       + ` · test loss ${states[10].testLoss.toFixed(3)}`;
     assert.equal(await page.textContent('#loss-chart-tip'), expected);
     await page.mouse.move(chart.x + chart.width - 1, chart.y + chart.height / 2);
-    await page.waitForFunction(() => /^epoch 20 /.test(document.getElementById('loss-chart-tip').textContent));
+    await page.waitForFunction(() => /^epoch 20 /.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('loss-chart-tip').textContent));
     await page.mouse.move(5, 5);
     await page.waitForSelector('#loss-chart-tip', { state: 'hidden' });
     assert.deepEqual(page.problems, []);

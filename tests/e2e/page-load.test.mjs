@@ -11,7 +11,7 @@ describe('loading the page', () => {
   openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('loads without console errors or page errors', async () => {
-    await page.waitForFunction(() => document.getElementById('epoch').textContent === '0');
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent === '0');
     assert.deepEqual(page.problems, []);
     assert.equal(await page.isHidden('#message'), true, 'no message on a clean load');
   });

@@ -22,8 +22,8 @@ describe('on a phone', () => {
     const fit = await page.evaluate(() => ({
       page: document.scrollingElement.scrollWidth,
       screen: window.innerWidth,
-      heatmap: document.getElementById('heatmap').getBoundingClientRect(),
-      diagram: document.getElementById('network').getBoundingClientRect(),
+      heatmap: document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap').getBoundingClientRect(),
+      diagram: document.querySelector('greymatter-playground').shadowRoot.getElementById('network').getBoundingClientRect(),
     }));
     assert.ok(fit.page <= fit.screen, `the page is ${fit.page}px wide on a ${fit.screen}px screen`);
     assert.ok(fit.heatmap.width > 300 && fit.heatmap.right <= fit.screen);
@@ -44,13 +44,13 @@ describe('on a phone', () => {
   it('tapping a neuron shows it in the big heatmap until it is tapped again', async () => {
     const output = await heatmapPixels(page);
     await page.tap('canvas[data-node="1"]'); // x2: blue at the top, orange at the bottom
-    await page.waitForFunction(() => /x₂/.test(document.getElementById('heatmap-caption').textContent));
+    await page.waitForFunction(() => /x₂/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent));
     assert.ok(isBlue(await heatmapColourAt(page, 0.01, 0.01)));
     assert.ok(isOrange(await heatmapColourAt(page, 0.01, 0.99)));
     await page.tap('canvas[data-node="5"]');
-    await page.waitForFunction(() => /neuron 4 of hidden layer 1/.test(document.getElementById('heatmap-caption').textContent));
+    await page.waitForFunction(() => /neuron 4 of hidden layer 1/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent));
     await page.tap('canvas[data-node="5"]');
-    await page.waitForFunction(() => document.getElementById('heatmap-caption').hidden);
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').hidden);
     assert.equal((await heatmapPixels(page)).hash, output.hash);
   });
 

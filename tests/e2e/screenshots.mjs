@@ -66,13 +66,13 @@ async function takeTour(session) {
   // Show the one of the first 40 training points this neuron gets most wrong, so the
   // backward-pass numbers are not all near zero.
   const sample = await page.evaluate(() => {
-    const input = document.getElementById('inspector-sample');
+    const input = document.querySelector('greymatter-playground').shadowRoot.getElementById('inspector-sample');
     let worst = 0;
     let worstLoss = -1;
     for (let i = 0; i < 40; i++) {
       input.value = String(i);
       input.dispatchEvent(new Event('change'));
-      const loss = Number(document.querySelector('#inspector-summary output[data-quantity="loss"]').dataset.value);
+      const loss = Number(document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-summary output[data-quantity="loss"]').dataset.value);
       if (loss > worstLoss) [worst, worstLoss] = [i, loss];
     }
     input.value = String(worst);
@@ -80,7 +80,7 @@ async function takeTour(session) {
     return worst;
   });
   console.log(`inspector: training sample ${sample}`);
-  await page.waitForFunction(() => document.querySelector('#cost-plot').dataset.series);
+  await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.querySelector('#cost-plot').dataset.series);
   await shoot(page, 'inspector', ['#inspector'], 2);
   // 5. The cost against one weight, with the dot at its current value.
   await shoot(page, 'cost-plot', ['label:has(#cost-weight)', '#cost-plot']);
@@ -104,12 +104,12 @@ async function takeTour(session) {
   await page.click('#step-through');
   await page.waitForSelector('#step-through-panel:not([hidden])');
   await page.evaluate((index) => {
-    const input = document.getElementById('step-sample');
+    const input = document.querySelector('greymatter-playground').shadowRoot.getElementById('step-sample');
     input.value = String(index);
     input.dispatchEvent(new Event('change'));
   }, sample);
   await page.click('#step-next');
-  await page.waitForFunction(() => document.getElementById('step-through-panel').dataset.stage === '1');
+  await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('step-through-panel').dataset.stage === '1');
   await page.mouse.move(1, 1);
   await shoot(page, 'step-through', ['#layer-controls', '.diagram-area', '#step-through-panel']);
   await page.click('#step-close');

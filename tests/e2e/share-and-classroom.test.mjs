@@ -106,7 +106,7 @@ describe('classroom mode', () => {
 
   it('editing the flags in the open page shows the controls again', async () => {
     await page.evaluate(() => { window.location.hash = window.location.hash.replace('learningRate_hide=true', ''); });
-    await page.waitForFunction(() => !document.getElementById('learning-rate').closest('[hidden]'));
+    await page.waitForFunction(() => !document.querySelector('greymatter-playground').shadowRoot.getElementById('learning-rate').closest('[hidden]'));
     assert.equal(await page.isVisible('#learning-rate'), true);
     assert.equal(await page.isHidden('#dataset'), true);
     assert.deepEqual(page.problems, []);

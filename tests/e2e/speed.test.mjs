@@ -7,13 +7,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPlayground, openOncePerSuite } from './helpers.mjs';
 
-const epochShown = (page) => page.evaluate(() => Number(document.getElementById('epoch').textContent));
+const epochShown = (page) => page.evaluate(() => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent));
 
 /** The epoch counter as shown in each of `frames` animation frames while playing. */
 const countersPerFrame = (page, frames) => page.evaluate((count) => new Promise((resolve) => {
   const seen = [];
   const look = () => {
-    seen.push(Number(document.getElementById('epoch').textContent));
+    seen.push(Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent));
     if (seen.length < count) requestAnimationFrame(look);
     else resolve(seen);
   };
@@ -29,7 +29,7 @@ describe('the speed control', () => {
     assert.equal(await page.inputValue('#epochs-per-frame'), '1');
     assert.match(new URL(page.url()).hash, /epochsPerFrame=1&showTestData=false/);
     await page.click('#step');
-    await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent === '1');
   });
 
   it('at 10 epochs per frame, Step trains 10 epochs and Play moves the counter 10 per frame', async () => {
@@ -38,9 +38,9 @@ describe('the speed control', () => {
     assert.equal((await page.evaluate(() => window.playground.view)).epochsPerFrame, 10);
     const before = await epochShown(page);
     await page.click('#step');
-    await page.waitForFunction((n) => Number(document.getElementById('epoch').textContent) === n, before + 10);
+    await page.waitForFunction((n) => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent) === n, before + 10);
     await page.click('#step');
-    await page.waitForFunction((n) => Number(document.getElementById('epoch').textContent) === n, before + 20);
+    await page.waitForFunction((n) => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent) === n, before + 20);
 
     await page.click('#play-pause');
     await page.waitForFunction(() => window.playground.playing);

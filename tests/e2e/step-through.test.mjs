@@ -19,7 +19,7 @@ const shownStage = (page) => page.$eval('#step-through-panel', (panel) => ({
     neuron: out.dataset.neuron === undefined ? null : Number(out.dataset.neuron),
     input: out.dataset.input === undefined ? null : Number(out.dataset.input),
   })),
-  highlighted: [...document.querySelectorAll('#network-nodes .step-highlight')].map((c) => Number(c.dataset.node)),
+  highlighted: [...document.querySelector('greymatter-playground').shadowRoot.querySelectorAll('#network-nodes .step-highlight')].map((c) => Number(c.dataset.node)),
 }));
 
 /**
@@ -27,7 +27,8 @@ const shownStage = (page) => page.$eval('#step-through-panel', (panel) => ({
  * second core handle with the same config (so the same points) and the exported model.
  */
 const inspectSample = (page, index) => page.evaluate(async (i) => {
-  const glue = await import('/pkg/greymatter.js');
+  const glue = await import('/pkg/greymatter.js'); // a core of the test's own
+  await glue.default();
   const twin = new glue.Playground(window.playground.config);
   try {
     twin.importModel(window.playground.exportModel());

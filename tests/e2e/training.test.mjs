@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { stepEpochs, openOncePerSuite } from './helpers.mjs';
 
-const epochShown = (page) => page.evaluate(() => Number(document.getElementById('epoch').textContent));
+const epochShown = (page) => page.evaluate(() => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent));
 
 describe('training', () => {
   let session;
@@ -18,10 +18,10 @@ describe('training', () => {
     const start = await page.evaluate(() => window.playground.state);
     assert.equal(start.epoch, 0);
     await page.click('#play-pause');
-    await page.waitForFunction(() => /pause/i.test(document.getElementById('play-pause').textContent));
-    await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 60);
+    await page.waitForFunction(() => /pause/i.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('play-pause').textContent));
+    await page.waitForFunction(() => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent) >= 60);
     await page.click('#play-pause');
-    await page.waitForFunction(() => /play/i.test(document.getElementById('play-pause').textContent));
+    await page.waitForFunction(() => /play/i.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('play-pause').textContent));
     const later = await page.evaluate(() => window.playground.state);
     assert.ok(later.epoch >= 60);
     assert.ok(later.trainLoss < start.trainLoss, `loss ${later.trainLoss} did not fall below ${start.trainLoss}`);

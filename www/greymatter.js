@@ -1,0 +1,16 @@
+// greymatter: the one script a page includes to get <greymatter-playground>.
+//
+//   <script type="module" src="…/greymatter.js"></script>
+//   <greymatter-playground dataset="xor" hidden-layers="4" layout="compact"></greymatter-playground>
+//
+// It finds the wasm core and its styles next to itself (import.meta.url), so it can be
+// loaded from any folder, or from another origin that serves these files with CORS.
+// The element, its attributes, events and scripting API are in the README ("Embedding").
+
+import { GreymatterPlayground } from './js/element/playground-element.js';
+
+if (!customElements.get('greymatter-playground')) {
+  customElements.define('greymatter-playground', GreymatterPlayground);
+}
+
+export { GreymatterPlayground };

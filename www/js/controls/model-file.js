@@ -1,0 +1,51 @@
+// Model files on the person's disk: "Export model" downloads the network as a
+// greymatter-model JSON file, "Import model" reads one back (the playground checks
+// it and loads it; training can continue from there).
+
+/** Reads the text of a model file; a file that is not JSON is refused with the reason. */
+export function parseModelText(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`the file is not JSON (${error.message})`);
+  }
+}
+
+/** Offers `model` as a download named greymatter-model.json (a link put into `root` for the moment). */
+export function downloadModel(model, root) {
+  const text = `${JSON.stringify(model, null, 2)}\n`;
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'greymatter-model.json';
+  root.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Wires the export button and the file input.
+ * @param {{exportButton: HTMLButtonElement, fileInput: HTMLInputElement, root: ShadowRoot|HTMLElement}} elements
+ * @param {{exportModel: () => object, importModel: (text: string) => void,
+ *          report: (error: Error) => void}} playground
+ */
+export function bindModelFile({ exportButton, fileInput, root }, playground) {
+  exportButton.addEventListener('click', () => {
+    try {
+      downloadModel(playground.exportModel(), root);
+    } catch (error) {
+      playground.report(error);
+    }
+  });
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) return;
+    try {
+      playground.importModel(await file.text());
+    } catch {
+      // Shown in #message by the playground.
+    }
+  });
+}

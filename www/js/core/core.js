@@ -1,0 +1,274 @@
+// The facade over one playground's wasm core: the only module that calls the core's
+// methods. Everything else asks it for plain data (numbers, arrays, objects) and gets
+// it back; the one exception is `pictures()`, whose typed arrays are views of wasm
+// memory, valid until the next call into the core (any Rust allocation may move that
+// memory), so they are drawn at once. Every call goes through Engine.call, which turns
+// refusals into Errors and a crash into a restart (CoreCrash).
+
+import { Engine, CoreCrash, CoreBusy } from './engine.js';
+
+export { CoreCrash, CoreBusy };
+
+/** "train" or "test", else a readable refusal. */
+function setName(set) {
+  if (set !== 'train' && set !== 'test') throw new Error(`the set must be 'train' or 'test', got ${JSON.stringify(set)}`);
+  return set;
+}
+
+export class Core {
+  /** @param {{onRestart: (info: object) => void}} hooks told once a crashed core is back */
+  constructor(hooks) {
+    this.engine = new Engine(hooks);
+  }
+
+  /** Loads this playground's instance of the core (the compiled module is shared). */
+  load() {
+    return this.engine.load();
+  }
+
+  /** The restart under way after a crash (a Promise), or null. */
+  get restarting() {
+    return this.engine.restarting;
+  }
+
+  /** What a restart rebuilds from: `{config, parameters, epoch}`. */
+  get lastGood() {
+    return this.engine.lastGood;
+  }
+
+  // ---- the package's free functions ---------------------------------------
+
+  defaultConfig() {
+    return this.engine.call((_, glue) => glue.defaultConfig());
+  }
+
+  limits() {
+    return this.engine.call((_, glue) => glue.limits());
+  }
+
+  /** The names of the losses that fit `problem` with `classes` classes. */
+  lossesFor(problem, classes) {
+    return this.engine.call((_, glue) => Array.from(glue.lossesFor(problem, classes)));
+  }
+
+  /** `#rrggbb` of every class in palette `palette`. */
+  classColours(palette) {
+    return this.engine.call((_, glue) => Array.from(glue.classColors(palette)));
+  }
+
+  /** `[x1, x2, label, …]` of a small noise-free sample of dataset `name`. */
+  datasetPreview(name, classes) {
+    return this.engine.call((_, glue) => glue.datasetPreview(name, classes));
+  }
+
+  randomSeed() {
+    return this.engine.call((_, glue) => glue.randomSeed());
+  }
+
+  /** Makes the core panic (a test hook); throws CoreCrash. */
+  panic(text) {
+    this.engine.call((_, glue) => glue.panicForTesting(String(text)));
+  }
+
+  // ---- the playground: config, training, numbers --------------------------
+
+  /** Builds the playground for `config` (a full or partial config); on refusal the current one stays. */
+  create(config) {
+    this.engine.create(config);
+  }
+
+  config() {
+    return this.engine.call((p) => p.config());
+  }
+
+  /** Applies a partial config; returns "kept", "newData", "reset" or "regenerated"; on refusal nothing changes. */
+  setConfig(patch) {
+    return this.engine.call((p) => p.setConfig(patch));
+  }
+
+  /** Trains up to `epochs` epochs; returns how many it trained. */
+  train(epochs) {
+    return this.engine.call((p) => p.train(epochs));
+  }
+
+  reset() {
+    this.engine.call((p) => p.reset());
+  }
+
+  /** The numbers of the run: epoch, losses, metrics, divergence, finished, current learning rate. */
+  numbers() {
+    return this.engine.call((p) => ({
+      epoch: p.epoch,
+      trainLoss: p.trainLoss,
+      testLoss: p.testLoss,
+      trainMetric: p.trainMetric,
+      testMetric: p.testMetric,
+      metric: p.metricName,
+      divergence: p.divergence,
+      finished: p.finished,
+      currentLearningRate: p.currentLearningRate,
+    }));
+  }
+
+  /** The points as flat `[x1, x2, label, …]` arrays (copies). */
+  points() {
+    return this.engine.call((p) => ({ train: p.trainPoints(), test: p.testPoints() }));
+  }
+
+  /** Number of nodes with a picture (features, neurons, outputs) and of output neurons. */
+  shape() {
+    return this.engine.call((p) => ({ nodes: p.nodeCount(), outputs: p.outputCount }));
+  }
+
+  // ---- pictures -----------------------------------------------------------
+
+  setPalette(palette) {
+    this.engine.call((p) => p.setPalette(palette));
+  }
+
+  setDiscretize(discretize) {
+    this.engine.call((p) => p.setDiscretize(discretize));
+  }
+
+  /** Which node the big heatmap shows (null: the output, or the class map). */
+  setHeatmapNode(node) {
+    this.engine.call((p) => (node === null ? p.setHeatmapNode() : p.setHeatmapNode(node)));
+  }
+
+  /**
+   * Renders every picture and hands `draw` views of wasm memory: `{heatmap, gridSize,
+   * thumbnails, thumbnailSize, parameters}` (Uint8ClampedArray RGBA and the weights as
+   * a Float32Array), valid only inside `draw`. `gradient`: pass the full-batch gradient
+   * (a copy) as `parameters` instead of the weights.
+   */
+  pictures(draw, { gradient = false } = {}) {
+    const { engine } = this;
+    return engine.call((p) => {
+      p.render();
+      const view = (Type, pointer, length) => new Type(engine.memory.buffer, pointer, length);
+      return draw({
+        heatmap: () => view(Uint8ClampedArray, p.heatmapPtr(), p.heatmapLen()),
+        gridSize: p.gridSize(),
+        thumbnails: () => view(Uint8ClampedArray, p.thumbnailsPtr(), p.thumbnailsLen()),
+        thumbnailSize: p.thumbnailSize(),
+        parameters: () => (gradient ? p.gradient() : view(Float32Array, p.parametersPtr(), p.parametersLen())),
+      });
+    });
+  }
+
+  // ---- weights ------------------------------------------------------------
+
+  /** A copy of every weight and bias. */
+  parameters() {
+    return this.engine.call((p) => p.parameters());
+  }
+
+  /** One weight or bias by its place in `parameters()`. */
+  parameterAt(offset) {
+    const { engine } = this;
+    return engine.call((p) => new Float32Array(engine.memory.buffer, p.parametersPtr(), p.parametersLen())[offset]);
+  }
+
+  /** Sets a diagram target: `{kind: 'weight', layer, neuron, input}` or `{kind: 'bias', layer, neuron}`. */
+  setParameter(target, value) {
+    this.engine.call((p) => {
+      if (target.kind === 'bias') p.setBias(target.layer, target.neuron, value);
+      else p.setWeight(target.layer, target.neuron, target.input, value);
+    });
+  }
+
+  /** The full-batch gradient ∂J/∂θ in the layout of `parameters()`. */
+  gradient() {
+    return this.engine.call((p) => p.gradient());
+  }
+
+  /** Remembers the config and the weights a restart after a crash should bring back. */
+  remember(config, epoch) {
+    this.engine.rememberConfig(config);
+    this.engine.snapshot(epoch);
+  }
+
+  /** Remembers the current weights (after training or an edit) for a restart. */
+  snapshot(epoch) {
+    this.engine.snapshot(epoch);
+  }
+
+  // ---- looking inside -----------------------------------------------------
+
+  /** How many points a set has. */
+  setSize(set) {
+    setName(set);
+    return this.engine.call((p) => (set === 'test' ? p.testPoints() : p.trainPoints()).length / 3);
+  }
+
+  /** Every number of one sample's forward and backward pass (see the core's SampleInspection). */
+  inspectSample(index, set) {
+    return this.engine.call((p) => p.inspectSample(index, setName(set)));
+  }
+
+  /**
+   * What the neuron inspector shows of neuron `neuron` in layer `layer` for one sample:
+   * the sample's pass, the neuron's layer, its inputs, incoming weights and bias; null
+   * when the neuron does not exist.
+   */
+  inspectNeuron(layer, neuron, index, set) {
+    return this.engine.call((p) => {
+      const sample = p.inspectSample(index, setName(set));
+      const here = sample.layers[layer];
+      if (!here || neuron >= here.z.length) return null;
+      const parameters = p.parameters();
+      const inputs = layer === 0 ? sample.inputs : sample.layers[layer - 1].a;
+      const weights = inputs.map((_, input) => parameters[p.parameterIndex(layer, neuron, input)]);
+      const bias = parameters[p.biasIndex(layer, neuron)];
+      return { sample, here, inputs, weights, bias, output: layer === sample.layers.length - 1, loss: p.config().loss };
+    });
+  }
+
+  /** One optimizer step on training sample `index` alone. */
+  stepOnSample(index) {
+    this.engine.call((p) => p.stepOnSample(index));
+  }
+
+  /**
+   * J over the training set along incoming weight `input` of a neuron, at `steps`
+   * values from `from(value)` to `to(value)`: `{index, value, series, cost}`. `range`
+   * picks the ends from the weight's current value.
+   */
+  costAlongWeight(layer, neuron, input, range, steps) {
+    return this.engine.call((p) => {
+      const index = p.parameterIndex(layer, neuron, input);
+      const value = p.parameters()[index];
+      const { from, to } = range(index, value);
+      return {
+        index, value, from, to,
+        series: Array.from(p.costAlongParameter(index, from, to, steps)),
+        cost: p.costAlongParameter(index, value, value, 2)[0],
+      };
+    });
+  }
+
+  /** Per layer: `{meanAbsGradient, deadShare, saturatedShare}`. */
+  layerHealth() {
+    return this.engine.call((p) => p.layerHealth());
+  }
+
+  /** Counts per true class (rows) and predicted class, as a flat array (empty for regression). */
+  confusionMatrix(set) {
+    return this.engine.call((p) => Array.from(p.confusionMatrix(setName(set))));
+  }
+
+  /** Outputs for `flat` = [x1, x2, …]: `{values, count}` with `count` outputs per point. */
+  predict(flat) {
+    return this.engine.call((p) => ({ values: Array.from(p.predict(flat)), count: p.outputCount }));
+  }
+
+  // ---- model files --------------------------------------------------------
+
+  exportModel() {
+    return this.engine.call((p) => p.exportModel());
+  }
+
+  importModel(model) {
+    this.engine.call((p) => p.importModel(model));
+  }
+}

@@ -1,0 +1,204 @@
+// Loads greymatter's wasm core and keeps one instance of it alive for one playground.
+//
+// The compiled module is shared by every playground on the page: it is downloaded and
+// compiled once (`WebAssembly.compileStreaming`), and each playground instantiates it
+// with a glue module of its own — the wasm-bindgen glue keeps its instance in module
+// state, so each instance needs its own copy of the glue. The glue's text is fetched
+// once too and imported from a blob: URL per instance; where a host page's
+// Content-Security-Policy forbids blob: scripts, the glue is imported from its own URL
+// with a query that makes it a new module instead.
+//
+// `Engine.call` turns a refused setting into a plain Error with the core's readable
+// message, and a crash of the core (a Rust panic, seen in JS as a
+// `WebAssembly.RuntimeError`) into a fresh instance that carries on from the last good
+// network: a new Playground is built from the last good config and the last snapshot of
+// its weights is put back. A trap can leave an instance's memory in any state, so a
+// crashed instance is never used again, and no other playground's instance is touched.
+
+const PKG = new URL('../../pkg/', import.meta.url);
+const GLUE_URL = new URL('greymatter.js', PKG).href;
+const WASM_URL = new URL('greymatter_bg.wasm', PKG).href;
+
+/** The compiled module and the glue's source, fetched once for the whole page. */
+let shared = null;
+/** Glue modules imported by URL (when blob: imports are not allowed): each needs a URL of its own. */
+let urlImports = 0;
+
+async function compileCore() {
+  const response = fetch(WASM_URL);
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (error) {
+    // A server that does not send application/wasm: compile from the bytes instead.
+    const bytes = await (await fetch(WASM_URL)).arrayBuffer().catch(() => { throw error; });
+    return WebAssembly.compile(bytes);
+  }
+}
+
+function sharedCore() {
+  if (!shared) {
+    shared = {
+      module: compileCore(),
+      glueSource: fetch(GLUE_URL).then((response) => {
+        if (!response.ok) throw new Error(`${GLUE_URL}: ${response.status} ${response.statusText}`);
+        return response.text();
+      }),
+    };
+    // A failed download is tried again by the next playground, not remembered forever.
+    Promise.all([shared.module, shared.glueSource]).catch(() => { shared = null; });
+  }
+  return shared;
+}
+
+/** A glue module of its own for one instance. */
+async function importGlue(source) {
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  try {
+    return await import(url);
+  } catch {
+    // The page's CSP allows no blob: scripts: the same file under a URL of its own.
+    return import(urlImports++ === 0 ? GLUE_URL : `${GLUE_URL}?instance=${urlImports}`);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** A new instance of the core: its glue module and its memory. */
+async function instantiate() {
+  const { module, glueSource } = sharedCore();
+  const [compiled, source] = await Promise.all([module, glueSource]);
+  const glue = await importGlue(source);
+  const exports = await glue.default({ module_or_path: compiled });
+  return { glue, memory: exports.memory };
+}
+
+/** Thrown by `Engine.call` when the core crashed; `restarted` settles once it is back. */
+export class CoreCrash extends Error {
+  constructor(panicMessage, restarted) {
+    super(`greymatter's core stopped: ${panicMessage}`);
+    this.name = 'CoreCrash';
+    this.panicMessage = panicMessage;
+    this.restarted = restarted;
+  }
+}
+
+/** Thrown by `Engine.call` while the core is being restarted after a crash. */
+export class CoreBusy extends Error {
+  constructor() {
+    super("greymatter's core is restarting after a crash; try again in a moment");
+    this.name = 'CoreBusy';
+  }
+}
+
+export function asError(thrown) {
+  if (thrown instanceof Error) return thrown;
+  return new Error(typeof thrown === 'string' ? thrown : JSON.stringify(thrown));
+}
+
+/**
+ * The panic text the core's hook left behind, as one readable line: Rust writes
+ * "panicked at src/file.rs:70:5:\n<message>", shown as "<message> (src/file.rs:70:5)".
+ * The hook writes it synchronously just before the trap, so the playground whose
+ * call trapped is the one that reads it.
+ */
+function takePanicMessage(trap) {
+  const text = globalThis.greymatterPanicMessage;
+  delete globalThis.greymatterPanicMessage;
+  if (!text) return trap.message || 'unknown error';
+  const parts = /^panicked at (.+?):\s*\n([\s\S]*)$/.exec(String(text));
+  return parts ? `${parts[2].trim()} (${parts[1]})` : String(text);
+}
+
+/** Owns one wasm Playground handle and keeps what is needed to rebuild it. */
+export class Engine {
+  /** @param {{onRestart: (info: {panicMessage: string, restored: boolean, detail?: string}) => void}} hooks */
+  constructor(hooks) {
+    this.hooks = hooks;
+    this.glue = null;
+    this.memory = null;
+    this.handle = null;
+    this.restarting = null;
+    this.lastGood = { config: null, parameters: null, epoch: 0 };
+  }
+
+  /** Loads an instance of the core (first time only). */
+  async load() {
+    Object.assign(this, await instantiate());
+  }
+
+  /**
+   * Runs `work(handle, glue)` against the core. Errors the core refuses with come
+   * back as Error; a crash starts the restart and throws CoreCrash.
+   */
+  call(work) {
+    if (this.restarting) throw new CoreBusy();
+    try {
+      return work(this.handle, this.glue);
+    } catch (thrown) {
+      if (thrown instanceof WebAssembly.RuntimeError) {
+        const panicMessage = takePanicMessage(thrown);
+        this.restarting = this.restart(panicMessage);
+        throw new CoreCrash(panicMessage, this.restarting);
+      }
+      throw asError(thrown);
+    }
+  }
+
+  /** Builds a new Playground for `config`; on refusal the current one stays. */
+  create(config) {
+    const handle = this.call((_, glue) => new glue.Playground(config));
+    this.dropHandle();
+    this.handle = handle;
+    return handle;
+  }
+
+  /** Remembers the config the next restart should rebuild from. */
+  rememberConfig(config) {
+    this.lastGood.config = config;
+  }
+
+  /** Remembers the current weights (a small Float32Array) and the epoch they belong to. */
+  snapshot(epoch) {
+    this.lastGood.parameters = this.call((p) => p.parameters());
+    this.lastGood.epoch = epoch;
+  }
+
+  /** Forgets the old handle without calling into a core that may have crashed. */
+  dropHandle() {
+    const old = this.handle;
+    this.handle = null;
+    if (!old) return;
+    try {
+      if (typeof old.__destroy_into_raw === 'function') old.__destroy_into_raw();
+    } catch {
+      // Nothing to do: the old core is being thrown away.
+    }
+  }
+
+  async restart(panicMessage) {
+    this.dropHandle();
+    let info;
+    try {
+      await this.rebuild(this.lastGood.config, this.lastGood.parameters);
+      info = { panicMessage, restored: true };
+    } catch (first) {
+      // The last good network could not be rebuilt: start afresh from the defaults.
+      try {
+        await this.rebuild(null, null);
+        info = { panicMessage, restored: false, detail: asError(first).message };
+      } catch (second) {
+        info = { panicMessage, restored: false, lost: true, detail: asError(second).message };
+      }
+      this.lastGood.epoch = 0;
+    }
+    this.restarting = null;
+    this.hooks.onRestart(info);
+  }
+
+  async rebuild(config, parameters) {
+    Object.assign(this, await instantiate());
+    const handle = new this.glue.Playground(config ?? this.glue.defaultConfig());
+    if (parameters) handle.setParameters(parameters);
+    this.handle = handle;
+  }
+}

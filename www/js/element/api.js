@@ -1,0 +1,80 @@
+// The scripting interface of one playground (README, "Scripting greymatter"): the
+// element's methods, `window.playground` on the full page and the iframe embed's
+// messages are all this one object. A thin, frozen facade over the playground
+// (controller.js), so scripts see only the documented members.
+
+function plainObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function finiteNumber(name, value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new Error(`${name} must be a finite number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** @param {import('./controller.js').Playground} page */
+export function publicApi(page) {
+  const started = (work) => (...args) => {
+    page.requireStarted();
+    return work(...args);
+  };
+  // Throws like setConfig: the message is shown on the page too.
+  const shown = (work) => started((...args) => {
+    try {
+      return work(...args);
+    } catch (error) {
+      page.report(error);
+      throw error;
+    }
+  });
+  return Object.freeze({
+    /** Resolves once the core is loaded and the first picture is drawn. */
+    get ready() { return page.ready; },
+    play: () => page.play(),
+    pause: () => page.pause(),
+    get playing() { return page.playing; },
+    step: () => page.step(),
+    reset: started(() => page.reset()),
+    get state() { return page.state; },
+    get config() { return page.config ? structuredClone(page.config) : null; },
+    setConfig: started((partial) => {
+      if (!plainObject(partial)) {
+        throw new Error('setConfig expects an object such as {learningRate: 0.01}');
+      }
+      return page.setConfig(partial);
+    }),
+    get view() { return structuredClone(page.view); },
+    setView: shown((partial) => {
+      if (!plainObject(partial)) throw new Error('setView expects an object such as {discretize: true}');
+      page.setView(partial);
+    }),
+    showNode: shown((node) => {
+      if (node !== null && !Number.isInteger(node)) {
+        throw new Error(`node must be a whole number or null, got ${JSON.stringify(node)}`);
+      }
+      page.pinNode(node);
+    }),
+    setWeight: shown((layer, neuron, input, value) => {
+      page.setParameter({ kind: 'weight', layer, neuron, input }, finiteNumber('value', value));
+    }),
+    setBias: shown((layer, neuron, value) => {
+      page.setParameter({ kind: 'bias', layer, neuron }, finiteNumber('value', value));
+    }),
+    predict: started((points) => {
+      if (!Array.isArray(points) || points.some((point) => !Array.isArray(point) || point.length !== 2)) {
+        throw new Error('predict expects an array of [x1, x2] pairs, e.g. [[0, 0], [1, -2]]');
+      }
+      return page.predict(Float32Array.from(points.flat()));
+    }),
+    confusionMatrix: started((set = 'test') => {
+      if (set !== 'test' && set !== 'train') throw new Error(`confusionMatrix takes 'test' or 'train', got ${JSON.stringify(set)}`);
+      return page.confusionMatrix(set);
+    }),
+    exportModel: started(() => page.exportModel()),
+    importModel: started((model) => page.importModel(model)),
+    /** Test hook: makes the core panic with `message`; resolves after the page recovered. */
+    _panicForTesting: (message) => page.panicForTesting(message),
+  });
+}

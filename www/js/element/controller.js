@@ -1,0 +1,522 @@
+// One playground: owns its core (through the facade, core.js) and puts the parts
+// together — controls, dataset picker, network column, heatmap, loss chart, training
+// loop and, when asked, the address bar — keeping them in step with the config and the
+// view options. Views get data and report intents; only this module and the painter
+// talk to the core. All of its state lives in this object, so any number of
+// playgrounds share a page. The custom element (playground-element.js) builds it and
+// scripts reach it through api.js.
+
+import { Core, CoreCrash } from '../core/core.js';
+import { Controls } from '../controls/controls.js';
+import { DatasetPicker } from '../controls/dataset-picker.js';
+import { MessageArea } from '../controls/message.js';
+import { bindModelFile, parseModelText } from '../controls/model-file.js';
+import { NetworkView } from '../network/network-view.js';
+import { NeuronInspector } from '../inspect/neuron-inspector.js';
+import { StepThrough } from '../inspect/step-through.js';
+import { Heatmap } from '../output/heatmap.js';
+import { LossChart } from '../output/loss-chart.js';
+import { ClassLegend } from '../output/class-legend.js';
+import { ConfusionMatrix } from '../output/confusion-matrix.js';
+import { showPalette } from '../output/palette.js';
+import { applyClassroom } from '../state/classroom.js';
+import { DEFAULT_VIEW, mergeView } from '../state/view.js';
+import { decodeHash, encodeHash, sameValue } from '../state/address.js';
+import { applyEach, datasetAdjustment } from '../state/apply-each.js';
+import {
+  tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET,
+} from '../state/config.js';
+import { FramePainter } from './frame-painter.js';
+import { TrainingLoop } from './training-loop.js';
+import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
+
+/** The address bar of the page (only for a playground that keeps it: `sync-url`). */
+const addressBar = {
+  read: () => window.location.hash,
+  write(hash) {
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  },
+};
+
+export class Playground {
+  /**
+   * @param {ShadowRoot|HTMLElement} root holds this playground's markup (template.js)
+   * @param {{emit: (type: string, detail: object) => void, syncUrl: boolean,
+   *          initial: () => {values: object, view: object, errors: string[], source: string},
+   *          styled: Promise<void>}} options
+   *   `emit` sends the element's events; `syncUrl` reads and writes the address bar;
+   *   otherwise `initial` gives the setup to start from (the element's attributes);
+   *   `styled` settles once the stylesheet applies (the first picture waits for it)
+   */
+  constructor(root, { emit, syncUrl, initial, styled }) {
+    const find = (id) => root.getElementById(id);
+    Object.assign(this, { root, find, emit, syncUrl, initial, styled });
+    this.surface = root.querySelector('.playground'); // carries the palette's CSS colours
+    this.message = new MessageArea(find('message'));
+    this.core = new Core({ onRestart: (info) => this.afterRestart(info) });
+    const config = (partial) => this.changeFromUi(partial);
+    this.controls = new Controls(find, { config, view: (partial) => this.guard(() => this.setView(partial)) });
+    this.picker = new DatasetPicker(find('dataset'), (name, classes) => this.core.datasetPreview(name, classes), config);
+    this.legend = new ClassLegend({ values: find('value-legend'), classes: find('class-legend') });
+    this.confusion = new ConfusionMatrix(
+      { panel: find('confusion'), table: find('confusion-matrix'), set: find('confusion-set') },
+      (set) => this.core.confusionMatrix(set),
+    );
+    this.network = new NetworkView(find, {
+      config,
+      showNode: (node) => this.guard(() => this.showNode(node)),
+      read: (offset) => this.core.parameterAt(offset),
+      write: (target, value) => this.guard(() => this.setParameter(target, value)),
+      inspect: (layer, neuron) => this.guard(() => this.inspector.open(layer, neuron)),
+    });
+    this.inspector = new NeuronInspector(find, {
+      neuron: (layer, neuron, index, set) => this.core.inspectNeuron(layer, neuron, index, set),
+      setSize: (set) => this.core.setSize(set),
+      costAlong: (layer, neuron, input, range, steps) => this.core.costAlongWeight(layer, neuron, input, range, steps),
+      describe: (layer, neuron) => this.network.describeNeuron(layer, neuron),
+    });
+    this.stepThrough = new StepThrough(find, {
+      sample: (index) => ({ ...this.core.inspectSample(index, 'train'), lossName: this.config.loss }),
+      setSize: () => this.core.setSize('train'),
+      apply: (index) => this.guard(() => this.applySampleStep(index)),
+      pause: () => this.pause(),
+      firstNode: (layer) => this.config.features.length + this.config.hidden.slice(0, layer).reduce((sum, n) => sum + n, 0),
+      describeLayer: (layer) => (layer === this.config.hidden.length ? 'the output layer' : `hidden layer ${layer + 1}`),
+    });
+    this.heatmap = new Heatmap(find('heatmap'), { axes: find('heatmap-axes'), caption: find('heatmap-caption') });
+    this.chart = new LossChart(find('loss-chart'), find('loss-chart-tip'));
+    this.painter = new FramePainter({
+      core: this.core, heatmap: this.heatmap, chart: this.chart, network: this.network,
+      inspector: this.inspector, confusion: this.confusion, find,
+    });
+    this.loop = new TrainingLoop({
+      ready: () => this.ready,
+      busy: () => Boolean(this.core.restarting),
+      epochsPerFrame: () => this.view.epochsPerFrame,
+      trainEpochs: (epochs) => this.core.train(epochs),
+      draw: () => this.showTrained(),
+      failed: (error) => this.trainingFailed(error),
+      showPlaying: (playing) => this.showPlaying(playing),
+    });
+    this.started = false;
+    this.config = null;
+    this.view = { ...DEFAULT_VIEW, hidden: [] };
+    this.shownControls = null; // null: every control; else the set the element's layout or `controls` allow
+    this.points = { train: new Float32Array(), test: new Float32Array() };
+    this.epochOffset = 0; // epochs trained by a core that crashed and was replaced
+    this.lastState = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
+    this.lastEpochSent = null;
+    this.bindButtons();
+    // Starts once `begin` is called (the element is in a document).
+    this.ready = new Promise((resolve) => { this.begin = resolve; }).then(() => this.start());
+    this.ready.catch(() => {}); // the failure is shown in #message and sent as an error event
+  }
+
+  bindButtons() {
+    const { find } = this;
+    find('play-pause').addEventListener('click', () => this.loop.toggle());
+    find('step').addEventListener('click', () => this.step().catch(() => {}));
+    find('reset').addEventListener('click', () => this.guard(() => this.reset()));
+    const newSeed = (key) => () => this.changeFromUi(() => ({ [key]: this.core.randomSeed() }));
+    find('new-data').addEventListener('click', newSeed('dataSeed'));
+    find('new-weights').addEventListener('click', newSeed('seed'));
+    bindModelFile({ exportButton: find('export-model'), fileInput: find('import-model'), root: this.root }, {
+      exportModel: () => this.exportModel(),
+      importModel: (text) => this.importModel(text),
+      report: (error) => this.report(error, '', 'model'),
+    });
+  }
+
+  async start() {
+    try {
+      await Promise.all([this.core.load(), this.styled]);
+      this.network.setLimits(this.core.limits());
+      const defaults = this.core.defaultConfig();
+      const { values, view, errors, source } = this.syncUrl
+        ? { ...decodeHash(addressBar.read()), source: 'In the address' }
+        : this.initial();
+      try {
+        this.core.create({ ...defaults, ...fitPatch(values, defaults, (p, k) => this.core.lossesFor(p, k)) });
+      } catch (error) {
+        if (error instanceof CoreCrash) throw error;
+        // Something in the setup is refused: apply what can be applied, key by key.
+        this.core.create(defaults);
+        errors.push(...this.applyEach(values).errors);
+      }
+      this.started = true;
+      this.view = view;
+      this.showView();
+      this.afterChange('regenerated');
+      errors.push(...datasetAdjustment(values, this.config, errors));
+      this.showRefusals(errors, source);
+      if (this.syncUrl) window.addEventListener('hashchange', () => this.onHashChange());
+    } catch (error) {
+      const message = `greymatter could not start: ${error.message}`;
+      this.message.show(message);
+      this.emit('error', { message, source: 'start' });
+      throw error;
+    }
+  }
+
+  /** Shows the lines of a setup that were refused, each prefixed with where they came from. */
+  showRefusals(errors, source) {
+    const lines = errors.map((error) => `${source}: ${error}`);
+    this.message.show(lines);
+    for (const message of lines) this.emit('error', { message, source: 'setup' });
+  }
+
+  /** Applies `values` key by key (see state/apply-each.js). */
+  applyEach(values) {
+    return applyEach({
+      config: () => this.core.config(),
+      setConfig: (patch) => this.core.setConfig(patch),
+      lossesFor: (problem, classes) => this.core.lossesFor(problem, classes),
+      isCrash: (error) => error instanceof CoreCrash,
+    }, values);
+  }
+
+  // ---- config and view ------------------------------------------------------
+
+  /** Applies `partial`; on refusal shows the reason, puts the controls back and throws. */
+  setConfig(partial) {
+    const previous = this.config;
+    let outcome;
+    let patch = partial;
+    try {
+      patch = fitPatch(partial, this.config, (problem, classes) => this.core.lossesFor(problem, classes));
+      outcome = this.core.setConfig(patch);
+    } catch (error) {
+      this.report(error, '', 'setting');
+      this.controls.show(this.config);
+      this.network.show(this.config, this.networkView());
+      throw error;
+    }
+    this.message.clear();
+    this.afterChange(outcome);
+    if (patch.dataset !== partial.dataset && patch.dataset === MANY_CLASS_DATASET && isMultiClass(this.config)) {
+      const note = datasetSwitchNote(previous.dataset, this.config);
+      this.message.show(`${note[0].toUpperCase()}${note.slice(1)}.`);
+    }
+    return outcome;
+  }
+
+  /**
+   * Applies a setup from outside a person's hands (an edited address, changed
+   * attributes): key by key, every refusal reported with `source`, the rest applied.
+   */
+  applySetup({ values, view, errors = [] }, source) {
+    const changed = {};
+    for (const [key, value] of Object.entries(values)) {
+      if (!sameValue(value, this.config[key])) changed[key] = value;
+    }
+    const result = this.applyEach(changed);
+    if (view) this.view = view;
+    this.showView();
+    this.afterChange(result.outcome);
+    const refused = [...errors, ...result.errors];
+    refused.push(...datasetAdjustment(values, this.config, refused));
+    this.showRefusals(refused, source);
+    return result.outcome;
+  }
+
+  /** A change from a control: `partial` may be a function making it (run once started). */
+  changeFromUi(partial) {
+    if (this.started) this.guard(() => this.setConfig(typeof partial === 'function' ? partial() : partial));
+  }
+
+  /** Changes view options (epochsPerFrame, showTestData, discretize, palette, hidden, hideText); refusals throw. */
+  setView(partial) {
+    this.view = mergeView(this.view, partial);
+    this.showView();
+    this.afterChange('kept', { configChanged: false });
+  }
+
+  /** Which controls the element shows at most (its layout or `controls` attribute); null for all. */
+  setShownControls(names) {
+    this.shownControls = names ? new Set(names) : null;
+    if (this.started) this.showView();
+  }
+
+  /** The classroom flags plus the controls the element leaves out. */
+  hiddenControls() {
+    const hidden = new Set(this.view.hidden);
+    if (this.shownControls) {
+      for (const element of this.root.querySelectorAll('[data-control]')) {
+        const name = element.dataset.control;
+        if (name !== 'text' && !this.shownControls.has(name)) hidden.add(name);
+      }
+    }
+    return [...hidden];
+  }
+
+  /** The view options as the diagram needs them: every hidden control, the element's included. */
+  networkView() {
+    return { ...this.view, hidden: this.hiddenControls() };
+  }
+
+  /** Passes the view options on to the core and the page (also after a restart of the core). */
+  showView() {
+    const { view } = this;
+    this.core.setPalette(view.palette);
+    this.core.setDiscretize(view.discretize);
+    showPalette(this.surface, view.palette);
+    applyClassroom(this.root, { hidden: this.hiddenControls(), hideText: view.hideText });
+    this.controls.showView(view);
+  }
+
+  onHashChange() {
+    this.guard(() => this.applySetup(decodeHash(addressBar.read()), 'In the address'));
+  }
+
+  /** The setup as an address (`dataset=…&…`, no `#`): the share link's hash. */
+  shareHash() {
+    return encodeHash(this.config, this.view);
+  }
+
+  /**
+   * Brings controls, address bar, points, chart and pictures up to date after a change;
+   * sends `configchange` unless only the view changed.
+   */
+  afterChange(outcome, { configChanged = true } = {}) {
+    this.config = tidyConfig(this.core.config());
+    const { problem, classes } = this.config;
+    this.controls.show(this.config, this.core.lossesFor(problem, classes));
+    this.picker.show(this.config, this.view.palette, this.classColours());
+    this.legend.show(this.config, this.classColours());
+    this.confusion.refresh(false, this.config, this.classColours());
+    if (this.network.show(this.config, this.networkView())) {
+      this.showNode(null, false);
+      this.inspector.close();
+      this.stepThrough.close();
+    }
+    if (this.syncUrl) addressBar.write(`#${this.shareHash()}`);
+    if (hasNewData(outcome)) this.loadPoints();
+    if (hasNewNetwork(outcome)) {
+      this.epochOffset = 0;
+      this.chart.clear();
+    }
+    this.loop.forgetTimings();
+    this.recordLoss(outcome !== 'kept');
+    this.core.remember(this.config, this.lastState.epoch);
+    this.redraw(true);
+    this.stepThrough.refresh();
+    if (configChanged) this.emit('configchange', { config: structuredClone(this.config), outcome });
+    else this.emit('viewchange', { view: structuredClone(this.view) });
+  }
+
+  loadPoints() {
+    this.points = this.core.points();
+  }
+
+  // ---- the diagram: looking at a neuron, editing a weight ------------------
+
+  /** Shows node `node` in the big heatmap (null: the output, or the class map for softmax); `draw`: redraw now. */
+  showNode(node, draw = true) {
+    const { nodes, outputs } = this.core.shape();
+    this.core.setHeatmapNode(node);
+    const output = node === null || (outputs === 1 && node === nodes - 1);
+    this.heatmap.showCaption(output ? '' : `Showing ${this.network.describeNode(node)}`);
+    if (draw && this.started && this.config) this.redraw(false);
+  }
+
+  /** Keeps node `node` in the big heatmap, as a tap on it would (null: the output); throws if there is no such node. */
+  pinNode(node) {
+    if (node !== null) this.core.setHeatmapNode(node);
+    this.network.pin(node);
+  }
+
+  /** Sets one weight or bias (a diagram target) to `value`; takes effect at once. */
+  setParameter(target, value) {
+    this.core.setParameter(target, value);
+    this.afterParameterChange();
+    this.stepThrough.refresh();
+  }
+
+  /** One optimizer step on training sample `index` alone (the step-through's Apply). */
+  applySampleStep(index) {
+    this.core.stepOnSample(index);
+    this.afterParameterChange();
+  }
+
+  /** Shows the network after its weights changed in place (same epoch). */
+  afterParameterChange() {
+    this.message.clear();
+    this.recordLoss(true);
+    this.core.snapshot(this.lastState.epoch);
+    this.redraw(true);
+  }
+
+  // ---- training -----------------------------------------------------------
+
+  play() {
+    this.loop.play();
+  }
+
+  pause() {
+    this.loop.pause();
+  }
+
+  /** Off screen (true) the playground stops animating; shown again it goes on where it was. */
+  setOffscreen(offscreen) {
+    this.loop.suspend(offscreen);
+  }
+
+  /** Trains one step (epochsPerFrame epochs, pausing first); resolves with the state once it is drawn. */
+  async step() {
+    await this.loop.step(() => this.core.restarting);
+    return this.state;
+  }
+
+  reset() {
+    this.pause();
+    this.core.reset();
+    this.afterChange('reset');
+  }
+
+  /** Shows what the frame's training did: numbers, chart, pictures; sends `epoch` (and `diverge`). */
+  showTrained() {
+    this.recordLoss(false);
+    const { lastState: state } = this;
+    if (state.divergence) {
+      // The core undid the frame that blew up: keep the picture, explain.
+      this.pause();
+      this.message.show(state.divergence);
+      this.emit('diverge', { message: state.divergence, epoch: state.epoch });
+    } else if (state.finished) {
+      this.pause();
+      this.message.show(`Training stopped after ${state.epoch} epochs, as "stop after" asks: `
+        + 'raise it, or set it to 0 to train on.');
+    }
+    this.chart.push(state.epoch, state.trainLoss, state.testLoss);
+    this.core.snapshot(state.epoch);
+    // While playing (or in a step's first frames), the links follow a share per frame; a finished step shows them all.
+    this.redraw(this.loop.idle);
+    if (state.epoch !== this.lastEpochSent) {
+      this.lastEpochSent = state.epoch;
+      const { epoch, trainLoss, testLoss, trainMetric, testMetric, metric } = state;
+      this.emit('epoch', { epoch, trainLoss, testLoss, trainMetric, testMetric, metric });
+    }
+  }
+
+  /** Says whether to keep playing after `error` was thrown by a frame. */
+  trainingFailed(error) {
+    if (error instanceof CoreCrash) return true;
+    this.report(error, '', 'training');
+    return false;
+  }
+
+  /** Reads the numbers from the core; `push` also adds them to the loss chart. */
+  recordLoss(push) {
+    const numbers = this.core.numbers();
+    this.lastState = { ...numbers, epoch: numbers.epoch + this.epochOffset };
+    if (push) this.chart.push(this.lastState.epoch, numbers.trainLoss, numbers.testLoss);
+  }
+
+  get state() {
+    return { ...this.lastState };
+  }
+
+  get playing() {
+    return this.loop.playing;
+  }
+
+  redraw(forceDiagram) {
+    const classColours = this.config && isMultiClass(this.config) ? this.classColours() : null;
+    this.painter.paint({ points: this.points, view: this.view, state: this.lastState, classColours }, forceDiagram);
+  }
+
+  /** The core's class colours for the current palette (class 0 and 1 are the −1 and +1 colours). */
+  classColours() {
+    const palette = this.view.palette;
+    if (this.colourCache?.palette !== palette) {
+      this.colourCache = { palette, colours: this.core.classColours(palette) };
+    }
+    return this.colourCache.colours;
+  }
+
+  showPlaying(playing) {
+    const button = this.find('play-pause');
+    const label = playing ? 'Pause' : 'Play';
+    button.textContent = label;
+    button.setAttribute('aria-label', label);
+    button.classList.toggle('playing', playing);
+    this.network.showTraining(playing);
+    if (playing) this.stepThrough.close(); // stepping through needs training paused
+    if (!playing && this.started && !this.core.restarting) this.guard(() => this.redraw(true));
+  }
+
+  // ---- model --------------------------------------------------------------
+
+  /**
+   * Outputs of the network for `flat` = [x1, x2, x1, x2, …]: one number per point, or
+   * an array of class probabilities per point for a softmax output.
+   */
+  predict(flat) {
+    const { values, count } = this.core.predict(flat);
+    if (count === 1) return values;
+    return Array.from({ length: values.length / count }, (_, point) => values.slice(point * count, (point + 1) * count));
+  }
+
+  /** Counts per true class (rows) and predicted class (columns) of the test or training points. */
+  confusionMatrix(set) {
+    const counts = this.core.confusionMatrix(set);
+    if (counts.length === 0) throw new Error('a confusion matrix needs a classification problem');
+    const { classes } = this.config;
+    return Array.from({ length: classes }, (_, row) => counts.slice(row * classes, (row + 1) * classes));
+  }
+
+  exportModel() {
+    return this.core.exportModel();
+  }
+
+  /** Loads a model (object or JSON text); on refusal shows the reason and throws. */
+  importModel(input) {
+    let model = input;
+    try {
+      if (typeof input === 'string') model = parseModelText(input);
+      this.core.importModel(model);
+    } catch (error) {
+      this.report(error, 'Could not import the model: ', 'model');
+      throw error;
+    }
+    this.message.clear();
+    this.afterChange('regenerated');
+  }
+
+  // ---- crashes ------------------------------------------------------------
+
+  afterRestart(info) {
+    recoverAfterCrash(this, info);
+  }
+
+  /** Test hook: makes the core panic; resolves once the page has recovered. */
+  panicForTesting(text) {
+    return panicForTesting(this, text);
+  }
+
+  /** Runs `work` for a button, a control or the address bar; a failure is shown, not thrown. */
+  guard(work) {
+    try {
+      return work();
+    } catch (error) {
+      this.report(error);
+      return undefined;
+    }
+  }
+
+  /**
+   * Shows `error` in #message once and sends it as an `error` event (a crash is
+   * announced by afterRestart instead). `source` says where it came from.
+   */
+  report(error, prefix = '', source = 'setting') {
+    if (error instanceof CoreCrash || error.shown) return;
+    const message = prefix + error.message;
+    this.message.show(message);
+    error.shown = true;
+    this.emit('error', { message, source });
+  }
+
+  requireStarted() {
+    if (!this.started) throw new Error('greymatter is still loading: await ready first');
+  }
+}

@@ -1,0 +1,99 @@
+// Draws one frame of a playground from its core: the big heatmap and every neuron's
+// thumbnail (one render call fills both, read through typed-array views of wasm
+// memory built right before use), the points, the numbers (epoch, loss, accuracy or
+// R²), the loss chart, and the diagram's links from the live weights: while playing a
+// pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
+// milliseconds' worth of them per frame, so thousands of links never hold a frame up;
+// the neuron inspector, when open; the per-layer health bars; and the confusion matrix
+// (every change, a few times a second while playing).
+// Each part is measured on the performance timeline (frame-marks.js).
+
+import { measured } from './frame-marks.js';
+import { LayerHealth } from '../inspect/layer-health.js';
+
+const DIAGRAM_INTERVAL_MS = 100;
+/** Painting time given to the links per frame while playing, in microseconds. */
+const LINKS_BUDGET_US = 3000;
+/** The weight the largest gradient is drawn as, with links coloured by gradient. */
+const GRADIENT_SHOWN_AS = 3;
+
+export class FramePainter {
+  /**
+   * @param {{core: import('../core/core.js').Core, heatmap: import('../output/heatmap.js').Heatmap,
+   *          chart: import('../output/loss-chart.js').LossChart, network: import('../network/network-view.js').NetworkView,
+   *          inspector: import('../inspect/neuron-inspector.js').NeuronInspector,
+   *          confusion: import('../output/confusion-matrix.js').ConfusionMatrix,
+   *          find: (id: string) => HTMLElement}} parts
+   */
+  constructor(parts) {
+    Object.assign(this, parts);
+    this.passStartedAt = -Infinity;
+    this.health = new LayerHealth(parts.find('layer-health'));
+  }
+
+  /**
+   * @param {{points: {train: Float32Array, test: Float32Array}, view: object, state: object}} page
+   * @param {boolean} allLinks redraw every link now (a single change), not a share of them (playing)
+   */
+  paint({ points, view, state, classColours }, allLinks) {
+    measured('render', () => this.core.pictures((pictures) => {
+      // Each view is built right before use: any call into the core may move wasm memory.
+      measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.gridSize));
+      measured('thumbnails', () => this.network.paintThumbnails(pictures.thumbnails(), pictures.thumbnailSize));
+      const parameters = pictures.parameters();
+      measured('links', () => this.paintLinks(view.gradientLinks ? scaledGradient(parameters) : parameters, allLinks));
+    }, { gradient: view.gradientLinks }));
+    measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, palette: view.palette, classColours }));
+    this.showNumbers(state);
+    measured('chart', () => this.chart.draw());
+    measured('inspector', () => this.inspector.refresh());
+    measured('health', () => this.health.show(this.core.layerHealth()));
+    measured('confusion', () => this.confusion?.refresh(allLinks));
+  }
+
+  paintLinks(parameters, allLinks) {
+    const { network } = this;
+    const now = performance.now();
+    if (allLinks) {
+      network.update(parameters);
+      this.passStartedAt = now;
+      return;
+    }
+    if (!network.drawingLinks && now - this.passStartedAt >= DIAGRAM_INTERVAL_MS) {
+      network.startLinkPass();
+      this.passStartedAt = now;
+    }
+    if (network.drawingLinks) network.drawSomeLinks(parameters, LINKS_BUDGET_US);
+  }
+
+  showNumbers({ epoch, trainLoss, testLoss, trainMetric, testMetric, metric }) {
+    const { find } = this;
+    find('epoch').textContent = String(epoch);
+    find('train-loss').textContent = formatLoss(trainLoss);
+    find('test-loss').textContent = formatLoss(testLoss);
+    find('metric-name').textContent = metric === 'r2' ? 'R²' : 'accuracy';
+    find('train-metric').textContent = formatMetric(trainMetric, metric);
+    find('test-metric').textContent = formatMetric(testMetric, metric);
+  }
+}
+
+/**
+ * The full-batch gradient ∂J/∂θ (a copy, same layout as the weights),
+ * scaled so that its largest entry draws like a weight of 3: gradients are small, and
+ * the overlay is about which links pull hardest and which way.
+ */
+function scaledGradient(gradient) {
+  let largest = 0;
+  for (const value of gradient) largest = Math.max(largest, Math.abs(value));
+  if (largest > 0) for (let i = 0; i < gradient.length; i++) gradient[i] *= GRADIENT_SHOWN_AS / largest;
+  return gradient;
+}
+
+function formatLoss(loss) {
+  return Number.isFinite(loss) ? loss.toFixed(3) : '–';
+}
+
+function formatMetric(value, metric) {
+  if (!Number.isFinite(value)) return '–';
+  return metric === 'r2' ? value.toFixed(3) : `${(value * 100).toFixed(1)}%`;
+}

@@ -1,0 +1,213 @@
+// <greymatter-playground>: one playground as a custom element. It owns a shadow root
+// (no id, class or style leaks in or out), builds the playground in it (controller.js)
+// and exposes the one scripting API (api.js) as its own methods. Attributes mirror the
+// settings (state/attributes.js); `layout` and `controls` choose what is shown
+// (layouts.js); `theme` picks light or dark; `autoplay` plays once ready; `sync-url`
+// keeps the setup in the page's address bar (the full page does; an embed never
+// touches the host's URL). It sends `ready`, `epoch`, `configchange`, `viewchange`,
+// `diverge` and `error` events, each a CustomEvent with a plain `detail`. Off screen
+// it stops animating and goes on where it was when scrolled back.
+
+import { Playground } from './controller.js';
+import { publicApi } from './api.js';
+import { playgroundMarkup } from './template.js';
+import { adoptStyles } from './styles.js';
+import { layoutNamed, layoutControls, showRegions } from './layouts.js';
+import {
+  CONFIG_ATTRIBUTES, VIEW_ATTRIBUTES, SETUP_ATTRIBUTES, readAttributes, attributeText,
+} from '../state/attributes.js';
+import { readControlList } from '../state/classroom.js';
+import { DEFAULT_VIEW } from '../state/view.js';
+
+/** Attributes of the element itself rather than of the playground's setup. */
+const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay'];
+const THEMES = ['light', 'dark', 'auto'];
+/** The full page, for "open in greymatter". */
+const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
+
+export class GreymatterPlayground extends HTMLElement {
+  static get observedAttributes() {
+    return [...CONFIG_ATTRIBUTES.keys(), ...VIEW_ATTRIBUTES.keys(), ...SETUP_ATTRIBUTES, ...ELEMENT_ATTRIBUTES];
+  }
+
+  #shadow;
+  #playground;
+  #api;
+  #connectedOnce = false;
+  #reflecting = false;
+  #layout = 'full';
+  #visibility = null;
+  #darkScreen = matchMedia('(prefers-color-scheme: dark)');
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: 'open' });
+    this.#shadow.append(playgroundMarkup());
+    this.#playground = new Playground(this.#shadow, {
+      emit: (type, detail) => this.#emit(type, detail),
+      syncUrl: this.hasAttribute('sync-url'),
+      initial: () => this.#initialSetup(),
+      styled: adoptStyles(this.#shadow),
+    });
+    this.#api = publicApi(this.#playground);
+    this.#darkScreen.addEventListener('change', () => this.#showTheme());
+  }
+
+  connectedCallback() {
+    if (!this.#connectedOnce) {
+      this.#connectedOnce = true;
+      this.#showElementAttributes();
+      this.#playground.begin();
+      this.#playground.ready.then(() => {
+        this.#emit('ready', { config: this.#api.config, state: this.#api.state });
+        if (this.hasAttribute('autoplay')) this.#playground.play();
+      }, () => {});
+    }
+    this.#visibility = new IntersectionObserver(([entry]) => this.#playground.setOffscreen(!entry.isIntersecting));
+    this.#visibility.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.#visibility?.disconnect();
+    this.#visibility = null;
+    this.#playground.setOffscreen(true);
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (this.#reflecting || before === after || !this.#connectedOnce) return;
+    if (ELEMENT_ATTRIBUTES.includes(name)) {
+      if (name !== 'autoplay') this.#showElementAttributes();
+      return;
+    }
+    // Before the core is up, the start reads every attribute as it is then.
+    if (!this.#playground.started) return;
+    const playground = this.#playground;
+    playground.guard(() => {
+      const setup = readAttributes(after === null ? {} : { [name]: after }, playground.view);
+      if (after === null) this.#removed(name, setup);
+      playground.applySetup(setup, `In the attribute ${name}`);
+    });
+  }
+
+  /** A removed attribute gives its key back its default. */
+  #removed(name, setup) {
+    if (CONFIG_ATTRIBUTES.has(name)) {
+      const key = CONFIG_ATTRIBUTES.get(name);
+      setup.values[key] = this.#playground.core.defaultConfig()[key];
+    } else if (VIEW_ATTRIBUTES.has(name)) {
+      const key = VIEW_ATTRIBUTES.get(name);
+      setup.view[key] = DEFAULT_VIEW[key];
+    }
+  }
+
+  /** The setup the attributes ask for, read when the core is up. */
+  #initialSetup() {
+    const attributes = {};
+    for (const { name, value } of this.attributes) attributes[name] = value;
+    return { ...readAttributes(attributes), source: 'In the attributes' };
+  }
+
+  /** Applies layout, controls and theme; a refused value is shown and the last good one stays. */
+  #showElementAttributes() {
+    const playground = this.#playground;
+    const errors = [];
+    const layout = this.getAttribute('layout') ?? 'full';
+    try {
+      layoutNamed(layout);
+      this.#layout = layout;
+    } catch (error) {
+      errors.push(error.message);
+    }
+    let shown = layoutControls(this.#layout);
+    if (this.hasAttribute('controls')) {
+      const list = readControlList(this.getAttribute('controls'));
+      shown = list.names;
+      errors.push(...list.errors);
+    }
+    playground.setShownControls(shown);
+    showRegions(this.#shadow, this.#layout, { open: !this.hasAttribute('sync-url') });
+    this.#shadow.querySelector('.playground').dataset.layout = this.#layout;
+    const theme = this.getAttribute('theme') ?? 'light';
+    if (!THEMES.includes(theme)) errors.push(`theme must be one of ${THEMES.join(', ')}, got ${JSON.stringify(theme)}`);
+    this.#showTheme();
+    const report = () => errors.forEach((message) => playground.report(new Error(message), '', 'attribute'));
+    if (errors.length && playground.started) report();
+    else if (errors.length) playground.ready.then(report, () => {});
+  }
+
+  #showTheme() {
+    const theme = this.getAttribute('theme');
+    const dark = theme === 'dark' || (theme === 'auto' && this.#darkScreen.matches);
+    this.#shadow.querySelector('.playground').dataset.theme = dark ? 'dark' : 'light';
+  }
+
+  #emit(type, detail) {
+    if (type === 'configchange' || type === 'viewchange') this.#afterChange();
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  /** Keeps the attributes an author set in agreement with the setup, and the link to the full page. */
+  #afterChange() {
+    const { config, view } = this.#playground;
+    if (!config) return;
+    this.#reflecting = true;
+    try {
+      for (const [name, key] of CONFIG_ATTRIBUTES) this.#reflect(name, config[key]);
+      for (const [name, key] of VIEW_ATTRIBUTES) this.#reflect(name, view[key]);
+    } finally {
+      this.#reflecting = false;
+    }
+    const open = this.#shadow.getElementById('open-full');
+    open.href = `${FULL_PAGE}#${this.#playground.shareHash()}`;
+    showRegions(this.#shadow, this.#layout, { open: !this.hasAttribute('sync-url') });
+  }
+
+  #reflect(name, value) {
+    if (!this.hasAttribute(name)) return;
+    const text = attributeText(value);
+    const now = this.getAttribute(name);
+    const sameToggle = typeof value === 'boolean' && value && now === '';
+    if (now !== text && !sameToggle) this.setAttribute(name, text);
+  }
+
+  // ---- the scripting API (README, "Scripting greymatter") -------------------
+
+  /** The frozen scripting API object (`window.playground` on the full page). */
+  get api() { return this.#api; }
+
+  get ready() { return this.#api.ready; }
+
+  get playing() { return this.#api.playing; }
+
+  get state() { return this.#api.state; }
+
+  get config() { return this.#api.config; }
+
+  get view() { return this.#api.view; }
+
+  play() { return this.#api.play(); }
+
+  pause() { return this.#api.pause(); }
+
+  step() { return this.#api.step(); }
+
+  reset() { return this.#api.reset(); }
+
+  setConfig(partial) { return this.#api.setConfig(partial); }
+
+  setView(partial) { return this.#api.setView(partial); }
+
+  showNode(node) { return this.#api.showNode(node); }
+
+  setWeight(layer, neuron, input, value) { return this.#api.setWeight(layer, neuron, input, value); }
+
+  setBias(layer, neuron, value) { return this.#api.setBias(layer, neuron, value); }
+
+  predict(points) { return this.#api.predict(points); }
+
+  confusionMatrix(set) { return this.#api.confusionMatrix(set); }
+
+  exportModel() { return this.#api.exportModel(); }
+
+  importModel(model) { return this.#api.importModel(model); }
+}

@@ -1,0 +1,187 @@
+// The whole network column: the links and biases (network-diagram.js), the neuron boxes
+// and feature toggles (node-layer.js), the +/− buttons and per-layer activation selects
+// (layer-controls.js) and the hover/tap/edit behaviour (diagram-inspect.js), kept in
+// step with the config.
+// It rebuilds its elements only when the network changes shape.
+
+import { FEATURES, outputCountOf } from '../state/config.js';
+import { hiddenFeatures } from '../state/classroom.js';
+import { NetworkDiagram } from './network-diagram.js';
+import { NodeLayer } from './node-layer.js';
+import { LayerControls } from './layer-controls.js';
+import { DiagramInspector } from './diagram-inspect.js';
+
+const IDLE_SIZE = 25;
+
+function featureLabel(value) {
+  return FEATURES.find((f) => f.value === value)?.label ?? value;
+}
+
+export class NetworkView {
+  /**
+   * @param {(id: string) => HTMLElement} find
+   * @param {{config: (partial: object) => void, showNode: (node: number|null) => void,
+   *          read: (offset: number) => number, write: (target: object, value: number) => void,
+   *          inspect: (layer: number, neuron: number) => void}} hooks
+   */
+  constructor(find, hooks) {
+    this.diagram = new NetworkDiagram(find('network'));
+    this.nodes = new NodeLayer(find('network-nodes'), (feature, on) => {
+      hooks.config({ features: this.toggledFeatures(feature, on) });
+    });
+    this.layers = new LayerControls({
+      row: find('layer-controls'),
+      addLayer: find('add-layer'),
+      removeLayer: find('remove-layer'),
+      countLabel: find('layer-count-label'),
+    }, hooks.config);
+    this.inspector = new DiagramInspector({
+      canvas: find('network'),
+      nodes: find('network-nodes'),
+      card: find('weight-card'),
+      label: find('weight-card-label'),
+      value: find('weight-value'),
+      input: find('weight-input'),
+    }, this.diagram, {
+      showNode: hooks.showNode,
+      inspect: (node) => {
+        const place = this.neuronOf(node);
+        if (place) hooks.inspect(place.layer, place.neuron);
+      },
+      read: (target) => hooks.read(target.offset),
+      write: hooks.write,
+      describe: (target) => this.describeTarget(target),
+    });
+    this.shapeKey = '';
+    this.palette = null;
+    this.config = null;
+  }
+
+  /** The feature list after a toggle: the ticked features in the order the column lists them. */
+  toggledFeatures(feature, on) {
+    const chosen = new Set(this.config.features);
+    if (on) chosen.add(feature);
+    else chosen.delete(feature);
+    return FEATURES.map((f) => f.value).filter((value) => chosen.has(value));
+  }
+
+  /** Brings the column up to date; returns true when the elements were rebuilt. */
+  show(config, view) {
+    this.config = config;
+    this.layers.show(config, view.hidden);
+    const locked = hiddenFeatures(view.hidden);
+    const rows = FEATURES.map((f) => f.value)
+      .filter((value) => config.features.includes(value) || !locked.includes(value));
+    const shape = { rows, features: config.features, hidden: config.hidden, locked, outputs: outputCountOf(config) };
+    const key = JSON.stringify(shape);
+    const rebuilt = key !== this.shapeKey;
+    if (rebuilt) {
+      const layout = this.diagram.build(shape);
+      this.nodes.build(shape, layout);
+      this.inspector.forget();
+      this.shapeKey = key;
+    } else {
+      for (const feature of FEATURES) {
+        const box = this.nodes.container.querySelector(`#feature-${feature.value}`);
+        if (box) box.checked = config.features.includes(feature.value);
+      }
+    }
+    if (rebuilt || view.palette !== this.palette) {
+      this.nodes.paintIdle(IDLE_SIZE, view.palette);
+      this.diagram.setPalette(view.palette);
+      this.palette = view.palette;
+    }
+    return rebuilt;
+  }
+
+  /** The core's limits for the +/− buttons. */
+  setLimits(limits) {
+    this.layers.setLimits(limits);
+  }
+
+  /** Restyles links and biases from the live parameters and refreshes the weight card. */
+  update(parameters) {
+    this.diagram.update(parameters);
+    this.inspector.refresh();
+  }
+
+  /** Starts redrawing the links share by share (`drawSomeLinks`), from the weights of each frame. */
+  startLinkPass() {
+    this.diagram.startPass();
+  }
+
+  get drawingLinks() {
+    return this.diagram.drawing;
+  }
+
+  /** Redraws about `budgetUs` microseconds' worth of links; refreshes the weight card when the pass ends. */
+  drawSomeLinks(parameters, budgetUs) {
+    if (this.diagram.drawSome(parameters, budgetUs)) this.inspector.refresh();
+  }
+
+  paintThumbnails(bytes, size) {
+    this.nodes.paint(bytes, size);
+  }
+
+  showTraining(training) {
+    this.diagram.showTraining(training);
+  }
+
+  /** The node the big heatmap should show (null: the output). */
+  get shownNode() {
+    return this.inspector.shownNode;
+  }
+
+  /** Pins `node` (null: back to the output), as a tap on it would. */
+  pin(node) {
+    this.inspector.pinned = node;
+    this.inspector.previewed = null;
+    this.inspector.showNode();
+  }
+
+  /** Words for output neuron `neuron`: "the output", or "the output for class 2" (softmax). */
+  describeOutput(neuron) {
+    return outputCountOf(this.config) === 1 ? 'the output' : `the output for class ${neuron} (its probability)`;
+  }
+
+  /** Words for node `node`: "input x₁", "neuron 2 of hidden layer 1", "the output". */
+  describeNode(node) {
+    const { features, hidden } = this.config;
+    if (node < features.length) return `input ${featureLabel(features[node])}`;
+    let first = features.length;
+    for (let layer = 0; layer < hidden.length; layer++) {
+      if (node < first + hidden[layer]) return `neuron ${node - first + 1} of hidden layer ${layer + 1}`;
+      first += hidden[layer];
+    }
+    return this.describeOutput(node - first);
+  }
+
+  /** Node `node` as { layer, neuron } (layer 0: the first hidden layer); null for an input. */
+  neuronOf(node) {
+    const { features, hidden } = this.config;
+    if (node < features.length) return null;
+    let first = features.length;
+    for (let layer = 0; layer < hidden.length; layer++) {
+      if (node < first + hidden[layer]) return { layer, neuron: node - first };
+      first += hidden[layer];
+    }
+    return { layer: hidden.length, neuron: node - first };
+  }
+
+  /** Words for neuron `neuron` of layer `layer` (layer 0: the first hidden layer). */
+  describeNeuron(layer, neuron) {
+    if (layer !== this.config.hidden.length) return `Neuron ${neuron + 1} of hidden layer ${layer + 1}`;
+    const words = this.describeOutput(neuron);
+    return words[0].toUpperCase() + words.slice(1);
+  }
+
+  describeTarget(target) {
+    const { features, hidden } = this.config;
+    const neuron = target.layer === hidden.length
+      ? this.describeOutput(target.neuron).replace(/ \(its probability\)$/, '') : `neuron ${target.neuron + 1} of hidden layer ${target.layer + 1}`;
+    if (target.kind === 'bias') return `Bias of ${neuron}`;
+    const from = target.layer === 0
+      ? featureLabel(features[target.input]) : `neuron ${target.input + 1} of hidden layer ${target.layer}`;
+    return `Weight from ${from} to ${neuron}`;
+  }
+}

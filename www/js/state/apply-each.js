@@ -1,0 +1,56 @@
+// Applying a config that comes from outside a person's hands (a shared address, an
+// element's attributes), key by key: every key the core accepts is applied, every
+// refusal is collected as a readable line, and the outcomes are summed up ("kept",
+// "newData", "reset", "regenerated") so the playground knows what to rebuild.
+// DOM-free: it talks to the core only through the functions it is given.
+
+import { CONFIG_KEYS } from './address.js';
+import { fitPatch, combineOutcomes, datasetSwitchNote } from './config.js';
+
+/** The problem goes first, then the dataset (it must fit the problem), the classes, then the rest. */
+function order(key) {
+  return key === 'problem' ? -3 : key === 'dataset' ? -2 : key === 'classes' ? -1 : CONFIG_KEYS.indexOf(key);
+}
+
+/**
+ * Applies `values` one key at a time. A refused key is tried once more after the
+ * others, since some keys depend on each other (fewer `hidden` layers fit only once
+ * `layerActivations` is shorter, and the other way round).
+ * @param {{config: () => object, setConfig: (patch: object) => string,
+ *          lossesFor: (problem: string, classes: number) => string[],
+ *          isCrash: (error: Error) => boolean}} core a crash is thrown on, not collected
+ * @returns {{errors: string[], outcome: string}}
+ */
+export function applyEach(core, values) {
+  let keys = Object.keys(values).sort((a, b) => order(a) - order(b));
+  let errors = [];
+  let outcome = 'kept';
+  for (let round = 0; round < 2 && keys.length > 0; round++) {
+    const refused = [];
+    errors = [];
+    for (const key of keys) {
+      try {
+        const patch = fitPatch({ [key]: values[key] }, core.config(), core.lossesFor);
+        outcome = combineOutcomes(outcome, core.setConfig(patch));
+      } catch (error) {
+        if (core.isCrash(error)) throw error;
+        refused.push(key);
+        errors.push(error.message);
+      }
+    }
+    keys = refused;
+  }
+  return { errors, outcome };
+}
+
+/**
+ * When a setup asks for a two-class dataset with 3 or more classes, the classes win
+ * and the dataset becomes one that has them: the line saying so, or none. `refused`
+ * lists the messages already shown, so a refused dataset is not reported twice.
+ */
+export function datasetAdjustment(values, config, refused = []) {
+  const changed = 'dataset' in values && values.dataset !== config.dataset
+    && !refused.some((message) => message.startsWith('dataset'));
+  if (!changed || config.problem !== 'classification') return [];
+  return [datasetSwitchNote(values.dataset, config)];
+}
