@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { after, before } from 'node:test';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, WWW } from './server.mjs';
+import { startServer, WWW, FIXTURES } from './server.mjs';
 
 export const CHROMIUM = process.env.GREYMATTER_CHROMIUM ?? '/usr/bin/chromium';
 /** Chromium flags: headless, no GPU (software rendering), no background traffic. */
@@ -18,20 +18,25 @@ export const ARGS = [
 /** Generous limits: the tests run on slow shared machines, and only ever wait for conditions. */
 export const TIMEOUT_MS = 60_000;
 
-/** Starts the server and the browser; call `close()` at the end of the file. */
+/**
+ * Starts the server and the browser; call `close()` at the end of the file.
+ * `hostUrl` serves tests/e2e/fixtures/ from another origin, greymatter loaded from `url`.
+ */
 export async function startSession() {
   const glue = path.join(WWW, 'pkg', 'greymatter.js');
   if (!existsSync(glue)) {
     throw new Error(`${glue} is missing: build the wasm package first (make build)`);
   }
   const server = await startServer();
+  const host = await startServer(FIXTURES, { substitute: { '{{GREYMATTER}}': server.url } });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   return {
     url: server.url,
+    hostUrl: host.url,
     browser,
     close: async () => {
       await browser.close();
-      await server.close();
+      await Promise.all([server.close(), host.close()]);
     },
   };
 }
@@ -40,11 +45,11 @@ export async function startSession() {
 export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
 /**
- * Opens `url` in a new page and waits until `window.playground.ready` resolved.
- * `page.problems` collects console errors and page errors as text. `device` is a
- * browser-context option set such as PHONE (default: a 1400×1000 desktop window).
+ * Opens `url` in a new page. `page.problems` collects console errors and page errors as
+ * text. `device` is a browser-context option set such as PHONE (default: a 1400×1000
+ * desktop window).
  */
-export async function openPlayground(session, url = session.url, device = {}) {
+export async function openPage(session, url, device = {}) {
   const context = await session.browser.newContext({ viewport: { width: 1400, height: 1000 }, ...device });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
@@ -54,6 +59,12 @@ export async function openPlayground(session, url = session.url, device = {}) {
   });
   page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
   await page.goto(url);
+  return page;
+}
+
+/** Opens the full page at `url` (a new page, as openPage) and waits until `window.playground.ready` resolved. */
+export async function openPlayground(session, url = session.url, device = {}) {
+  const page = await openPage(session, url, device);
   await page.waitForFunction(() => window.playground !== undefined);
   await page.evaluate(() => window.playground.ready);
   return page;

@@ -1,6 +1,8 @@
 // A tiny static file server for the browser tests: serves www/ (or the folder in
 // GREYMATTER_WWW) on a free port of 127.0.0.1, with the MIME types the page needs
-// (application/wasm lets the browser compile the core while it downloads).
+// (application/wasm lets the browser compile the core while it downloads). A second
+// one serves the host pages of tests/e2e/fixtures/ on another port — another origin —
+// with `{{GREYMATTER}}` in them replaced by the first one's address.
 
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -9,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WWW = path.resolve(process.env.GREYMATTER_WWW ?? path.join(here, '..', '..', 'www'));
+export const FIXTURES = path.join(here, 'fixtures');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -32,8 +35,11 @@ async function resolveFile(root, urlPath) {
   return info?.isFile() ? file : null;
 }
 
-/** Starts the server; resolves to `{url, close}` once it listens. */
-export async function startServer(root = WWW) {
+/**
+ * Starts the server; resolves to `{url, close}` once it listens. In the HTML files it
+ * serves, each key of `substitute` is replaced by its value.
+ */
+export async function startServer(root = WWW, { substitute = {} } = {}) {
   const server = http.createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
@@ -42,10 +48,17 @@ export async function startServer(root = WWW) {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (path.extname(file) === '.html' && Object.keys(substitute).length) {
+        let text = body.toString('utf8');
+        for (const [key, value] of Object.entries(substitute)) text = text.replaceAll(key, value);
+        body = Buffer.from(text);
+      }
       response.writeHead(200, {
         'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        // Like GitHub Pages: pages of other origins may load greymatter from here.
+        'access-control-allow-origin': '*',
       });
       response.end(body);
     } catch (error) {

@@ -18,8 +18,8 @@ import { Heatmap } from '../output/heatmap.js';
 import { LossChart } from '../output/loss-chart.js';
 import { ClassLegend } from '../output/class-legend.js';
 import { ConfusionMatrix } from '../output/confusion-matrix.js';
-import { showPalette } from '../output/palette.js';
-import { applyClassroom } from '../state/classroom.js';
+import { showPalette, inkColours } from '../output/palette.js';
+import { applyClassroom, HIDEABLE_NAMES } from '../state/classroom.js';
 import { DEFAULT_VIEW, mergeView } from '../state/view.js';
 import { decodeHash, encodeHash, sameValue } from '../state/address.js';
 import { applyEach, datasetAdjustment } from '../state/apply-each.js';
@@ -130,6 +130,7 @@ export class Playground {
   async start() {
     try {
       await Promise.all([this.core.load(), this.styled]);
+      this.showInk();
       this.network.setLimits(this.core.limits());
       const defaults = this.core.defaultConfig();
       const { values, view, errors, source } = this.syncUrl
@@ -241,12 +242,17 @@ export class Playground {
   hiddenControls() {
     const hidden = new Set(this.view.hidden);
     if (this.shownControls) {
-      for (const element of this.root.querySelectorAll('[data-control]')) {
-        const name = element.dataset.control;
-        if (name !== 'text' && !this.shownControls.has(name)) hidden.add(name);
-      }
+      for (const name of HIDEABLE_NAMES) if (!this.shownControls.has(name)) hidden.add(name);
     }
     return [...hidden];
+  }
+
+  /** Gives the canvases the theme's colours (after the stylesheet arrives and when the theme changes). */
+  showInk() {
+    const ink = inkColours(this.surface);
+    this.chart.setInk(ink);
+    this.network.setInk(ink);
+    this.inspector.setInk(ink);
   }
 
   /** The view options as the diagram needs them: every hidden control, the element's included. */

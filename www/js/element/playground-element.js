@@ -139,6 +139,7 @@ export class GreymatterPlayground extends HTMLElement {
     const theme = this.getAttribute('theme');
     const dark = theme === 'dark' || (theme === 'auto' && this.#darkScreen.matches);
     this.#shadow.querySelector('.playground').dataset.theme = dark ? 'dark' : 'light';
+    if (this.#playground.started) this.#playground.showInk();
   }
 
   #emit(type, detail) {

@@ -15,6 +15,7 @@ export class CostPlot {
   constructor(canvas) {
     this.canvas = canvas;
     this.range = null; // { index, from, to }
+    this.ink = { plotLine: '#555', plotDot: '#e8710a' }; // until the playground gives the theme's
   }
 
   /**
@@ -47,7 +48,7 @@ export class CostPlot {
     const high = Math.max(...finite);
     const x = (value) => PAD + ((value - range.from) / (range.to - range.from)) * (width - 2 * PAD);
     const y = (value) => height - PAD - ((value - low) / (high - low || 1)) * (height - 2 * PAD);
-    context.strokeStyle = '#555';
+    context.strokeStyle = this.ink.plotLine;
     context.lineWidth = 1.5;
     context.beginPath();
     series.forEach((value, i) => {
@@ -56,7 +57,7 @@ export class CostPlot {
       else context.lineTo(x(at), y(value));
     });
     context.stroke();
-    context.fillStyle = '#e8710a';
+    context.fillStyle = this.ink.plotDot;
     context.beginPath();
     context.arc(x(current), y(cost), 4, 0, 2 * Math.PI);
     context.fill();

@@ -52,6 +52,11 @@ export class NeuronInspector {
     }
   }
 
+  /** The theme's colours for the cost plot. */
+  setInk(ink) {
+    this.plot.ink = ink;
+  }
+
   /** Opens the panel on neuron `neuron` of layer `layer` (layer 0: the first hidden layer). */
   open(layer, neuron) {
     this.neuron = { layer, neuron };

@@ -58,6 +58,7 @@ export class NetworkDiagram {
     this.palette = 'default';
     this.highlighted = null;
     this.pending = []; // gaps (by index) still to redraw in the current pass
+    this.ink = { highlight: '#222', biasLine: '#fff', biasZero: '#999' }; // until setInk
     new ResizeObserver(() => this.draw()).observe(canvas);
   }
 
@@ -221,7 +222,7 @@ export class NetworkDiagram {
     if (link) {
       const weight = values[link.offset];
       context.setLineDash([]);
-      context.strokeStyle = '#222';
+      context.strokeStyle = this.ink.highlight;
       context.lineWidth = linkWidth(weight) + 2;
       context.stroke(link.path);
       context.strokeStyle = rgb(weight < 0 ? colours.negative : colours.positive);
@@ -239,10 +240,16 @@ export class NetworkDiagram {
       const colour = value < 0 ? colours.negative : value > 0 ? colours.positive : colours.neutral;
       context.fillStyle = rgb(colour);
       context.fillRect(bias.x, bias.y, bias.size, bias.size);
-      context.strokeStyle = bias === this.highlighted ? '#222' : value === 0 ? '#999' : '#fff';
+      context.strokeStyle = bias === this.highlighted ? this.ink.highlight : value === 0 ? this.ink.biasZero : this.ink.biasLine;
       context.lineWidth = bias === this.highlighted ? 1.5 : 0.5;
       context.strokeRect(bias.x, bias.y, bias.size, bias.size);
     }
+  }
+
+  /** Draws the outlines in the theme's colours (palette.js inkColours) from now on. */
+  setInk(ink) {
+    this.ink = ink;
+    this.draw();
   }
 
   /** Draws the links and biases in palette `name` from now on. */

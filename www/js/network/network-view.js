@@ -94,6 +94,11 @@ export class NetworkView {
     return rebuilt;
   }
 
+  /** The theme's outline colours for the links' canvas. */
+  setInk(ink) {
+    this.diagram.setInk(ink);
+  }
+
   /** The core's limits for the +/− buttons. */
   setLimits(limits) {
     this.layers.setLimits(limits);

@@ -3,9 +3,6 @@
 // Pointing at the chart (mouse hover, or a tap or drag on a touch screen) marks the
 // nearest epoch and shows its numbers in #loss-chart-tip.
 
-const TRAIN_COLOUR = '#999';
-const TEST_COLOUR = '#000';
-const MARK_COLOUR = '#c33';
 
 export class LossChart {
   /**
@@ -17,6 +14,7 @@ export class LossChart {
     this.context = canvas.getContext('2d');
     this.tip = tip;
     this.pointer = null; // share of the width, 0..1, while someone points at the chart
+    this.ink = { chartTrain: '#999', chartTest: '#000', chartMark: '#c33' }; // until setInk
     this.clear();
     const point = (event) => {
       const box = canvas.getBoundingClientRect();
@@ -28,6 +26,12 @@ export class LossChart {
     canvas.addEventListener('pointerleave', (event) => {
       if (event.pointerType === 'mouse') this.leave();
     });
+  }
+
+  /** Draws with the theme's colours (palette.js inkColours) from now on. */
+  setInk(ink) {
+    this.ink = ink;
+    this.draw();
   }
 
   clear() {
@@ -66,8 +70,8 @@ export class LossChart {
       x: (epoch) => ((epoch - first) / span) * (canvas.width - 2) + 1,
       y: (loss) => canvas.height - 2 - (finite(loss) / top) * (canvas.height - 4),
     };
-    this.drawLine(this.train, TRAIN_COLOUR, scale);
-    this.drawLine(this.test, TEST_COLOUR, scale);
+    this.drawLine(this.train, this.ink.chartTrain, scale);
+    this.drawLine(this.test, this.ink.chartTest, scale);
     this.drawMark(first, span, scale);
   }
 
@@ -101,7 +105,7 @@ export class LossChart {
     context.beginPath();
     context.moveTo(x, 0);
     context.lineTo(x, canvas.height);
-    context.strokeStyle = MARK_COLOUR;
+    context.strokeStyle = this.ink.chartMark;
     context.lineWidth = 1;
     context.stroke();
     this.tip.textContent = `epoch ${this.epochs[index]} · training loss ${format(this.train[index])}`

@@ -25,6 +25,26 @@ export function colourFor(value, name = 'default') {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
+/**
+ * The colours the canvases draw with besides the data — the loss chart's lines, the cost
+ * plot, the diagram's outlines — read from the playground's CSS custom properties, so
+ * they follow the theme.
+ */
+export function inkColours(element) {
+  const style = getComputedStyle(element);
+  const read = (name) => style.getPropertyValue(name).trim();
+  return {
+    chartTrain: read('--chart-train'),
+    chartTest: read('--chart-test'),
+    chartMark: read('--chart-mark'),
+    plotLine: read('--plot-line'),
+    plotDot: read('--plot-dot'),
+    highlight: read('--highlight'),
+    biasLine: read('--bias-line'),
+    biasZero: read('--bias-zero'),
+  };
+}
+
 /** Switches the page's CSS colours (links, swatches, biases) to palette `name`. */
 export function showPalette(root, name) {
   root.dataset.palette = name;
