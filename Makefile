@@ -1,7 +1,7 @@
 # greymatter
 #   make serve   build the wasm package, then serve www/ on http://127.0.0.1:$(PORT)/
 #   make build   build the wasm package into www/pkg/ (only when sources changed)
-#   make test    format, lints, native + wasm unit tests, build, browser end-to-end tests
+#   make test    format, lints, native + wasm tests, build, JS unit tests, type check, browser tests
 # Missing tools are installed on the way (scripts/setup.sh); a second run reuses them.
 
 PORT ?= 8080
@@ -55,6 +55,12 @@ test: browser $(NPM_STAMP)
 	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner scripts/wasm-cargo.sh test --test wasm_boundary --test gradients --test reference
 	$(call step,make build)
 	@$(MAKE) --no-print-directory build
+	$(call step,unit tests of the DOM-free modules (node --test tests/unit/))
+	@if [ -d tests/unit ]; then node --test tests/unit/; \
+	else echo "greymatter: no tests/unit/ yet: skipped"; fi
+	$(call step,TypeScript declarations (tsc --noEmit -p tests/types))
+	@if [ -f tests/types/tsconfig.json ]; then npx --no-install tsc --noEmit -p tests/types; \
+	else echo "greymatter: no tests/types/ yet: skipped"; fi
 	$(call step,browser end-to-end tests (node --test tests/e2e/))
 	@if [ -d tests/e2e ]; then node --test tests/e2e/; \
 	else echo "greymatter: no tests/e2e/ yet: skipped"; fi
