@@ -51,4 +51,7 @@ export function showRegions(root, name, { open }) {
     }
     element.classList.toggle('region-off', !shown);
   }
+  // The columns' grid follows how many of them are shown.
+  const columns = root.querySelector('.columns');
+  columns.dataset.count = String([...columns.children].filter((column) => !column.classList.contains('region-off')).length);
 }

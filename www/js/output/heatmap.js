@@ -4,7 +4,9 @@
 // (training points outlined in white, test points in black). The points change only
 // with the data or the colours, so they are drawn once into a layer of their own and
 // copied over each frame. Axes with ticks from −6 to 6 frame the picture. With three or
-// more classes the points take their class colours.
+// more classes the points take their class colours. The canvas has as many pixels as
+// it shows on screen (its CSS size × devicePixelRatio), so points stay sharp on
+// high-density screens and at any size the element is given.
 
 import { labelColour } from './palette.js';
 
@@ -22,11 +24,23 @@ export class Heatmap {
     this.grid = document.createElement('canvas');
     this.gridContext = null;
     this.pointLayer = document.createElement('canvas');
-    this.pointLayer.width = canvas.width;
-    this.pointLayer.height = canvas.height;
     this.pointKey = null;
+    this.lastPoints = null;
     this.caption = caption;
     buildAxes(axes);
+    this.pointLayer.width = canvas.width;
+    this.pointLayer.height = canvas.height;
+    // Sized when its box changes, never while drawing a frame (that would force a layout).
+    new ResizeObserver(([entry]) => {
+      const size = Math.round(entry.contentBoxSize[0].inlineSize * devicePixelRatio);
+      if (size === 0 || size === canvas.width) return;
+      for (const layer of [canvas, this.pointLayer]) {
+        layer.width = size;
+        layer.height = size;
+      }
+      this.pointKey = null;
+      if (this.lastPoints) this.draw(this.lastPoints);
+    }).observe(canvas);
   }
 
   /** Copies the core's pixels (a Uint8ClampedArray view of wasm memory) into the grid canvas. */
@@ -46,6 +60,7 @@ export class Heatmap {
    *   for 3 or more classes
    */
   draw(points) {
+    this.lastPoints = points;
     const { context, canvas } = this;
     context.imageSmoothingEnabled = true;
     context.drawImage(this.grid, 0, 0, canvas.width, canvas.height);
@@ -75,7 +90,7 @@ export class Heatmap {
 function drawPoints(context, flat, outline, colour) {
   const { width, height } = context.canvas;
   const radius = Math.max(2, width / 130);
-  context.lineWidth = 1;
+  context.lineWidth = Math.max(1, width / 400);
   context.strokeStyle = outline;
   for (let i = 0; i + 2 < flat.length; i += 3) {
     const x = ((flat[i] + EXTENT) / (2 * EXTENT)) * width;

@@ -1,7 +1,8 @@
 // The loss curve (#loss-chart): training loss (grey) and test loss (black) over
 // epochs, kept as plain arrays on the JS side and redrawn on a small canvas.
 // Pointing at the chart (mouse hover, or a tap or drag on a touch screen) marks the
-// nearest epoch and shows its numbers in #loss-chart-tip.
+// nearest epoch and shows its numbers in #loss-chart-tip. The canvas has the pixels it
+// shows on screen (CSS size × devicePixelRatio), so the lines stay sharp.
 
 
 export class LossChart {
@@ -26,6 +27,16 @@ export class LossChart {
     canvas.addEventListener('pointerleave', (event) => {
       if (event.pointerType === 'mouse') this.leave();
     });
+    this.pixelRatio = 1;
+    // Sized when its box changes, never while drawing a frame (that would force a layout).
+    new ResizeObserver(([entry]) => {
+      const { inlineSize, blockSize } = entry.contentBoxSize[0];
+      if (inlineSize === 0 || blockSize === 0) return;
+      canvas.width = Math.round(inlineSize * devicePixelRatio);
+      canvas.height = Math.round(blockSize * devicePixelRatio);
+      this.pixelRatio = canvas.width / inlineSize;
+      this.draw();
+    }).observe(canvas);
   }
 
   /** Draws with the theme's colours (palette.js inkColours) from now on. */
@@ -89,7 +100,7 @@ export class LossChart {
     const last = values.length - 1;
     context.lineTo(scale.x(this.epochs[last]), scale.y(values[last]));
     context.strokeStyle = colour;
-    context.lineWidth = 1.5;
+    context.lineWidth = 1.5 * this.pixelRatio;
     context.stroke();
   }
 
@@ -106,7 +117,7 @@ export class LossChart {
     context.moveTo(x, 0);
     context.lineTo(x, canvas.height);
     context.strokeStyle = this.ink.chartMark;
-    context.lineWidth = 1;
+    context.lineWidth = this.pixelRatio;
     context.stroke();
     this.tip.textContent = `epoch ${this.epochs[index]} · training loss ${format(this.train[index])}`
       + ` · test loss ${format(this.test[index])}`;
