@@ -16,11 +16,13 @@
 //!   with its colouring), as a page frame uses them.
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use greymatter::dataset::{generate_split, Point};
-use greymatter::features::compute_inputs;
-use greymatter::grid::{cell_centre, GRID_SIZE};
-use greymatter::rng::{SeededRng, Stream};
-use greymatter::training::{apply_gradient_descent, cost_and_gradient, StepBuffers, StepSettings};
+use greymatter::data::dataset::{generate_split, Point};
+use greymatter::data::features::compute_inputs;
+use greymatter::learn::training::{
+    apply_gradient_descent, cost_and_gradient, StepBuffers, StepSettings,
+};
+use greymatter::math::rng::{SeededRng, Stream};
+use greymatter::picture::{cell_centre, GRID_SIZE};
 use greymatter::{
     Activation, Config, Dataset, Feature, Heatmap, LayerShape, Loss, Network, Objective, Problem,
     Regularization, Trainer, Workspace,

@@ -2,14 +2,14 @@
 //! says what the field accepts when the value is of the wrong kind.
 
 use super::{limits, Config, ConfigError, KEYS};
-use crate::activation::Activation;
-use crate::dataset::Dataset;
-use crate::features::Feature;
-use crate::initialization::Initialization;
-use crate::loss::Loss;
-use crate::optimizer::Optimizer;
-use crate::regularization::Regularization;
-use crate::schedule::Schedule;
+use crate::data::dataset::Dataset;
+use crate::data::features::Feature;
+use crate::learn::optimizer::Optimizer;
+use crate::learn::schedule::Schedule;
+use crate::math::activation::Activation;
+use crate::math::loss::Loss;
+use crate::math::regularization::Regularization;
+use crate::model::initialization::Initialization;
 use serde::{Deserialize, Deserializer};
 
 impl Config {
@@ -80,7 +80,7 @@ fn expectation(key: &str) -> String {
     match key {
         "dataset" => one_of(Dataset::ALL.iter().map(|d| d.name())),
         "problem" => "classification or regression".to_string(),
-        "classes" => format!("a whole number from 2 to {}", crate::dataset::MAX_CLASSES),
+        "classes" => format!("a whole number from 2 to {}", crate::data::dataset::MAX_CLASSES),
         "noise" => format!("a number from 0 to {MAX_NOISE}"),
         "trainRatio" => format!("a number from {} to {}", TRAIN_RATIO.0, TRAIN_RATIO.1),
         "samples" => format!("a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}"),

@@ -8,15 +8,15 @@
 mod fields;
 mod validation;
 
-use crate::activation::Activation;
-use crate::dataset::{Dataset, Problem};
-use crate::features::Feature;
-use crate::initialization::Initialization;
-use crate::loss::Loss;
-use crate::objective::Objective;
-use crate::optimizer::Optimizer;
-use crate::regularization::Regularization;
-use crate::schedule::Schedule;
+use crate::data::dataset::{Dataset, Problem};
+use crate::data::features::Feature;
+use crate::learn::objective::Objective;
+use crate::learn::optimizer::Optimizer;
+use crate::learn::schedule::Schedule;
+use crate::math::activation::Activation;
+use crate::math::loss::Loss;
+use crate::math::regularization::Regularization;
+use crate::model::initialization::Initialization;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

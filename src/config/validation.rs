@@ -2,7 +2,7 @@
 //! it accepts.
 
 use super::{limits, Config, ConfigError};
-use crate::dataset::Problem;
+use crate::data::dataset::Problem;
 
 fn check_range(field: &str, value: f64, low: f64, high: f64) -> Result<(), ConfigError> {
     if value.is_finite() && (low..=high).contains(&value) {
@@ -150,7 +150,7 @@ impl Config {
 
     fn validate_objective(&self) -> Result<(), ConfigError> {
         let classification = self.problem == Problem::Classification;
-        let classes_in_range = (2..=crate::dataset::MAX_CLASSES).contains(&self.classes);
+        let classes_in_range = (2..=crate::data::dataset::MAX_CLASSES).contains(&self.classes);
         let most = self.dataset.max_classes();
         if classification && classes_in_range && self.classes > most {
             return Err(ConfigError::new(

@@ -3,9 +3,9 @@
 
 use super::{install_panic_hook, js_error, points_array, to_js};
 use crate::config::Config;
-use crate::dataset::{generate_split, Dataset, Problem};
-use crate::grid::Palette;
-use crate::objective::Objective;
+use crate::data::dataset::{generate_split, Dataset, Problem};
+use crate::learn::objective::Objective;
+use crate::picture::Palette;
 use js_sys::Float32Array;
 use wasm_bindgen::prelude::*;
 
@@ -50,7 +50,7 @@ pub fn limits() -> Result<JsValue, JsValue> {
         max_noise: MAX_NOISE,
         min_train_ratio: TRAIN_RATIO.0,
         max_train_ratio: TRAIN_RATIO.1,
-        max_classes: crate::dataset::MAX_CLASSES,
+        max_classes: crate::data::dataset::MAX_CLASSES,
     })
 }
 
@@ -96,7 +96,7 @@ pub(super) fn palette_named(name: &str) -> Result<Palette, JsValue> {
 /// A fresh seed from the browser's crypto.getRandomValues.
 #[wasm_bindgen(js_name = randomSeed)]
 pub fn random_seed() -> u32 {
-    crate::rng::fresh_seed()
+    crate::math::rng::fresh_seed()
 }
 
 /// Makes the core panic with `message`: lets tests prove the page survives a panic.

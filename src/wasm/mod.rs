@@ -6,10 +6,10 @@
 //! touch: training and data here, `pictures`, `weights` and `inspection`.
 
 use crate::config::{Config, ConfigError};
-use crate::dataset::Problem;
-use crate::grid::Heatmap;
-use crate::model::ModelFile;
-use crate::trainer::Trainer;
+use crate::data::dataset::Problem;
+use crate::model::model_file::ModelFile;
+use crate::picture::Heatmap;
+use crate::session::trainer::Trainer;
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
@@ -260,7 +260,7 @@ impl Playground {
     }
 }
 
-fn points_array(points: &[crate::dataset::Point]) -> Float32Array {
+fn points_array(points: &[crate::data::dataset::Point]) -> Float32Array {
     let flat: Vec<f32> = points
         .iter()
         .flat_map(|p| [p.position[0], p.position[1], p.label])

@@ -11,14 +11,14 @@ mod model_exchange;
 pub use evaluation::Evaluation;
 
 use crate::config::{Change, Config, ConfigError};
-use crate::dataset::{generate_split, Point, Split};
-use crate::divergence::explain_divergence;
-use crate::features::compute_inputs;
-use crate::kernels::stride_for;
-use crate::network::{LayerShape, Network, Workspace};
-use crate::optimizer::{OptimizerSettings, OptimizerState};
-use crate::rng::{SeededRng, Stream};
-use crate::training::{compute_gradient, StepBuffers, StepSettings};
+use crate::data::dataset::{generate_split, Point, Split};
+use crate::data::features::compute_inputs;
+use crate::learn::optimizer::{OptimizerSettings, OptimizerState};
+use crate::learn::training::{compute_gradient, StepBuffers, StepSettings};
+use crate::math::kernels::stride_for;
+use crate::math::rng::{SeededRng, Stream};
+use crate::model::network::{LayerShape, Network, Workspace};
+use crate::session::divergence::explain_divergence;
 
 /// A set of points with the network's inputs computed for the current features.
 #[derive(Clone, Debug, Default)]
@@ -88,7 +88,7 @@ pub struct Trainer {
 }
 
 /// The layer shapes a config asks for: its hidden layers, then the output layer of
-/// its [`Objective`](crate::objective::Objective).
+/// its [`Objective`](crate::learn::objective::Objective).
 pub fn layer_shapes(config: &Config) -> Vec<LayerShape> {
     let mut shapes = Vec::with_capacity(config.hidden.len() + 1);
     let mut inputs = config.features.len();

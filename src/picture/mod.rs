@@ -17,9 +17,9 @@ mod colours;
 pub use colours::Palette;
 use colours::{colour_classes, colour_row, ColourTable, Shading};
 
-use crate::activation::Activation;
-use crate::features::{compute_inputs, Feature};
-use crate::network::{Network, Workspace};
+use crate::data::features::{compute_inputs, Feature};
+use crate::math::activation::Activation;
+use crate::model::network::{Network, Workspace};
 
 /// Points per side of the grid.
 pub const GRID_SIZE: usize = 100;
@@ -270,7 +270,7 @@ impl Heatmap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::LayerShape;
+    use crate::model::network::LayerShape;
     use crate::Activation;
 
     #[test]
@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn tiled_evaluation_gives_every_neuron_at_every_cell() {
-        use crate::rng::{SeededRng, Stream};
+        use crate::math::rng::{SeededRng, Stream};
         let shapes = vec![
             LayerShape {
                 inputs: 3,
@@ -315,7 +315,7 @@ mod tests {
 
     #[test]
     fn render_colours_the_same_values_evaluate_computes() {
-        use crate::rng::{SeededRng, Stream};
+        use crate::math::rng::{SeededRng, Stream};
         let shapes = vec![
             LayerShape {
                 inputs: 2,

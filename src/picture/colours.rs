@@ -1,9 +1,9 @@
 //! Colours: the palettes, a fast table for values on the −1…+1 scale, and how each kind
 //! of neuron is shaded (signed values, a sigmoid's probability, a softmax class).
 
-use crate::activation::Activation;
-use crate::dataset::MAX_CLASSES;
-use crate::network::Network;
+use crate::data::dataset::MAX_CLASSES;
+use crate::math::activation::Activation;
+use crate::model::network::Network;
 
 /// The colours of −1, 0 and +1.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

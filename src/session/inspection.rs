@@ -2,9 +2,9 @@
 //! number, the full-batch gradient, the cost along one weight, and each layer's health.
 //! Everything here is computed by the same code that trains.
 
-use crate::features::compute_inputs;
-use crate::trainer::Trainer;
-use crate::training::{compute_gradient, cost, output_layer, StepBuffers};
+use crate::data::features::compute_inputs;
+use crate::learn::training::{compute_gradient, cost, output_layer, StepBuffers};
+use crate::session::trainer::Trainer;
 use crate::{Activation, Point};
 use serde::Serialize;
 
@@ -58,7 +58,7 @@ pub struct SampleInspection {
     pub output: f32,
     /// o of every output neuron.
     pub outputs: Vec<f32>,
-    /// t of every output neuron (see [`crate::objective`]).
+    /// t of every output neuron (see [`crate::learn::objective`]).
     pub targets: Vec<f32>,
     /// L(o, t) = Σ_k ℓ(o_k, t_k).
     pub loss: f32,

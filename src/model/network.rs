@@ -7,14 +7,14 @@
 //! - parameters: for each layer in turn, its weights `[outputs][inputs]` (row-major) then
 //!   its biases `[outputs]`;
 //! - a batch of inputs: `[inputs][stride]`, feature-major (one column per sample, see
-//!   [`crate::kernels`]), likewise every layer's z and a `[neurons][stride]`.
+//!   [`crate::math::kernels`]), likewise every layer's z and a `[neurons][stride]`.
 
-use crate::activation::Activation;
-use crate::initialization::Initialization;
-use crate::kernels::{
+use crate::math::activation::Activation;
+use crate::math::kernels::{
     affine_columns, outer_product_columns, stride_for, transposed_product_columns,
 };
-use crate::rng::SeededRng;
+use crate::math::rng::SeededRng;
+use crate::model::initialization::Initialization;
 
 /// The shape of one dense layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,9 +55,9 @@ pub struct Network {
 /// Scratch buffers of a forward and backward pass; reused so that training allocates
 /// nothing once the largest batch has been seen.
 ///
-/// Every matrix is feature-major (see [`crate::kernels`]): `[neurons][stride]`, one
+/// Every matrix is feature-major (see [`crate::math::kernels`]): `[neurons][stride]`, one
 /// column per sample, `stride` the batch rounded up to a multiple of
-/// [`crate::kernels::LANES`].
+/// [`crate::math::kernels::LANES`].
 #[derive(Clone, Debug, Default)]
 pub struct Workspace {
     batch: usize,

@@ -6,7 +6,7 @@
 //! spiral can also have k = 3 to [`MAX_CLASSES`] classes, labelled with the class
 //! index 0.0, 1.0, …, k − 1 (see [`class_of`]). `noise` is a fraction in [0, 0.5].
 
-use crate::rng::{SeededRng, Stream};
+use crate::math::rng::{SeededRng, Stream};
 use serde::{Deserialize, Serialize};
 use std::f32::consts::{FRAC_PI_4, SQRT_2, TAU};
 

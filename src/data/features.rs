@@ -1,6 +1,6 @@
 //! Input features: what the network sees of a point (x1, x2).
 
-use crate::kernels::stride_for;
+use crate::math::kernels::stride_for;
 use serde::{Deserialize, Serialize};
 
 /// One input of the network, computed from the point (x1, x2).
@@ -70,7 +70,7 @@ impl Feature {
 
 /// Writes the features of the points into `out` feature-major: one row per feature,
 /// one column per point, rows `kernels::stride_for(points.len())` long with zero
-/// padding (the layout [`crate::network::Network::forward`] takes).
+/// padding (the layout [`crate::model::network::Network::forward`] takes).
 pub fn compute_inputs(features: &[Feature], points: &[[f32; 2]], out: &mut Vec<f32>) {
     let stride = stride_for(points.len());
     out.clear();

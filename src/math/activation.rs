@@ -1,9 +1,9 @@
 //! Activation functions: the non-linearity a = f(z) each neuron applies to its weighted sum.
 //!
-//! tanh and sigmoid are computed with [`crate::kernels::tanh_fast`] and
-//! [`crate::kernels::sigmoid_fast`] (absolute error below 10⁻⁶), which vectorize.
+//! tanh and sigmoid are computed with [`crate::math::kernels::tanh_fast`] and
+//! [`crate::math::kernels::sigmoid_fast`] (absolute error below 10⁻⁶), which vectorize.
 
-use crate::kernels::{sigmoid_fast, tanh_fast};
+use crate::math::kernels::{sigmoid_fast, tanh_fast};
 use serde::{Deserialize, Serialize};
 
 /// The slope of leaky relu for z ≤ 0.

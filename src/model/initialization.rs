@@ -12,8 +12,8 @@
 //! With zeros every neuron of a layer computes the same thing and gets the same
 //! gradient, so they stay identical forever: the lesson of why weights start random.
 
-use crate::network::Network;
-use crate::rng::SeededRng;
+use crate::math::rng::SeededRng;
+use crate::model::network::Network;
 use serde::{Deserialize, Serialize};
 
 /// A way to draw starting weights and biases.
@@ -83,8 +83,8 @@ impl Initialization {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::LayerShape;
-    use crate::rng::Stream;
+    use crate::math::rng::Stream;
+    use crate::model::network::LayerShape;
     use crate::Activation;
 
     fn network() -> Network {
