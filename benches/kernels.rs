@@ -24,8 +24,8 @@ use greymatter::learn::training::{
 use greymatter::math::rng::{SeededRng, Stream};
 use greymatter::picture::{cell_centre, GRID_SIZE};
 use greymatter::{
-    Activation, Config, Dataset, Feature, Heatmap, LayerShape, Loss, Network, Objective, Problem,
-    Regularization, Trainer, Workspace,
+    Activation, Config, Dataset, Feature, Heatmap, Initialization, LayerShape, Loss, Network,
+    Objective, Problem, Regularization, Trainer, Workspace,
 };
 use std::hint::black_box;
 use std::time::Duration;
@@ -53,7 +53,7 @@ fn network(sizes: &[usize]) -> Network {
             activation: Activation::Tanh,
         })
         .collect();
-    Network::new(layers, &mut SeededRng::new(SEED, Stream::Weights))
+    Initialization::Uniform.network(layers, &mut SeededRng::new(SEED, Stream::Weights))
 }
 
 fn settings() -> StepSettings {

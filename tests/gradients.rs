@@ -4,7 +4,9 @@
 // Under wasm32 the same tests run in wasm-bindgen-test-runner, checking the simd128 code.
 use greymatter::learn::training::{cost_and_gradient, StepBuffers, StepSettings};
 use greymatter::math::rng::{SeededRng, Stream};
-use greymatter::{Activation, LayerShape, Loss, Network, Objective, Problem, Regularization};
+use greymatter::{
+    Activation, Initialization, LayerShape, Loss, Network, Objective, Problem, Regularization,
+};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -26,7 +28,8 @@ fn network(hidden: Activation, objective: &Objective) -> Network {
             activation: objective.output_activation(),
         },
     ];
-    let mut network = Network::new(shapes, &mut SeededRng::new(42, Stream::Weights));
+    let mut network =
+        Initialization::Uniform.network(shapes, &mut SeededRng::new(42, Stream::Weights));
     // Larger, varied weights so every unit is away from trivial regimes.
     let mut rng = SeededRng::new(43, Stream::Weights);
     for p in network.parameters_mut() {

@@ -13,7 +13,7 @@
 //! gradient, so they stay identical forever: the lesson of why weights start random.
 
 use crate::math::rng::SeededRng;
-use crate::model::network::Network;
+use crate::model::network::{LayerShape, Network};
 use serde::{Deserialize, Serialize};
 
 /// A way to draw starting weights and biases.
@@ -47,6 +47,14 @@ impl Initialization {
             Initialization::He => "he",
             Initialization::Zeros => "zeros",
         }
+    }
+
+    /// A network with the given layers, its weights and biases drawn by this scheme
+    /// from `rng`.
+    pub fn network(self, layers: Vec<LayerShape>, rng: &mut SeededRng) -> Network {
+        let mut network = Network::zeroed(layers);
+        self.initialize(&mut network, rng);
+        network
     }
 
     /// Draws every weight and bias of `network`, layer by layer.
@@ -84,7 +92,6 @@ impl Initialization {
 mod tests {
     use super::*;
     use crate::math::rng::Stream;
-    use crate::model::network::LayerShape;
     use crate::Activation;
 
     fn network() -> Network {

@@ -13,8 +13,6 @@ use crate::math::activation::Activation;
 use crate::math::kernels::{
     affine_columns, outer_product_columns, stride_for, transposed_product_columns,
 };
-use crate::math::rng::SeededRng;
-use crate::model::initialization::Initialization;
 
 /// The shape of one dense layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,24 +133,9 @@ impl Workspace {
 }
 
 impl Network {
-    /// A network with the given layers and starting parameters, drawn as in the
-    /// TensorFlow Playground: weights uniform in [−0.5, 0.5), biases 0.1.
-    pub fn new(layers: Vec<LayerShape>, rng: &mut SeededRng) -> Self {
-        Self::initialized(layers, Initialization::Uniform, rng)
-    }
-
-    /// A network with the given layers, its parameters drawn by `initialization`.
-    pub fn initialized(
-        layers: Vec<LayerShape>,
-        initialization: Initialization,
-        rng: &mut SeededRng,
-    ) -> Self {
-        let mut network = Self::zeroed(layers);
-        initialization.initialize(&mut network, rng);
-        network
-    }
-
-    /// A network with every parameter zero.
+    /// A network with every parameter zero (see
+    /// [`Initialization::network`](crate::model::initialization::Initialization::network)
+    /// for one with starting weights).
     pub fn zeroed(layers: Vec<LayerShape>) -> Self {
         let mut offsets = Vec::with_capacity(layers.len());
         let mut total = 0;

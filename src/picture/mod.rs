@@ -270,6 +270,7 @@ impl Heatmap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::initialization::Initialization;
     use crate::model::network::LayerShape;
     use crate::Activation;
 
@@ -296,7 +297,8 @@ mod tests {
                 activation: Activation::Tanh,
             },
         ];
-        let network = Network::new(shapes, &mut SeededRng::new(5, Stream::Weights));
+        let network =
+            Initialization::Uniform.network(shapes, &mut SeededRng::new(5, Stream::Weights));
         let features = [Feature::X1, Feature::X2, Feature::SinX1];
         let mut heatmap = Heatmap::default();
         heatmap.evaluate(&network, &features);
@@ -328,7 +330,8 @@ mod tests {
                 activation: Activation::Tanh,
             },
         ];
-        let network = Network::new(shapes, &mut SeededRng::new(8, Stream::Weights));
+        let network =
+            Initialization::Uniform.network(shapes, &mut SeededRng::new(8, Stream::Weights));
         let features = [Feature::X1, Feature::X2];
         let mut evaluated = Heatmap::default();
         evaluated.evaluate(&network, &features);

@@ -19,6 +19,7 @@ use crate::math::kernels::stride_for;
 use crate::math::rng::{SeededRng, Stream};
 use crate::model::network::{LayerShape, Network, Workspace};
 use crate::session::divergence::explain_divergence;
+use crate::session::health::layer_health;
 
 /// A set of points with the network's inputs computed for the current features.
 #[derive(Clone, Debug, Default)]
@@ -209,11 +210,10 @@ impl Trainer {
     /// Back to the starting weights of the current seed, epoch 0, history cleared.
     pub fn reset(&mut self) {
         let mut rng = SeededRng::new(self.config.seed, Stream::Weights);
-        self.network = Network::initialized(
-            layer_shapes(&self.config),
-            self.config.initialization,
-            &mut rng,
-        );
+        self.network = self
+            .config
+            .initialization
+            .network(layer_shapes(&self.config), &mut rng);
         self.restart_history();
     }
 
@@ -369,10 +369,15 @@ impl Trainer {
         }
         if diverged {
             // The health of the last finite network names the likely cause.
-            let start = std::mem::take(&mut self.epoch_start);
-            self.network.parameters_mut().copy_from_slice(&start);
-            let health = self.layer_health();
-            self.epoch_start = start;
+            self.network
+                .parameters_mut()
+                .copy_from_slice(&self.epoch_start);
+            let health = layer_health(
+                &self.network,
+                &self.train.inputs,
+                &self.train.labels,
+                &self.step_settings(),
+            );
             self.network
                 .parameters_mut()
                 .copy_from_slice(&self.last_finite);
