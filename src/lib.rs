@@ -9,7 +9,8 @@
 //! - [`model`]: the network, its starting weights, the model file;
 //! - [`learn`]: the objective (output layer and targets), one training step, optimizers
 //!   and learning-rate schedules;
-//! - [`config`]: the settings, their defaults, validation and limits;
+//! - [`config`]: the settings, their schema table (one row per setting), validation
+//!   and limits, and the view options;
 //! - [`session`]: the trainer (data + network + epochs), evaluation, editing,
 //!   inspection, layer health and why a run diverged;
 //! - [`picture`]: every neuron over the input plane, coloured into RGBA;

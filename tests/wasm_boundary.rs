@@ -81,7 +81,7 @@ fn limits_are_the_cores() {
 #[wasm_bindgen_test]
 fn default_config_has_every_documented_key() {
     let defaults = default_config().unwrap();
-    for key in greymatter::config::KEYS {
+    for key in greymatter::config::schema::keys() {
         assert!(
             Reflect::has(&defaults, &JsValue::from_str(key)).unwrap(),
             "{key}"

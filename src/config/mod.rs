@@ -2,11 +2,15 @@
 //! and validation with messages that name the field and the allowed range.
 //!
 //! The limits live here, not only in the page: whatever reaches the core (a control,
-//! a share link, a script) is checked once, in one place (`validation`); `fields`
-//! sets a field by its JSON name.
+//! a share link, a script) is checked once, in one place. `schema` is the table of
+//! every setting (kind, range or choices, what a change does, its control's words),
+//! read by `fields` (setting a field by its JSON name), `validation` and JS; `view`
+//! holds the options of how a run is shown.
 
 mod fields;
+pub mod schema;
 mod validation;
+pub mod view;
 
 use crate::data::dataset::{Dataset, Problem};
 use crate::data::features::Feature;
@@ -45,6 +49,8 @@ pub mod limits {
     pub const MAX_NOISE: f64 = 50.0;
     /// Smallest and largest share of points used for training, in percent.
     pub const TRAIN_RATIO: (f64, f64) = (10.0, 90.0);
+    /// Most epochs one animation frame (and one step) trains.
+    pub const MAX_EPOCHS_PER_FRAME: u32 = 100;
 }
 
 /// Every setting of a playground. Field names are camelCase in JSON and share links.
@@ -53,16 +59,10 @@ pub mod limits {
 pub struct Config {
     /// Which points to learn.
     pub dataset: Dataset,
-    /// Classification or regression.
-    pub problem: Problem,
-    /// Number of classes of a classification dataset (2 to 6; see [`Objective`]).
-    pub classes: usize,
     /// Label noise, in percent (0–50).
     pub noise: f64,
     /// Share of points used for training, in percent (10–90); the rest is the test set.
     pub train_ratio: f64,
-    /// Number of generated points.
-    pub samples: usize,
     /// Samples per gradient step.
     pub batch_size: usize,
     /// α in w ← w − α·∂J/∂w.
@@ -80,6 +80,10 @@ pub struct Config {
     pub hidden: Vec<usize>,
     /// Inputs of the network.
     pub features: Vec<Feature>,
+    /// Classification or regression.
+    pub problem: Problem,
+    /// Number of classes of a classification dataset (2 to 6; see [`Objective`]).
+    pub classes: usize,
     /// Per-sample loss.
     pub loss: Loss,
     /// How the starting weights are drawn.
@@ -108,17 +112,16 @@ pub struct Config {
     pub seed: u32,
     /// Seed of the generated points.
     pub data_seed: u32,
+    /// Number of generated points.
+    pub samples: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             dataset: Dataset::Circle,
-            problem: Problem::Classification,
-            classes: 2,
             noise: 0.0,
             train_ratio: 50.0,
-            samples: 500,
             batch_size: 10,
             learning_rate: 0.03,
             activation: Activation::Tanh,
@@ -127,6 +130,8 @@ impl Default for Config {
             regularization_rate: 0.0,
             hidden: vec![4, 2],
             features: vec![Feature::X1, Feature::X2],
+            problem: Problem::Classification,
+            classes: 2,
             loss: Loss::Squared,
             initialization: Initialization::Uniform,
             schedule: Schedule::Constant,
@@ -141,6 +146,7 @@ impl Default for Config {
             epsilon: 1e-8,
             seed: 1,
             data_seed: 1,
+            samples: 500,
         }
     }
 }
@@ -260,38 +266,6 @@ impl Config {
         }
     }
 }
-
-/// Every config key, as JSON and share links spell it.
-pub const KEYS: [&str; 28] = [
-    "dataset",
-    "problem",
-    "classes",
-    "noise",
-    "trainRatio",
-    "samples",
-    "batchSize",
-    "learningRate",
-    "activation",
-    "layerActivations",
-    "regularization",
-    "regularizationRate",
-    "hidden",
-    "features",
-    "loss",
-    "initialization",
-    "schedule",
-    "decayRate",
-    "decayEpochs",
-    "stopAfter",
-    "optimizer",
-    "momentum",
-    "rmsDecay",
-    "beta1",
-    "beta2",
-    "epsilon",
-    "seed",
-    "dataSeed",
-];
 
 #[cfg(test)]
 mod tests {

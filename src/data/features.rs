@@ -54,6 +54,19 @@ impl Feature {
         }
     }
 
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Feature::X1 => "x₁",
+            Feature::X2 => "x₂",
+            Feature::X1Squared => "x₁²",
+            Feature::X2Squared => "x₂²",
+            Feature::X1TimesX2 => "x₁x₂",
+            Feature::SinX1 => "sin(x₁)",
+            Feature::SinX2 => "sin(x₂)",
+        }
+    }
+
     /// The feature's value at (x1, x2).
     pub fn value(self, x1: f32, x2: f32) -> f32 {
         match self {

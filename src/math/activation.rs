@@ -75,6 +75,22 @@ impl Activation {
         }
     }
 
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Activation::Relu => "ReLU",
+            Activation::Tanh => "Tanh",
+            Activation::Sigmoid => "Sigmoid",
+            Activation::Linear => "Linear",
+            Activation::LeakyRelu => "Leaky ReLU",
+            Activation::Elu => "ELU",
+            Activation::Swish => "Swish",
+            Activation::Gelu => "GELU",
+            Activation::Softplus => "Softplus",
+            Activation::Softmax => "Softmax",
+        }
+    }
+
     /// Whether the backward pass needs z itself: f'(z) cannot be read from f(z) alone
     /// for functions that are not monotonic.
     pub fn needs_weighted_sum(self) -> bool {

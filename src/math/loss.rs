@@ -59,6 +59,17 @@ impl Loss {
         }
     }
 
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Loss::Squared => "Squared error",
+            Loss::Absolute => "Absolute error (MAE)",
+            Loss::Huber => "Huber",
+            Loss::BinaryCrossEntropy => "Binary cross-entropy (sigmoid output)",
+            Loss::SoftmaxCrossEntropy => "Softmax cross-entropy",
+        }
+    }
+
     /// Whether the loss is a cross-entropy, taken after its own output activation
     /// (sigmoid or softmax) and differentiated through it: ∂ℓ/∂z = a − t.
     pub fn is_cross_entropy(self) -> bool {

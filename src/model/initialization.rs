@@ -49,6 +49,16 @@ impl Initialization {
         }
     }
 
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Initialization::Uniform => "Uniform ±0.5",
+            Initialization::Xavier => "Xavier",
+            Initialization::He => "He",
+            Initialization::Zeros => "Zeros",
+        }
+    }
+
     /// A network with the given layers, its weights and biases drawn by this scheme
     /// from `rng`.
     pub fn network(self, layers: Vec<LayerShape>, rng: &mut SeededRng) -> Network {

@@ -14,9 +14,9 @@
 
 mod colours;
 
-pub use colours::Palette;
 use colours::{colour_classes, colour_row, ColourTable, Shading};
 
+use crate::config::view::Palette;
 use crate::data::features::{compute_inputs, Feature};
 use crate::math::activation::Activation;
 use crate::model::network::{Network, Workspace};
