@@ -4,7 +4,7 @@
 //! the choices, what a change does to a running playground, whether a classroom can
 //! hide its control (and the words for it), and a short label for the control. The
 //! default is not repeated here: it is read from [`Config::default`] (and
-//! [`ViewOptions::default`]).
+//! [`ViewOptions::default`]) when the schema is serialised.
 //!
 //! The rows generate the range checks of every plain numeric setting and of the hidden
 //! layers (`validation`), the message for a value of the wrong kind and the list of
@@ -13,6 +13,7 @@
 //!
 //! Config rows are in the order the address bar writes them; view rows follow it.
 
+use super::fields::Fields;
 use super::limits::*;
 use super::view::{Palette, ViewOptions};
 use super::{Config, ConfigError};
@@ -24,9 +25,10 @@ use crate::math::activation::Activation;
 use crate::math::loss::Loss;
 use crate::math::regularization::Regularization;
 use crate::model::initialization::Initialization;
+use serde::ser::{Error as _, SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
-use serde_json::Value;
-use std::sync::OnceLock;
+use std::any::Any;
+use std::fmt;
 
 /// What changing a setting alone does to a running playground, in the words JS and the
 /// docs use. [`Config::change_to`] computes it; a test checks that each row says what
@@ -179,8 +181,32 @@ impl Range {
     }
 }
 
+/// The choices of a setting, made when they are read from the names and labels of the
+/// enum the setting holds.
+#[derive(Clone, Copy)]
+pub struct Choices(pub fn() -> Vec<Choice>);
+
+impl Choices {
+    /// The choices, in the order a control lists them.
+    pub fn list(&self) -> Vec<Choice> {
+        (self.0)()
+    }
+}
+
+impl fmt::Debug for Choices {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.list()).finish()
+    }
+}
+
+impl Serialize for Choices {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.list().serialize(serializer)
+    }
+}
+
 /// What kind of value a setting holds.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Serialize)]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",
@@ -189,8 +215,8 @@ impl Range {
 pub enum Kind {
     /// One name among `choices`.
     Choice {
-        /// The names, in the order a control lists them.
-        choices: Vec<Choice>,
+        /// The names.
+        choices: Choices,
     },
     /// A number in a range.
     Number(Range),
@@ -212,8 +238,8 @@ pub enum Kind {
         max_length: usize,
         /// Whether a name may appear only once.
         unique: bool,
-        /// The names, in the order a control lists them.
-        choices: Vec<Choice>,
+        /// The names.
+        choices: Choices,
         /// What the list holds, in words, for messages.
         #[serde(skip)]
         items: &'static str,
@@ -223,7 +249,7 @@ pub enum Kind {
 }
 
 /// One row of the schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Setting {
     /// The key, as JSON and the address spell it.
     pub key: &'static str,
@@ -235,30 +261,30 @@ pub struct Setting {
     pub effect: Option<Effect>,
     /// The words for what `<key>_hide=true` hides, if a classroom can hide it.
     pub hides: Option<&'static str>,
-    /// The default, read from `Config::default()` or `ViewOptions::default()`.
-    pub default: Value,
 }
 
 impl Setting {
-    fn config(key: &'static str, label: &'static str, effect: Effect, kind: Kind) -> Self {
+    const fn config(key: &'static str, label: &'static str, effect: Effect, kind: Kind) -> Self {
         Setting {
             key,
             label,
             kind,
             effect: Some(effect),
             hides: None,
-            default: Value::Null,
         }
     }
 
-    fn view(key: &'static str, label: &'static str, kind: Kind) -> Self {
+    const fn view(key: &'static str, label: &'static str, kind: Kind) -> Self {
         Setting {
+            key,
+            label,
+            kind,
             effect: None,
-            ..Setting::config(key, label, Effect::Kept, kind)
+            hides: None,
         }
     }
 
-    fn hides(self, words: &'static str) -> Self {
+    const fn hides(self, words: &'static str) -> Self {
         Setting {
             hides: Some(words),
             ..self
@@ -275,7 +301,7 @@ impl Setting {
             }
         }
         match &self.kind {
-            Kind::Choice { choices } => names(choices),
+            Kind::Choice { choices } => names(&choices.list()),
             Kind::Number(range) => range.expectation(),
             Kind::Counts {
                 max_length,
@@ -283,7 +309,7 @@ impl Setting {
                 max,
             } => format!("a list of at most {max_length} neuron counts, each from {min} to {max}"),
             Kind::Names { choices, items, .. } => {
-                format!("a list of {items}, each {}", names(choices))
+                format!("a list of {items}, each {}", names(&choices.list()))
             }
             Kind::Toggle => "true or false".to_string(),
         }
@@ -297,13 +323,13 @@ impl Setting {
         }
     }
 
-    /// Checks `value` (the setting's value in a config serialised to JSON) against the
-    /// row's range: numbers and the neuron counts of the hidden layers.
-    pub fn check(&self, value: &Value) -> Result<(), ConfigError> {
+    /// Checks `value` (the field the row describes) against the row's range: numbers
+    /// and the neuron counts of the hidden layers.
+    pub fn check(&self, value: &dyn Any) -> Result<(), ConfigError> {
         let key = self.key;
         match &self.kind {
             Kind::Number(range) => {
-                let number = value.as_f64().unwrap_or(f64::NAN);
+                let number = number_in(value);
                 if !range.contains(number) {
                     return Err(ConfigError::new(key, range.refusal(key, number)));
                 }
@@ -313,10 +339,9 @@ impl Setting {
                 min,
                 max,
             } => {
-                let counts: Vec<u64> = value
-                    .as_array()
-                    .map(|list| list.iter().filter_map(Value::as_u64).collect())
-                    .unwrap_or_default();
+                let counts = value
+                    .downcast_ref::<Vec<usize>>()
+                    .map_or(&[][..], Vec::as_slice);
                 if counts.len() > *max_length {
                     return Err(ConfigError::new(
                         key,
@@ -326,7 +351,6 @@ impl Setting {
                         ),
                     ));
                 }
-                let (min, max) = (*min as u64, *max as u64);
                 if let Some((layer, count)) = counts
                     .iter()
                     .enumerate()
@@ -347,32 +371,91 @@ impl Setting {
     }
 }
 
-impl Serialize for Setting {
+/// A number field's value as f64 (NaN for a field that holds no number).
+fn number_in(value: &dyn Any) -> f64 {
+    if let Some(&number) = value.downcast_ref::<f64>() {
+        number
+    } else if let Some(&number) = value.downcast_ref::<u32>() {
+        f64::from(number)
+    } else if let Some(&number) = value.downcast_ref::<usize>() {
+        number as f64
+    } else {
+        f64::NAN
+    }
+}
+
+/// Checks every field of `value` against its row of `rows`.
+pub(crate) fn check_rows<T: Fields>(value: &T, rows: &[Setting]) -> Result<(), ConfigError> {
+    for row in rows {
+        let field = value
+            .field(row.key)
+            .ok_or_else(|| ConfigError::new(row.key, format!("{} is not a field", row.key)))?;
+        row.check(field)?;
+    }
+    Ok(())
+}
+
+/// A row as JS reads it, with its default read from `defaults`.
+struct RowJson<'a, T> {
+    row: &'a Setting,
+    defaults: &'a T,
+}
+
+impl<T: Fields> Serialize for RowJson<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The default of one field.
+        struct Default<'a, T>(&'a T, &'static str);
+        impl<T: Fields> Serialize for Default<'_, T> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.0
+                    .serialize_field(self.1, serializer)
+                    .unwrap_or_else(|| Err(S::Error::custom(format!("no field {}", self.1))))
+            }
+        }
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
-        struct Row<'a> {
+        struct Row<'a, D> {
             key: &'a str,
             #[serde(flatten)]
             kind: &'a Kind,
             label: &'a str,
-            default: &'a Value,
+            default: D,
             #[serde(skip_serializing_if = "Option::is_none")]
             effect: Option<Effect>,
             hideable: bool,
             #[serde(skip_serializing_if = "Option::is_none")]
             hides: Option<&'a str>,
         }
+        let row = self.row;
         Row {
-            key: self.key,
-            kind: &self.kind,
-            label: self.label,
-            default: &self.default,
-            effect: self.effect,
-            hideable: self.hides.is_some(),
-            hides: self.hides,
+            key: row.key,
+            kind: &row.kind,
+            label: row.label,
+            default: Default(self.defaults, row.key),
+            effect: row.effect,
+            hideable: row.hides.is_some(),
+            hides: row.hides,
         }
         .serialize(serializer)
+    }
+}
+
+/// Rows as JS reads them.
+struct RowsJson<'a, T> {
+    rows: &'a [Setting],
+    defaults: &'a T,
+}
+
+impl<T: Fields> Serialize for RowsJson<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.rows.len()))?;
+        for row in self.rows {
+            seq.serialize_element(&RowJson {
+                row,
+                defaults: self.defaults,
+            })?;
+        }
+        seq.end()
     }
 }
 
@@ -401,6 +484,56 @@ fn activations() -> Vec<Choice> {
     choices(&Activation::ALL, Activation::name, Activation::label)
 }
 
+fn regularizations() -> Vec<Choice> {
+    choices(
+        &Regularization::ALL,
+        Regularization::name,
+        Regularization::label,
+    )
+}
+
+fn features() -> Vec<Choice> {
+    choices(&Feature::ALL, Feature::name, Feature::label)
+}
+
+fn problems() -> Vec<Choice> {
+    choices(&Problem::ALL, Problem::name, Problem::label)
+}
+
+fn losses() -> Vec<Choice> {
+    choices(&Loss::ALL, Loss::name, Loss::label)
+}
+
+fn initializations() -> Vec<Choice> {
+    choices(
+        &Initialization::ALL,
+        Initialization::name,
+        Initialization::label,
+    )
+}
+
+fn schedules() -> Vec<Choice> {
+    choices(&Schedule::ALL, Schedule::name, Schedule::label)
+}
+
+fn optimizers() -> Vec<Choice> {
+    choices(&Optimizer::ALL, Optimizer::name, Optimizer::label)
+}
+
+fn palettes() -> Vec<Choice> {
+    choices(&Palette::ALL, Palette::name, Palette::label)
+}
+
+const fn number(range: Range) -> Kind {
+    Kind::Number(range)
+}
+
+const fn choice(choices: fn() -> Vec<Choice>) -> Kind {
+    Kind::Choice {
+        choices: Choices(choices),
+    }
+}
+
 const LEARNING_RATES: &[f64] = &[
     0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
 ];
@@ -409,281 +542,128 @@ const CLASSES: &[f64] = &[2.0, 3.0, 4.0, 5.0, 6.0];
 const SPEEDS: &[f64] = &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
 /// Any whole number a u32 holds (seeds, epochs).
 const ANY_U32: Range = Range::whole(0.0, u32::MAX as f64);
+/// [0, 1): the decay rates of momentum, RMSProp and Adam.
+const DECAY: Range = Range::below(0.0, 1.0);
+
+use Effect::*;
 
 /// The config rows, in the order the address bar writes them.
-fn config_rows() -> Vec<Setting> {
-    use Effect::*;
-    let number = Kind::Number;
-    vec![
-        Setting::config(
-            "dataset",
-            "Dataset",
-            Regenerated,
-            Kind::Choice {
-                choices: datasets(),
-            },
-        )
+#[rustfmt::skip]
+static SETTINGS: &[Setting] = &[
+    Setting::config("dataset", "Dataset", Regenerated, choice(datasets))
         .hides("the dataset picker"),
-        Setting::config(
-            "noise",
-            "Noise",
-            Regenerated,
-            number(Range::closed(0.0, MAX_NOISE)),
-        )
+    Setting::config("noise", "Noise", Regenerated, number(Range::closed(0.0, MAX_NOISE)))
         .hides("the noise"),
-        Setting::config(
-            "trainRatio",
-            "Ratio of training to test data",
-            Regenerated,
-            number(Range::closed(TRAIN_RATIO.0, TRAIN_RATIO.1)),
-        )
+    Setting::config("trainRatio", "Ratio of training to test data", Regenerated,
+        number(Range::closed(TRAIN_RATIO.0, TRAIN_RATIO.1)))
         .hides("the ratio of training data"),
-        Setting::config(
-            "batchSize",
-            "Batch size",
-            Kept,
-            number(Range::whole(1.0, MAX_BATCH_SIZE as f64)),
-        )
+    Setting::config("batchSize", "Batch size", Kept,
+        number(Range::whole(1.0, MAX_BATCH_SIZE as f64)))
         .hides("the batch size"),
-        Setting::config(
-            "learningRate",
-            "Learning rate",
-            Kept,
-            number(Range::above(0.0, MAX_LEARNING_RATE).offering(LEARNING_RATES)),
-        )
+    Setting::config("learningRate", "Learning rate", Kept,
+        number(Range::above(0.0, MAX_LEARNING_RATE).offering(LEARNING_RATES)))
         .hides("the learning rate"),
-        Setting::config(
-            "activation",
-            "Activation",
-            Reset,
-            Kind::Choice {
-                choices: activations(),
-            },
-        )
+    Setting::config("activation", "Activation", Reset, choice(activations))
         .hides("the activation"),
-        Setting::config(
-            "layerActivations",
-            "Activation of each hidden layer",
-            Reset,
-            Kind::Names {
-                min_length: 0,
-                max_length: MAX_HIDDEN_LAYERS,
-                unique: false,
-                choices: activations(),
-                items: "activations, one per hidden layer",
-            },
-        ),
-        Setting::config(
-            "regularization",
-            "Regularization",
-            Kept,
-            Kind::Choice {
-                choices: choices(
-                    &Regularization::ALL,
-                    Regularization::name,
-                    Regularization::label,
-                ),
-            },
-        )
+    Setting::config("layerActivations", "Activation of each hidden layer", Reset,
+        Kind::Names {
+            min_length: 0,
+            max_length: MAX_HIDDEN_LAYERS,
+            unique: false,
+            choices: Choices(activations),
+            items: "activations, one per hidden layer",
+        }),
+    Setting::config("regularization", "Regularization", Kept, choice(regularizations))
         .hides("the regularization"),
-        Setting::config(
-            "regularizationRate",
-            "Regularization rate",
-            Kept,
-            number(Range::closed(0.0, MAX_REGULARIZATION_RATE).offering(REGULARIZATION_RATES)),
-        )
+    Setting::config("regularizationRate", "Regularization rate", Kept,
+        number(Range::closed(0.0, MAX_REGULARIZATION_RATE).offering(REGULARIZATION_RATES)))
         .hides("the regularization rate"),
-        Setting::config(
-            "hidden",
-            "Hidden layers",
-            Reset,
-            Kind::Counts {
-                max_length: MAX_HIDDEN_LAYERS,
-                min: 1,
-                max: MAX_NEURONS_PER_LAYER,
-            },
-        )
+    Setting::config("hidden", "Hidden layers", Reset,
+        Kind::Counts { max_length: MAX_HIDDEN_LAYERS, min: 1, max: MAX_NEURONS_PER_LAYER })
         .hides("the layer and neuron buttons"),
-        Setting::config(
-            "features",
-            "Inputs",
-            Reset,
-            Kind::Names {
-                min_length: 1,
-                max_length: Feature::ALL.len(),
-                unique: true,
-                choices: choices(&Feature::ALL, Feature::name, Feature::label),
-                items: "inputs",
-            },
-        ),
-        Setting::config(
-            "problem",
-            "Problem type",
-            Regenerated,
-            Kind::Choice {
-                choices: choices(&Problem::ALL, Problem::name, Problem::label),
-            },
-        )
+    Setting::config("features", "Inputs", Reset,
+        Kind::Names {
+            min_length: 1,
+            max_length: Feature::ALL.len(),
+            unique: true,
+            choices: Choices(features),
+            items: "inputs",
+        }),
+    Setting::config("problem", "Problem type", Regenerated, choice(problems))
         .hides("the problem type"),
-        Setting::config(
-            "classes",
-            "Classes",
-            Regenerated,
-            number(Range::whole(2.0, MAX_CLASSES as f64).offering(CLASSES)),
-        )
+    Setting::config("classes", "Classes", Regenerated,
+        number(Range::whole(2.0, MAX_CLASSES as f64).offering(CLASSES)))
         .hides("the number of classes"),
-        Setting::config(
-            "loss",
-            "Loss",
-            ResetIfOutputLayerChanges,
-            Kind::Choice {
-                choices: choices(&Loss::ALL, Loss::name, Loss::label),
-            },
-        )
+    Setting::config("loss", "Loss", ResetIfOutputLayerChanges, choice(losses))
         .hides("the loss"),
-        Setting::config(
-            "initialization",
-            "Starting weights",
-            Reset,
-            Kind::Choice {
-                choices: choices(
-                    &Initialization::ALL,
-                    Initialization::name,
-                    Initialization::label,
-                ),
-            },
-        )
+    Setting::config("initialization", "Starting weights", Reset, choice(initializations))
         .hides("the starting-weights scheme"),
-        Setting::config(
-            "schedule",
-            "Rate schedule",
-            Kept,
-            Kind::Choice {
-                choices: choices(&Schedule::ALL, Schedule::name, Schedule::label),
-            },
-        )
+    Setting::config("schedule", "Rate schedule", Kept, choice(schedules))
         .hides("the learning-rate schedule"),
-        Setting::config("decayRate", "Decay γ", Kept, number(Range::above(0.0, 1.0)))
-            .hides("the schedule's decay γ"),
-        Setting::config(
-            "decayEpochs",
-            "every k epochs",
-            Kept,
-            number(Range::whole(1.0, MAX_DECAY_EPOCHS as f64)),
-        )
+    Setting::config("decayRate", "Decay γ", Kept, number(Range::above(0.0, 1.0)))
+        .hides("the schedule's decay γ"),
+    Setting::config("decayEpochs", "every k epochs", Kept,
+        number(Range::whole(1.0, MAX_DECAY_EPOCHS as f64)))
         .hides("the schedule's period"),
-        Setting::config(
-            "stopAfter",
-            "Stop after (epochs, 0 = never)",
-            Kept,
-            number(ANY_U32),
-        )
+    Setting::config("stopAfter", "Stop after (epochs, 0 = never)", Kept, number(ANY_U32))
         .hides("the stop-after epochs"),
-        Setting::config(
-            "optimizer",
-            "Optimizer",
-            Kept,
-            Kind::Choice {
-                choices: choices(&Optimizer::ALL, Optimizer::name, Optimizer::label),
-            },
-        )
+    Setting::config("optimizer", "Optimizer", Kept, choice(optimizers))
         .hides("the optimizer"),
-        Setting::config(
-            "momentum",
-            "Momentum μ",
-            Kept,
-            number(Range::below(0.0, 1.0)),
-        )
+    Setting::config("momentum", "Momentum μ", Kept, number(DECAY))
         .hides("the momentum μ"),
-        Setting::config("rmsDecay", "Decay ρ", Kept, number(Range::below(0.0, 1.0)))
-            .hides("the RMSProp decay ρ"),
-        Setting::config("beta1", "β₁", Kept, number(Range::below(0.0, 1.0))).hides("Adam's β₁"),
-        Setting::config("beta2", "β₂", Kept, number(Range::below(0.0, 1.0))).hides("Adam's β₂"),
-        Setting::config("epsilon", "ε", Kept, number(Range::above(0.0, 1.0)))
-            .hides("the ε of RMSProp and Adam"),
-        Setting::config("seed", "Seed", Reset, number(ANY_U32)),
-        Setting::config("dataSeed", "Data seed", NewData, number(ANY_U32)),
-        Setting::config(
-            "samples",
-            "Samples",
-            Regenerated,
-            number(Range::whole(MIN_SAMPLES as f64, MAX_SAMPLES as f64)),
-        ),
-    ]
-}
+    Setting::config("rmsDecay", "Decay ρ", Kept, number(DECAY))
+        .hides("the RMSProp decay ρ"),
+    Setting::config("beta1", "β₁", Kept, number(DECAY))
+        .hides("Adam's β₁"),
+    Setting::config("beta2", "β₂", Kept, number(DECAY))
+        .hides("Adam's β₂"),
+    Setting::config("epsilon", "ε", Kept, number(Range::above(0.0, 1.0)))
+        .hides("the ε of RMSProp and Adam"),
+    Setting::config("seed", "Seed", Reset, number(ANY_U32)),
+    Setting::config("dataSeed", "Data seed", NewData, number(ANY_U32)),
+    Setting::config("samples", "Samples", Regenerated,
+        number(Range::whole(MIN_SAMPLES as f64, MAX_SAMPLES as f64))),
+];
 
 /// The view option rows, in the order the address bar writes them.
-fn view_rows() -> Vec<Setting> {
-    vec![
-        Setting::view(
-            "epochsPerFrame",
-            "Speed",
-            Kind::Number(Range::whole(1.0, MAX_EPOCHS_PER_FRAME as f64).offering(SPEEDS)),
-        )
+#[rustfmt::skip]
+static VIEW: &[Setting] = &[
+    Setting::view("epochsPerFrame", "Speed",
+        number(Range::whole(1.0, MAX_EPOCHS_PER_FRAME as f64).offering(SPEEDS)))
         .hides("the speed (epochs per frame)"),
-        Setting::view("showTestData", "Show test data", Kind::Toggle)
-            .hides("the show-test-data toggle"),
-        Setting::view(
-            "gradientLinks",
-            "Colour links by the gradient ∂J/∂w instead of the weight",
-            Kind::Toggle,
-        ),
-        Setting::view("discretize", "Discretize output", Kind::Toggle)
-            .hides("the discretize toggle"),
-        Setting::view(
-            "palette",
-            "Colour-blind-safe colours",
-            Kind::Choice {
-                choices: choices(&Palette::ALL, Palette::name, Palette::label),
-            },
-        )
+    Setting::view("showTestData", "Show test data", Kind::Toggle)
+        .hides("the show-test-data toggle"),
+    Setting::view("gradientLinks", "Colour links by the gradient ∂J/∂w instead of the weight",
+        Kind::Toggle),
+    Setting::view("discretize", "Discretize output", Kind::Toggle)
+        .hides("the discretize toggle"),
+    Setting::view("palette", "Colour-blind-safe colours", choice(palettes))
         .hides("the colour-blind toggle"),
-    ]
-}
-
-/// `rows` with each default read from `defaults` (an object with every row's key).
-fn with_defaults(mut rows: Vec<Setting>, defaults: Value) -> Vec<Setting> {
-    for row in &mut rows {
-        row.default = defaults
-            .get(row.key)
-            .cloned()
-            .unwrap_or_else(|| panic!("the default has no {}", row.key));
-    }
-    rows
-}
+];
 
 /// Every config setting, in address order.
 pub fn settings() -> &'static [Setting] {
-    static ROWS: OnceLock<Vec<Setting>> = OnceLock::new();
-    ROWS.get_or_init(|| {
-        let defaults = serde_json::to_value(Config::default()).expect("the default serialises");
-        with_defaults(config_rows(), defaults)
-    })
+    SETTINGS
 }
 
 /// Every view option, in address order.
 pub fn view() -> &'static [Setting] {
-    static ROWS: OnceLock<Vec<Setting>> = OnceLock::new();
-    ROWS.get_or_init(|| {
-        let defaults =
-            serde_json::to_value(ViewOptions::default()).expect("the default serialises");
-        with_defaults(view_rows(), defaults)
-    })
+    VIEW
 }
 
 /// The config setting called `key`.
 pub fn setting(key: &str) -> Option<&'static Setting> {
-    settings().iter().find(|setting| setting.key == key)
+    SETTINGS.iter().find(|setting| setting.key == key)
 }
 
 /// The view option called `key`.
 pub fn view_option(key: &str) -> Option<&'static Setting> {
-    view().iter().find(|setting| setting.key == key)
+    VIEW.iter().find(|setting| setting.key == key)
 }
 
 /// Every config key, in address order.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    settings().iter().map(|setting| setting.key)
+    SETTINGS.iter().map(|setting| setting.key)
 }
 
 /// The limits every config must respect, as JS reads them (`limits()`).
@@ -724,10 +704,10 @@ pub fn limits() -> Limits {
             .and_then(Setting::range)
             .unwrap_or_else(|| panic!("{key} is a number setting"))
     };
-    let (max_hidden_layers, max_neurons_per_layer) = match setting("hidden").map(|s| &s.kind) {
+    let (max_hidden_layers, max_neurons_per_layer) = match setting("hidden").map(|s| s.kind) {
         Some(Kind::Counts {
             max_length, max, ..
-        }) => (*max_length, *max),
+        }) => (max_length, max),
         _ => panic!("hidden is a list of counts"),
     };
     Limits {
@@ -746,22 +726,36 @@ pub fn limits() -> Limits {
     }
 }
 
-/// The whole schema as JS reads it (`configSchema()`).
-#[derive(Clone, Debug, Serialize)]
-pub struct Schema {
-    /// The config settings, in address order.
-    pub settings: &'static [Setting],
-    /// The view options, in address order.
-    pub view: &'static [Setting],
-    /// The limits.
-    pub limits: Limits,
+/// The whole schema as JS reads it (`configSchema()`): `settings` and `view`, each row
+/// with its default, and `limits`.
+#[derive(Clone, Copy, Debug)]
+pub struct Schema;
+
+impl Serialize for Schema {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut schema = serializer.serialize_struct("Schema", 3)?;
+        let config = Config::default();
+        let view = ViewOptions::default();
+        schema.serialize_field(
+            "settings",
+            &RowsJson {
+                rows: SETTINGS,
+                defaults: &config,
+            },
+        )?;
+        schema.serialize_field(
+            "view",
+            &RowsJson {
+                rows: VIEW,
+                defaults: &view,
+            },
+        )?;
+        schema.serialize_field("limits", &limits())?;
+        schema.end()
+    }
 }
 
 /// The schema.
 pub fn schema() -> Schema {
-    Schema {
-        settings: settings(),
-        view: view(),
-        limits: limits(),
-    }
+    Schema
 }

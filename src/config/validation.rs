@@ -13,10 +13,7 @@ impl Config {
     /// the schema (ranges of numbers, the hidden layers' counts), then the rules that
     /// tie settings together.
     pub fn validate(&self) -> Result<(), ConfigError> {
-        let fields = serde_json::to_value(self).expect("a config serialises");
-        for setting in schema::settings() {
-            setting.check(&fields[setting.key])?;
-        }
+        schema::check_rows(self, schema::settings())?;
         if self.dataset.problem() != self.problem {
             return Err(ConfigError::new(
                 "dataset",

@@ -3,6 +3,7 @@
 //! palette). They live in the page and its address; the core describes them in the
 //! schema so that no list of them is kept by hand anywhere else.
 
+use super::fields::settings_struct;
 use serde::{Deserialize, Serialize};
 
 /// The colours of −1, 0 and +1 (the colours themselves are in `picture::colours`).
@@ -44,30 +45,29 @@ impl Palette {
     }
 }
 
-/// How a playground shows its run. Field names are camelCase in the address.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ViewOptions {
-    /// Epochs trained per animation frame while playing, and per step.
-    pub epochs_per_frame: u32,
-    /// Whether the test points are drawn over the heatmap.
-    pub show_test_data: bool,
-    /// Whether the diagram's links are coloured and sized by ∂J/∂w instead of the weight.
-    pub gradient_links: bool,
-    /// Whether the heatmap shows only the predicted class (or sign).
-    pub discretize: bool,
-    /// The colours.
-    pub palette: Palette,
+settings_struct! {
+    /// How a playground shows its run, each option with its default. Field names are
+    /// camelCase in the address, in the order it writes them.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    pub struct ViewOptions {
+        /// Epochs trained per animation frame while playing, and per step.
+        pub epochs_per_frame: u32 = 1,
+        /// Whether the test points are drawn over the heatmap.
+        pub show_test_data: bool = false,
+        /// Whether the diagram's links are coloured and sized by ∂J/∂w instead of the
+        /// weight.
+        pub gradient_links: bool = false,
+        /// Whether the heatmap shows only the predicted class (or sign).
+        pub discretize: bool = false,
+        /// The colours.
+        pub palette: Palette = Palette::Default,
+    }
 }
 
-impl Default for ViewOptions {
-    fn default() -> Self {
-        ViewOptions {
-            epochs_per_frame: 1,
-            show_test_data: false,
-            gradient_links: false,
-            discretize: false,
-            palette: Palette::Default,
-        }
+impl ViewOptions {
+    /// Checks every option against its schema row.
+    pub fn validate(&self) -> Result<(), super::ConfigError> {
+        super::schema::check_rows(self, super::schema::view())
     }
 }
