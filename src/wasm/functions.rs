@@ -1,5 +1,5 @@
-//! The package's free functions: defaults, limits, the losses that fit, colours, seeds
-//! and dataset previews.
+//! The package's free functions: defaults, the schema of every setting, limits, the
+//! losses that fit, colours, seeds and dataset previews.
 
 use super::{install_panic_hook, js_error, points_array, to_js};
 use crate::config::view::Palette;
@@ -22,6 +22,17 @@ pub fn default_config() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsValue> {
     to_js(&schema::limits())
+}
+
+/// The schema of every setting as a plain object: `settings` (the config keys in
+/// address order, each with `key`, `kind` — `choice`, `number`, `counts` or `names` —,
+/// `label`, `default`, its range or choices, `effect` — `kept`, `newData`, `reset`,
+/// `regenerated` or `resetIfOutputLayerChanges` —, `hideable` and `hides`), `view`
+/// (the view options, likewise, with `toggle` among the kinds and no effect) and
+/// `limits` (as `limits()`).
+#[wasm_bindgen(js_name = configSchema)]
+pub fn config_schema() -> Result<JsValue, JsValue> {
+    to_js(&schema::schema())
 }
 
 /// The names of the losses that fit `problem` ("classification" or "regression") with
@@ -48,6 +59,28 @@ pub fn losses_for(problem: &str, classes: usize) -> Result<Vec<String>, JsValue>
 #[wasm_bindgen(js_name = classColors)]
 pub fn class_colors(name: &str) -> Result<Vec<String>, JsValue> {
     Ok(class_hex(palette_named(name)?))
+}
+
+/// The colours of the palette called `name` ("default" or "colorblind"), the same the
+/// heatmap is drawn with: `{ negative, neutral, positive }` as `[r, g, b]` (the colours
+/// of −1, 0 and +1) and `classes`, one `#rrggbb` per class.
+#[wasm_bindgen(js_name = paletteColors)]
+pub fn palette_colors(name: &str) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct PaletteColours {
+        negative: [u8; 3],
+        neutral: [u8; 3],
+        positive: [u8; 3],
+        classes: Vec<String>,
+    }
+    let palette = palette_named(name)?;
+    let [negative, neutral, positive] = palette.ends();
+    to_js(&PaletteColours {
+        negative,
+        neutral,
+        positive,
+        classes: class_hex(palette),
+    })
 }
 
 fn class_hex(palette: Palette) -> Vec<String> {
