@@ -227,6 +227,7 @@ fn cases(key: &str) -> Vec<Case> {
         "decayRate" => vec![case(json!({"decayRate": 0.9}), Kept)],
         "decayEpochs" => vec![case(json!({"decayEpochs": 50}), Kept)],
         "stopAfter" => vec![case(json!({"stopAfter": 100}), Kept)],
+        "stopAtLoss" => vec![case(json!({"stopAtLoss": 0.1}), Kept)],
         "optimizer" => vec![case(json!({"optimizer": "adam"}), Kept)],
         "momentum" => vec![case(json!({"momentum": 0.5}), Kept)],
         "rmsDecay" => vec![case(json!({"rmsDecay": 0.5}), Kept)],

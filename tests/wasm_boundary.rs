@@ -242,3 +242,28 @@ fn palette_colors_are_the_heatmaps() {
         "palette must be default or colorblind, got \"pink\""
     );
 }
+
+#[wasm_bindgen_test]
+fn stop_reason_crosses_with_finished() {
+    let mut playground = Playground::new(&config(&[("stopAfter", 3.into())])).unwrap();
+    assert_eq!(playground.stop_reason(), None);
+    assert_eq!(playground.train(10), 3);
+    assert!(playground.finished());
+    let reason = playground.stop_reason().unwrap();
+    assert!(
+        reason.starts_with("Training stopped after 3 epochs"),
+        "{reason}"
+    );
+    let mut playground = Playground::new(&config(&[("stopAtLoss", 1000.into())])).unwrap();
+    assert_eq!(
+        playground.train(10),
+        1,
+        "any loss reaches 1000 after one epoch"
+    );
+    assert!(playground.finished());
+    let reason = playground.stop_reason().unwrap();
+    assert!(
+        reason.starts_with("Training stopped at epoch 1:"),
+        "{reason}"
+    );
+}

@@ -101,6 +101,8 @@ settings_struct! {
         pub decay_epochs: u32 = 100,
         /// Training stops after this many epochs; 0 for never.
         pub stop_after: u32 = 0,
+        /// Training stops once the mean training loss is at or below this; 0 for never.
+        pub stop_at_loss: f64 = 0.0,
         /// How gradients become steps.
         pub optimizer: Optimizer = Optimizer::Sgd,
         /// μ of momentum and Nesterov, in [0, 1).

@@ -607,6 +607,8 @@ static SETTINGS: &[Setting] = &[
         .hides("the schedule's period"),
     Setting::config("stopAfter", "Stop after (epochs, 0 = never)", Kept, number(ANY_U32))
         .hides("the stop-after epochs"),
+    Setting::config("stopAtLoss", "Stop at loss", Kept, number(Range::closed(0.0, 1000.0)))
+        .hides("the stop-at-loss threshold"),
     Setting::config("optimizer", "Optimizer", Kept, choice(optimizers))
         .hides("the optimizer"),
     Setting::config("momentum", "Momentum μ", Kept, number(DECAY))

@@ -119,7 +119,8 @@ impl Playground {
         Ok(change.name().to_string())
     }
 
-    /// Trains up to `epochs` epochs (fewer if the loss diverges); returns how many.
+    /// Trains up to `epochs` epochs (fewer if the loss diverges, or reaches `stopAtLoss`,
+    /// or `stopAfter` comes first); returns how many.
     pub fn train(&mut self, epochs: u32) -> u32 {
         self.trainer.train_epochs(epochs)
     }
@@ -169,10 +170,18 @@ impl Playground {
         self.trainer.current_learning_rate()
     }
 
-    /// Whether training has reached `stopAfter` epochs.
+    /// Whether training has stopped: `stopAfter` epochs are trained, or the training
+    /// loss reached `stopAtLoss` (until a setting or the weights change).
     #[wasm_bindgen(getter)]
     pub fn finished(&self) -> bool {
         self.trainer.finished()
+    }
+
+    /// Why training stopped, in the sentence the page shows (`stopAfter` reached, or
+    /// the training loss at `stopAtLoss`), or undefined while training may go on.
+    #[wasm_bindgen(getter, js_name = stopReason)]
+    pub fn stop_reason(&self) -> Option<String> {
+        self.trainer.stop_reason()
     }
 
     /// Why training stopped, in plain words, or "" while it is healthy.
