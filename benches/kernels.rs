@@ -16,14 +16,16 @@
 //!   with its colouring), as a page frame uses them.
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use greymatter::dataset::{generate_split, Point};
-use greymatter::features::compute_inputs;
-use greymatter::grid::{cell_centre, GRID_SIZE};
-use greymatter::rng::{SeededRng, Stream};
-use greymatter::training::{apply_gradient_descent, cost_and_gradient, StepBuffers, StepSettings};
+use greymatter::data::dataset::{generate_split, Point};
+use greymatter::data::features::compute_inputs;
+use greymatter::learn::training::{
+    apply_gradient_descent, cost_and_gradient, StepBuffers, StepSettings,
+};
+use greymatter::math::rng::{SeededRng, Stream};
+use greymatter::picture::{cell_centre, GRID_SIZE};
 use greymatter::{
-    Activation, Config, Dataset, Feature, Heatmap, LayerShape, Loss, Network, Objective, Problem,
-    Regularization, Trainer, Workspace,
+    Activation, Config, Dataset, Feature, Heatmap, Initialization, LayerShape, Loss, Network,
+    Objective, Problem, Regularization, Trainer, Workspace,
 };
 use std::hint::black_box;
 use std::time::Duration;
@@ -51,7 +53,7 @@ fn network(sizes: &[usize]) -> Network {
             activation: Activation::Tanh,
         })
         .collect();
-    Network::new(layers, &mut SeededRng::new(SEED, Stream::Weights))
+    Initialization::Uniform.network(layers, &mut SeededRng::new(SEED, Stream::Weights))
 }
 
 fn settings() -> StepSettings {

@@ -2,41 +2,42 @@
 //!
 //! Everything but `wasm` is plain Rust with no browser dependency, so the math is
 //! tested and benchmarked natively; `wasm` is the thin boundary the page talks to.
+//!
+//! The modules, each depending only on those listed before it:
+//! - [`math`]: activations, losses, regularization, the SIMD kernels, the seeded generator;
+//! - [`data`]: the generated datasets and the input features;
+//! - [`model`]: the network, its starting weights, the model file;
+//! - [`learn`]: the objective (output layer and targets), one training step, optimizers
+//!   and learning-rate schedules;
+//! - [`config`]: the settings, their schema table (one row per setting), validation
+//!   and limits, and the view options;
+//! - [`session`]: the trainer (data + network + epochs), evaluation, editing,
+//!   inspection, layer health and why a run diverged;
+//! - [`picture`]: every neuron over the input plane, coloured into RGBA;
+//! - `wasm` (wasm32 only): the `Playground` handle and the free functions JS calls.
 #![warn(missing_docs)]
 
-pub mod activation;
 pub mod config;
-pub mod dataset;
-pub mod divergence;
-pub mod features;
-pub mod grid;
-pub mod initialization;
-pub mod inspection;
-pub mod kernels;
-pub mod loss;
+pub mod data;
+pub mod learn;
+pub mod math;
 pub mod model;
-pub mod network;
-pub mod objective;
-pub mod optimizer;
-pub mod regularization;
-pub mod rng;
-pub mod schedule;
-pub mod trainer;
-pub mod training;
+pub mod picture;
+pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use activation::Activation;
 pub use config::{Change, Config, ConfigError};
-pub use dataset::{Dataset, Point, Problem};
-pub use features::Feature;
-pub use grid::Heatmap;
-pub use initialization::Initialization;
-pub use loss::Loss;
-pub use model::ModelFile;
-pub use network::{LayerShape, Network, OutputGradient, Workspace};
-pub use objective::Objective;
-pub use optimizer::Optimizer;
-pub use regularization::Regularization;
-pub use schedule::Schedule;
-pub use trainer::Trainer;
+pub use data::dataset::{Dataset, Point, Problem};
+pub use data::features::Feature;
+pub use learn::objective::Objective;
+pub use learn::optimizer::Optimizer;
+pub use learn::schedule::Schedule;
+pub use math::activation::Activation;
+pub use math::loss::Loss;
+pub use math::regularization::Regularization;
+pub use model::initialization::Initialization;
+pub use model::model_file::ModelFile;
+pub use model::network::{LayerShape, Network, OutputGradient, Workspace};
+pub use picture::Heatmap;
+pub use session::trainer::Trainer;

@@ -2,9 +2,11 @@
 //! for every hidden activation × objective (problem, classes, loss) × regularization.
 
 // Under wasm32 the same tests run in wasm-bindgen-test-runner, checking the simd128 code.
-use greymatter::rng::{SeededRng, Stream};
-use greymatter::training::{cost_and_gradient, StepBuffers, StepSettings};
-use greymatter::{Activation, LayerShape, Loss, Network, Objective, Problem, Regularization};
+use greymatter::learn::training::{cost_and_gradient, StepBuffers, StepSettings};
+use greymatter::math::rng::{SeededRng, Stream};
+use greymatter::{
+    Activation, Initialization, LayerShape, Loss, Network, Objective, Problem, Regularization,
+};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -26,7 +28,8 @@ fn network(hidden: Activation, objective: &Objective) -> Network {
             activation: objective.output_activation(),
         },
     ];
-    let mut network = Network::new(shapes, &mut SeededRng::new(42, Stream::Weights));
+    let mut network =
+        Initialization::Uniform.network(shapes, &mut SeededRng::new(42, Stream::Weights));
     // Larger, varied weights so every unit is away from trivial regimes.
     let mut rng = SeededRng::new(43, Stream::Weights);
     for p in network.parameters_mut() {
@@ -39,7 +42,7 @@ fn network(hidden: Activation, objective: &Objective) -> Network {
 /// the objective: values in (−0.9, 0.9) for the regression-style losses, ±1 for binary
 /// cross-entropy, class indices for softmax.
 fn batch(objective: &Objective) -> (Vec<f32>, Vec<f32>) {
-    let stride = greymatter::kernels::stride_for(5);
+    let stride = greymatter::math::kernels::stride_for(5);
     let mut rng = SeededRng::new(44, Stream::Data);
     let mut inputs = vec![0.0; 3 * stride];
     for row in inputs.chunks_mut(stride) {
@@ -142,7 +145,7 @@ fn backward_matches_finite_differences_for_every_combination() {
 
 #[test]
 fn a_gradient_step_lowers_the_cost() {
-    use greymatter::training::apply_gradient_descent;
+    use greymatter::learn::training::apply_gradient_descent;
     let objective = Objective {
         problem: Problem::Classification,
         classes: 2,

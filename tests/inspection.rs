@@ -2,7 +2,7 @@
 //! cost along a weight and each layer's health, checked against independent
 //! computations.
 
-use greymatter::inspection::SampleSet;
+use greymatter::session::inspection::SampleSet;
 use greymatter::{Activation, Config, Dataset, Trainer};
 
 fn trained() -> Trainer {

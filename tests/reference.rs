@@ -7,7 +7,7 @@
 //! summation order and its fast activations (absolute error below 10⁻⁶).
 
 // Under wasm32 the same tests run in wasm-bindgen-test-runner, checking the simd128 code.
-use greymatter::rng::{SeededRng, Stream};
+use greymatter::math::rng::{SeededRng, Stream};
 use greymatter::{Activation, Config, Dataset, Loss, Point, Regularization, Trainer};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;

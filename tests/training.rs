@@ -488,3 +488,142 @@ fn switching_to_a_loss_with_the_same_output_layer_keeps_the_weights_and_remeasur
         trainer.train_loss()
     );
 }
+
+#[test]
+fn stop_after_says_why_training_stopped() {
+    let mut trainer = Trainer::new(Config {
+        stop_after: 5,
+        ..Config::default()
+    })
+    .unwrap();
+    assert_eq!(trainer.stop_reason(), None);
+    assert_eq!(trainer.train_epochs(10), 5);
+    assert_eq!(
+        trainer.stop_reason().as_deref(),
+        Some(
+            "Training stopped after 5 epochs, as \"stop after\" asks: raise it, or set it \
+             to 0 to train on."
+        )
+    );
+}
+
+/// The training loss after each of `epochs` epochs, trained one call per epoch.
+fn losses_epoch_by_epoch(config: &Config, epochs: u32) -> Vec<f32> {
+    let mut trainer = Trainer::new(config.clone()).unwrap();
+    (0..epochs)
+        .map(|_| {
+            assert_eq!(trainer.train_epochs(1), 1);
+            trainer.train_loss()
+        })
+        .collect()
+}
+
+#[test]
+fn stop_at_loss_stops_at_the_first_epoch_whose_training_loss_reaches_it() {
+    let base = config(Dataset::Gauss, 3);
+    let losses = losses_epoch_by_epoch(&base, 100);
+    // A threshold the loss first reaches some way into training.
+    let threshold = f64::from(losses[36]) * 1.0001;
+    let first = losses
+        .iter()
+        .position(|&loss| f64::from(loss) <= threshold)
+        .unwrap();
+    assert!(first > 5, "the threshold is reached at epoch {}", first + 1);
+    let mut trainer = Trainer::new(Config {
+        stop_at_loss: threshold,
+        ..base.clone()
+    })
+    .unwrap();
+    let epoch = first as u32 + 1;
+    assert_eq!(
+        trainer.train_epochs(100),
+        epoch,
+        "trains up to that epoch only"
+    );
+    assert_eq!(trainer.epoch(), epoch);
+    assert_eq!(
+        trainer.train_loss(),
+        losses[first],
+        "the same loss, bit for bit"
+    );
+    assert!(trainer.finished());
+    let reason = trainer.stop_reason().unwrap();
+    assert_eq!(
+        reason,
+        format!(
+            "Training stopped at epoch {epoch}: the training loss {:.4} reached the \
+             stop-at-loss threshold {threshold}; lower it, or set it to 0 to train on.",
+            losses[first]
+        )
+    );
+    assert_eq!(trainer.train_epochs(10), 0, "stays stopped");
+
+    // A setting change lets it train on: the loss is still below, so one epoch more.
+    let lower = Config {
+        learning_rate: 0.01,
+        ..trainer.config().clone()
+    };
+    assert_eq!(trainer.set_config(lower).unwrap(), Change::Kept);
+    assert!(!trainer.finished() && trainer.stop_reason().is_none());
+    assert_eq!(trainer.train_epochs(10), 1);
+    assert!(trainer.finished());
+    // So does an edited weight.
+    trainer.set_weight(0, 0, 0, 0.5).unwrap();
+    assert!(!trainer.finished());
+    // Setting the threshold to 0 trains on without stopping.
+    let never = Config {
+        stop_at_loss: 0.0,
+        ..trainer.config().clone()
+    };
+    trainer.set_config(never).unwrap();
+    assert_eq!(trainer.train_epochs(20), 20);
+    assert!(!trainer.finished());
+}
+
+#[test]
+fn stop_at_loss_zero_never_stops() {
+    let base = config(Dataset::Gauss, 3);
+    let mut trainer = Trainer::new(base.clone()).unwrap();
+    assert_eq!(trainer.config().stop_at_loss, 0.0);
+    assert_eq!(trainer.train_epochs(150), 150);
+    assert!(!trainer.finished());
+    assert_eq!(trainer.stop_reason(), None);
+    assert_eq!(
+        trainer.train_loss(),
+        *losses_epoch_by_epoch(&base, 150).last().unwrap()
+    );
+}
+
+#[test]
+fn stop_at_loss_refuses_a_bad_value_and_its_change_keeps_the_network() {
+    let mut trainer = Trainer::new(Config::default()).unwrap();
+    trainer.train_epochs(3);
+    let before = trainer.network().parameters().to_vec();
+    for (value, message) in [
+        (-1.0, "stopAtLoss must be between 0 and 1000, got -1"),
+        (1000.5, "stopAtLoss must be between 0 and 1000, got 1000.5"),
+        (f64::NAN, "stopAtLoss must be between 0 and 1000, got NaN"),
+    ] {
+        let next = Config {
+            stop_at_loss: value,
+            ..trainer.config().clone()
+        };
+        let error = trainer.set_config(next).unwrap_err();
+        assert_eq!(
+            (error.field.as_str(), error.message.as_str()),
+            ("stopAtLoss", message)
+        );
+    }
+    let mut config = Config::default();
+    let error = config
+        .set_field("stopAtLoss", serde_json::json!("low"))
+        .unwrap_err();
+    assert_eq!(error.message, "stopAtLoss must be a number from 0 to 1000");
+    let next = Config {
+        stop_at_loss: 0.05,
+        ..trainer.config().clone()
+    };
+    assert_eq!(trainer.set_config(next).unwrap(), Change::Kept);
+    assert_eq!(trainer.network().parameters(), &before[..]);
+    assert_eq!(trainer.epoch(), 3);
+}

@@ -81,7 +81,7 @@ fn limits_are_the_cores() {
 #[wasm_bindgen_test]
 fn default_config_has_every_documented_key() {
     let defaults = default_config().unwrap();
-    for key in greymatter::config::KEYS {
+    for key in greymatter::config::schema::keys() {
         assert!(
             Reflect::has(&defaults, &JsValue::from_str(key)).unwrap(),
             "{key}"
@@ -160,4 +160,110 @@ fn multi_class_calls_cross_the_boundary() {
     // No node: the class map; a node past the end is refused.
     playground.set_heatmap_node(None).unwrap();
     assert!(playground.set_heatmap_node(Some(99)).is_err());
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap()
+}
+
+fn numbers(array: &JsValue) -> Vec<f64> {
+    js_sys::Array::from(array)
+        .iter()
+        .map(|value| value.as_f64().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn config_schema_crosses_as_plain_rows() {
+    use greymatter::wasm::config_schema;
+    let schema = config_schema().unwrap();
+    let settings = js_sys::Array::from(&get(&schema, "settings"));
+    let keys: Vec<String> = settings
+        .iter()
+        .map(|row| get(&row, "key").as_string().unwrap())
+        .collect();
+    let expected: Vec<&str> = greymatter::config::schema::keys().collect();
+    assert_eq!(keys, expected);
+    assert_eq!(keys[..3], ["dataset", "noise", "trainRatio"]);
+    let row = |key: &str| settings.get(keys.iter().position(|k| k == key).unwrap() as u32);
+    let noise = row("noise");
+    assert_eq!(get(&noise, "kind").as_string().unwrap(), "number");
+    assert_eq!(get(&noise, "label").as_string().unwrap(), "Noise");
+    assert_eq!(get(&noise, "default").as_f64(), Some(0.0));
+    assert_eq!(get(&noise, "max").as_f64(), Some(50.0));
+    assert_eq!(get(&noise, "maxExclusive").as_bool(), Some(false));
+    assert_eq!(get(&noise, "effect").as_string().unwrap(), "regenerated");
+    assert_eq!(get(&noise, "hides").as_string().unwrap(), "the noise");
+    let dataset = row("dataset");
+    let circle = js_sys::Array::from(&get(&dataset, "choices")).get(0);
+    assert_eq!(get(&circle, "label").as_string().unwrap(), "Circle");
+    assert_eq!(get(&circle, "maxClasses").as_f64(), Some(6.0));
+    assert_eq!(numbers(&get(&row("hidden"), "default")), [4.0, 2.0]);
+    let features = row("features");
+    assert_eq!(get(&features, "kind").as_string().unwrap(), "names");
+    assert_eq!(get(&features, "hideable").as_bool(), Some(false));
+    assert!(get(&features, "hides").is_undefined());
+    assert_eq!(
+        numbers(&get(&row("classes"), "offered")),
+        [2.0, 3.0, 4.0, 5.0, 6.0]
+    );
+    let view = js_sys::Array::from(&get(&schema, "view"));
+    assert_eq!(view.length(), 5);
+    let speed = view.get(0);
+    assert_eq!(get(&speed, "key").as_string().unwrap(), "epochsPerFrame");
+    assert_eq!(
+        numbers(&get(&speed, "offered")),
+        [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
+    );
+    assert_eq!(get(&view.get(1), "kind").as_string().unwrap(), "toggle");
+    let limits = get(&schema, "limits");
+    assert_eq!(get(&limits, "maxHiddenLayers").as_f64(), Some(10.0));
+    assert_eq!(get(&limits, "maxWeights").as_f64(), Some(10_000.0));
+}
+
+#[wasm_bindgen_test]
+fn palette_colors_are_the_heatmaps() {
+    use greymatter::wasm::palette_colors;
+    let default = palette_colors("default").unwrap();
+    assert_eq!(numbers(&get(&default, "negative")), [245.0, 147.0, 34.0]);
+    assert_eq!(numbers(&get(&default, "neutral")), [232.0, 234.0, 235.0]);
+    assert_eq!(numbers(&get(&default, "positive")), [8.0, 119.0, 189.0]);
+    let classes = js_sys::Array::from(&get(&default, "classes"));
+    assert_eq!(classes.length(), 6);
+    assert_eq!(classes.get(1).as_string().unwrap(), "#0877bd");
+    let colorblind = palette_colors("colorblind").unwrap();
+    assert_eq!(numbers(&get(&colorblind, "negative")), [230.0, 97.0, 0.0]);
+    assert_eq!(numbers(&get(&colorblind, "neutral")), [247.0, 247.0, 247.0]);
+    assert_eq!(numbers(&get(&colorblind, "positive")), [93.0, 58.0, 155.0]);
+    let error = palette_colors("pink").unwrap_err();
+    let message = js_sys::Error::from(error).message().as_string().unwrap();
+    assert_eq!(
+        message,
+        "palette must be default or colorblind, got \"pink\""
+    );
+}
+
+#[wasm_bindgen_test]
+fn stop_reason_crosses_with_finished() {
+    let mut playground = Playground::new(&config(&[("stopAfter", 3.into())])).unwrap();
+    assert_eq!(playground.stop_reason(), None);
+    assert_eq!(playground.train(10), 3);
+    assert!(playground.finished());
+    let reason = playground.stop_reason().unwrap();
+    assert!(
+        reason.starts_with("Training stopped after 3 epochs"),
+        "{reason}"
+    );
+    let mut playground = Playground::new(&config(&[("stopAtLoss", 1000.into())])).unwrap();
+    assert_eq!(
+        playground.train(10),
+        1,
+        "any loss reaches 1000 after one epoch"
+    );
+    assert!(playground.finished());
+    let reason = playground.stop_reason().unwrap();
+    assert!(
+        reason.starts_with("Training stopped at epoch 1:"),
+        "{reason}"
+    );
 }

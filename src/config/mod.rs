@@ -2,21 +2,27 @@
 //! and validation with messages that name the field and the allowed range.
 //!
 //! The limits live here, not only in the page: whatever reaches the core (a control,
-//! a share link, a script) is checked once, in one place (`validation`); `fields`
-//! sets a field by its JSON name.
+//! a share link, a script) is checked once, in one place. `schema` is the table of
+//! every setting (kind, range or choices, what a change does, its control's words),
+//! read by `fields` (setting a field by its JSON name), `validation` and JS; `view`
+//! holds the options of how a run is shown. Each field is declared once, with its
+//! default, through `settings_struct!` (in `fields`), which also gives by-key access.
 
-mod fields;
+pub(crate) mod fields;
+pub mod schema;
 mod validation;
+pub mod view;
 
-use crate::activation::Activation;
-use crate::dataset::{Dataset, Problem};
-use crate::features::Feature;
-use crate::initialization::Initialization;
-use crate::loss::Loss;
-use crate::objective::Objective;
-use crate::optimizer::Optimizer;
-use crate::regularization::Regularization;
-use crate::schedule::Schedule;
+use crate::data::dataset::{Dataset, Problem};
+use crate::data::features::Feature;
+use crate::learn::objective::Objective;
+use crate::learn::optimizer::Optimizer;
+use crate::learn::schedule::Schedule;
+use crate::math::activation::Activation;
+use crate::math::loss::Loss;
+use crate::math::regularization::Regularization;
+use crate::model::initialization::Initialization;
+use fields::settings_struct;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -45,103 +51,76 @@ pub mod limits {
     pub const MAX_NOISE: f64 = 50.0;
     /// Smallest and largest share of points used for training, in percent.
     pub const TRAIN_RATIO: (f64, f64) = (10.0, 90.0);
+    /// Most epochs one animation frame (and one step) trains.
+    pub const MAX_EPOCHS_PER_FRAME: u32 = 100;
 }
 
-/// Every setting of a playground. Field names are camelCase in JSON and share links.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Config {
-    /// Which points to learn.
-    pub dataset: Dataset,
-    /// Classification or regression.
-    pub problem: Problem,
-    /// Number of classes of a classification dataset (2 to 6; see [`Objective`]).
-    pub classes: usize,
-    /// Label noise, in percent (0–50).
-    pub noise: f64,
-    /// Share of points used for training, in percent (10–90); the rest is the test set.
-    pub train_ratio: f64,
-    /// Number of generated points.
-    pub samples: usize,
-    /// Samples per gradient step.
-    pub batch_size: usize,
-    /// α in w ← w − α·∂J/∂w.
-    pub learning_rate: f64,
-    /// Activation of the hidden layers (those without an entry in `layerActivations`).
-    pub activation: Activation,
-    /// Per hidden layer, input side first, an activation that replaces `activation`
-    /// for that layer; shorter than `hidden` (or empty) leaves the rest on `activation`.
-    pub layer_activations: Vec<Activation>,
-    /// Weight penalty.
-    pub regularization: Regularization,
-    /// λ, the weight of the penalty in the cost.
-    pub regularization_rate: f64,
-    /// Neurons in each hidden layer, input side first.
-    pub hidden: Vec<usize>,
-    /// Inputs of the network.
-    pub features: Vec<Feature>,
-    /// Per-sample loss.
-    pub loss: Loss,
-    /// How the starting weights are drawn.
-    pub initialization: Initialization,
-    /// How the learning rate changes over the epochs.
-    pub schedule: Schedule,
-    /// γ, the factor the schedule multiplies the learning rate by per period, in (0, 1].
-    pub decay_rate: f64,
-    /// k, the schedule's period in epochs.
-    pub decay_epochs: u32,
-    /// Training stops after this many epochs; 0 for never.
-    pub stop_after: u32,
-    /// How gradients become steps.
-    pub optimizer: Optimizer,
-    /// μ of momentum and Nesterov, in [0, 1).
-    pub momentum: f64,
-    /// ρ of RMSProp, in [0, 1).
-    pub rms_decay: f64,
-    /// β₁ of Adam, in [0, 1).
-    pub beta1: f64,
-    /// β₂ of Adam, in [0, 1).
-    pub beta2: f64,
-    /// ε of RMSProp and Adam, in (0, 1].
-    pub epsilon: f64,
-    /// Seed of the starting weights and of the shuffling.
-    pub seed: u32,
-    /// Seed of the generated points.
-    pub data_seed: u32,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            dataset: Dataset::Circle,
-            problem: Problem::Classification,
-            classes: 2,
-            noise: 0.0,
-            train_ratio: 50.0,
-            samples: 500,
-            batch_size: 10,
-            learning_rate: 0.03,
-            activation: Activation::Tanh,
-            layer_activations: Vec::new(),
-            regularization: Regularization::None,
-            regularization_rate: 0.0,
-            hidden: vec![4, 2],
-            features: vec![Feature::X1, Feature::X2],
-            loss: Loss::Squared,
-            initialization: Initialization::Uniform,
-            schedule: Schedule::Constant,
-            decay_rate: 0.5,
-            decay_epochs: 100,
-            stop_after: 0,
-            optimizer: Optimizer::Sgd,
-            momentum: 0.9,
-            rms_decay: 0.9,
-            beta1: 0.9,
-            beta2: 0.999,
-            epsilon: 1e-8,
-            seed: 1,
-            data_seed: 1,
-        }
+settings_struct! {
+    /// Every setting of a playground, each with its default. Field names are camelCase in
+    /// JSON and share links, and the fields are in the order the address bar writes them
+    /// (the order of the schema's rows).
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    pub struct Config {
+        /// Which points to learn.
+        pub dataset: Dataset = Dataset::Circle,
+        /// Label noise, in percent (0–50).
+        pub noise: f64 = 0.0,
+        /// Share of points used for training, in percent (10–90); the rest is the test set.
+        pub train_ratio: f64 = 50.0,
+        /// Samples per gradient step.
+        pub batch_size: usize = 10,
+        /// α in w ← w − α·∂J/∂w.
+        pub learning_rate: f64 = 0.03,
+        /// Activation of the hidden layers (those without an entry in `layerActivations`).
+        pub activation: Activation = Activation::Tanh,
+        /// Per hidden layer, input side first, an activation that replaces `activation`
+        /// for that layer; shorter than `hidden` (or empty) leaves the rest on `activation`.
+        pub layer_activations: Vec<Activation> = Vec::new(),
+        /// Weight penalty.
+        pub regularization: Regularization = Regularization::None,
+        /// λ, the weight of the penalty in the cost.
+        pub regularization_rate: f64 = 0.0,
+        /// Neurons in each hidden layer, input side first.
+        pub hidden: Vec<usize> = vec![4, 2],
+        /// Inputs of the network.
+        pub features: Vec<Feature> = vec![Feature::X1, Feature::X2],
+        /// Classification or regression.
+        pub problem: Problem = Problem::Classification,
+        /// Number of classes of a classification dataset (2 to 6; see [`Objective`]).
+        pub classes: usize = 2,
+        /// Per-sample loss.
+        pub loss: Loss = Loss::Squared,
+        /// How the starting weights are drawn.
+        pub initialization: Initialization = Initialization::Uniform,
+        /// How the learning rate changes over the epochs.
+        pub schedule: Schedule = Schedule::Constant,
+        /// γ, the factor the schedule multiplies the learning rate by per period, in (0, 1].
+        pub decay_rate: f64 = 0.5,
+        /// k, the schedule's period in epochs.
+        pub decay_epochs: u32 = 100,
+        /// Training stops after this many epochs; 0 for never.
+        pub stop_after: u32 = 0,
+        /// Training stops once the mean training loss is at or below this; 0 for never.
+        pub stop_at_loss: f64 = 0.0,
+        /// How gradients become steps.
+        pub optimizer: Optimizer = Optimizer::Sgd,
+        /// μ of momentum and Nesterov, in [0, 1).
+        pub momentum: f64 = 0.9,
+        /// ρ of RMSProp, in [0, 1).
+        pub rms_decay: f64 = 0.9,
+        /// β₁ of Adam, in [0, 1).
+        pub beta1: f64 = 0.9,
+        /// β₂ of Adam, in [0, 1).
+        pub beta2: f64 = 0.999,
+        /// ε of RMSProp and Adam, in (0, 1].
+        pub epsilon: f64 = 1e-8,
+        /// Seed of the starting weights and of the shuffling.
+        pub seed: u32 = 1,
+        /// Seed of the generated points.
+        pub data_seed: u32 = 1,
+        /// Number of generated points.
+        pub samples: usize = 500,
     }
 }
 
@@ -260,38 +239,6 @@ impl Config {
         }
     }
 }
-
-/// Every config key, as JSON and share links spell it.
-pub const KEYS: [&str; 28] = [
-    "dataset",
-    "problem",
-    "classes",
-    "noise",
-    "trainRatio",
-    "samples",
-    "batchSize",
-    "learningRate",
-    "activation",
-    "layerActivations",
-    "regularization",
-    "regularizationRate",
-    "hidden",
-    "features",
-    "loss",
-    "initialization",
-    "schedule",
-    "decayRate",
-    "decayEpochs",
-    "stopAfter",
-    "optimizer",
-    "momentum",
-    "rmsDecay",
-    "beta1",
-    "beta2",
-    "epsilon",
-    "seed",
-    "dataSeed",
-];
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,11 @@
-//! The package's free functions: defaults, limits, the losses that fit, colours, seeds
-//! and dataset previews.
+//! The package's free functions: defaults, the schema of every setting, limits, the
+//! losses that fit, colours, seeds and dataset previews.
 
 use super::{install_panic_hook, js_error, points_array, to_js};
-use crate::config::Config;
-use crate::dataset::{generate_split, Dataset, Problem};
-use crate::grid::Palette;
-use crate::objective::Objective;
+use crate::config::view::Palette;
+use crate::config::{schema, Config};
+use crate::data::dataset::{generate_split, Dataset, Problem};
+use crate::learn::objective::Objective;
 use js_sys::Float32Array;
 use wasm_bindgen::prelude::*;
 
@@ -18,40 +18,21 @@ pub fn default_config() -> Result<JsValue, JsValue> {
 /// The limits every config must respect, as a JS object: `maxHiddenLayers`,
 /// `maxNeuronsPerLayer`, `maxWeights`, `minSamples`, `maxSamples`, `maxBatchSize`,
 /// `maxLearningRate`, `maxRegularizationRate`, `maxNoise`, `minTrainRatio`,
-/// `maxTrainRatio`, `maxClasses`.
+/// `maxTrainRatio`, `maxClasses` (read from the schema's rows).
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsValue> {
-    use crate::config::limits::*;
-    #[derive(serde::Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Limits {
-        max_hidden_layers: usize,
-        max_neurons_per_layer: usize,
-        max_weights: usize,
-        min_samples: usize,
-        max_samples: usize,
-        max_batch_size: usize,
-        max_learning_rate: f64,
-        max_regularization_rate: f64,
-        max_noise: f64,
-        min_train_ratio: f64,
-        max_train_ratio: f64,
-        max_classes: usize,
-    }
-    to_js(&Limits {
-        max_hidden_layers: MAX_HIDDEN_LAYERS,
-        max_neurons_per_layer: MAX_NEURONS_PER_LAYER,
-        max_weights: MAX_WEIGHTS,
-        min_samples: MIN_SAMPLES,
-        max_samples: MAX_SAMPLES,
-        max_batch_size: MAX_BATCH_SIZE,
-        max_learning_rate: MAX_LEARNING_RATE,
-        max_regularization_rate: MAX_REGULARIZATION_RATE,
-        max_noise: MAX_NOISE,
-        min_train_ratio: TRAIN_RATIO.0,
-        max_train_ratio: TRAIN_RATIO.1,
-        max_classes: crate::dataset::MAX_CLASSES,
-    })
+    to_js(&schema::limits())
+}
+
+/// The schema of every setting as a plain object: `settings` (the config keys in
+/// address order, each with `key`, `kind` — `choice`, `number`, `counts` or `names` —,
+/// `label`, `default`, its range or choices, `effect` — `kept`, `newData`, `reset`,
+/// `regenerated` or `resetIfOutputLayerChanges` —, `hideable` and `hides`), `view`
+/// (the view options, likewise, with `toggle` among the kinds and no effect) and
+/// `limits` (as `limits()`).
+#[wasm_bindgen(js_name = configSchema)]
+pub fn config_schema() -> Result<JsValue, JsValue> {
+    to_js(&schema::schema())
 }
 
 /// The names of the losses that fit `problem` ("classification" or "regression") with
@@ -77,18 +58,45 @@ pub fn losses_for(problem: &str, classes: usize) -> Result<Vec<String>, JsValue>
 /// ("default" or "colorblind"): classes 0 and 1 are the colours of −1 and +1.
 #[wasm_bindgen(js_name = classColors)]
 pub fn class_colors(name: &str) -> Result<Vec<String>, JsValue> {
+    Ok(class_hex(palette_named(name)?))
+}
+
+/// The colours of the palette called `name` ("default" or "colorblind"), the same the
+/// heatmap is drawn with: `{ negative, neutral, positive }` as `[r, g, b]` (the colours
+/// of −1, 0 and +1) and `classes`, one `#rrggbb` per class.
+#[wasm_bindgen(js_name = paletteColors)]
+pub fn palette_colors(name: &str) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct PaletteColours {
+        negative: [u8; 3],
+        neutral: [u8; 3],
+        positive: [u8; 3],
+        classes: Vec<String>,
+    }
     let palette = palette_named(name)?;
-    Ok(palette
+    let [negative, neutral, positive] = palette.ends();
+    to_js(&PaletteColours {
+        negative,
+        neutral,
+        positive,
+        classes: class_hex(palette),
+    })
+}
+
+fn class_hex(palette: Palette) -> Vec<String> {
+    palette
         .class_colours()
         .iter()
         .map(|[r, g, b]| format!("#{r:02x}{g:02x}{b:02x}"))
-        .collect())
+        .collect()
 }
 
 pub(super) fn palette_named(name: &str) -> Result<Palette, JsValue> {
     Palette::from_name(name).ok_or_else(|| {
+        let expected = schema::view_option("palette").map(|row| row.expectation());
         js_error(format!(
-            "palette must be default or colorblind, got {name:?}"
+            "palette must be {}, got {name:?}",
+            expected.unwrap_or_default()
         ))
     })
 }
@@ -96,7 +104,7 @@ pub(super) fn palette_named(name: &str) -> Result<Palette, JsValue> {
 /// A fresh seed from the browser's crypto.getRandomValues.
 #[wasm_bindgen(js_name = randomSeed)]
 pub fn random_seed() -> u32 {
-    crate::rng::fresh_seed()
+    crate::math::rng::fresh_seed()
 }
 
 /// Makes the core panic with `message`: lets tests prove the page survives a panic.

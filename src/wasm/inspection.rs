@@ -2,7 +2,7 @@
 //! weight and each layer's health.
 
 use super::{js_error, to_js, Playground};
-use crate::inspection::SampleSet;
+use crate::session::inspection::SampleSet;
 use js_sys::Float32Array;
 use wasm_bindgen::prelude::*;
 

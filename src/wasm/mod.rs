@@ -6,10 +6,10 @@
 //! touch: training and data here, `pictures`, `weights` and `inspection`.
 
 use crate::config::{Config, ConfigError};
-use crate::dataset::Problem;
-use crate::grid::Heatmap;
-use crate::model::ModelFile;
-use crate::trainer::Trainer;
+use crate::data::dataset::Problem;
+use crate::model::model_file::ModelFile;
+use crate::picture::Heatmap;
+use crate::session::trainer::Trainer;
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
@@ -22,8 +22,8 @@ use functions::palette_named;
 #[cfg(feature = "bench")]
 pub use functions::peak_multiply_add;
 pub use functions::{
-    class_colors, dataset_preview, default_config, limits, losses_for, panic_for_testing,
-    random_seed,
+    class_colors, config_schema, dataset_preview, default_config, limits, losses_for,
+    palette_colors, panic_for_testing, random_seed,
 };
 
 /// Where the panic hook leaves the panic text for the page to read.
@@ -119,7 +119,8 @@ impl Playground {
         Ok(change.name().to_string())
     }
 
-    /// Trains up to `epochs` epochs (fewer if the loss diverges); returns how many.
+    /// Trains up to `epochs` epochs (fewer if the loss diverges, or reaches `stopAtLoss`,
+    /// or `stopAfter` comes first); returns how many.
     pub fn train(&mut self, epochs: u32) -> u32 {
         self.trainer.train_epochs(epochs)
     }
@@ -169,10 +170,18 @@ impl Playground {
         self.trainer.current_learning_rate()
     }
 
-    /// Whether training has reached `stopAfter` epochs.
+    /// Whether training has stopped: `stopAfter` epochs are trained, or the training
+    /// loss reached `stopAtLoss` (until a setting or the weights change).
     #[wasm_bindgen(getter)]
     pub fn finished(&self) -> bool {
         self.trainer.finished()
+    }
+
+    /// Why training stopped, in the sentence the page shows (`stopAfter` reached, or
+    /// the training loss at `stopAtLoss`), or undefined while training may go on.
+    #[wasm_bindgen(getter, js_name = stopReason)]
+    pub fn stop_reason(&self) -> Option<String> {
+        self.trainer.stop_reason()
     }
 
     /// Why training stopped, in plain words, or "" while it is healthy.
@@ -260,7 +269,7 @@ impl Playground {
     }
 }
 
-fn points_array(points: &[crate::dataset::Point]) -> Float32Array {
+fn points_array(points: &[crate::data::dataset::Point]) -> Float32Array {
     let flat: Vec<f32> = points
         .iter()
         .flat_map(|p| [p.position[0], p.position[1], p.label])

@@ -2,7 +2,7 @@
 //! wasm memory.
 
 use super::{js_error, palette_named, Playground};
-use crate::grid::{node_count, GRID_SIZE, THUMBNAIL_SIZE};
+use crate::picture::{node_count, GRID_SIZE, THUMBNAIL_SIZE};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

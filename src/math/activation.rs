@@ -1,9 +1,9 @@
 //! Activation functions: the non-linearity a = f(z) each neuron applies to its weighted sum.
 //!
-//! tanh and sigmoid are computed with [`crate::kernels::tanh_fast`] and
-//! [`crate::kernels::sigmoid_fast`] (absolute error below 10⁻⁶), which vectorize.
+//! tanh and sigmoid are computed with [`crate::math::kernels::tanh_fast`] and
+//! [`crate::math::kernels::sigmoid_fast`] (absolute error below 10⁻⁶), which vectorize.
 
-use crate::kernels::{sigmoid_fast, tanh_fast};
+use crate::math::kernels::{sigmoid_fast, tanh_fast};
 use serde::{Deserialize, Serialize};
 
 /// The slope of leaky relu for z ≤ 0.
@@ -72,6 +72,22 @@ impl Activation {
             Activation::Gelu => "gelu",
             Activation::Softplus => "softplus",
             Activation::Softmax => "softmax",
+        }
+    }
+
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Activation::Relu => "ReLU",
+            Activation::Tanh => "Tanh",
+            Activation::Sigmoid => "Sigmoid",
+            Activation::Linear => "Linear",
+            Activation::LeakyRelu => "Leaky ReLU",
+            Activation::Elu => "ELU",
+            Activation::Swish => "Swish",
+            Activation::Gelu => "GELU",
+            Activation::Softplus => "Softplus",
+            Activation::Softmax => "Softmax",
         }
     }
 

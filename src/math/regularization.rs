@@ -31,6 +31,15 @@ impl Regularization {
         }
     }
 
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Regularization::None => "None",
+            Regularization::L1 => "L1",
+            Regularization::L2 => "L2",
+        }
+    }
+
     /// The penalty of one weight.
     pub fn value(self, weight: f32) -> f32 {
         match self {

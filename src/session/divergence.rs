@@ -1,5 +1,5 @@
 //! Why the loss became infinite, in plain words: the likely cause read from each layer's
-//! health just before the failing epoch (see [`crate::inspection::LayerHealth`]).
+//! health just before the failing epoch (see [`crate::session::health::LayerHealth`]).
 //!
 //! The rules, in order:
 //! - an L1/L2 step α·λ above 1 pulls every weight past zero and back, further each
@@ -13,8 +13,8 @@
 //!   context, since they make the surviving units' gradients larger.
 
 use crate::config::Config;
-use crate::inspection::LayerHealth;
-use crate::regularization::Regularization;
+use crate::math::regularization::Regularization;
+use crate::session::health::LayerHealth;
 
 /// Average weight change per step above which steps are said to overshoot.
 const OVERSHOOT: f64 = 0.5;

@@ -1,46 +1,28 @@
-//! Colours: the palettes, a fast table for values on the −1…+1 scale, and how each kind
+//! Colours: the palettes' colours, a fast table for values on the −1…+1 scale, and how each kind
 //! of neuron is shaded (signed values, a sigmoid's probability, a softmax class).
 
-use crate::activation::Activation;
-use crate::dataset::MAX_CLASSES;
-use crate::network::Network;
-
-/// The colours of −1, 0 and +1.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Palette {
-    /// Orange #f59322, grey #e8eaeb, blue #0877bd (the TensorFlow Playground's).
-    #[default]
-    Default,
-    /// Orange #e66100, grey #f7f7f7, purple #5d3a9b: told apart with any colour vision.
-    Colorblind,
-}
+use crate::config::view::Palette;
+use crate::data::dataset::MAX_CLASSES;
+use crate::math::activation::Activation;
+use crate::model::network::Network;
 
 impl Palette {
-    /// The palette called `name` ("default" or "colorblind").
-    pub fn from_name(name: &str) -> Option<Palette> {
-        match name {
-            "default" => Some(Palette::Default),
-            "colorblind" => Some(Palette::Colorblind),
-            _ => None,
-        }
-    }
-
-    fn ends(self) -> [[f32; 3]; 3] {
+    /// The colours of −1, 0 and +1 as RGB: default orange #f59322, grey #e8eaeb, blue
+    /// #0877bd (the TensorFlow Playground's); colour-blind orange #e66100, grey #f7f7f7,
+    /// purple #5d3a9b.
+    pub fn ends(self) -> [[u8; 3]; 3] {
         match self {
-            Palette::Default => [
-                [245.0, 147.0, 34.0],
-                [232.0, 234.0, 235.0],
-                [8.0, 119.0, 189.0],
-            ],
-            Palette::Colorblind => [
-                [230.0, 97.0, 0.0],
-                [247.0, 247.0, 247.0],
-                [93.0, 58.0, 155.0],
-            ],
+            Palette::Default => [[245, 147, 34], [232, 234, 235], [8, 119, 189]],
+            Palette::Colorblind => [[230, 97, 0], [247, 247, 247], [93, 58, 155]],
         }
     }
 
-    /// The colour of each class, as `#rrggbb`: class 0 and 1 are the colours of −1 and
+    /// [`Palette::ends`] as floats, for blending.
+    fn ends_f32(self) -> [[f32; 3]; 3] {
+        self.ends().map(|rgb| rgb.map(f32::from))
+    }
+
+    /// The colour of each class as RGB: class 0 and 1 are the colours of −1 and
     /// +1, the others are told apart from them and from each other (for the colour-blind
     /// palette, from the Okabe–Ito set).
     pub fn class_colours(self) -> [[u8; 3]; MAX_CLASSES] {
@@ -66,7 +48,7 @@ impl Palette {
 
     /// Grey blended toward the colour of `class` by `strength` in [0, 1].
     pub fn class_shade(self, class: usize, strength: f32) -> [u8; 4] {
-        let neutral = self.ends()[1];
+        let neutral = self.ends_f32()[1];
         let colour = self.class_colours()[class.min(MAX_CLASSES - 1)];
         let t = if strength.is_nan() {
             0.0
@@ -79,7 +61,7 @@ impl Palette {
 
     /// The colour of a value: RGBA, fully opaque; NaN is drawn as 0.
     pub fn colour(self, value: f32) -> [u8; 4] {
-        let [negative, neutral, positive] = self.ends();
+        let [negative, neutral, positive] = self.ends_f32();
         let v = if value.is_nan() {
             0.0
         } else {

@@ -3,7 +3,7 @@
 //! A sample's loss is the sum over the output neurons, L = Σ_k ℓ(o_k, t_k) (one term
 //! for a single output). The cost J of a batch of B samples is the mean of the
 //! per-sample loss, J = (1/B) Σ L, so ∂J/∂o_k = ℓ'(o_k, t_k) / B for each sample.
-//! See [`crate::objective`] for the targets t of each problem.
+//! See [`crate::learn::objective`] for the targets t of each problem.
 
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +56,17 @@ impl Loss {
             Loss::Huber => "huber",
             Loss::BinaryCrossEntropy => "binaryCrossEntropy",
             Loss::SoftmaxCrossEntropy => "softmaxCrossEntropy",
+        }
+    }
+
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Loss::Squared => "Squared error",
+            Loss::Absolute => "Absolute error (MAE)",
+            Loss::Huber => "Huber",
+            Loss::BinaryCrossEntropy => "Binary cross-entropy (sigmoid output)",
+            Loss::SoftmaxCrossEntropy => "Softmax cross-entropy",
         }
     }
 

@@ -11,14 +11,15 @@ mod model_exchange;
 pub use evaluation::Evaluation;
 
 use crate::config::{Change, Config, ConfigError};
-use crate::dataset::{generate_split, Point, Split};
-use crate::divergence::explain_divergence;
-use crate::features::compute_inputs;
-use crate::kernels::stride_for;
-use crate::network::{LayerShape, Network, Workspace};
-use crate::optimizer::{OptimizerSettings, OptimizerState};
-use crate::rng::{SeededRng, Stream};
-use crate::training::{compute_gradient, StepBuffers, StepSettings};
+use crate::data::dataset::{generate_split, Point, Split};
+use crate::data::features::compute_inputs;
+use crate::learn::optimizer::{OptimizerSettings, OptimizerState};
+use crate::learn::training::{compute_gradient, StepBuffers, StepSettings};
+use crate::math::kernels::stride_for;
+use crate::math::rng::{SeededRng, Stream};
+use crate::model::network::{LayerShape, Network, Workspace};
+use crate::session::divergence::explain_divergence;
+use crate::session::health::layer_health;
 
 /// A set of points with the network's inputs computed for the current features.
 #[derive(Clone, Debug, Default)]
@@ -85,10 +86,19 @@ pub struct Trainer {
     test_evaluation: Evaluation,
     history: Vec<HistoryEntry>,
     divergence: Option<String>,
+    /// Where training stopped because the training loss reached `stopAtLoss`.
+    loss_stop: Option<LossStop>,
+}
+
+/// The epoch at which the training loss first reached `stopAtLoss`, and that loss.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LossStop {
+    epoch: u32,
+    loss: f32,
 }
 
 /// The layer shapes a config asks for: its hidden layers, then the output layer of
-/// its [`Objective`](crate::objective::Objective).
+/// its [`Objective`](crate::learn::objective::Objective).
 pub fn layer_shapes(config: &Config) -> Vec<LayerShape> {
     let mut shapes = Vec::with_capacity(config.hidden.len() + 1);
     let mut inputs = config.features.len();
@@ -145,6 +155,7 @@ impl Trainer {
             test_evaluation: Evaluation::default(),
             history: Vec::new(),
             divergence: None,
+            loss_stop: None,
             config,
         };
         trainer.reset();
@@ -209,11 +220,10 @@ impl Trainer {
     /// Back to the starting weights of the current seed, epoch 0, history cleared.
     pub fn reset(&mut self) {
         let mut rng = SeededRng::new(self.config.seed, Stream::Weights);
-        self.network = Network::initialized(
-            layer_shapes(&self.config),
-            self.config.initialization,
-            &mut rng,
-        );
+        self.network = self
+            .config
+            .initialization
+            .network(layer_shapes(&self.config), &mut rng);
         self.restart_history();
     }
 
@@ -223,6 +233,7 @@ impl Trainer {
         self.epoch = 0;
         self.history.clear();
         self.divergence = None;
+        self.loss_stop = None;
         self.record_losses();
     }
 
@@ -233,6 +244,10 @@ impl Trainer {
         let change = self.config.change_to(&next);
         match change {
             Change::Kept => {
+                if self.config != next {
+                    // A changed setting lets training go on past a reached stopAtLoss.
+                    self.loss_stop = None;
+                }
                 if self.config.optimizer != next.optimizer {
                     // A different rule starts from a clean memory; the weights stay.
                     self.optimizer.clear();
@@ -278,9 +293,33 @@ impl Trainer {
         )
     }
 
-    /// Whether training has reached `stopAfter`.
+    /// Whether training has stopped: `stopAfter` epochs are trained, or the training
+    /// loss reached `stopAtLoss` (until a setting or the weights change).
     pub fn finished(&self) -> bool {
+        self.loss_stop.is_some() || self.reached_stop_after()
+    }
+
+    fn reached_stop_after(&self) -> bool {
         self.config.stop_after > 0 && self.epoch >= self.config.stop_after
+    }
+
+    /// Why training stopped, in the words the page shows, or `None` while it may go on.
+    pub fn stop_reason(&self) -> Option<String> {
+        if let Some(LossStop { epoch, loss }) = self.loss_stop {
+            return Some(format!(
+                "Training stopped at epoch {epoch}: the training loss {} reached the \
+                 stop-at-loss threshold {}; lower it, or set it to 0 to train on.",
+                short_loss(loss),
+                self.config.stop_at_loss
+            ));
+        }
+        self.reached_stop_after().then(|| {
+            format!(
+                "Training stopped after {} epochs, as \"stop after\" asks: raise it, or set \
+                 it to 0 to train on.",
+                self.epoch
+            )
+        })
     }
 
     fn optimizer_settings(&self) -> OptimizerSettings {
@@ -332,17 +371,20 @@ impl Trainer {
     /// call is undone: the network and the epoch go back to where the call started (the
     /// last state whose losses were measured), training stops and
     /// [`Trainer::divergence`] says why; further calls train nothing until the settings
-    /// or the weights change. Never trains past `stopAfter` epochs. Returns the number
-    /// of epochs trained.
+    /// or the weights change. Never trains past `stopAfter` epochs. With `stopAtLoss`
+    /// above 0, the training loss is measured after every epoch and training stops after
+    /// the first epoch whose loss is at or below it; [`Trainer::finished`] then holds
+    /// until a setting or the weights change. Returns the number of epochs trained.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
         let epochs = if self.config.stop_after > 0 {
             epochs.min(self.config.stop_after.saturating_sub(self.epoch))
         } else {
             epochs
         };
-        if self.divergence.is_some() || epochs == 0 {
+        if self.divergence.is_some() || self.loss_stop.is_some() || epochs == 0 {
             return 0;
         }
+        let threshold = self.config.stop_at_loss;
         let start_epoch = self.epoch;
         self.last_finite.clear();
         self.last_finite
@@ -357,6 +399,17 @@ impl Trainer {
                 break;
             }
             self.epoch += 1;
+            if threshold > 0.0 {
+                // The loss shown for the training points, measured as record_losses does.
+                let loss = self.evaluate(true).loss;
+                if f64::from(loss) <= threshold {
+                    self.loss_stop = Some(LossStop {
+                        epoch: self.epoch,
+                        loss,
+                    });
+                    break;
+                }
+            }
         }
         let failing_epoch = self.epoch + u32::from(diverged);
         if !diverged {
@@ -369,14 +422,20 @@ impl Trainer {
         }
         if diverged {
             // The health of the last finite network names the likely cause.
-            let start = std::mem::take(&mut self.epoch_start);
-            self.network.parameters_mut().copy_from_slice(&start);
-            let health = self.layer_health();
-            self.epoch_start = start;
+            self.network
+                .parameters_mut()
+                .copy_from_slice(&self.epoch_start);
+            let health = layer_health(
+                &self.network,
+                &self.train.inputs,
+                &self.train.labels,
+                &self.step_settings(),
+            );
             self.network
                 .parameters_mut()
                 .copy_from_slice(&self.last_finite);
             self.epoch = start_epoch;
+            self.loss_stop = None;
             self.divergence = Some(explain_divergence(failing_epoch, &self.config, &health));
             self.train_evaluation = self.evaluate(true);
             self.test_evaluation = self.evaluate(false);
@@ -426,8 +485,10 @@ impl Trainer {
         self.network.parameters().iter().all(|p| p.is_finite())
     }
 
-    /// Re-measures the losses for the current weights (replacing the last history row).
+    /// Re-measures the losses for the current weights (replacing the last history row)
+    /// after the weights or the data changed; a reached `stopAtLoss` no longer holds.
     fn remeasure(&mut self) {
+        self.loss_stop = None;
         self.history.pop();
         self.record_losses();
     }
@@ -440,5 +501,15 @@ impl Trainer {
             train_loss: self.train_evaluation.loss,
             test_loss: self.test_evaluation.loss,
         });
+    }
+}
+
+/// A loss as the stop message shows it: four decimals, or two significant digits when
+/// it is smaller than that.
+fn short_loss(loss: f32) -> String {
+    if loss.abs() >= 1e-4 || loss == 0.0 {
+        format!("{loss:.4}")
+    } else {
+        format!("{loss:.1e}")
     }
 }

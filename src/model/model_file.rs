@@ -8,10 +8,10 @@
 //! `weights` are `[output][input]`; the last layer is the output layer: one neuron
 //! (tanh, sigmoid or linear), or one softmax neuron per class.
 
-use crate::activation::Activation;
-use crate::dataset::Problem;
-use crate::features::Feature;
-use crate::network::{LayerShape, Network};
+use crate::data::dataset::Problem;
+use crate::data::features::Feature;
+use crate::math::activation::Activation;
+use crate::model::network::{LayerShape, Network};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
@@ -90,7 +90,7 @@ impl ModelFile {
         let Some(output) = self.layers.last() else {
             return Err("model has no layers".to_string());
         };
-        let most = crate::dataset::MAX_CLASSES;
+        let most = crate::data::dataset::MAX_CLASSES;
         if !(1..=most).contains(&output.biases.len()) {
             return Err(format!(
                 "the output layer must have 1 to {most} neurons, got {}",

@@ -34,6 +34,15 @@ impl Schedule {
         }
     }
 
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Schedule::Constant => "Constant",
+            Schedule::Step => "Step decay",
+            Schedule::Exponential => "Exponential",
+        }
+    }
+
     /// α_e for `epoch` (from 0), given α, γ and the period k.
     pub fn rate(self, learning_rate: f64, decay: f64, period: u32, epoch: u32) -> f64 {
         let periods = f64::from(epoch) / f64::from(period.max(1));

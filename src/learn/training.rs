@@ -6,13 +6,13 @@
 //! J = (1/B) Σ_samples L(o, t) + λ·Σ_w R(w)
 //!
 //! (the mean loss plus the penalty over every weight, biases excluded; L sums over the
-//! output neurons, see [`crate::loss`]). The gradient is therefore averaged over the
+//! output neurons, see [`crate::math::loss`]). The gradient is therefore averaged over the
 //! batch, and one step of gradient descent moves every parameter θ against it:
 //! θ ← θ − α·∂J/∂θ.
 
-use crate::network::{Network, Workspace};
-use crate::objective::Objective;
-use crate::regularization::Regularization;
+use crate::learn::objective::Objective;
+use crate::math::regularization::Regularization;
+use crate::model::network::{Network, Workspace};
 
 /// How the cost is formed and how far each step goes.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -57,7 +57,7 @@ impl StepBuffers {
 }
 
 /// Leaves ∂J/∂θ of the batch in `buffers.gradient()` (`inputs` is feature-major
-/// `[input_count][stride]`, see [`crate::kernels`]; one label per sample, see
+/// `[input_count][stride]`, see [`crate::math::kernels`]; one label per sample, see
 /// [`Objective::target`]). Returns whether every output of the batch was finite.
 pub fn compute_gradient(
     network: &Network,

@@ -2,11 +2,11 @@
 //! and predictions at any point.
 
 use super::{PreparedSet, Trainer};
-use crate::dataset::Problem;
-use crate::features::compute_inputs;
-use crate::network::{Network, Workspace};
-use crate::objective::Objective;
-use crate::training::{mean_loss, output_layer};
+use crate::data::dataset::Problem;
+use crate::data::features::compute_inputs;
+use crate::learn::objective::Objective;
+use crate::learn::training::{mean_loss, output_layer};
+use crate::model::network::{Network, Workspace};
 
 /// How well the network fits one set of points.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -14,7 +14,7 @@ pub struct Evaluation {
     /// Mean loss over the set (without the regularization penalty).
     pub loss: f32,
     /// Classification: accuracy, the share of points whose predicted class (see
-    /// [`crate::objective`]) is their class. Regression: R² = 1 − Σ(o − t)² / Σ(t − mean t)².
+    /// [`crate::learn::objective`]) is their class. Regression: R² = 1 − Σ(o − t)² / Σ(t − mean t)².
     pub metric: f32,
 }
 

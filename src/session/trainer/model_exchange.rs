@@ -1,12 +1,12 @@
 //! Model files in and out of a running playground.
 
 use super::Trainer;
-use crate::activation::Activation;
 use crate::config::Config;
-use crate::loss::Loss;
-use crate::model::ModelFile;
-use crate::network::LayerShape;
-use crate::objective::Objective;
+use crate::learn::objective::Objective;
+use crate::math::activation::Activation;
+use crate::math::loss::Loss;
+use crate::model::model_file::ModelFile;
+use crate::model::network::LayerShape;
 
 impl Trainer {
     /// The current network as a model file.

@@ -1,11 +1,14 @@
 //! Looking inside the learning: one sample's forward and backward pass with every
-//! number, the full-batch gradient, the cost along one weight, and each layer's health.
+//! number, the full-batch gradient, the cost along one weight, and each layer's health
+//! (computed by [`crate::session::health`]).
 //! Everything here is computed by the same code that trains.
 
-use crate::features::compute_inputs;
-use crate::trainer::Trainer;
-use crate::training::{compute_gradient, cost, output_layer, StepBuffers};
-use crate::{Activation, Point};
+use crate::data::dataset::Point;
+use crate::data::features::compute_inputs;
+use crate::learn::training::{compute_gradient, cost, output_layer, StepBuffers};
+use crate::math::activation::Activation;
+use crate::session::health::{layer_health, LayerHealth};
+use crate::session::trainer::Trainer;
 use serde::Serialize;
 
 /// Which set a sample comes from.
@@ -58,7 +61,7 @@ pub struct SampleInspection {
     pub output: f32,
     /// o of every output neuron.
     pub outputs: Vec<f32>,
-    /// t of every output neuron (see [`crate::objective`]).
+    /// t of every output neuron (see [`crate::learn::objective`]).
     pub targets: Vec<f32>,
     /// L(o, t) = Σ_k ℓ(o_k, t_k).
     pub loss: f32,
@@ -68,19 +71,6 @@ pub struct SampleInspection {
     pub inputs: Vec<f32>,
     /// Every layer, input side first.
     pub layers: Vec<LayerInspection>,
-}
-
-/// How one layer is doing over the training set.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LayerHealth {
-    /// Mean |∂J/∂β| over the layer's weights (full-batch gradient).
-    pub mean_abs_gradient: f32,
-    /// Share of neurons whose output is 0 at every training point (relu family).
-    pub dead_share: f32,
-    /// Share of neurons saturated (|a| > 0.99 for tanh; a < 0.01 or > 0.99 for
-    /// sigmoid) at more than 90 % of the training points.
-    pub saturated_share: f32,
 }
 
 impl Trainer {
@@ -233,7 +223,7 @@ impl Trainer {
             (inputs.to_vec(), targets.to_vec())
         };
         let original = self.network().parameters()[index];
-        let mut workspace = crate::Workspace::default();
+        let mut workspace = crate::model::network::Workspace::default();
         let costs = (0..steps)
             .map(|step| {
                 let value = from + (to - from) * step as f32 / (steps - 1) as f32;
@@ -245,47 +235,10 @@ impl Trainer {
         Ok(costs)
     }
 
-    /// Each layer's mean |gradient|, dead and saturated shares over the training set.
+    /// Each layer's mean |gradient|, dead and saturated shares over the training set
+    /// (see [`layer_health`]).
     pub fn layer_health(&self) -> Vec<LayerHealth> {
-        let gradient = self.full_gradient();
         let (inputs, targets) = self.training_set();
-        let mut workspace = crate::Workspace::default();
-        let network = self.network();
-        network.forward(inputs, targets.len(), &mut workspace);
-        let points = targets.len();
-        let stride = workspace.stride();
-        network
-            .layers()
-            .iter()
-            .enumerate()
-            .map(|(index, shape)| {
-                let weights = &gradient[network.weight_range(index)];
-                let mean_abs_gradient =
-                    weights.iter().map(|g| g.abs()).sum::<f32>() / weights.len().max(1) as f32;
-                let rows = workspace.activations(index).chunks(stride);
-                let (mut dead, mut saturated) = (0, 0);
-                for row in rows.take(shape.outputs) {
-                    let row = &row[..points];
-                    let relu_family = matches!(shape.activation, Activation::Relu);
-                    if relu_family && row.iter().all(|&a| a == 0.0) {
-                        dead += 1;
-                    }
-                    let saturated_at = |a: f32| match shape.activation {
-                        Activation::Tanh => a.abs() > 0.99,
-                        Activation::Sigmoid => !(0.01..=0.99).contains(&a),
-                        _ => false,
-                    };
-                    if row.iter().filter(|&&a| saturated_at(a)).count() * 10 > points * 9 {
-                        saturated += 1;
-                    }
-                }
-                let neurons = shape.outputs as f32;
-                LayerHealth {
-                    mean_abs_gradient,
-                    dead_share: dead as f32 / neurons,
-                    saturated_share: saturated as f32 / neurons,
-                }
-            })
-            .collect()
+        layer_health(self.network(), inputs, targets, &self.step_settings())
     }
 }

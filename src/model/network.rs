@@ -7,14 +7,12 @@
 //! - parameters: for each layer in turn, its weights `[outputs][inputs]` (row-major) then
 //!   its biases `[outputs]`;
 //! - a batch of inputs: `[inputs][stride]`, feature-major (one column per sample, see
-//!   [`crate::kernels`]), likewise every layer's z and a `[neurons][stride]`.
+//!   [`crate::math::kernels`]), likewise every layer's z and a `[neurons][stride]`.
 
-use crate::activation::Activation;
-use crate::initialization::Initialization;
-use crate::kernels::{
+use crate::math::activation::Activation;
+use crate::math::kernels::{
     affine_columns, outer_product_columns, stride_for, transposed_product_columns,
 };
-use crate::rng::SeededRng;
 
 /// The shape of one dense layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,9 +53,9 @@ pub struct Network {
 /// Scratch buffers of a forward and backward pass; reused so that training allocates
 /// nothing once the largest batch has been seen.
 ///
-/// Every matrix is feature-major (see [`crate::kernels`]): `[neurons][stride]`, one
+/// Every matrix is feature-major (see [`crate::math::kernels`]): `[neurons][stride]`, one
 /// column per sample, `stride` the batch rounded up to a multiple of
-/// [`crate::kernels::LANES`].
+/// [`crate::math::kernels::LANES`].
 #[derive(Clone, Debug, Default)]
 pub struct Workspace {
     batch: usize,
@@ -135,24 +133,9 @@ impl Workspace {
 }
 
 impl Network {
-    /// A network with the given layers and starting parameters, drawn as in the
-    /// TensorFlow Playground: weights uniform in [−0.5, 0.5), biases 0.1.
-    pub fn new(layers: Vec<LayerShape>, rng: &mut SeededRng) -> Self {
-        Self::initialized(layers, Initialization::Uniform, rng)
-    }
-
-    /// A network with the given layers, its parameters drawn by `initialization`.
-    pub fn initialized(
-        layers: Vec<LayerShape>,
-        initialization: Initialization,
-        rng: &mut SeededRng,
-    ) -> Self {
-        let mut network = Self::zeroed(layers);
-        initialization.initialize(&mut network, rng);
-        network
-    }
-
-    /// A network with every parameter zero.
+    /// A network with every parameter zero (see
+    /// [`Initialization::network`](crate::model::initialization::Initialization::network)
+    /// for one with starting weights).
     pub fn zeroed(layers: Vec<LayerShape>) -> Self {
         let mut offsets = Vec::with_capacity(layers.len());
         let mut total = 0;

@@ -6,7 +6,7 @@
 //! spiral can also have k = 3 to [`MAX_CLASSES`] classes, labelled with the class
 //! index 0.0, 1.0, …, k − 1 (see [`class_of`]). `noise` is a fraction in [0, 0.5].
 
-use crate::rng::{SeededRng, Stream};
+use crate::math::rng::{SeededRng, Stream};
 use serde::{Deserialize, Serialize};
 use std::f32::consts::{FRAC_PI_4, SQRT_2, TAU};
 
@@ -25,11 +25,22 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// Both problems, in the order the page lists them.
+    pub const ALL: [Problem; 2] = [Problem::Classification, Problem::Regression];
+
     /// The name used in configs and model files.
     pub fn name(self) -> &'static str {
         match self {
             Problem::Classification => "classification",
             Problem::Regression => "regression",
+        }
+    }
+
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Problem::Classification => "Classification",
+            Problem::Regression => "Regression",
         }
     }
 }
@@ -84,6 +95,18 @@ impl Dataset {
             Dataset::Spiral => "spiral",
             Dataset::Plane => "plane",
             Dataset::Multigauss => "multigauss",
+        }
+    }
+
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Dataset::Circle => "Circle",
+            Dataset::Xor => "Exclusive or",
+            Dataset::Gauss => "Gaussian",
+            Dataset::Spiral => "Spiral",
+            Dataset::Plane => "Plane",
+            Dataset::Multigauss => "Multi Gaussian",
         }
     }
 

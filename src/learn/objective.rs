@@ -11,10 +11,10 @@
 //! The predicted class is the sign of a tanh output, p ≥ ½ for a sigmoid output, and
 //! the most probable class for softmax. Class 0 of two is the label −1, class 1 is +1.
 
-use crate::activation::Activation;
-use crate::dataset::{class_of, Problem, MAX_CLASSES};
-use crate::loss::Loss;
-use crate::network::OutputGradient;
+use crate::data::dataset::{class_of, Problem, MAX_CLASSES};
+use crate::math::activation::Activation;
+use crate::math::loss::Loss;
+use crate::model::network::OutputGradient;
 
 /// The problem, its number of classes and the loss, taken together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,8 +12,8 @@
 //! With zeros every neuron of a layer computes the same thing and gets the same
 //! gradient, so they stay identical forever: the lesson of why weights start random.
 
-use crate::network::Network;
-use crate::rng::SeededRng;
+use crate::math::rng::SeededRng;
+use crate::model::network::{LayerShape, Network};
 use serde::{Deserialize, Serialize};
 
 /// A way to draw starting weights and biases.
@@ -47,6 +47,24 @@ impl Initialization {
             Initialization::He => "he",
             Initialization::Zeros => "zeros",
         }
+    }
+
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Initialization::Uniform => "Uniform ±0.5",
+            Initialization::Xavier => "Xavier",
+            Initialization::He => "He",
+            Initialization::Zeros => "Zeros",
+        }
+    }
+
+    /// A network with the given layers, its weights and biases drawn by this scheme
+    /// from `rng`.
+    pub fn network(self, layers: Vec<LayerShape>, rng: &mut SeededRng) -> Network {
+        let mut network = Network::zeroed(layers);
+        self.initialize(&mut network, rng);
+        network
     }
 
     /// Draws every weight and bias of `network`, layer by layer.
@@ -83,8 +101,7 @@ impl Initialization {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::LayerShape;
-    use crate::rng::Stream;
+    use crate::math::rng::Stream;
     use crate::Activation;
 
     fn network() -> Network {

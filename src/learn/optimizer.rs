@@ -52,6 +52,17 @@ impl Optimizer {
             Optimizer::Adam => "adam",
         }
     }
+
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Optimizer::Sgd => "SGD",
+            Optimizer::Momentum => "Momentum",
+            Optimizer::Nesterov => "Nesterov",
+            Optimizer::Rmsprop => "RMSProp",
+            Optimizer::Adam => "Adam",
+        }
+    }
 }
 
 /// An optimizer with its hyperparameters.

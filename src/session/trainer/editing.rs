@@ -2,7 +2,7 @@
 //! by layer, neuron and input.
 
 use super::Trainer;
-use crate::network::LayerShape;
+use crate::model::network::LayerShape;
 
 impl Trainer {
     /// Replaces every weight and bias (same layout as `Network::parameters`).

@@ -14,12 +14,12 @@
 
 mod colours;
 
-pub use colours::Palette;
 use colours::{colour_classes, colour_row, ColourTable, Shading};
 
-use crate::activation::Activation;
-use crate::features::{compute_inputs, Feature};
-use crate::network::{Network, Workspace};
+use crate::config::view::Palette;
+use crate::data::features::{compute_inputs, Feature};
+use crate::math::activation::Activation;
+use crate::model::network::{Network, Workspace};
 
 /// Points per side of the grid.
 pub const GRID_SIZE: usize = 100;
@@ -270,7 +270,8 @@ impl Heatmap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::LayerShape;
+    use crate::model::initialization::Initialization;
+    use crate::model::network::LayerShape;
     use crate::Activation;
 
     #[test]
@@ -283,7 +284,7 @@ mod tests {
 
     #[test]
     fn tiled_evaluation_gives_every_neuron_at_every_cell() {
-        use crate::rng::{SeededRng, Stream};
+        use crate::math::rng::{SeededRng, Stream};
         let shapes = vec![
             LayerShape {
                 inputs: 3,
@@ -296,7 +297,8 @@ mod tests {
                 activation: Activation::Tanh,
             },
         ];
-        let network = Network::new(shapes, &mut SeededRng::new(5, Stream::Weights));
+        let network =
+            Initialization::Uniform.network(shapes, &mut SeededRng::new(5, Stream::Weights));
         let features = [Feature::X1, Feature::X2, Feature::SinX1];
         let mut heatmap = Heatmap::default();
         heatmap.evaluate(&network, &features);
@@ -315,7 +317,7 @@ mod tests {
 
     #[test]
     fn render_colours_the_same_values_evaluate_computes() {
-        use crate::rng::{SeededRng, Stream};
+        use crate::math::rng::{SeededRng, Stream};
         let shapes = vec![
             LayerShape {
                 inputs: 2,
@@ -328,7 +330,8 @@ mod tests {
                 activation: Activation::Tanh,
             },
         ];
-        let network = Network::new(shapes, &mut SeededRng::new(8, Stream::Weights));
+        let network =
+            Initialization::Uniform.network(shapes, &mut SeededRng::new(8, Stream::Weights));
         let features = [Feature::X1, Feature::X2];
         let mut evaluated = Heatmap::default();
         evaluated.evaluate(&network, &features);

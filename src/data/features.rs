@@ -1,6 +1,6 @@
 //! Input features: what the network sees of a point (x1, x2).
 
-use crate::kernels::stride_for;
+use crate::math::kernels::stride_for;
 use serde::{Deserialize, Serialize};
 
 /// One input of the network, computed from the point (x1, x2).
@@ -54,6 +54,19 @@ impl Feature {
         }
     }
 
+    /// The words a control shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Feature::X1 => "x₁",
+            Feature::X2 => "x₂",
+            Feature::X1Squared => "x₁²",
+            Feature::X2Squared => "x₂²",
+            Feature::X1TimesX2 => "x₁x₂",
+            Feature::SinX1 => "sin(x₁)",
+            Feature::SinX2 => "sin(x₂)",
+        }
+    }
+
     /// The feature's value at (x1, x2).
     pub fn value(self, x1: f32, x2: f32) -> f32 {
         match self {
@@ -70,7 +83,7 @@ impl Feature {
 
 /// Writes the features of the points into `out` feature-major: one row per feature,
 /// one column per point, rows `kernels::stride_for(points.len())` long with zero
-/// padding (the layout [`crate::network::Network::forward`] takes).
+/// padding (the layout [`crate::model::network::Network::forward`] takes).
 pub fn compute_inputs(features: &[Feature], points: &[[f32; 2]], out: &mut Vec<f32>) {
     let stride = stride_for(points.len());
     out.clear();

@@ -1,0 +1,5 @@
+//! What the network learns from: the seeded toy datasets with their train/test split
+//! (`dataset`) and the input features computed from each point (`features`).
+
+pub mod dataset;
+pub mod features;
