@@ -636,7 +636,8 @@ static VIEW: &[Setting] = &[
     Setting::view("showTestData", "Show test data", Kind::Toggle)
         .hides("the show-test-data toggle"),
     Setting::view("gradientLinks", "Colour links by the gradient ∂J/∂w instead of the weight",
-        Kind::Toggle),
+        Kind::Toggle)
+        .hides("the gradient-links toggle"),
     Setting::view("discretize", "Discretize output", Kind::Toggle)
         .hides("the discretize toggle"),
     Setting::view("palette", "Colour-blind-safe colours", choice(palettes))

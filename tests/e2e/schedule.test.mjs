@@ -1,5 +1,6 @@
-// Learning-rate schedules and "stop after N epochs", as a person sets them: a step
-// decay halves the rate on time, and training pauses by itself at the set epoch.
+// Learning-rate schedules and the stop conditions, as a person sets them: a step decay
+// halves the rate on time, training pauses by itself at the set epoch ("stop after")
+// and once the training loss reaches a threshold ("stop at loss").
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,6 +38,30 @@ describe('schedules and stopping', () => {
     const state = await page.evaluate(() => window.playground.state);
     assert.equal(state.epoch, 12);
     assert.match(await page.textContent('#message'), /stopped after 12 epochs/);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it('stop at loss pauses at the first epoch whose training loss is at or below it, and says so', async () => {
+    await setNumber(page, 'stop-after', 0);
+    await page.evaluate(() => window.playground.setConfig({ dataset: 'gauss', learningRate: 0.1 }));
+    await setNumber(page, 'stop-at-loss', 0.05);
+    await page.waitForFunction(() => window.playground.config.stopAtLoss === 0.05);
+    assert.match(new URL(page.url()).hash, /stopAfter=0&stopAtLoss=0\.05&/);
+    await page.click('#play-pause');
+    await page.waitForFunction(() => !window.playground.playing);
+    const state = await page.evaluate(() => window.playground.state);
+    assert.ok(state.finished);
+    assert.ok(state.trainLoss <= 0.05, `stopped at training loss ${state.trainLoss}`);
+    assert.match(await page.textContent('#message'),
+      new RegExp(`stopped at epoch ${state.epoch}: the training loss .* reached the stop-at-loss threshold 0.05`));
+    // One epoch earlier the loss was still above the threshold: the same run, epoch by epoch.
+    const earlier = await page.evaluate(async (epoch) => {
+      window.playground.setConfig({ stopAtLoss: 0 });
+      window.playground.reset();
+      for (let i = 1; i < epoch; i++) await window.playground.step();
+      return window.playground.state.trainLoss;
+    }, state.epoch);
+    assert.ok(earlier > 0.05, `epoch ${state.epoch - 1} had training loss ${earlier}`);
     assert.deepEqual(page.problems, []);
   });
 });

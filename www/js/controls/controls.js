@@ -1,77 +1,50 @@
-// The form controls for the config (selects, sliders, the batch-size slider and box)
-// and the view controls (speed, show test data, discretize, colour-blind colours): shows a
-// config and a view in them, and reports each change a person makes as a partial
-// config such as `{noise: 10}` or a partial view such as `{discretize: true}`.
+// The form controls of the settings and view options (every `[data-setting]` element
+// that fields.js built from the schema): shows a config and a view in them, and
+// reports each change a person makes as a partial config such as `{noise: 10}` or a
+// partial view such as `{discretize: true}`. A control with `data-used-when="optimizer=
+// adam,rmsprop"` on its field is shown only while that setting has one of those values;
+// an input with `data-mirror="batchSize"` (the batch-size slider) shows a setting's
+// value within its own range and sets it when moved.
 
-import { tidyNumber, LOSS_LABELS } from '../state/config.js';
+import { tidyNumber } from '../state/config.js';
 
-/** Config key → element id and how to read the element's value. */
-const FIELDS = [
-  { key: 'problem', id: 'problem', read: String },
-  { key: 'classes', id: 'classes', read: Number },
-  { key: 'noise', id: 'noise', read: Number, echo: 'noise-value' },
-  { key: 'trainRatio', id: 'train-ratio', read: Number, echo: 'train-ratio-value' },
-  { key: 'batchSize', id: 'batch-size', read: Number },
-  { key: 'learningRate', id: 'learning-rate', read: Number },
-  // The global activation is for the whole network: it also clears the per-layer choices.
-  { key: 'activation', id: 'activation', read: String, also: { layerActivations: [] } },
-  { key: 'regularization', id: 'regularization', read: String },
-  { key: 'regularizationRate', id: 'regularization-rate', read: Number },
-  { key: 'loss', id: 'loss', read: String },
-  { key: 'initialization', id: 'initialization', read: String },
-  { key: 'schedule', id: 'schedule', read: String },
-  { key: 'decayRate', id: 'decay-rate', read: Number },
-  { key: 'decayEpochs', id: 'decay-epochs', read: Number },
-  { key: 'stopAfter', id: 'stop-after', read: Number },
-  { key: 'optimizer', id: 'optimizer', read: String },
-  { key: 'momentum', id: 'momentum', read: Number },
-  { key: 'rmsDecay', id: 'rms-decay', read: Number },
-  { key: 'beta1', id: 'beta1', read: Number },
-  { key: 'beta2', id: 'beta2', read: Number },
-  { key: 'epsilon', id: 'epsilon', read: Number },
-];
-
-/** Optimizer settings: element id → the optimizers that use it. */
-const OPTIMIZER_SETTINGS = ['momentum', 'rms-decay', 'beta1', 'beta2', 'epsilon'];
-
-/** View option → control id, how the control maps to the option and back. */
-const VIEW_CONTROLS = [
-  {
-    key: 'epochsPerFrame', id: 'epochs-per-frame',
-    read: (select) => Number(select.value), show: (select, value) => selectValue(select, String(value)),
-  },
-  { key: 'showTestData', id: 'show-test-data', read: (box) => box.checked, show: (box, value) => { box.checked = value; } },
-  { key: 'gradientLinks', id: 'gradient-links', read: (box) => box.checked, show: (box, value) => { box.checked = value; } },
-  { key: 'discretize', id: 'discretize', read: (box) => box.checked, show: (box, value) => { box.checked = value; } },
-  {
-    key: 'palette', id: 'palette',
-    read: (box) => (box.checked ? 'colorblind' : 'default'), show: (box, value) => { box.checked = value === 'colorblind'; },
-  },
-];
+/** Hidden layers' activations follow the global one when it is picked: it clears the per-layer choices. */
+const ALSO = { activation: { layerActivations: [] } };
 
 export class Controls {
   /**
-   * @param {(id: string) => HTMLElement} find looks an element up by id inside this playground
+   * @param {ShadowRoot|HTMLElement} root holds the controls
+   * @param {import('../state/schema.js').Schema} schema
    * @param {{config: (partial: object) => void, view: (partial: object) => void}} onChange
    */
-  constructor(find, onChange) {
-    this.find = find;
-    for (const field of FIELDS) {
-      const control = find(field.id);
-      control.addEventListener('change', () => onChange.config({ [field.key]: field.read(control.value), ...field.also }));
-      if (field.echo) {
-        // Sliders: show the number while dragging, apply when let go.
-        control.addEventListener('input', () => { find(field.echo).textContent = control.value; });
-      }
+  constructor(root, schema, onChange) {
+    Object.assign(this, { root, schema });
+    this.inputs = [...root.querySelectorAll('[data-setting]')];
+    this.mirrors = [...root.querySelectorAll('[data-mirror]')];
+    this.conditional = [...root.querySelectorAll('[data-used-when]')].map((field) => {
+      const [key, values] = field.dataset.usedWhen.split('=');
+      return { field, key, values: values.split(',') };
+    });
+    for (const input of this.inputs) {
+      const key = input.dataset.setting;
+      const scope = schema.isViewKey(key) ? 'view' : 'config';
+      input.addEventListener('change', () => onChange[scope]({ [key]: this.read(input), ...ALSO[key] }));
+      const echo = root.getElementById(`${input.id}-value`);
+      // Sliders: show the number while dragging, apply when let go.
+      if (echo) input.addEventListener('input', () => { echo.textContent = input.value; });
     }
-    // The slider covers the usual 1–30; the box beside it takes up to 500.
-    const slider = find('batch-size-slider');
-    slider.addEventListener('input', () => { find('batch-size').value = slider.value; });
-    slider.addEventListener('change', () => onChange.config({ batchSize: Number(slider.value) }));
-    for (const control of VIEW_CONTROLS) {
-      const element = find(control.id);
-      element.addEventListener('change', () => onChange.view({ [control.key]: control.read(element) }));
+    for (const mirror of this.mirrors) {
+      const target = this.inputs.find((input) => input.dataset.setting === mirror.dataset.mirror);
+      mirror.addEventListener('input', () => { target.value = mirror.value; });
+      mirror.addEventListener('change', () => onChange.config({ [mirror.dataset.mirror]: Number(mirror.value) }));
     }
+  }
+
+  /** The value a control holds, as its setting's kind has it. */
+  read(input) {
+    const row = this.schema.row(input.dataset.setting);
+    if (input.type === 'checkbox') return input.dataset.on ? (input.checked ? input.dataset.on : row.default) : input.checked;
+    return row.kind === 'number' ? Number(input.value) : input.value;
   }
 
   /**
@@ -80,29 +53,35 @@ export class Controls {
    */
   show(config, losses) {
     if (losses) this.offerLosses(losses);
-    // The classes only matter to classification.
-    this.find('classes').closest('.classes-setting').classList.toggle('not-used', config.problem !== 'classification');
-    for (const field of FIELDS) {
-      if (!(field.key in config)) continue;
-      const control = this.find(field.id);
-      const text = String(tidyNumber(config[field.key]));
-      if (control.tagName === 'SELECT') selectValue(control, text);
-      else control.value = text;
-      if (field.echo) this.find(field.echo).textContent = text;
-    }
-    for (const id of OPTIMIZER_SETTINGS) {
-      // Only the current optimizer's settings are shown.
-      const field = this.find(id).closest('.optimizer-setting');
-      field.classList.toggle('not-used', !field.dataset.for.split(' ').includes(config.optimizer));
-    }
-    for (const id of ['decay-rate', 'decay-epochs']) {
-      // The decay settings only matter to a decaying schedule.
-      this.find(id).closest('.schedule-setting').classList.toggle('not-used', config.schedule === 'constant');
-    }
+    this.showValues(config);
+    for (const { field, key, values } of this.conditional) field.classList.toggle('not-used', !values.includes(String(config[key])));
+    for (const mirror of this.mirrors) mirror.value = String(Math.min(Number(mirror.max), config[mirror.dataset.mirror]));
     this.showMixedActivations(config);
-    this.find('batch-size-slider').value = String(Math.min(30, config.batchSize));
-    this.find('seed').textContent = String(config.seed);
-    this.find('data-seed').textContent = String(config.dataSeed);
+    this.root.getElementById('seed').textContent = String(config.seed);
+    this.root.getElementById('data-seed').textContent = String(config.dataSeed);
+  }
+
+  /** Puts the view options into their controls (the speed, the checkboxes). */
+  showView(view) {
+    this.showValues(view);
+  }
+
+  /** Shows the value of each key of `values` that has a control. */
+  showValues(values) {
+    for (const input of this.inputs) {
+      const key = input.dataset.setting;
+      if (!(key in values)) continue;
+      const value = values[key];
+      if (input.type === 'checkbox') {
+        input.checked = input.dataset.on ? value === input.dataset.on : value;
+        continue;
+      }
+      const text = String(tidyNumber(value));
+      if (input.tagName === 'SELECT') selectValue(input, text);
+      else input.value = text;
+      const echo = this.root.getElementById(`${input.id}-value`);
+      if (echo) echo.textContent = text;
+    }
   }
 
   /**
@@ -112,23 +91,18 @@ export class Controls {
   showMixedActivations({ activation, hidden = [], layerActivations = [] }) {
     const layers = hidden.map((_, layer) => layerActivations[layer] ?? activation);
     const mixed = layers.some((name) => name !== activation);
-    this.find('activation-mixed').hidden = !mixed;
-    this.find('activation').title = mixed
+    this.root.getElementById('activation-mixed').hidden = !mixed;
+    this.root.getElementById('activation').title = mixed
       ? `The hidden layers use ${layers.join(', ')}; picking one here sets every layer`
       : 'The activation of every hidden layer';
   }
 
   /** Offers exactly the losses `names` in the loss select (in that order). */
   offerLosses(names) {
-    const select = this.find('loss');
+    const select = this.root.getElementById('loss');
     const now = [...select.options].map((option) => option.value);
     if (now.length === names.length && now.every((name, i) => name === names[i])) return;
-    select.replaceChildren(...names.map((name) => new Option(LOSS_LABELS[name] ?? name, name)));
-  }
-
-  /** Puts the view options into their controls (the speed, the checkboxes). */
-  showView(view) {
-    for (const control of VIEW_CONTROLS) control.show(this.find(control.id), view[control.key]);
+    select.replaceChildren(...names.map((name) => new Option(this.schema.label('loss', name), name)));
   }
 }
 

@@ -51,9 +51,14 @@ export class Core {
     return this.engine.call((_, glue) => Array.from(glue.lossesFor(problem, classes)));
   }
 
-  /** `#rrggbb` of every class in palette `palette`. */
-  classColours(palette) {
-    return this.engine.call((_, glue) => Array.from(glue.classColors(palette)));
+  /** The settings schema: every config key and view option (see state/schema.js). */
+  configSchema() {
+    return this.engine.call((_, glue) => glue.configSchema());
+  }
+
+  /** The colours of palette `name`: `{name, negative, neutral, positive, classes}`. */
+  paletteColours(name) {
+    return { name, ...this.engine.call((_, glue) => glue.paletteColors(name)) };
   }
 
   /** `[x1, x2, label, …]` of a small noise-free sample of dataset `name`. */
@@ -95,7 +100,10 @@ export class Core {
     this.engine.call((p) => p.reset());
   }
 
-  /** The numbers of the run: epoch, losses, metrics, divergence, finished, current learning rate. */
+  /**
+   * The numbers of the run: epoch, losses, metrics, divergence, whether a stop condition
+   * was met and why (`stopReason`, "" while training may go on), current learning rate.
+   */
   numbers() {
     return this.engine.call((p) => ({
       epoch: p.epoch,
@@ -106,6 +114,7 @@ export class Core {
       metric: p.metricName,
       divergence: p.divergence,
       finished: p.finished,
+      stopReason: p.stopReason ?? '',
       currentLearningRate: p.currentLearningRate,
     }));
   }

@@ -19,13 +19,16 @@ import { LossChart } from '../output/loss-chart.js';
 import { ClassLegend } from '../output/class-legend.js';
 import { ConfusionMatrix } from '../output/confusion-matrix.js';
 import { showPalette, inkColours } from '../output/palette.js';
-import { applyClassroom, HIDEABLE_NAMES } from '../state/classroom.js';
-import { DEFAULT_VIEW, mergeView } from '../state/view.js';
+import { Schema } from '../state/schema.js';
+import { controlNames } from '../state/classroom.js';
+import { mergeView } from '../state/view.js';
 import { decodeHash, encodeHash, sameValue } from '../state/address.js';
 import { applyEach, datasetAdjustment } from '../state/apply-each.js';
 import {
   tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET,
 } from '../state/config.js';
+import { expandFields } from './fields.js';
+import { showControls } from './layouts.js';
 import { FramePainter } from './frame-painter.js';
 import { TrainingLoop } from './training-loop.js';
 import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
@@ -54,15 +57,42 @@ export class Playground {
     this.surface = root.querySelector('.playground'); // carries the palette's CSS colours
     this.message = new MessageArea(find('message'));
     this.core = new Core({ onRestart: (info) => this.afterRestart(info) });
+    this.loop = new TrainingLoop({
+      ready: () => this.ready,
+      busy: () => Boolean(this.core.restarting),
+      epochsPerFrame: () => this.view.epochsPerFrame,
+      trainEpochs: (epochs) => this.core.train(epochs),
+      draw: () => this.showTrained(),
+      failed: (error) => this.trainingFailed(error),
+      showPlaying: (playing) => this.showPlaying(playing),
+    });
+    this.started = false;
+    this.schema = null; // the core's settings schema, once loaded
+    this.config = null;
+    this.view = null;
+    this.shownControls = null; // null: every control; else the set the element's layout or `controls` allow
+    this.points = { train: new Float32Array(), test: new Float32Array() };
+    this.epochOffset = 0; // epochs trained by a core that crashed and was replaced
+    this.lastState = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
+    this.lastEpochSent = null;
+    // Starts once `begin` is called (the element is in a document).
+    this.ready = new Promise((resolve) => { this.begin = resolve; }).then(() => this.start());
+    this.ready.catch(() => {}); // the failure is shown in #message and sent as an error event
+  }
+
+  /** Builds the controls from the schema and the views that show the run. */
+  buildViews(schema) {
+    const { find } = this;
     const config = (partial) => this.changeFromUi(partial);
-    this.controls = new Controls(find, { config, view: (partial) => this.guard(() => this.setView(partial)) });
-    this.picker = new DatasetPicker(find('dataset'), (name, classes) => this.core.datasetPreview(name, classes), config);
+    expandFields(this.root, schema);
+    this.controls = new Controls(this.root, schema, { config, view: (partial) => this.guard(() => this.setView(partial)) });
+    this.picker = new DatasetPicker(find('dataset'), schema, (name, classes) => this.core.datasetPreview(name, classes), config);
     this.legend = new ClassLegend({ values: find('value-legend'), classes: find('class-legend') });
     this.confusion = new ConfusionMatrix(
       { panel: find('confusion'), table: find('confusion-matrix'), set: find('confusion-set') },
       (set) => this.core.confusionMatrix(set),
     );
-    this.network = new NetworkView(find, {
+    this.network = new NetworkView(find, schema, {
       config,
       showNode: (node) => this.guard(() => this.showNode(node)),
       read: (offset) => this.core.parameterAt(offset),
@@ -89,27 +119,7 @@ export class Playground {
       core: this.core, heatmap: this.heatmap, chart: this.chart, network: this.network,
       inspector: this.inspector, confusion: this.confusion, find,
     });
-    this.loop = new TrainingLoop({
-      ready: () => this.ready,
-      busy: () => Boolean(this.core.restarting),
-      epochsPerFrame: () => this.view.epochsPerFrame,
-      trainEpochs: (epochs) => this.core.train(epochs),
-      draw: () => this.showTrained(),
-      failed: (error) => this.trainingFailed(error),
-      showPlaying: (playing) => this.showPlaying(playing),
-    });
-    this.started = false;
-    this.config = null;
-    this.view = { ...DEFAULT_VIEW, hidden: [] };
-    this.shownControls = null; // null: every control; else the set the element's layout or `controls` allow
-    this.points = { train: new Float32Array(), test: new Float32Array() };
-    this.epochOffset = 0; // epochs trained by a core that crashed and was replaced
-    this.lastState = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
-    this.lastEpochSent = null;
     this.bindButtons();
-    // Starts once `begin` is called (the element is in a document).
-    this.ready = new Promise((resolve) => { this.begin = resolve; }).then(() => this.start());
-    this.ready.catch(() => {}); // the failure is shown in #message and sent as an error event
   }
 
   bindButtons() {
@@ -130,14 +140,17 @@ export class Playground {
   async start() {
     try {
       await Promise.all([this.core.load(), this.styled]);
+      this.schema = new Schema(this.core.configSchema());
+      this.view = this.schema.defaultView();
+      this.buildViews(this.schema);
       this.showInk();
       this.network.setLimits(this.core.limits());
       const defaults = this.core.defaultConfig();
       const { values, view, errors, source } = this.syncUrl
-        ? { ...decodeHash(addressBar.read()), source: 'In the address' }
-        : this.initial();
+        ? { ...decodeHash(addressBar.read(), this.schema), source: 'In the address' }
+        : this.initial(this.schema);
       try {
-        this.core.create({ ...defaults, ...fitPatch(values, defaults, (p, k) => this.core.lossesFor(p, k)) });
+        this.core.create({ ...defaults, ...fitPatch(values, defaults, (p, k) => this.core.lossesFor(p, k), this.schema) });
       } catch (error) {
         if (error instanceof CoreCrash) throw error;
         // Something in the setup is refused: apply what can be applied, key by key.
@@ -148,7 +161,7 @@ export class Playground {
       this.view = view;
       this.showView();
       this.afterChange('regenerated');
-      errors.push(...datasetAdjustment(values, this.config, errors));
+      errors.push(...datasetAdjustment(values, this.config, this.schema, errors));
       this.showRefusals(errors, source);
       if (this.syncUrl) window.addEventListener('hashchange', () => this.onHashChange());
     } catch (error) {
@@ -173,7 +186,7 @@ export class Playground {
       setConfig: (patch) => this.core.setConfig(patch),
       lossesFor: (problem, classes) => this.core.lossesFor(problem, classes),
       isCrash: (error) => error instanceof CoreCrash,
-    }, values);
+    }, values, this.schema);
   }
 
   // ---- config and view ------------------------------------------------------
@@ -184,18 +197,18 @@ export class Playground {
     let outcome;
     let patch = partial;
     try {
-      patch = fitPatch(partial, this.config, (problem, classes) => this.core.lossesFor(problem, classes));
+      patch = fitPatch(partial, this.config, (problem, classes) => this.core.lossesFor(problem, classes), this.schema);
       outcome = this.core.setConfig(patch);
     } catch (error) {
       this.report(error, '', 'setting');
       this.controls.show(this.config);
-      this.network.show(this.config, this.networkView());
+      this.network.show(this.config, this.networkView(), this.colours());
       throw error;
     }
     this.message.clear();
     this.afterChange(outcome);
     if (patch.dataset !== partial.dataset && patch.dataset === MANY_CLASS_DATASET && isMultiClass(this.config)) {
-      const note = datasetSwitchNote(previous.dataset, this.config);
+      const note = datasetSwitchNote(previous.dataset, this.config, this.schema);
       this.message.show(`${note[0].toUpperCase()}${note.slice(1)}.`);
     }
     return outcome;
@@ -215,7 +228,7 @@ export class Playground {
     this.showView();
     this.afterChange(result.outcome);
     const refused = [...errors, ...result.errors];
-    refused.push(...datasetAdjustment(values, this.config, refused));
+    refused.push(...datasetAdjustment(values, this.config, this.schema, refused));
     this.showRefusals(refused, source);
     return result.outcome;
   }
@@ -227,7 +240,7 @@ export class Playground {
 
   /** Changes view options (epochsPerFrame, showTestData, discretize, palette, hidden, hideText); refusals throw. */
   setView(partial) {
-    this.view = mergeView(this.view, partial);
+    this.view = mergeView(this.view, partial, this.schema);
     this.showView();
     this.afterChange('kept', { configChanged: false });
   }
@@ -242,7 +255,7 @@ export class Playground {
   hiddenControls() {
     const hidden = new Set(this.view.hidden);
     if (this.shownControls) {
-      for (const name of HIDEABLE_NAMES) if (!this.shownControls.has(name)) hidden.add(name);
+      for (const name of controlNames(this.schema)) if (!this.shownControls.has(name)) hidden.add(name);
     }
     return [...hidden];
   }
@@ -265,18 +278,18 @@ export class Playground {
     const { view } = this;
     this.core.setPalette(view.palette);
     this.core.setDiscretize(view.discretize);
-    showPalette(this.surface, view.palette);
-    applyClassroom(this.root, { hidden: this.hiddenControls(), hideText: view.hideText });
+    showPalette(this.surface, this.colours());
+    showControls(this.root, { hidden: this.hiddenControls(), hideText: view.hideText });
     this.controls.showView(view);
   }
 
   onHashChange() {
-    this.guard(() => this.applySetup(decodeHash(addressBar.read()), 'In the address'));
+    this.guard(() => this.applySetup(decodeHash(addressBar.read(), this.schema), 'In the address'));
   }
 
   /** The setup as an address (`dataset=…&…`, no `#`): the share link's hash. */
   shareHash() {
-    return encodeHash(this.config, this.view);
+    return encodeHash(this.config, this.view, this.schema);
   }
 
   /**
@@ -287,10 +300,11 @@ export class Playground {
     this.config = tidyConfig(this.core.config());
     const { problem, classes } = this.config;
     this.controls.show(this.config, this.core.lossesFor(problem, classes));
-    this.picker.show(this.config, this.view.palette, this.classColours());
-    this.legend.show(this.config, this.classColours());
-    this.confusion.refresh(false, this.config, this.classColours());
-    if (this.network.show(this.config, this.networkView())) {
+    const colours = this.colours();
+    this.picker.show(this.config, colours);
+    this.legend.show(this.config, colours.classes);
+    this.confusion.refresh(false, this.config, colours.classes);
+    if (this.network.show(this.config, this.networkView(), colours)) {
       this.showNode(null, false);
       this.inspector.close();
       this.stepThrough.close();
@@ -390,8 +404,7 @@ export class Playground {
       this.emit('diverge', { message: state.divergence, epoch: state.epoch });
     } else if (state.finished) {
       this.pause();
-      this.message.show(`Training stopped after ${state.epoch} epochs, as "stop after" asks: `
-        + 'raise it, or set it to 0 to train on.');
+      this.message.show(state.stopReason);
     }
     this.chart.push(state.epoch, state.trainLoss, state.testLoss);
     this.core.snapshot(state.epoch);
@@ -427,17 +440,15 @@ export class Playground {
   }
 
   redraw(forceDiagram) {
-    const classColours = this.config && isMultiClass(this.config) ? this.classColours() : null;
-    this.painter.paint({ points: this.points, view: this.view, state: this.lastState, classColours }, forceDiagram);
+    const multiClass = Boolean(this.config && isMultiClass(this.config));
+    this.painter.paint({ points: this.points, view: this.view, state: this.lastState, colours: this.colours(), multiClass }, forceDiagram);
   }
 
-  /** The core's class colours for the current palette (class 0 and 1 are the −1 and +1 colours). */
-  classColours() {
-    const palette = this.view.palette;
-    if (this.colourCache?.palette !== palette) {
-      this.colourCache = { palette, colours: this.core.classColours(palette) };
-    }
-    return this.colourCache.colours;
+  /** The core's colours of the current palette (output/palette.js); the same object while the palette stays. */
+  colours() {
+    const name = this.view.palette;
+    if (this.colourCache?.name !== name) this.colourCache = this.core.paletteColours(name);
+    return this.colourCache;
   }
 
   showPlaying(playing) {

@@ -35,7 +35,7 @@ export class FramePainter {
    * @param {{points: {train: Float32Array, test: Float32Array}, view: object, state: object}} page
    * @param {boolean} allLinks redraw every link now (a single change), not a share of them (playing)
    */
-  paint({ points, view, state, classColours }, allLinks) {
+  paint({ points, view, state, colours, multiClass }, allLinks) {
     measured('render', () => this.core.pictures((pictures) => {
       // Each view is built right before use: any call into the core may move wasm memory.
       measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.gridSize));
@@ -43,7 +43,7 @@ export class FramePainter {
       const parameters = pictures.parameters();
       measured('links', () => this.paintLinks(view.gradientLinks ? scaledGradient(parameters) : parameters, allLinks));
     }, { gradient: view.gradientLinks }));
-    measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, palette: view.palette, classColours }));
+    measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, colours, multiClass }));
     this.showNumbers(state);
     measured('chart', () => this.chart.draw());
     measured('inspector', () => this.inspector.refresh());

@@ -3,7 +3,7 @@
 // attribute names them. A region holding controls (the settings, the data column, the
 // output options) also appears when a control inside it is asked for, so
 // `layout="compact" controls="learning-rate"` shows the learning rate and nothing else
-// to change. DOM-free, except `showRegions`.
+// to change. The classroom flags and `controls` hide single controls (`showControls`).
 
 /** Regions that hold controls: shown whenever one of their controls is. */
 const CONTROL_REGIONS = new Set(['settings', 'data', 'output-options']);
@@ -34,6 +34,18 @@ export function layoutNamed(name) {
 export function layoutControls(name) {
   const { controls } = layoutNamed(name);
   return controls === '*' ? null : [...controls];
+}
+
+/**
+ * Hides every `[data-control]` element under `root` whose control is in `hidden`, and
+ * the page text (`data-control="text"`) when `hideText`; shows the others.
+ */
+export function showControls(root, { hidden, hideText }) {
+  const names = new Set(hidden);
+  for (const element of root.querySelectorAll('[data-control]')) {
+    const name = element.dataset.control;
+    element.hidden = name === 'text' ? hideText : names.has(name);
+  }
 }
 
 /**

@@ -6,18 +6,17 @@
 // keeps the setup in the page's address bar (the full page does; an embed never
 // touches the host's URL). It sends `ready`, `epoch`, `configchange`, `viewchange`,
 // `diverge` and `error` events, each a CustomEvent with a plain `detail`. Off screen
-// it stops animating and goes on where it was when scrolled back.
+// it stops animating and goes on where it was when scrolled back. The settings'
+// attributes are known once the core's schema is loaded, so they are watched with a
+// MutationObserver rather than `observedAttributes`.
 
 import { Playground } from './controller.js';
 import { publicApi } from './api.js';
 import { playgroundMarkup } from './template.js';
 import { adoptStyles } from './styles.js';
 import { layoutNamed, layoutControls, showRegions } from './layouts.js';
-import {
-  CONFIG_ATTRIBUTES, VIEW_ATTRIBUTES, SETUP_ATTRIBUTES, readAttributes, attributeText,
-} from '../state/attributes.js';
+import { configAttributes, viewAttributes, readAttributes, attributeText } from '../state/attributes.js';
 import { readControlList } from '../state/classroom.js';
-import { DEFAULT_VIEW } from '../state/view.js';
 
 /** Attributes of the element itself rather than of the playground's setup. */
 const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay'];
@@ -26,17 +25,13 @@ const THEMES = ['light', 'dark', 'auto'];
 const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
 
 export class GreymatterPlayground extends HTMLElement {
-  static get observedAttributes() {
-    return [...CONFIG_ATTRIBUTES.keys(), ...VIEW_ATTRIBUTES.keys(), ...SETUP_ATTRIBUTES, ...ELEMENT_ATTRIBUTES];
-  }
-
   #shadow;
   #playground;
   #api;
   #connectedOnce = false;
-  #reflecting = false;
   #layout = 'full';
   #visibility = null;
+  #attributes = new MutationObserver((records) => this.#attributesChanged(records));
   #darkScreen = matchMedia('(prefers-color-scheme: dark)');
 
   constructor() {
@@ -46,7 +41,7 @@ export class GreymatterPlayground extends HTMLElement {
     this.#playground = new Playground(this.#shadow, {
       emit: (type, detail) => this.#emit(type, detail),
       syncUrl: this.hasAttribute('sync-url'),
-      initial: () => this.#initialSetup(),
+      initial: (schema) => this.#initialSetup(schema),
       styled: adoptStyles(this.#shadow),
     });
     this.#api = publicApi(this.#playground);
@@ -57,8 +52,10 @@ export class GreymatterPlayground extends HTMLElement {
     if (!this.#connectedOnce) {
       this.#connectedOnce = true;
       this.#showElementAttributes();
+      this.#attributes.observe(this, { attributes: true, attributeOldValue: true });
       this.#playground.begin();
       this.#playground.ready.then(() => {
+        this.#showElementAttributes();
         this.#emit('ready', { config: this.#api.config, state: this.#api.state });
         if (this.hasAttribute('autoplay')) this.#playground.play();
       }, () => {});
@@ -73,41 +70,51 @@ export class GreymatterPlayground extends HTMLElement {
     this.#playground.setOffscreen(true);
   }
 
-  attributeChangedCallback(name, before, after) {
-    if (this.#reflecting || before === after || !this.#connectedOnce) return;
-    if (ELEMENT_ATTRIBUTES.includes(name)) {
-      if (name !== 'autoplay') this.#showElementAttributes();
-      return;
-    }
-    // Before the core is up, the start reads every attribute as it is then.
-    if (!this.#playground.started) return;
+  /** Applies attribute changes: the element's own at once, the settings once the core is up. */
+  #attributesChanged(records) {
     const playground = this.#playground;
-    playground.guard(() => {
-      const setup = readAttributes(after === null ? {} : { [name]: after }, playground.view);
-      if (after === null) this.#removed(name, setup);
-      playground.applySetup(setup, `In the attribute ${name}`);
-    });
+    const changed = new Map();
+    for (const { attributeName: name, oldValue } of records) {
+      if (!changed.has(name)) changed.set(name, oldValue);
+    }
+    let own = false;
+    for (const [name, before] of changed) {
+      const after = this.getAttribute(name);
+      if (before === after) continue;
+      if (ELEMENT_ATTRIBUTES.includes(name)) {
+        own ||= name !== 'autoplay';
+      } else if (playground.started) {
+        // Before the core is up, the start reads every attribute as it is then.
+        playground.guard(() => {
+          const setup = readAttributes(after === null ? {} : { [name]: after }, playground.schema, playground.view);
+          if (after === null) this.#removed(name, setup);
+          playground.applySetup(setup, `In the attribute ${name}`);
+        });
+      }
+    }
+    if (own) this.#showElementAttributes();
   }
 
   /** A removed attribute gives its key back its default. */
   #removed(name, setup) {
-    if (CONFIG_ATTRIBUTES.has(name)) {
-      const key = CONFIG_ATTRIBUTES.get(name);
-      setup.values[key] = this.#playground.core.defaultConfig()[key];
-    } else if (VIEW_ATTRIBUTES.has(name)) {
-      const key = VIEW_ATTRIBUTES.get(name);
-      setup.view[key] = DEFAULT_VIEW[key];
-    }
+    const { schema } = this.#playground;
+    const configKey = configAttributes(schema).get(name);
+    const viewKey = viewAttributes(schema).get(name);
+    if (configKey) setup.values[configKey] = schema.defaultConfig()[configKey];
+    else if (viewKey) setup.view[viewKey] = schema.defaultView()[viewKey];
   }
 
   /** The setup the attributes ask for, read when the core is up. */
-  #initialSetup() {
+  #initialSetup(schema) {
     const attributes = {};
     for (const { name, value } of this.attributes) attributes[name] = value;
-    return { ...readAttributes(attributes), source: 'In the attributes' };
+    return { ...readAttributes(attributes, schema), source: 'In the attributes' };
   }
 
-  /** Applies layout, controls and theme; a refused value is shown and the last good one stays. */
+  /**
+   * Applies layout, controls (once the schema is known) and theme; a refused value is
+   * shown and the last good one stays.
+   */
   #showElementAttributes() {
     const playground = this.#playground;
     const errors = [];
@@ -119,8 +126,8 @@ export class GreymatterPlayground extends HTMLElement {
       errors.push(error.message);
     }
     let shown = layoutControls(this.#layout);
-    if (this.hasAttribute('controls')) {
-      const list = readControlList(this.getAttribute('controls'));
+    if (this.hasAttribute('controls') && playground.schema) {
+      const list = readControlList(this.getAttribute('controls'), playground.schema);
       shown = list.names;
       errors.push(...list.errors);
     }
@@ -149,15 +156,14 @@ export class GreymatterPlayground extends HTMLElement {
 
   /** Keeps the attributes an author set in agreement with the setup, and the link to the full page. */
   #afterChange() {
-    const { config, view } = this.#playground;
+    const { config, view, schema } = this.#playground;
     if (!config) return;
-    this.#reflecting = true;
-    try {
-      for (const [name, key] of CONFIG_ATTRIBUTES) this.#reflect(name, config[key]);
-      for (const [name, key] of VIEW_ATTRIBUTES) this.#reflect(name, view[key]);
-    } finally {
-      this.#reflecting = false;
-    }
+    // The author's own changes still waiting are kept; the ones reflecting makes are not changes.
+    const waiting = this.#attributes.takeRecords();
+    for (const [name, key] of configAttributes(schema)) this.#reflect(name, config[key]);
+    for (const [name, key] of viewAttributes(schema)) this.#reflect(name, view[key]);
+    this.#attributes.takeRecords();
+    if (waiting.length) queueMicrotask(() => this.#attributesChanged(waiting));
     const open = this.#shadow.getElementById('open-full');
     open.href = `${FULL_PAGE}#${this.#playground.shareHash()}`;
     showRegions(this.#shadow, this.#layout, { open: !this.hasAttribute('sync-url') });

@@ -19,15 +19,8 @@ const MARKUP = `
       title="Train one step: as many epochs as the speed says">Step</button>
     <button id="new-weights" type="button" data-control="newWeights"
       title="Start again from new random weights (a new seed)">New weights</button>
-    <label class="field speed" data-control="epochsPerFrame">
-      <span class="label">Speed</span>
-      <select id="epochs-per-frame" title="Epochs trained per animation frame while playing, and per step">
-        <option value="1">1 epoch / frame</option><option value="2">2 epochs / frame</option>
-        <option value="5">5 epochs / frame</option><option value="10">10 epochs / frame</option>
-        <option value="20">20 epochs / frame</option><option value="50">50 epochs / frame</option>
-        <option value="100">100 epochs / frame</option>
-      </select>
-    </label>
+    <label class="field speed" data-field="epochsPerFrame" data-unit="epoch" data-per="frame"
+      title="Epochs trained per animation frame while playing, and per step"></label>
     <div class="epoch-box">
       <span class="label">Epoch</span>
       <output id="epoch" aria-live="off">0</output>
@@ -35,119 +28,29 @@ const MARKUP = `
   </div>
 
   <div class="top-settings" part="settings" data-region="settings">
-    <label class="field" data-control="learningRate">
-      <span class="label">Learning rate</span>
-      <select id="learning-rate">
-        <option>0.00001</option><option>0.0001</option><option>0.001</option>
-        <option>0.003</option><option>0.01</option><option>0.03</option>
-        <option>0.1</option><option>0.3</option><option>1</option>
-        <option>3</option><option>10</option>
-      </select>
-    </label>
-    <label class="field" data-control="activation">
-      <span class="label">Activation</span>
-      <select id="activation">
-        <option value="relu">ReLU</option>
-        <option value="tanh">Tanh</option>
-        <option value="sigmoid">Sigmoid</option>
-        <option value="linear">Linear</option>
-        <option value="leakyRelu">Leaky ReLU</option>
-        <option value="elu">ELU</option>
-        <option value="swish">Swish</option>
-        <option value="gelu">GELU</option>
-        <option value="softplus">Softplus</option>
-      </select>
+    <label class="field" data-field="learningRate"></label>
+    <label class="field" data-field="activation">
       <span id="activation-mixed" class="field-note" hidden>layers differ: see above each layer</span>
     </label>
-    <label class="field" data-control="regularization">
-      <span class="label">Regularization</span>
-      <select id="regularization">
-        <option value="none">None</option>
-        <option value="l1">L1</option>
-        <option value="l2">L2</option>
-      </select>
-    </label>
-    <label class="field" data-control="regularizationRate">
-      <span class="label">Regularization rate</span>
-      <select id="regularization-rate">
-        <option>0</option><option>0.001</option><option>0.003</option>
-        <option>0.01</option><option>0.03</option><option>0.1</option>
-        <option>0.3</option><option>1</option><option>3</option><option>10</option>
-      </select>
-    </label>
-    <label class="field" data-control="initialization">
-      <span class="label">Starting weights</span>
-      <select id="initialization">
-        <option value="uniform">Uniform ±0.5</option>
-        <option value="xavier">Xavier</option>
-        <option value="he">He</option>
-        <option value="zeros">Zeros</option>
-      </select>
-    </label>
-    <label class="field" data-control="schedule">
-      <span class="label">Rate schedule</span>
-      <select id="schedule">
-        <option value="constant">Constant</option>
-        <option value="step">Step decay</option>
-        <option value="exponential">Exponential</option>
-      </select>
-    </label>
-    <label class="field schedule-setting" data-control="decayRate">
-      <span class="label">Decay γ</span>
-      <input id="decay-rate" type="number" min="0.01" max="1" step="0.05">
-    </label>
-    <label class="field schedule-setting" data-control="decayEpochs">
-      <span class="label">every k epochs</span>
-      <input id="decay-epochs" type="number" min="1" max="100000" step="1">
-    </label>
-    <label class="field" data-control="stopAfter">
-      <span class="label">Stop after (epochs, 0 = never)</span>
-      <input id="stop-after" type="number" min="0" step="1">
-    </label>
-    <label class="field" data-control="optimizer">
-      <span class="label">Optimizer</span>
-      <select id="optimizer">
-        <option value="sgd">SGD</option>
-        <option value="momentum">Momentum</option>
-        <option value="nesterov">Nesterov</option>
-        <option value="rmsprop">RMSProp</option>
-        <option value="adam">Adam</option>
-      </select>
-    </label>
-    <label class="field optimizer-setting" data-control="momentum" data-for="momentum nesterov">
-      <span class="label">Momentum μ</span>
-      <input id="momentum" type="number" min="0" max="0.999" step="0.01">
-    </label>
-    <label class="field optimizer-setting" data-control="rmsDecay" data-for="rmsprop">
-      <span class="label">Decay ρ</span>
-      <input id="rms-decay" type="number" min="0" max="0.999" step="0.01">
-    </label>
-    <label class="field optimizer-setting" data-control="beta1" data-for="adam">
-      <span class="label">β₁</span>
-      <input id="beta1" type="number" min="0" max="0.999" step="0.01">
-    </label>
-    <label class="field optimizer-setting" data-control="beta2" data-for="adam">
-      <span class="label">β₂</span>
-      <input id="beta2" type="number" min="0" max="0.9999" step="0.001">
-    </label>
-    <label class="field optimizer-setting" data-control="epsilon" data-for="rmsprop adam">
-      <span class="label">ε</span>
-      <input id="epsilon" type="number" min="0" max="1" step="any">
-    </label>
-    <label class="field" data-control="problem">
-      <span class="label">Problem type</span>
-      <select id="problem">
-        <option value="classification">Classification</option>
-        <option value="regression">Regression</option>
-      </select>
-    </label>
-    <label class="field classes-setting" data-control="classes">
-      <span class="label">Classes</span>
-      <select id="classes" title="How many classes to tell apart (3 or more: one softmax output neuron per class)">
-        <option>2</option><option>3</option><option>4</option><option>5</option><option>6</option>
-      </select>
-    </label>
+    <label class="field" data-field="regularization"></label>
+    <label class="field" data-field="regularizationRate"></label>
+    <label class="field" data-field="initialization"></label>
+    <label class="field" data-field="schedule"></label>
+    <label class="field" data-field="decayRate" data-used-when="schedule=step,exponential" data-step="0.05"></label>
+    <label class="field" data-field="decayEpochs" data-used-when="schedule=step,exponential"></label>
+    <label class="field" data-field="stopAfter"></label>
+    <label class="field" data-field="stopAtLoss" data-step="0.01"></label>
+    <label class="field" data-field="optimizer"></label>
+    <label class="field" data-field="momentum" data-used-when="optimizer=momentum,nesterov" data-step="0.01"></label>
+    <label class="field" data-field="rmsDecay" data-used-when="optimizer=rmsprop" data-step="0.01"></label>
+    <label class="field" data-field="beta1" data-used-when="optimizer=adam" data-step="0.01"></label>
+    <label class="field" data-field="beta2" data-used-when="optimizer=adam" data-step="0.001"></label>
+    <label class="field" data-field="epsilon" data-used-when="optimizer=rmsprop,adam"></label>
+    <label class="field" data-field="problem"></label>
+    <label class="field" data-field="classes" data-used-when="problem=classification"
+      title="How many classes to tell apart (3 or more: one softmax output neuron per class)"></label>
   </div>
+</div>
 </div>
 
 <div id="message" class="message" part="message" role="status" aria-live="polite" hidden></div>
@@ -159,20 +62,14 @@ const MARKUP = `
       <span class="label" id="dataset-label">Which dataset do you want to use?</span>
       <div id="dataset" class="dataset-picker" role="radiogroup" aria-labelledby="dataset-label"></div>
     </div>
-    <label class="field" data-control="trainRatio">
-      <span class="label">Ratio of training to test data: <output id="train-ratio-value">50</output>%</span>
-      <input id="train-ratio" type="range" min="10" max="90" step="1" value="50">
-    </label>
-    <label class="field" data-control="noise">
-      <span class="label">Noise: <output id="noise-value">0</output>%</span>
-      <input id="noise" type="range" min="0" max="50" step="1" value="0">
-    </label>
+    <label class="field" data-field="trainRatio" data-as="slider" data-unit="%"></label>
+    <label class="field" data-field="noise" data-as="slider" data-unit="%"></label>
     <div class="field" data-control="batchSize">
       <label class="label" for="batch-size">Batch size</label>
       <div class="batch-size">
-        <input id="batch-size-slider" type="range" min="1" max="30" step="1" value="10"
+        <input id="batch-size-slider" type="range" min="1" max="30" step="1" data-mirror="batchSize"
           aria-label="Batch size (1 to 30)">
-        <input id="batch-size" type="number" min="1" max="500" step="1" value="10">
+        <span data-field="batchSize" data-as="bare"></span>
       </div>
     </div>
     <div class="button-row">
@@ -215,8 +112,7 @@ const MARKUP = `
         <span class="swatch negative"></span> negative; thicker is larger. The small square
         under a neuron is its bias. Hover or tap a neuron or link; click a link to edit it;
         click a neuron to see its numbers.</p>
-      <label class="legend" data-control="gradientLinks"><input id="gradient-links" type="checkbox"> Colour links by the gradient ∂J/∂w
-        instead of the weight</label>
+      <label class="legend" data-field="gradientLinks"></label>
       <div class="layer-health-area" part="layer-health" data-region="health">
         <p class="legend">Layer health, per layer: <span class="swatch health-gradient"></span>mean |∂J/∂w|
           (relative), <span class="swatch health-dead"></span>dead neurons,
@@ -291,19 +187,10 @@ const MARKUP = `
       <div id="heatmap-axes" class="axes" aria-hidden="true"></div>
     </div>
     <div class="output-options" data-region="output-options">
-      <label data-control="showTestData"><input id="show-test-data" type="checkbox"> Show test data</label>
-      <label data-control="discretize"><input id="discretize" type="checkbox"> Discretize output</label>
-      <label data-control="palette"><input id="palette" type="checkbox"> Colour-blind-safe colours</label>
-      <label class="field inline" data-control="loss">
-        <span class="label">Loss</span>
-        <select id="loss">
-          <option value="squared">Squared error</option>
-          <option value="absolute">Absolute error (MAE)</option>
-          <option value="huber">Huber</option>
-          <option value="binaryCrossEntropy">Binary cross-entropy (sigmoid output)</option>
-          <option value="softmaxCrossEntropy">Softmax cross-entropy</option>
-        </select>
-      </label>
+      <label data-field="showTestData"></label>
+      <label data-field="discretize"></label>
+      <label data-field="palette" data-as="checkbox" data-on="colorblind"></label>
+      <label class="field inline" data-field="loss"></label>
     </div>
     <p id="value-legend" class="legend" data-region="legend">Colours: <span class="swatch negative"></span> −1 · <span class="swatch zero"></span> 0 ·
       <span class="swatch positive"></span> +1</p>

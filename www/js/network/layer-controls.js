@@ -10,21 +10,18 @@
 
 const NEW_LAYER_SIZE = 2;
 
-/** The activations a hidden layer can use, labelled as in the global #activation select. */
-const ACTIVATIONS = [
-  ['relu', 'ReLU'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['linear', 'Linear'],
-  ['leakyRelu', 'Leaky ReLU'], ['elu', 'ELU'], ['swish', 'Swish'], ['gelu', 'GELU'], ['softplus', 'Softplus'],
-];
-const LABELS = new Map(ACTIVATIONS);
 
 export class LayerControls {
   /**
    * @param {{row: HTMLElement, addLayer: HTMLButtonElement, removeLayer: HTMLButtonElement,
    *          countLabel: HTMLElement}} elements
+   * @param {import('../state/schema.js').Schema} schema the activations a hidden layer can use (the
+   *   global activation's choices), with their labels
    * @param {(partial: {hidden?: number[], layerActivations?: string[]}) => void} onChange
    */
-  constructor(elements, onChange) {
+  constructor(elements, schema, onChange) {
     this.elements = elements;
+    this.activations = schema.row('activation').choices;
     this.hidden = [];
     this.activation = 'tanh';
     this.layerActivations = [];
@@ -117,10 +114,11 @@ export class LayerControls {
     select.dataset.control = 'activation';
     select.hidden = this.hide.has('activation');
     select.setAttribute('aria-label', `Activation of hidden layer ${layer + 1}`);
-    for (const [value, text] of ACTIVATIONS) select.add(new Option(text, value));
-    if (!LABELS.has(name)) select.add(new Option(name, name));
+    for (const { value, label } of this.activations) select.add(new Option(label, value));
+    const known = this.activations.find((choice) => choice.value === name);
+    if (!known) select.add(new Option(name, name));
     select.value = name;
-    select.title = `Hidden layer ${layer + 1}: ${LABELS.get(name) ?? name}`;
+    select.title = `Hidden layer ${layer + 1}: ${known?.label ?? name}`;
     return select;
   }
 

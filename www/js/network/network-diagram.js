@@ -11,7 +11,6 @@
 // (targetAt), not by one element per link.
 
 import { layoutDiagram, linkPath, linkY } from './diagram-layout.js';
-import { PALETTES } from '../output/palette.js';
 
 const FLOW_STEP = 3; // how far the dashes move per redraw, in diagram units
 const DASH = [9, 3];
@@ -55,7 +54,7 @@ export class NetworkDiagram {
     this.values = new Float32Array();
     this.training = false;
     this.flow = 0;
-    this.palette = 'default';
+    this.colours = null; // the palette's colours (output/palette.js), from setColours
     this.highlighted = null;
     this.pending = []; // gaps (by index) still to redraw in the current pass
     this.ink = { highlight: '#222', biasLine: '#fff', biasZero: '#999' }; // until setInk
@@ -127,7 +126,7 @@ export class NetworkDiagram {
    * `budgetUs` microseconds of painting (at least one gap); true once the pass is done.
    */
   drawSome(parameters, budgetUs) {
-    if (!this.layout || !this.pending.length) return true;
+    if (!this.layout || !this.pending.length || !this.colours) return true;
     this.takeValues(parameters);
     if (this.setScale()) {
       // The canvas was resized, which clears it: everything at once.
@@ -135,7 +134,7 @@ export class NetworkDiagram {
       this.draw();
       return true;
     }
-    const colours = PALETTES[this.palette] ?? PALETTES.default;
+    const { colours } = this;
     const perLink = this.thin ? THIN_LINK_US : WIDE_LINK_US;
     let spent = 0;
     while (this.pending.length) {
@@ -179,10 +178,9 @@ export class NetworkDiagram {
     this.setScale();
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, canvas.width, canvas.height);
-    if (this.values.length === 0) return;
+    if (this.values.length === 0 || !this.colours) return;
     this.setScale();
-    const colours = PALETTES[this.palette] ?? PALETTES.default;
-    for (const gap of this.gaps) this.drawGap(gap, colours);
+    for (const gap of this.gaps) this.drawGap(gap, this.colours);
   }
 
   /** The links of one gap between two columns, then the biases of the column on its right. */
@@ -252,9 +250,9 @@ export class NetworkDiagram {
     this.draw();
   }
 
-  /** Draws the links and biases in palette `name` from now on. */
-  setPalette(name) {
-    this.palette = name;
+  /** Draws the links and biases in the palette's `colours` from now on. */
+  setColours(colours) {
+    this.colours = colours;
     this.draw();
   }
 

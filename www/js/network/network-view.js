@@ -4,7 +4,7 @@
 // step with the config.
 // It rebuilds its elements only when the network changes shape.
 
-import { FEATURES, outputCountOf } from '../state/config.js';
+import { outputCountOf } from '../state/config.js';
 import { hiddenFeatures } from '../state/classroom.js';
 import { NetworkDiagram } from './network-diagram.js';
 import { NodeLayer } from './node-layer.js';
@@ -13,20 +13,19 @@ import { DiagramInspector } from './diagram-inspect.js';
 
 const IDLE_SIZE = 25;
 
-function featureLabel(value) {
-  return FEATURES.find((f) => f.value === value)?.label ?? value;
-}
-
 export class NetworkView {
   /**
    * @param {(id: string) => HTMLElement} find
+   * @param {import('../state/schema.js').Schema} schema the features and activations, with their labels
    * @param {{config: (partial: object) => void, showNode: (node: number|null) => void,
    *          read: (offset: number) => number, write: (target: object, value: number) => void,
    *          inspect: (layer: number, neuron: number) => void}} hooks
    */
-  constructor(find, hooks) {
+  constructor(find, schema, hooks) {
+    this.schema = schema;
+    this.features = schema.values('features');
     this.diagram = new NetworkDiagram(find('network'));
-    this.nodes = new NodeLayer(find('network-nodes'), (feature, on) => {
+    this.nodes = new NodeLayer(find('network-nodes'), (feature) => schema.label('features', feature), (feature, on) => {
       hooks.config({ features: this.toggledFeatures(feature, on) });
     });
     this.layers = new LayerControls({
@@ -34,7 +33,7 @@ export class NetworkView {
       addLayer: find('add-layer'),
       removeLayer: find('remove-layer'),
       countLabel: find('layer-count-label'),
-    }, hooks.config);
+    }, schema, hooks.config);
     this.inspector = new DiagramInspector({
       canvas: find('network'),
       nodes: find('network-nodes'),
@@ -53,7 +52,7 @@ export class NetworkView {
       describe: (target) => this.describeTarget(target),
     });
     this.shapeKey = '';
-    this.palette = null;
+    this.colours = null;
     this.config = null;
   }
 
@@ -62,16 +61,18 @@ export class NetworkView {
     const chosen = new Set(this.config.features);
     if (on) chosen.add(feature);
     else chosen.delete(feature);
-    return FEATURES.map((f) => f.value).filter((value) => chosen.has(value));
+    return this.features.filter((value) => chosen.has(value));
   }
 
-  /** Brings the column up to date; returns true when the elements were rebuilt. */
-  show(config, view) {
+  /**
+   * Brings the column up to date for `config`, with the controls `view.hidden` hides, in
+   * the palette's `colours`; returns true when the elements were rebuilt.
+   */
+  show(config, view, colours) {
     this.config = config;
     this.layers.show(config, view.hidden);
-    const locked = hiddenFeatures(view.hidden);
-    const rows = FEATURES.map((f) => f.value)
-      .filter((value) => config.features.includes(value) || !locked.includes(value));
+    const locked = hiddenFeatures(view.hidden, this.schema);
+    const rows = this.features.filter((value) => config.features.includes(value) || !locked.includes(value));
     const shape = { rows, features: config.features, hidden: config.hidden, locked, outputs: outputCountOf(config) };
     const key = JSON.stringify(shape);
     const rebuilt = key !== this.shapeKey;
@@ -81,15 +82,15 @@ export class NetworkView {
       this.inspector.forget();
       this.shapeKey = key;
     } else {
-      for (const feature of FEATURES) {
-        const box = this.nodes.container.querySelector(`#feature-${feature.value}`);
-        if (box) box.checked = config.features.includes(feature.value);
+      for (const feature of this.features) {
+        const box = this.nodes.container.querySelector(`#feature-${feature}`);
+        if (box) box.checked = config.features.includes(feature);
       }
     }
-    if (rebuilt || view.palette !== this.palette) {
-      this.nodes.paintIdle(IDLE_SIZE, view.palette);
-      this.diagram.setPalette(view.palette);
-      this.palette = view.palette;
+    if (rebuilt || colours !== this.colours) {
+      this.nodes.paintIdle(IDLE_SIZE, colours);
+      this.diagram.setColours(colours);
+      this.colours = colours;
     }
     return rebuilt;
   }
@@ -152,7 +153,7 @@ export class NetworkView {
   /** Words for node `node`: "input x₁", "neuron 2 of hidden layer 1", "the output". */
   describeNode(node) {
     const { features, hidden } = this.config;
-    if (node < features.length) return `input ${featureLabel(features[node])}`;
+    if (node < features.length) return `input ${this.schema.label('features', features[node])}`;
     let first = features.length;
     for (let layer = 0; layer < hidden.length; layer++) {
       if (node < first + hidden[layer]) return `neuron ${node - first + 1} of hidden layer ${layer + 1}`;
@@ -186,7 +187,7 @@ export class NetworkView {
       ? this.describeOutput(target.neuron).replace(/ \(its probability\)$/, '') : `neuron ${target.neuron + 1} of hidden layer ${target.layer + 1}`;
     if (target.kind === 'bias') return `Bias of ${neuron}`;
     const from = target.layer === 0
-      ? featureLabel(features[target.input]) : `neuron ${target.input + 1} of hidden layer ${target.layer}`;
+      ? this.schema.label('features', features[target.input]) : `neuron ${target.input + 1} of hidden layer ${target.layer}`;
     return `Weight from ${from} to ${neuron}`;
   }
 }

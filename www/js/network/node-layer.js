@@ -4,7 +4,6 @@
 // features (x₁, x₂, x₁², …) with a toggle each. A feature the network does not use
 // shows a faded picture of the feature itself, drawn once by the page.
 
-import { FEATURES } from '../state/config.js';
 import { placeBox } from './diagram-layout.js';
 import { rgbFor } from '../output/palette.js';
 
@@ -24,10 +23,12 @@ const FEATURE_VALUE = {
 export class NodeLayer {
   /**
    * @param {HTMLElement} container the overlay element (#network-nodes)
+   * @param {(feature: string) => string} label a feature's label (x₁, sin(x₂), …)
    * @param {(feature: string, on: boolean) => void} onToggle a feature toggle was clicked
    */
-  constructor(container, onToggle) {
+  constructor(container, label, onToggle) {
     this.container = container;
+    this.label = label;
     this.thumbs = []; // canvases of the nodes the core renders, by node index
     this.idle = []; // canvases of features the network does not use
     this.atlas = document.createElement('canvas'); // every node's thumbnail, one under the other
@@ -52,7 +53,7 @@ export class NodeLayer {
       const point = layout.at(0, row);
       children.push(this.toggle(feature, node >= 0, locked.includes(feature), point, layout));
       const canvas = this.canvas(node >= 0 ? node : null, point, layout, 'input');
-      canvas.setAttribute('aria-label', `input ${FEATURES.find((f) => f.value === feature).label}`);
+      canvas.setAttribute('aria-label', `input ${this.label(feature)}`);
       if (node >= 0) this.thumbs[node] = canvas;
       else this.idle.push({ canvas, feature });
       children.push(canvas);
@@ -77,7 +78,7 @@ export class NodeLayer {
   }
 
   toggle(feature, on, locked, point, layout) {
-    const { label: text } = FEATURES.find((f) => f.value === feature);
+    const text = this.label(feature);
     const label = document.createElement('label');
     label.className = 'input-toggle';
     label.style.right = `${((layout.width - point.x + layout.box / 2 + 4) / layout.width) * 100}%`;
@@ -132,7 +133,7 @@ export class NodeLayer {
   }
 
   /** Draws the unused features' own pictures (value / 6 on the colour scale, like the core's inputs). */
-  paintIdle(size, palette) {
+  paintIdle(size, colours) {
     for (const { canvas, feature } of this.idle) {
       canvas.width = size;
       canvas.height = size;
@@ -142,7 +143,7 @@ export class NodeLayer {
         for (let column = 0; column < size; column++) {
           const x1 = -EXTENT + ((column + 0.5) * 2 * EXTENT) / size;
           const x2 = EXTENT - ((row + 0.5) * 2 * EXTENT) / size;
-          const [r, g, b] = rgbFor(value(x1, x2) / scaleOf(feature), palette);
+          const [r, g, b] = rgbFor(value(x1, x2) / scaleOf(feature), colours);
           image.data.set([r, g, b, 255], (row * size + column) * 4);
         }
       }

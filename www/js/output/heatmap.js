@@ -55,16 +55,16 @@ export class Heatmap {
 
   /**
    * Draws the grid scaled to the canvas, then the points.
-   * @param {{train: Float32Array, test: Float32Array, showTest: boolean, palette: string,
-   *          classColours: string[]|null}} points flat [x1, x2, label, …] arrays; `classColours`
-   *   for 3 or more classes
+   * @param {{train: Float32Array, test: Float32Array, showTest: boolean, colours: object,
+   *          multiClass: boolean}} points flat [x1, x2, label, …] arrays, in the palette's
+   *   `colours` (class colours with 3 or more classes)
    */
   draw(points) {
     this.lastPoints = points;
     const { context, canvas } = this;
     context.imageSmoothingEnabled = true;
     context.drawImage(this.grid, 0, 0, canvas.width, canvas.height);
-    const key = [points.train, points.test, points.showTest, points.palette, points.classColours];
+    const key = [points.train, points.test, points.showTest, points.colours, points.multiClass];
     if (!this.pointKey || key.some((part, i) => part !== this.pointKey[i])) {
       this.drawPointLayer(points);
       this.pointKey = key;
@@ -72,10 +72,10 @@ export class Heatmap {
     context.drawImage(this.pointLayer, 0, 0);
   }
 
-  drawPointLayer({ train, test, showTest, palette, classColours }) {
+  drawPointLayer({ train, test, showTest, colours, multiClass }) {
     const context = this.pointLayer.getContext('2d');
     context.clearRect(0, 0, this.pointLayer.width, this.pointLayer.height);
-    const colour = (label) => labelColour(label, palette, classColours);
+    const colour = (label) => labelColour(label, colours, multiClass);
     drawPoints(context, train, '#fff', colour);
     if (showTest) drawPoints(context, test, '#000', colour);
   }

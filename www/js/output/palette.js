@@ -1,28 +1,47 @@
-// The two colour sets of the playground: the familiar orange / grey / blue, and a
-// colour-blind-safe orange / white / purple. The core colours the heatmaps with the
-// same ends (setPalette); this module colours what the page draws itself (points,
-// dataset thumbnails) and switches the CSS colours through `data-palette`.
+// The colours of a palette, as the core gives them (`paletteColors(name)`: the ends of
+// the value scale −1 / 0 / +1 and one colour per class), and what the page draws with
+// them itself: points, dataset thumbnails, unused features, links, swatches (CSS custom
+// properties). The heatmaps are coloured by the core with the same colours. Also the
+// theme's colours for what canvases draw besides data.
 
-export const PALETTES = {
-  default: { negative: [245, 147, 34], neutral: [232, 234, 235], positive: [8, 119, 189] },
-  colorblind: { negative: [230, 97, 0], neutral: [247, 247, 247], positive: [93, 58, 155] },
-};
+/** @typedef {{name: string, negative: number[], neutral: number[], positive: number[], classes: string[]}} Colours */
 
-export const PALETTE_NAMES = Object.keys(PALETTES);
+const css = ([r, g, b]) => `rgb(${r}, ${g}, ${b})`;
 
 /** [r, g, b] for a value in [−1, 1] (clamped; NaN counts as 0), blended like the core does. */
-export function rgbFor(value, name = 'default') {
-  const palette = PALETTES[name] ?? PALETTES.default;
+export function rgbFor(value, colours) {
   const t = Number.isNaN(value) ? 0 : Math.max(-1, Math.min(1, value));
-  const end = t < 0 ? palette.negative : palette.positive;
+  const end = t < 0 ? colours.negative : colours.positive;
   const amount = Math.abs(t);
-  return palette.neutral.map((channel, i) => Math.round(channel + (end[i] - channel) * amount));
+  return colours.neutral.map((channel, i) => Math.round(channel + (end[i] - channel) * amount));
 }
 
 /** CSS colour for a value in [−1, 1]. */
-export function colourFor(value, name = 'default') {
-  const [r, g, b] = rgbFor(value, name);
-  return `rgb(${r}, ${g}, ${b})`;
+export function colourFor(value, colours) {
+  return css(rgbFor(value, colours));
+}
+
+/** CSS colour of −1 (negative) or +1 (positive). */
+export function signColour(negative, colours) {
+  return css(negative ? colours.negative : colours.positive);
+}
+
+/**
+ * CSS colour of a data point's label: with 3 or more classes (`multiClass`) the colour
+ * of its class (a label of −1 is class 0), else the value scale (−1 orange, +1 blue, a
+ * real value in between).
+ */
+export function labelColour(label, colours, multiClass) {
+  if (multiClass) return colours.classes[label < 0 ? 0 : Math.round(label)] ?? colourFor(label, colours);
+  return colourFor(label, colours);
+}
+
+/** Gives the playground's CSS (swatches, the thumbnails' background) the palette's colours. */
+export function showPalette(surface, colours) {
+  surface.dataset.palette = colours.name;
+  surface.style.setProperty('--negative', css(colours.negative));
+  surface.style.setProperty('--neutral', css(colours.neutral));
+  surface.style.setProperty('--positive', css(colours.positive));
 }
 
 /**
@@ -43,19 +62,4 @@ export function inkColours(element) {
     biasLine: read('--bias-line'),
     biasZero: read('--bias-zero'),
   };
-}
-
-/** Switches the page's CSS colours (links, swatches, biases) to palette `name`. */
-export function showPalette(root, name) {
-  root.dataset.palette = name;
-}
-
-/**
- * CSS colour of a data point's label: with `classColours` (3 or more classes, from the
- * core's classColors) the colour of its class (a label of −1 is class 0), else the
- * value scale (−1 orange, +1 blue, a real value in between).
- */
-export function labelColour(label, palette, classColours) {
-  if (classColours) return classColours[label < 0 ? 0 : Math.round(label)] ?? colourFor(label, palette);
-  return colourFor(label, palette);
 }

@@ -1,32 +1,13 @@
 // The address bar as the playground's memory. The URL hash holds every config key
 // (`#dataset=spiral&noise=10&…&hidden=4,2&features=x1,x2`), then the view options
-// (`epochsPerFrame`, `showTestData`, `discretize`, `palette`), then the classroom flags
+// (`epochsPerFrame`, `showTestData`, …, `palette`), then the classroom flags
 // (`learningRate_hide=true`, `hideText=true`), so a copied address reproduces the same
-// run on the same reduced page. This module only turns those into hashes and back
+// run on the same reduced page. The keys, their order and how each is written come
+// from the schema (schema.js). This module only turns setups into hashes and back
 // (DOM-free); whether a config value is allowed is decided by greymatter's core.
 
-import { HIDEABLE_NAMES, HIDE_SUFFIX, HIDE_TEXT } from './classroom.js';
-import { PALETTE_NAMES } from '../output/palette.js';
-import { DEFAULT_VIEW, checkEpochsPerFrame } from './view.js';
-
-/** Config keys in the order they are written to the address bar. */
-export const CONFIG_KEYS = [
-  'dataset', 'noise', 'trainRatio', 'batchSize', 'learningRate', 'activation', 'layerActivations',
-  'regularization', 'regularizationRate', 'hidden', 'features', 'problem', 'classes', 'loss',
-  'initialization', 'schedule', 'decayRate', 'decayEpochs', 'stopAfter',
-  'optimizer', 'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon',
-  'seed', 'dataSeed', 'samples',
-];
-
-/** View options: how the page shows the run, not what the network is. */
-export const VIEW_KEYS = ['epochsPerFrame', 'showTestData', 'gradientLinks', 'discretize', 'palette'];
-
-const NUMBER_KEYS = new Set([
-  'noise', 'trainRatio', 'batchSize', 'learningRate', 'regularizationRate',
-  'momentum', 'rmsDecay', 'beta1', 'beta2', 'epsilon', 'decayRate', 'decayEpochs', 'stopAfter',
-  'seed', 'dataSeed', 'samples', 'classes',
-]);
-const LIST_KEYS = new Set(['hidden', 'features', 'layerActivations']);
+import { HIDE_SUFFIX, HIDE_TEXT, controlNames } from './classroom.js';
+import { checkViewValue } from './view.js';
 
 function encodeValue(value) {
   const text = Array.isArray(value) ? value.join(',') : String(value);
@@ -34,11 +15,12 @@ function encodeValue(value) {
 }
 
 /** `config` and `view` → `dataset=circle&noise=0&…` (no leading `#`). */
-export function encodeHash(config, view = DEFAULT_VIEW) {
-  const entries = CONFIG_KEYS.filter((key) => key in config).map((key) => [key, config[key]]);
-  for (const key of VIEW_KEYS) entries.push([key, view[key] ?? DEFAULT_VIEW[key]]);
+export function encodeHash(config, view, schema) {
+  const entries = schema.configKeys.filter((key) => key in config).map((key) => [key, config[key]]);
+  const defaults = schema.defaultView();
+  for (const key of schema.viewKeys) entries.push([key, view[key] ?? defaults[key]]);
   const hidden = new Set(view.hidden ?? []);
-  for (const name of HIDEABLE_NAMES) if (hidden.has(name)) entries.push([name + HIDE_SUFFIX, true]);
+  for (const name of controlNames(schema)) if (hidden.has(name)) entries.push([name + HIDE_SUFFIX, true]);
   if (view.hideText) entries.push([HIDE_TEXT, true]);
   return entries.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
@@ -55,33 +37,44 @@ function parseBoolean(key, text) {
   throw new Error(`${key} must be true or false, got "${text}"`);
 }
 
-/** Turns the text of one config entry into the value the core expects. */
-export function decodeValue(key, text) {
-  if (!CONFIG_KEYS.includes(key)) throw new Error(`unknown setting "${key}"`);
-  if (NUMBER_KEYS.has(key)) return parseNumber(key, text);
-  if (!LIST_KEYS.has(key)) return text;
-  const parts = text === '' ? [] : text.split(',').map((part) => part.trim());
-  if (key === 'hidden') return parts.map((part) => parseNumber('hidden', part));
-  return parts;
+/** A list entry: `a,b,c` (`""` is the empty list). */
+function parseList(text) {
+  return text === '' ? [] : text.split(',').map((part) => part.trim());
+}
+
+/** Turns the text of one config entry into the value the core expects (its kind in the schema). */
+export function decodeValue(key, text, schema) {
+  const row = schema.isConfigKey(key) ? schema.row(key) : null;
+  if (!row) throw new Error(`unknown setting "${key}"`);
+  switch (row.kind) {
+    case 'number': return parseNumber(key, text);
+    case 'counts': return parseList(text).map((part) => parseNumber(key, part));
+    case 'names': return parseList(text);
+    default: return text;
+  }
+}
+
+/** The text of view option `key` as the value it stands for (checked against its row). */
+export function decodeViewValue(key, text, schema) {
+  const row = schema.row(key);
+  let value = text;
+  if (row.kind === 'number') value = parseNumber(key, text);
+  else if (row.kind === 'toggle') value = parseBoolean(key, text);
+  return checkViewValue(row, value);
 }
 
 /** Reads one view option or classroom flag into `view`; false if `key` is not one. */
-export function decodeViewEntry(key, text, view) {
-  if (key === 'palette') {
-    if (!PALETTE_NAMES.includes(text)) {
-      throw new Error(`palette must be one of ${PALETTE_NAMES.join(', ')}, got "${text}"`);
-    }
-    view.palette = text;
-  } else if (key === 'epochsPerFrame') {
-    view.epochsPerFrame = checkEpochsPerFrame(parseNumber(key, text));
-  } else if (VIEW_KEYS.includes(key) || key === HIDE_TEXT) {
-    view[key] = parseBoolean(key, text);
+export function decodeViewEntry(key, text, view, schema) {
+  if (schema.isViewKey(key)) {
+    view[key] = decodeViewValue(key, text, schema);
+  } else if (key === HIDE_TEXT) {
+    view.hideText = parseBoolean(key, text);
   } else if (key.endsWith(HIDE_SUFFIX)) {
     const name = key.slice(0, -HIDE_SUFFIX.length);
-    if (!HIDEABLE_NAMES.includes(name)) {
+    if (!controlNames(schema).includes(name)) {
       throw new Error(`"${key}": there is no control called "${name}" to hide`);
     }
-    if (parseBoolean(key, text)) view.hidden.push(name);
+    if (parseBoolean(key, text) && !view.hidden.includes(name)) view.hidden.push(name);
   } else {
     return false;
   }
@@ -93,9 +86,9 @@ export function decodeViewEntry(key, text, view) {
  * view options and classroom flags (`view`, complete: missing ones take their
  * defaults) and one readable line per entry that could not be read (`errors`).
  */
-export function decodeHash(hash) {
+export function decodeHash(hash, schema) {
   const values = {};
-  const view = { ...DEFAULT_VIEW, hidden: [] };
+  const view = schema.defaultView();
   const errors = [];
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const entry of body.split('&')) {
@@ -104,7 +97,7 @@ export function decodeHash(hash) {
     try {
       const key = decodeURIComponent(cut < 0 ? entry : entry.slice(0, cut));
       const text = cut < 0 ? '' : decodeURIComponent(entry.slice(cut + 1));
-      if (!decodeViewEntry(key, text, view)) values[key] = decodeValue(key, text);
+      if (!decodeViewEntry(key, text, view, schema)) values[key] = decodeValue(key, text, schema);
     } catch (error) {
       errors.push(error instanceof URIError ? `cannot read "${entry}"` : error.message);
     }

@@ -4,13 +4,10 @@
 // "newData", "reset", "regenerated") so the playground knows what to rebuild.
 // DOM-free: it talks to the core only through the functions it is given.
 
-import { CONFIG_KEYS } from './address.js';
 import { fitPatch, combineOutcomes, datasetSwitchNote } from './config.js';
 
 /** The problem goes first, then the dataset (it must fit the problem), the classes, then the rest. */
-function order(key) {
-  return key === 'problem' ? -3 : key === 'dataset' ? -2 : key === 'classes' ? -1 : CONFIG_KEYS.indexOf(key);
-}
+const FIRST = ['problem', 'dataset', 'classes'];
 
 /**
  * Applies `values` one key at a time. A refused key is tried once more after the
@@ -19,9 +16,11 @@ function order(key) {
  * @param {{config: () => object, setConfig: (patch: object) => string,
  *          lossesFor: (problem: string, classes: number) => string[],
  *          isCrash: (error: Error) => boolean}} core a crash is thrown on, not collected
+ * @param {import('./schema.js').Schema} schema
  * @returns {{errors: string[], outcome: string}}
  */
-export function applyEach(core, values) {
+export function applyEach(core, values, schema) {
+  const order = (key) => (FIRST.includes(key) ? FIRST.indexOf(key) - FIRST.length : schema.configKeys.indexOf(key));
   let keys = Object.keys(values).sort((a, b) => order(a) - order(b));
   let errors = [];
   let outcome = 'kept';
@@ -30,7 +29,7 @@ export function applyEach(core, values) {
     errors = [];
     for (const key of keys) {
       try {
-        const patch = fitPatch({ [key]: values[key] }, core.config(), core.lossesFor);
+        const patch = fitPatch({ [key]: values[key] }, core.config(), core.lossesFor, schema);
         outcome = combineOutcomes(outcome, core.setConfig(patch));
       } catch (error) {
         if (core.isCrash(error)) throw error;
@@ -48,9 +47,9 @@ export function applyEach(core, values) {
  * and the dataset becomes one that has them: the line saying so, or none. `refused`
  * lists the messages already shown, so a refused dataset is not reported twice.
  */
-export function datasetAdjustment(values, config, refused = []) {
+export function datasetAdjustment(values, config, schema, refused = []) {
   const changed = 'dataset' in values && values.dataset !== config.dataset
     && !refused.some((message) => message.startsWith('dataset'));
   if (!changed || config.problem !== 'classification') return [];
-  return [datasetSwitchNote(values.dataset, config)];
+  return [datasetSwitchNote(values.dataset, config, schema)];
 }

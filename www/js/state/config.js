@@ -1,30 +1,8 @@
-// Small facts about greymatter's config that the page needs for its controls:
-// which datasets belong to which problem, the feature names in display order, and
-// tidy numbers (the core keeps rates as 32-bit floats, so 0.03 can come back as
-// 0.029999999329447746; the page shows and shares the short form).
-
-export const DATASETS = {
-  classification: [
-    { value: 'circle', label: 'Circle' },
-    { value: 'xor', label: 'Exclusive or' },
-    { value: 'gauss', label: 'Gaussian' },
-    { value: 'spiral', label: 'Spiral' },
-  ],
-  regression: [
-    { value: 'plane', label: 'Plane' },
-    { value: 'multigauss', label: 'Multi Gaussian' },
-  ],
-};
-
-export const FEATURES = [
-  { value: 'x1', label: 'x₁' },
-  { value: 'x2', label: 'x₂' },
-  { value: 'x1Squared', label: 'x₁²' },
-  { value: 'x2Squared', label: 'x₂²' },
-  { value: 'x1x2', label: 'x₁x₂' },
-  { value: 'sinX1', label: 'sin(x₁)' },
-  { value: 'sinX2', label: 'sin(x₂)' },
-];
+// Patching a config so the core takes it in one step (a dataset that fits the
+// problem and the classes, a loss that fits), what a change's outcome means, and tidy
+// numbers (the core keeps rates as 32-bit floats, so 0.03 can come back as
+// 0.029999999329447746; the page shows and shares the short form). The datasets and
+// their problems and classes come from the schema (schema.js). DOM-free.
 
 /** Shortest decimal that is the same 32-bit float as `x` (integers untouched). */
 export function tidyNumber(x) {
@@ -50,33 +28,22 @@ export function tidyConfig(config) {
  * When `partial` switches the problem but names no dataset and the current one does
  * not belong to the new problem, adds the new problem's first dataset.
  */
-export function withFittingDataset(partial, current) {
-  const problem = partial.problem;
-  if (!(problem in DATASETS) || 'dataset' in partial) return partial;
-  const fits = DATASETS[problem].some((d) => d.value === current.dataset);
-  return fits ? partial : { ...partial, dataset: DATASETS[problem][0].value };
+export function withFittingDataset(partial, current, schema) {
+  const datasets = schema.datasetsOf(partial.problem);
+  if (datasets.length === 0 || 'dataset' in partial) return partial;
+  const fits = datasets.some((d) => d.value === current.dataset);
+  return fits ? partial : { ...partial, dataset: datasets[0].value };
 }
 
-/** Page labels of the losses (the core's names, in the order lossesFor gives them). */
-export const LOSS_LABELS = {
-  squared: 'Squared error',
-  absolute: 'Absolute error (MAE)',
-  huber: 'Huber',
-  binaryCrossEntropy: 'Binary cross-entropy (sigmoid output)',
-  softmaxCrossEntropy: 'Softmax cross-entropy',
-};
-
-/** Datasets that have only two classes (the rest have 2 to 6). */
-export const TWO_CLASS_DATASETS = ['xor'];
-/** Where a two-class dataset goes when more classes are asked for. */
+/** Where a dataset with too few classes goes when more classes are asked for. */
 export const MANY_CLASS_DATASET = 'spiral';
 
 /**
  * The words for a two-class dataset `from` replaced, to fit `config.classes`, by
  * `config.dataset`: said after a control's change and after an address alike.
  */
-export function datasetSwitchNote(from, config) {
-  const label = (dataset) => Object.values(DATASETS).flat().find((entry) => entry.value === dataset)?.label ?? dataset;
+export function datasetSwitchNote(from, config, schema) {
+  const label = (dataset) => schema.label('dataset', dataset);
   return `the dataset ${label(from)} has only 2 classes, so it is now ${label(config.dataset)} (${config.classes} classes)`;
 }
 
@@ -97,12 +64,13 @@ export function isMultiClass(config) {
  * first of `lossesFor(problem, classes)`) when the current one does not. Keys that
  * `partial` names itself are never changed.
  */
-export function fitPatch(partial, current, lossesFor) {
-  let patch = withFittingDataset(partial, current);
+export function fitPatch(partial, current, lossesFor, schema) {
+  let patch = withFittingDataset(partial, current, schema);
   const problem = patch.problem ?? current.problem;
   const classes = patch.classes ?? current.classes ?? 2;
   const dataset = patch.dataset ?? current.dataset;
-  if (problem === 'classification' && classes > 2 && TWO_CLASS_DATASETS.includes(dataset) && !('dataset' in partial)) {
+  const mostClasses = schema.row('dataset').choices.find((choice) => choice.value === dataset)?.maxClasses ?? Infinity;
+  if (problem === 'classification' && classes > mostClasses && !('dataset' in partial)) {
     patch = { ...patch, dataset: MANY_CLASS_DATASET };
   }
   if (!('loss' in partial) && lossesFor) {

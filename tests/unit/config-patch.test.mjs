@@ -1,0 +1,72 @@
+// Making a partial config fit the rest (www/js/state/config.js) and applying a setup
+// key by key (www/js/state/apply-each.js), against the real core in Node.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fitPatch, combineOutcomes, tidyNumber, tidyConfig, datasetSwitchNote } from '../../www/js/state/config.js';
+import { applyEach, datasetAdjustment } from '../../www/js/state/apply-each.js';
+import { glue, schema, coreOf } from './core.mjs';
+
+const lossesFor = (problem, classes) => Array.from(glue.lossesFor(problem, classes));
+
+describe('fitting a patch to the config', () => {
+  const current = glue.defaultConfig();
+
+  it('switching the problem brings a dataset of that problem and a loss that fits', () => {
+    assert.deepEqual(fitPatch({ problem: 'regression' }, current, lossesFor, schema), { problem: 'regression', dataset: 'plane' });
+    const classes = fitPatch({ classes: 3 }, current, lossesFor, schema);
+    assert.equal(classes.loss, 'softmaxCrossEntropy', 'three classes need the softmax loss');
+  });
+
+  it('more classes than the dataset has: a dataset that has them (xor → spiral)', () => {
+    const patch = fitPatch({ classes: 4 }, { ...current, dataset: 'xor' }, lossesFor, schema);
+    assert.equal(patch.dataset, 'spiral');
+    assert.equal(patch.loss, 'softmaxCrossEntropy');
+    assert.equal(datasetSwitchNote('xor', { ...current, dataset: 'spiral', classes: 4 }, schema),
+      'the dataset Exclusive or has only 2 classes, so it is now Spiral (4 classes)');
+  });
+
+  it('never changes a key the patch names itself', () => {
+    assert.deepEqual(fitPatch({ classes: 3, loss: 'squared' }, current, lossesFor, schema), { classes: 3, loss: 'squared' });
+    assert.deepEqual(fitPatch({ problem: 'regression', dataset: 'xor' }, current, lossesFor, schema), { problem: 'regression', dataset: 'xor' });
+  });
+
+  it('sums up outcomes and tidies 32-bit floats', () => {
+    assert.equal(combineOutcomes('kept', 'reset'), 'reset');
+    assert.equal(combineOutcomes('newData', 'reset'), 'regenerated');
+    assert.equal(combineOutcomes('reset', 'kept'), 'reset');
+    assert.equal(tidyNumber(Math.fround(0.03)), 0.03);
+    assert.equal(tidyNumber(7), 7);
+    assert.deepEqual(tidyConfig({ learningRate: Math.fround(0.1), hidden: [4] }), { learningRate: 0.1, hidden: [4] });
+  });
+});
+
+describe('applying a setup key by key', () => {
+  it('applies what the core takes, says why for the rest, and sums up the outcome', () => {
+    const core = coreOf();
+    const { errors, outcome } = applyEach(core, { noise: 10, learningRate: -1, hidden: [3], dataset: 'spiral' }, schema);
+    assert.equal(outcome, 'regenerated');
+    assert.deepEqual(errors, ['learningRate must be greater than 0 and at most 10, got -1']);
+    const config = core.config();
+    assert.equal(config.noise, 10);
+    assert.deepEqual(config.hidden, [3]);
+    assert.equal(config.dataset, 'spiral');
+    assert.equal(config.learningRate, glue.defaultConfig().learningRate);
+    core.playground.free();
+  });
+
+  it('keys that depend on each other apply in either order (fewer layers, shorter per-layer list)', () => {
+    const core = coreOf({ hidden: [4, 2], layerActivations: ['relu', 'tanh'] });
+    const { errors } = applyEach(core, { hidden: [3], layerActivations: ['swish'] }, schema);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(core.config().layerActivations, ['swish']);
+    core.playground.free();
+  });
+
+  it('says when the classes made the dataset change', () => {
+    const config = { ...glue.defaultConfig(), dataset: 'spiral', classes: 3 };
+    assert.deepEqual(datasetAdjustment({ dataset: 'xor', classes: 3 }, config, schema),
+      ['the dataset Exclusive or has only 2 classes, so it is now Spiral (3 classes)']);
+    assert.deepEqual(datasetAdjustment({ classes: 3 }, config, schema), []);
+  });
+});
