@@ -420,7 +420,10 @@ fn the_json_rows_have_the_shape_js_reads() {
         json!({"key": "showTestData", "kind": "toggle", "label": "Show test data",
                "default": false, "hideable": true, "hides": "the show-test-data toggle"})
     );
-    assert_eq!(row("view", "gradientLinks")["hides"], "the gradient-links toggle");
+    assert_eq!(
+        row("view", "gradientLinks")["hides"],
+        "the gradient-links toggle"
+    );
     assert_eq!(row("view", "palette")["default"], "default");
     assert_eq!(
         schema["limits"],
