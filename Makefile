@@ -56,11 +56,10 @@ test: browser $(NPM_STAMP)
 	$(call step,make build)
 	@$(MAKE) --no-print-directory build
 	$(call step,unit tests of the DOM-free modules (node --test tests/unit/))
-	@if [ -d tests/unit ]; then node --test tests/unit/; \
-	else echo "greymatter: no tests/unit/ yet: skipped"; fi
-	$(call step,TypeScript declarations (tsc --noEmit -p tests/types))
-	@if [ -f tests/types/tsconfig.json ]; then npx --no-install tsc --noEmit -p tests/types; \
-	else echo "greymatter: no tests/types/ yet: skipped"; fi
+	@node --test tests/unit/
+	$(call step,TypeScript declarations: up to date with the schema and type-checked (tests/types))
+	@node scripts/types.mjs --check
+	@npx --no-install tsc --noEmit -p tests/types
 	$(call step,browser end-to-end tests (node --test tests/e2e/))
 	@if [ -d tests/e2e ]; then node --test tests/e2e/; \
 	else echo "greymatter: no tests/e2e/ yet: skipped"; fi

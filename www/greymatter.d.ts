@@ -4,6 +4,143 @@
 // schema (configSchema()); `make test` checks they are up to date.
 
 // GENERATED from configSchema() by scripts/types.mjs — do not edit by hand.
+export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus";
+export type Feature = "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
+export type Dataset = "circle" | "xor" | "gauss" | "spiral" | "plane" | "multigauss";
+export type Regularization = "none" | "l1" | "l2";
+export type Problem = "classification" | "regression";
+export type Loss = "squared" | "absolute" | "huber" | "binaryCrossEntropy" | "softmaxCrossEntropy";
+export type Initialization = "uniform" | "xavier" | "he" | "zeros";
+export type Schedule = "constant" | "step" | "exponential";
+export type Optimizer = "sgd" | "momentum" | "nesterov" | "rmsprop" | "adam";
+export type Palette = "default" | "colorblind";
+/** A control a classroom flag or the `controls` attribute names. */
+export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "stepThrough" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
+
+/** Every setting of a playground (README, "Config"). */
+export interface GreymatterConfig {
+  /** Dataset; default "circle"; a change: regenerated. */
+  dataset: Dataset;
+  /** Noise; at least 0, at most 50; default 0; a change: regenerated. */
+  noise: number;
+  /** Ratio of training to test data; at least 10, at most 90; default 50; a change: regenerated. */
+  trainRatio: number;
+  /** Batch size; a whole number, at least 1, at most 500; default 10; a change: kept. */
+  batchSize: number;
+  /** Learning rate; greater than 0, at most 10; default 0.03; a change: kept. */
+  learningRate: number;
+  /** Activation; default "tanh"; a change: reset. */
+  activation: Activation;
+  /** Activation of each hidden layer; default []; a change: reset. */
+  layerActivations: Activation[];
+  /** Regularization; default "none"; a change: kept. */
+  regularization: Regularization;
+  /** Regularization rate; at least 0, at most 10; default 0; a change: kept. */
+  regularizationRate: number;
+  /** Hidden layers; at most 10 layers of 1 to 64 neurons; default [4,2]; a change: reset. */
+  hidden: number[];
+  /** Inputs; default ["x1","x2"]; a change: reset. */
+  features: Feature[];
+  /** Problem type; default "classification"; a change: regenerated. */
+  problem: Problem;
+  /** Classes; a whole number, at least 2, at most 6; default 2; a change: regenerated. */
+  classes: number;
+  /** Loss; default "squared"; a change: resetIfOutputLayerChanges. */
+  loss: Loss;
+  /** Starting weights; default "uniform"; a change: reset. */
+  initialization: Initialization;
+  /** Rate schedule; default "constant"; a change: kept. */
+  schedule: Schedule;
+  /** Decay γ; greater than 0, at most 1; default 0.5; a change: kept. */
+  decayRate: number;
+  /** every k epochs; a whole number, at least 1, at most 100000; default 100; a change: kept. */
+  decayEpochs: number;
+  /** Stop after (epochs, 0 = never); a whole number, at least 0, at most 4294967295; default 0; a change: kept. */
+  stopAfter: number;
+  /** Stop at loss; at least 0, at most 1000; default 0; a change: kept. */
+  stopAtLoss: number;
+  /** Optimizer; default "sgd"; a change: kept. */
+  optimizer: Optimizer;
+  /** Momentum μ; at least 0, below 1; default 0.9; a change: kept. */
+  momentum: number;
+  /** Decay ρ; at least 0, below 1; default 0.9; a change: kept. */
+  rmsDecay: number;
+  /** β₁; at least 0, below 1; default 0.9; a change: kept. */
+  beta1: number;
+  /** β₂; at least 0, below 1; default 0.999; a change: kept. */
+  beta2: number;
+  /** ε; greater than 0, at most 1; default 1e-8; a change: kept. */
+  epsilon: number;
+  /** Seed; a whole number, at least 0, at most 4294967295; default 1; a change: reset. */
+  seed: number;
+  /** Data seed; a whole number, at least 0, at most 4294967295; default 1; a change: newData. */
+  dataSeed: number;
+  /** Samples; a whole number, at least 10, at most 5000; default 500; a change: regenerated. */
+  samples: number;
+}
+
+/** How a playground shows its run (README, "Members": `view`). */
+export interface GreymatterView {
+  /** Speed; a whole number, at least 1, at most 100; default 1. */
+  epochsPerFrame: number;
+  /** Show test data; default false. */
+  showTestData: boolean;
+  /** Colour links by the gradient ∂J/∂w instead of the weight; default false. */
+  gradientLinks: boolean;
+  /** Discretize output; default false. */
+  discretize: boolean;
+  /** Colour-blind-safe colours; default "default". */
+  palette: Palette;
+  /** The controls a classroom hid. */
+  hidden: ControlName[];
+  /** Whether the page's own text is hidden. */
+  hideText: boolean;
+}
+
+/** The attributes of <greymatter-playground> (README, "Embedding"): every value is text. */
+export interface GreymatterAttributes {
+  "dataset"?: string;
+  "noise"?: string;
+  "train-ratio"?: string;
+  "batch-size"?: string;
+  "learning-rate"?: string;
+  "activation"?: string;
+  "layer-activations"?: string;
+  "regularization"?: string;
+  "regularization-rate"?: string;
+  "hidden-layers"?: string;
+  "features"?: string;
+  "problem"?: string;
+  "classes"?: string;
+  "loss"?: string;
+  "initialization"?: string;
+  "schedule"?: string;
+  "decay-rate"?: string;
+  "decay-epochs"?: string;
+  "stop-after"?: string;
+  "stop-at-loss"?: string;
+  "optimizer"?: string;
+  "momentum"?: string;
+  "rms-decay"?: string;
+  "beta1"?: string;
+  "beta2"?: string;
+  "epsilon"?: string;
+  "seed"?: string;
+  "data-seed"?: string;
+  "samples"?: string;
+  "epochs-per-frame"?: string;
+  "show-test-data"?: string;
+  "gradient-links"?: string;
+  "discretize"?: string;
+  "palette"?: string;
+  "config"?: string;
+  "link"?: string;
+  "layout"?: string;
+  "controls"?: string;
+  "theme"?: string;
+  "autoplay"?: string;
+  "sync-url"?: string;
+}
 // END GENERATED
 
 /** What a config change did: only training settings changed, new points, a new network, or both. */
