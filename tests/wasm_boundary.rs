@@ -267,3 +267,25 @@ fn stop_reason_crosses_with_finished() {
         "{reason}"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_host_pages_colours_reach_every_picture() {
+    let mut playground = Playground::new(&JsValue::UNDEFINED).unwrap();
+    // The same colour at −1, 0 and +1: every value is drawn in it.
+    playground
+        .set_palette_ends("default", &[10, 20, 30, 10, 20, 30, 10, 20, 30])
+        .unwrap();
+    playground.render();
+    // SAFETY: the heatmap lives in this module's memory, untouched until the next call.
+    let pixels =
+        unsafe { std::slice::from_raw_parts(playground.heatmap_ptr(), playground.heatmap_len()) };
+    assert!(pixels.chunks_exact(4).all(|p| p == [10, 20, 30, 255]));
+    let error = playground
+        .set_palette_ends("default", &[1, 2, 3])
+        .unwrap_err();
+    let message = js_sys::Error::from(error).message().as_string().unwrap();
+    assert_eq!(
+        message,
+        "the colours of -1, 0 and +1 are 9 numbers (r, g, b of each), got 3"
+    );
+}

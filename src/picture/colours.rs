@@ -1,4 +1,4 @@
-//! Colours: the palettes' colours, a fast table for values on the −1…+1 scale, and how each kind
+//! Colours: the palettes' colours (or a host page's own), a fast table for values on the −1…+1 scale, and how each kind
 //! of neuron is shaded (signed values, a sigmoid's probability, a softmax class).
 
 use crate::config::view::Palette;
@@ -6,50 +6,66 @@ use crate::data::dataset::MAX_CLASSES;
 use crate::math::activation::Activation;
 use crate::model::network::Network;
 
-impl Palette {
-    /// The colours of −1, 0 and +1 as RGB: default orange #f59322, grey #e8eaeb, blue
-    /// #0877bd (the TensorFlow Playground's); colour-blind orange #e66100, grey #f7f7f7,
-    /// purple #5d3a9b.
-    pub fn ends(self) -> [[u8; 3]; 3] {
-        match self {
-            Palette::Default => [[245, 147, 34], [232, 234, 235], [8, 119, 189]],
-            Palette::Colorblind => [[230, 97, 0], [247, 247, 247], [93, 58, 155]],
+/// The colours every picture is drawn with: the colours of −1, 0 and +1, and one per
+/// class (classes 0 and 1 are the colours of −1 and +1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Colours {
+    /// RGB of −1, 0 and +1.
+    pub ends: [[u8; 3]; 3],
+    /// RGB of each class.
+    pub classes: [[u8; 3]; MAX_CLASSES],
+}
+
+impl Colours {
+    /// A palette's colours. Default: orange #f59322, grey #e8eaeb, blue #0877bd (the
+    /// TensorFlow Playground's), then green, purple, red and teal for classes 2–5;
+    /// colour-blind: orange #e66100, grey #f7f7f7, purple #5d3a9b, then colours of the
+    /// Okabe–Ito set.
+    pub fn of(palette: Palette) -> Self {
+        match palette {
+            Palette::Default => Colours {
+                ends: [[245, 147, 34], [232, 234, 235], [8, 119, 189]],
+                classes: [
+                    [245, 147, 34],
+                    [8, 119, 189],
+                    [44, 160, 44],
+                    [148, 103, 189],
+                    [214, 39, 40],
+                    [23, 162, 184],
+                ],
+            },
+            Palette::Colorblind => Colours {
+                ends: [[230, 97, 0], [247, 247, 247], [93, 58, 155]],
+                classes: [
+                    [230, 97, 0],
+                    [93, 58, 155],
+                    [0, 158, 115],
+                    [86, 180, 233],
+                    [204, 121, 167],
+                    [51, 51, 51],
+                ],
+            },
         }
     }
 
-    /// [`Palette::ends`] as floats, for blending.
-    fn ends_f32(self) -> [[f32; 3]; 3] {
-        self.ends().map(|rgb| rgb.map(f32::from))
+    /// These colours with other ends (a host page's own −1, 0 and +1); classes 0 and 1
+    /// follow the ends, the other classes stay.
+    pub fn with_ends(self, ends: [[u8; 3]; 3]) -> Self {
+        let mut classes = self.classes;
+        classes[0] = ends[0];
+        classes[1] = ends[2];
+        Colours { ends, classes }
     }
 
-    /// The colour of each class as RGB: class 0 and 1 are the colours of −1 and
-    /// +1, the others are told apart from them and from each other (for the colour-blind
-    /// palette, from the Okabe–Ito set).
-    pub fn class_colours(self) -> [[u8; 3]; MAX_CLASSES] {
-        match self {
-            Palette::Default => [
-                [245, 147, 34],
-                [8, 119, 189],
-                [44, 160, 44],
-                [148, 103, 189],
-                [214, 39, 40],
-                [23, 162, 184],
-            ],
-            Palette::Colorblind => [
-                [230, 97, 0],
-                [93, 58, 155],
-                [0, 158, 115],
-                [86, 180, 233],
-                [204, 121, 167],
-                [51, 51, 51],
-            ],
-        }
+    /// [`Colours::ends`] as floats, for blending.
+    fn ends_f32(&self) -> [[f32; 3]; 3] {
+        self.ends.map(|rgb| rgb.map(f32::from))
     }
 
     /// Grey blended toward the colour of `class` by `strength` in [0, 1].
-    pub fn class_shade(self, class: usize, strength: f32) -> [u8; 4] {
+    pub fn class_shade(&self, class: usize, strength: f32) -> [u8; 4] {
         let neutral = self.ends_f32()[1];
-        let colour = self.class_colours()[class.min(MAX_CLASSES - 1)];
+        let colour = self.classes[class.min(MAX_CLASSES - 1)];
         let t = if strength.is_nan() {
             0.0
         } else {
@@ -60,7 +76,7 @@ impl Palette {
     }
 
     /// The colour of a value: RGBA, fully opaque; NaN is drawn as 0.
-    pub fn colour(self, value: f32) -> [u8; 4] {
+    pub fn colour(&self, value: f32) -> [u8; 4] {
         let [negative, neutral, positive] = self.ends_f32();
         let v = if value.is_nan() {
             0.0
@@ -81,15 +97,15 @@ impl Palette {
 /// colouring of many values.
 #[derive(Clone, Debug)]
 pub(super) struct ColourTable {
-    palette: Palette,
+    colours: Colours,
     table: [[u8; 4]; 257],
 }
 
 impl ColourTable {
-    pub(super) fn new(palette: Palette) -> Self {
+    pub(super) fn new(colours: Colours) -> Self {
         ColourTable {
-            palette,
-            table: std::array::from_fn(|i| palette.colour(i as f32 / 128.0 - 1.0)),
+            colours,
+            table: std::array::from_fn(|i| colours.colour(i as f32 / 128.0 - 1.0)),
         }
     }
 
@@ -133,7 +149,7 @@ impl Shading {
                 } else {
                     value
                 };
-                return colours.palette.class_shade(class, strength);
+                return colours.colours.class_shade(class, strength);
             }
         };
         colours.get(if discretize { signed.signum() } else { signed })
@@ -160,7 +176,7 @@ pub(super) fn colour_classes(
     outputs: &[f32],
     stride: usize,
     discretize: bool,
-    palette: Palette,
+    colours: &Colours,
 ) {
     let classes = outputs.len() / stride;
     let chance = 1.0 / classes as f32;
@@ -177,7 +193,7 @@ pub(super) fn colour_classes(
         } else {
             (top - chance) / (1.0 - chance)
         };
-        pixel.copy_from_slice(&palette.class_shade(best, strength));
+        pixel.copy_from_slice(&colours.class_shade(best, strength));
     }
 }
 
@@ -187,20 +203,33 @@ mod tests {
 
     #[test]
     fn colour_ends_and_middle() {
-        let palette = Palette::Default;
-        assert_eq!(palette.colour(-1.0), [245, 147, 34, 255]);
-        assert_eq!(palette.colour(0.0), [232, 234, 235, 255]);
-        assert_eq!(palette.colour(1.0), [8, 119, 189, 255]);
-        assert_eq!(palette.colour(7.0), palette.colour(1.0));
-        assert_eq!(Palette::Colorblind.colour(1.0), [93, 58, 155, 255]);
+        let colours = Colours::of(Palette::Default);
+        assert_eq!(colours.colour(-1.0), [245, 147, 34, 255]);
+        assert_eq!(colours.colour(0.0), [232, 234, 235, 255]);
+        assert_eq!(colours.colour(1.0), [8, 119, 189, 255]);
+        assert_eq!(colours.colour(7.0), colours.colour(1.0));
+        assert_eq!(
+            Colours::of(Palette::Colorblind).colour(1.0),
+            [93, 58, 155, 255]
+        );
+    }
+
+    #[test]
+    fn a_host_pages_ends_colour_values_and_the_first_two_classes() {
+        let ends = [[200, 0, 0], [255, 255, 255], [0, 0, 200]];
+        let colours = Colours::of(Palette::Default).with_ends(ends);
+        assert_eq!(colours.colour(-1.0), [200, 0, 0, 255]);
+        assert_eq!(colours.colour(0.0), [255, 255, 255, 255]);
+        assert_eq!(colours.classes[1], [0, 0, 200]);
+        assert_eq!(colours.classes[2], Colours::of(Palette::Default).classes[2]);
     }
 
     #[test]
     fn colour_table_matches_exact_colours_within_one_step() {
-        let table = ColourTable::new(Palette::Default);
+        let table = ColourTable::new(Colours::of(Palette::Default));
         for i in 0..=200 {
             let v = i as f32 / 100.0 - 1.0;
-            let (a, b) = (table.get(v), Palette::Default.colour(v));
+            let (a, b) = (table.get(v), Colours::of(Palette::Default).colour(v));
             for c in 0..3 {
                 assert!(
                     (a[c] as i32 - b[c] as i32).abs() <= 1,
@@ -208,6 +237,9 @@ mod tests {
                 );
             }
         }
-        assert_eq!(table.get(f32::NAN), Palette::Default.colour(0.0));
+        assert_eq!(
+            table.get(f32::NAN),
+            Colours::of(Palette::Default).colour(0.0)
+        );
     }
 }

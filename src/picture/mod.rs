@@ -14,6 +14,7 @@
 
 mod colours;
 
+pub use colours::Colours;
 use colours::{colour_classes, colour_row, ColourTable, Shading};
 
 use crate::config::view::Palette;
@@ -74,8 +75,8 @@ pub struct Heatmap {
     thumbnails: Vec<u8>,
     node: Option<usize>,
     discretize: bool,
-    palette: Palette,
-    colours: ColourTable,
+    colours: Colours,
+    table: ColourTable,
 }
 
 impl Default for Heatmap {
@@ -92,8 +93,8 @@ impl Default for Heatmap {
             thumbnails: Vec::new(),
             node: None,
             discretize: false,
-            palette: Palette::Default,
-            colours: ColourTable::new(Palette::Default),
+            colours: Colours::of(Palette::Default),
+            table: ColourTable::new(Colours::of(Palette::Default)),
         }
     }
 }
@@ -184,10 +185,10 @@ impl Heatmap {
             let shading = Shading::Signed(self.feature_scales[feature]);
             let thumbnail = &mut self.thumbnails[feature * thumbnail_bytes..][..thumbnail_bytes];
             for (pixel, &cell) in thumbnail.chunks_exact_mut(4).zip(samples) {
-                pixel.copy_from_slice(&shading.colour(row[cell], false, &self.colours));
+                pixel.copy_from_slice(&shading.colour(row[cell], false, &self.table));
             }
             if Some(feature) == chosen {
-                colour_row(&mut self.pixels, row, shading, false, &self.colours);
+                colour_row(&mut self.pixels, row, shading, false, &self.table);
             }
         }
         // Neurons: tile by tile.
@@ -211,12 +212,12 @@ impl Heatmap {
                         pixel.copy_from_slice(&shading.colour(
                             row[cell - start],
                             false,
-                            &self.colours,
+                            &self.table,
                         ));
                     }
                     if Some(node) == chosen {
                         let pixels = &mut self.pixels[start * 4..(start + width) * 4];
-                        colour_row(pixels, row, shading, discretize, &self.colours);
+                        colour_row(pixels, row, shading, discretize, &self.table);
                     }
                     node += 1;
                 }
@@ -227,7 +228,7 @@ impl Heatmap {
                     self.workspace.activations(last_layer),
                     self.workspace.stride(),
                     discretize,
-                    self.palette,
+                    &self.colours,
                 );
             }
         }
@@ -261,9 +262,14 @@ impl Heatmap {
     }
 
     /// The colours of every picture.
-    pub fn set_palette(&mut self, palette: Palette) {
-        self.palette = palette;
-        self.colours = ColourTable::new(palette);
+    pub fn set_colours(&mut self, colours: Colours) {
+        self.colours = colours;
+        self.table = ColourTable::new(colours);
+    }
+
+    /// The colours pictures are drawn with.
+    pub fn colours(&self) -> Colours {
+        self.colours
     }
 }
 
@@ -335,7 +341,7 @@ mod tests {
         let features = [Feature::X1, Feature::X2];
         let mut evaluated = Heatmap::default();
         evaluated.evaluate(&network, &features);
-        let table = ColourTable::new(Palette::Default);
+        let table = ColourTable::new(Colours::of(Palette::Default));
         let mut rendered = Heatmap::default();
         for (node, discretize) in [(4, false), (8, true)] {
             rendered.set_node(Some(node));
@@ -366,9 +372,9 @@ mod tests {
         let features = [Feature::X1, Feature::X2];
         let mut heatmap = Heatmap::default();
         heatmap.render(&network, &features);
-        let palette = Palette::Default;
+        let palette = Colours::of(Palette::Default);
         let at = |heatmap: &Heatmap, column: usize| heatmap.pixels()[column * 4..][..4].to_vec();
-        let colour = |class: usize| palette.class_colours()[class];
+        let colour = |class: usize| palette.classes[class];
         let left = at(&heatmap, 0);
         // x1 = −5.94: p0 = e^5.94 / (e^5.94 + 1 + e^−5.94) ≈ 0.9974.
         let strength = (0.997_38 - 1.0 / 3.0) / (2.0 / 3.0);
@@ -411,8 +417,8 @@ mod tests {
         );
         let left = &heatmap.pixels()[..4];
         let right = &heatmap.pixels()[(GRID_SIZE - 1) * 4..][..4];
-        assert_eq!(left, Palette::Default.colour(-1.0));
-        assert_eq!(right, Palette::Default.colour(1.0));
+        assert_eq!(left, Colours::of(Palette::Default).colour(-1.0));
+        assert_eq!(right, Colours::of(Palette::Default).colour(1.0));
         // Node 1 is the input x2: blue at the top, orange at the bottom.
         heatmap.set_node(Some(1));
         heatmap.render(&network, &[Feature::X1, Feature::X2]);

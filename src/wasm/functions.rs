@@ -6,6 +6,7 @@ use crate::config::view::Palette;
 use crate::config::{schema, Config};
 use crate::data::dataset::{generate_split, Dataset, Problem};
 use crate::learn::objective::Objective;
+use crate::picture::Colours;
 use js_sys::Float32Array;
 use wasm_bindgen::prelude::*;
 
@@ -58,7 +59,7 @@ pub fn losses_for(problem: &str, classes: usize) -> Result<Vec<String>, JsValue>
 /// ("default" or "colorblind"): classes 0 and 1 are the colours of −1 and +1.
 #[wasm_bindgen(js_name = classColors)]
 pub fn class_colors(name: &str) -> Result<Vec<String>, JsValue> {
-    Ok(class_hex(palette_named(name)?))
+    Ok(class_hex(&Colours::of(palette_named(name)?)))
 }
 
 /// The colours of the palette called `name` ("default" or "colorblind"), the same the
@@ -73,19 +74,19 @@ pub fn palette_colors(name: &str) -> Result<JsValue, JsValue> {
         positive: [u8; 3],
         classes: Vec<String>,
     }
-    let palette = palette_named(name)?;
-    let [negative, neutral, positive] = palette.ends();
+    let colours = Colours::of(palette_named(name)?);
+    let [negative, neutral, positive] = colours.ends;
     to_js(&PaletteColours {
         negative,
         neutral,
         positive,
-        classes: class_hex(palette),
+        classes: class_hex(&colours),
     })
 }
 
-fn class_hex(palette: Palette) -> Vec<String> {
-    palette
-        .class_colours()
+fn class_hex(colours: &Colours) -> Vec<String> {
+    colours
+        .classes
         .iter()
         .map(|[r, g, b]| format!("#{r:02x}{g:02x}{b:02x}"))
         .collect()

@@ -2,7 +2,7 @@
 //! wasm memory.
 
 use super::{js_error, palette_named, Playground};
-use crate::picture::{node_count, GRID_SIZE, THUMBNAIL_SIZE};
+use crate::picture::{node_count, Colours, GRID_SIZE, THUMBNAIL_SIZE};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -72,10 +72,26 @@ impl Playground {
         self.heatmap.set_discretize(discretize);
     }
 
-    /// "default" or "colorblind".
+    /// Draws every picture in the palette called `name` ("default" or "colorblind").
     #[wasm_bindgen(js_name = setPalette)]
     pub fn set_palette(&mut self, name: &str) -> Result<(), JsValue> {
-        self.heatmap.set_palette(palette_named(name)?);
+        self.heatmap.set_colours(Colours::of(palette_named(name)?));
+        Ok(())
+    }
+
+    /// Draws every picture in the palette called `name` with a host page's own colours
+    /// of −1, 0 and +1 (`ends`: 9 bytes, r g b of each); classes 0 and 1 follow them.
+    #[wasm_bindgen(js_name = setPaletteEnds)]
+    pub fn set_palette_ends(&mut self, name: &str, ends: &[u8]) -> Result<(), JsValue> {
+        let [r0, g0, b0, r1, g1, b1, r2, g2, b2] = ends else {
+            return Err(js_error(format!(
+                "the colours of -1, 0 and +1 are 9 numbers (r, g, b of each), got {}",
+                ends.len()
+            )));
+        };
+        let ends = [[*r0, *g0, *b0], [*r1, *g1, *b1], [*r2, *g2, *b2]];
+        self.heatmap
+            .set_colours(Colours::of(palette_named(name)?).with_ends(ends));
         Ok(())
     }
 

@@ -125,6 +125,32 @@ describe('several elements on a host page of another origin', () => {
     assert.equal(await messageOf(page, 'first'), '');
   });
 
+  it('draws with the host page\'s own colours of −1 and +1 (--gm-negative, --gm-positive), in the core\'s pictures too', async () => {
+    const counts = (id) => on(page, id, (element) => {
+      const canvas = element.shadowRoot.getElementById('heatmap');
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let red = 0;
+      let green = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] > 150 && data[i + 1] < 60 && data[i + 2] < 60) red++;
+        if (data[i + 1] > 120 && data[i] < 60 && data[i + 2] < 60) green++;
+      }
+      return { red, green, swatch: getComputedStyle(element.shadowRoot.querySelector('.playground')).getPropertyValue('--positive') };
+    });
+    await on(page, 'second', async (element) => {
+      for (let i = 0; i < 20; i++) await element.step();
+    });
+    const second = await counts('second');
+    assert.ok(second.red > 500 && second.green > 500, `red ${second.red}, green ${second.green}`);
+    assert.equal(second.swatch, 'rgb(0, 160, 0)');
+    const first = await counts('first');
+    assert.equal(first.red + first.green, 0, 'the other elements keep their palette');
+    await on(page, 'second', (element) => element.style.setProperty('--gm-positive', 'rgb(0, 0, 0)'));
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('second').shadowRoot.querySelector('.playground'))
+      .getPropertyValue('--positive') === 'rgb(0, 0, 0)');
+    await on(page, 'second', (element) => element.style.setProperty('--gm-positive', '#00a000'));
+  });
+
   it('leaves the host page alone: its address, its ids and its styles', async () => {
     assert.equal(new URL(page.url()).hash, '');
     const host = await page.evaluate(() => ({

@@ -135,6 +135,11 @@ export class Core {
     this.engine.call((p) => p.setPalette(palette));
   }
 
+  /** Draws in palette `palette` with other colours of −1, 0 and +1: `ends` = [r, g, b, r, g, b, r, g, b]. */
+  setPaletteEnds(palette, ends) {
+    this.engine.call((p) => p.setPaletteEnds(palette, Uint8Array.from(ends)));
+  }
+
   setDiscretize(discretize) {
     this.engine.call((p) => p.setDiscretize(discretize));
   }

@@ -18,7 +18,7 @@ import { Heatmap } from '../output/heatmap.js';
 import { LossChart } from '../output/loss-chart.js';
 import { ClassLegend } from '../output/class-legend.js';
 import { ConfusionMatrix } from '../output/confusion-matrix.js';
-import { showPalette, inkColours } from '../output/palette.js';
+import { showPalette, inkColours, hostEnds, withEnds } from '../output/palette.js';
 import { Schema } from '../state/schema.js';
 import { controlNames } from '../state/classroom.js';
 import { mergeView } from '../state/view.js';
@@ -71,6 +71,7 @@ export class Playground {
     this.config = null;
     this.view = null;
     this.shownControls = null; // null: every control; else the set the element's layout or `controls` allow
+    this.hostEnds = null; // the host page's own colours of −1, 0 and +1 (--gm-negative, …), if it sets them
     this.points = { train: new Float32Array(), test: new Float32Array() };
     this.epochOffset = 0; // epochs trained by a core that crashed and was replaced
     this.lastState = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
@@ -262,6 +263,14 @@ export class Playground {
 
   /** Gives the canvases the theme's colours (after the stylesheet arrives and when the theme changes). */
   showInk() {
+    const ends = hostEnds(this.surface, this.core.paletteColours(this.view?.palette ?? 'default'));
+    if (JSON.stringify(ends) !== JSON.stringify(this.hostEnds)) {
+      this.hostEnds = ends;
+      if (this.started) {
+        this.showView();
+        this.redraw(true);
+      }
+    }
     const ink = inkColours(this.surface);
     this.chart.setInk(ink);
     this.network.setInk(ink);
@@ -276,9 +285,11 @@ export class Playground {
   /** Passes the view options on to the core and the page (also after a restart of the core). */
   showView() {
     const { view } = this;
-    this.core.setPalette(view.palette);
+    const colours = this.colours();
+    if (colours.ends) this.core.setPaletteEnds(view.palette, colours.ends.flat());
+    else this.core.setPalette(view.palette);
     this.core.setDiscretize(view.discretize);
-    showPalette(this.surface, this.colours());
+    showPalette(this.surface, colours);
     showControls(this.root, { hidden: this.hiddenControls(), hideText: view.hideText });
     this.controls.showView(view);
   }
@@ -444,10 +455,16 @@ export class Playground {
     this.painter.paint({ points: this.points, view: this.view, state: this.lastState, colours: this.colours(), multiClass }, forceDiagram);
   }
 
-  /** The core's colours of the current palette (output/palette.js); the same object while the palette stays. */
+  /**
+   * The colours of the current palette (output/palette.js), with the host page's own
+   * ends if it sets them; the same object while neither changes.
+   */
   colours() {
     const name = this.view.palette;
-    if (this.colourCache?.name !== name) this.colourCache = this.core.paletteColours(name);
+    if (this.colourCache?.name !== name || this.colourCache.hostEnds !== this.hostEnds) {
+      const colours = this.core.paletteColours(name);
+      this.colourCache = { ...(this.hostEnds ? withEnds(colours, this.hostEnds) : colours), hostEnds: this.hostEnds };
+    }
     return this.colourCache;
   }
 

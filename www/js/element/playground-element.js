@@ -83,6 +83,8 @@ export class GreymatterPlayground extends HTMLElement {
       if (before === after) continue;
       if (ELEMENT_ATTRIBUTES.includes(name)) {
         own ||= name !== 'autoplay';
+      } else if ((name === 'style' || name === 'class') && playground.started) {
+        playground.showInk(); // the host's --gm-* colours may have changed
       } else if (playground.started) {
         // Before the core is up, the start reads every attribute as it is then.
         playground.guard(() => {

@@ -1,8 +1,10 @@
 // The colours of a palette, as the core gives them (`paletteColors(name)`: the ends of
 // the value scale −1 / 0 / +1 and one colour per class), and what the page draws with
 // them itself: points, dataset thumbnails, unused features, links, swatches (CSS custom
-// properties). The heatmaps are coloured by the core with the same colours. Also the
-// theme's colours for what canvases draw besides data.
+// properties). The heatmaps are coloured by the core with the same colours. A host page
+// may set its own colours of −1, 0 and +1 with --gm-negative, --gm-neutral and
+// --gm-positive on the element (`hostEnds`); the core then draws with those too. Also
+// the theme's colours for what canvases draw besides data.
 
 /** @typedef {{name: string, negative: number[], neutral: number[], positive: number[], classes: string[]}} Colours */
 
@@ -34,6 +36,39 @@ export function signColour(negative, colours) {
 export function labelColour(label, colours, multiClass) {
   if (multiClass) return colours.classes[label < 0 ? 0 : Math.round(label)] ?? colourFor(label, colours);
   return colourFor(label, colours);
+}
+
+const HOST_ENDS = ['--gm-negative', '--gm-neutral', '--gm-positive'];
+
+/** [r, g, b] of any CSS colour (a 1×1 canvas resolves every syntax the browser knows), or null. */
+function rgbOfCss(text) {
+  const context = new OffscreenCanvas(1, 1).getContext('2d');
+  context.fillStyle = '#010203';
+  context.fillStyle = text;
+  if (context.fillStyle === '#010203' && text.trim().toLowerCase() !== '#010203') return null; // not a colour
+  context.fillRect(0, 0, 1, 1);
+  return Array.from(context.getImageData(0, 0, 1, 1).data.slice(0, 3));
+}
+
+/**
+ * The host page's own colours of −1, 0 and +1 (--gm-negative, --gm-neutral,
+ * --gm-positive on or above the element), each [r, g, b], the palette's where one is not
+ * set; null when none is set.
+ */
+export function hostEnds(element, colours) {
+  const style = getComputedStyle(element);
+  const read = HOST_ENDS.map((name) => style.getPropertyValue(name).trim());
+  if (read.every((text) => text === '')) return null;
+  const ends = [colours.negative, colours.neutral, colours.positive];
+  return read.map((text, i) => (text && rgbOfCss(text)) || ends[i]);
+}
+
+const hex = (rgb) => `#${rgb.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+
+/** `colours` with other ends (`hostEnds`): classes 0 and 1 follow them, as the core does. */
+export function withEnds(colours, [negative, neutral, positive]) {
+  const classes = [hex(negative), hex(positive), ...colours.classes.slice(2)];
+  return { ...colours, negative, neutral, positive, classes, ends: [negative, neutral, positive] };
 }
 
 /** Gives the playground's CSS (swatches, the thumbnails' background) the palette's colours. */
