@@ -4,8 +4,9 @@
 // step — step 1's sliders set the neuron's β₁, β₂ and b (the element's model and its
 // heatmap follow), step 2 has the four activations, step 3 xor with and without a
 // hidden layer, step 4 the cost against β₁ going downhill and a learning rate that
-// diverges with a message, step 5 batch sizes 1, 10 and the training set. Embeds off
-// screen do not train; the page reads from 320 px; its own content passes axe.
+// jumps across the valley and diverges with a message, step 5 batch sizes 1, 10 and the
+// training set — and what the prose says to watch for holds. Embeds off screen do not
+// train; the page reads from 320 px; its own content passes axe.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,6 +68,16 @@ const isBlue = ([r, , b]) => b > r + 60;
 const close = (actual, expected, what, tolerance = 1e-6) => {
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual}, expected ${expected}`);
 };
+
+/** Trains the embed `epochs` epochs (20 a step), resets it, and says how far it got. */
+const trainFor = (page, id, epochs) => on(page, id, async (element, count) => {
+  element.setView({ epochsPerFrame: 20 });
+  for (let trained = 0; trained < count; trained += 20) await element.step();
+  element.setView({ epochsPerFrame: 1 });
+  const state = element.state;
+  element.reset();
+  return state;
+}, epochs);
 
 /** Every config key but `except`: what embeds of one step must share. */
 const without = (config, except) => Object.fromEntries(Object.entries(config).filter(([key]) => key !== except));
@@ -192,6 +203,10 @@ describe('the tutorial page', () => {
     assert.deepEqual(captions, ['sigmoid', 'tanh', 'ReLU', 'swish']);
     assert.equal(await on(page, 'act-tanh', (element) => element.shadowRoot.querySelector('.network-column').checkVisibility()), false,
       'the boundary layout shows no diagram');
+    // As the prose says: after the same number of epochs, sigmoid is the furthest behind.
+    const losses = {};
+    for (const id of ACTIVATIONS) losses[id] = (await trainFor(page, id, 100)).trainLoss;
+    for (const id of ACTIVATIONS.slice(1)) assert.ok(losses['act-sigmoid'] > losses[id], `losses after 100 epochs: ${JSON.stringify(losses)}`);
   });
 
   it('step 3: xor with no hidden layer and with one; only the one with a hidden layer learns it', async () => {
@@ -202,16 +217,7 @@ describe('the tutorial page', () => {
     assert.deepEqual(deep.hidden, [4]);
     assert.deepEqual(flat.features, ['x1', 'x2']);
     const trained = {};
-    for (const id of ['xor-one-neuron', 'xor-hidden']) {
-      trained[id] = await on(page, id, async (element) => {
-        element.setView({ epochsPerFrame: 20 });
-        for (let i = 0; i < 10; i++) await element.step();
-        element.setView({ epochsPerFrame: 1 });
-        const state = element.state;
-        element.reset();
-        return state;
-      });
-    }
+    for (const id of ['xor-one-neuron', 'xor-hidden']) trained[id] = await trainFor(page, id, 200);
     assert.ok(trained['xor-one-neuron'].trainMetric < 0.8, `one neuron: accuracy ${trained['xor-one-neuron'].trainMetric}`);
     assert.ok(trained['xor-hidden'].trainMetric > 0.95, `a hidden layer: accuracy ${trained['xor-hidden'].trainMetric}`);
   });
@@ -246,6 +252,27 @@ describe('the tutorial page', () => {
   it('step 4: a learning rate too large diverges; the element and the page say why', async () => {
     await scrollTo(page, 'cost-diverge');
     assert.equal((await configOf(page, 'cost-diverge')).learningRate, 0.3);
+    // β₁ starts close to the bottom; the first steps jump past it, each landing higher on the other side.
+    const jumps = await on(page, 'cost-diverge', async (element) => {
+      const canvas = element.shadowRoot.getElementById('cost-plot');
+      const seen = [];
+      for (let i = 0; i < 3; i++) {
+        const { current, cost, from, to, series } = canvas.dataset;
+        const values = series.split(',').map(Number);
+        const bottom = Number(from) + ((Number(to) - Number(from)) * values.indexOf(Math.min(...values))) / (values.length - 1);
+        seen.push({ weight: Number(current), cost: Number(cost), from: Number(from), to: Number(to), bottom });
+        await element.step();
+      }
+      element.reset();
+      return seen;
+    });
+    close(jumps[0].weight, 0.6, 'β₁ starts at 0.6');
+    for (let i = 1; i < jumps.length; i++) {
+      assert.ok(jumps[i].cost > jumps[i - 1].cost, `step ${i} climbs: J ${jumps[i - 1].cost} → ${jumps[i].cost}`);
+      const side = (jump) => Math.sign(jump.weight - jumps[0].bottom);
+      assert.ok(side(jumps[i]) !== side(jumps[i - 1]), `step ${i} jumps to the other side of the bottom at ${jumps[0].bottom}`);
+      assert.ok(jumps[i].weight > jumps[0].from && jumps[i].weight < jumps[0].to, `step ${i} stays on the plot`);
+    }
     await page.locator('#cost-diverge').getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForFunction(() => document.getElementById('cost-diverge').state.divergence !== '');
     assert.equal(await on(page, 'cost-diverge', (element) => element.playing), false, 'it stopped');
@@ -282,6 +309,21 @@ describe('the tutorial page', () => {
     assert.deepEqual(steps, [
       `· ${trainingSet} steps per epoch`, `· ${trainingSet / 10} steps per epoch`, `(${trainingSet} points) · 1 step per epoch`,
     ]);
+    // As the prose says: batch size 1 falls fastest per epoch but its loss jitters; the whole set falls slowest and smoothly.
+    const curves = {};
+    for (const id of BATCHES) {
+      curves[id] = await on(page, id, async (element) => {
+        const losses = [];
+        for (let i = 0; i < 30; i++) losses.push((await element.step()).trainLoss);
+        element.reset();
+        return losses;
+      });
+    }
+    const rises = (losses) => losses.slice(1).filter((loss, i) => loss > losses[i]).length;
+    assert.ok(curves['batch-1'][29] < curves['batch-10'][29] && curves['batch-10'][29] < curves['batch-all'][29],
+      `losses after 30 epochs: ${BATCHES.map((id) => curves[id][29]).join(', ')}`);
+    assert.ok(rises(curves['batch-1'].slice(10)) > 0, `batch size 1 jitters: ${curves['batch-1'].slice(10)}`);
+    assert.equal(rises(curves['batch-all']), 0, `the whole training set goes down smoothly: ${curves['batch-all']}`);
   });
 
   it('the group buttons play a step\'s embeds together from epoch 0, and pause them', async () => {

@@ -7,8 +7,11 @@
 
 import '../greymatter.js';
 
-/** Where step 4 puts β₁: far up the slope of J, so the dot has a way to go down. */
-const COST_START_WEIGHT = 2.5;
+/**
+ * Where step 4 puts β₁: far up the slope of J, so the dot has a way to go down; and,
+ * for the learning rate too large, close to the bottom, so its first jumps stay on the plot.
+ */
+const START_WEIGHTS = { 'cost-descent': 2.5, 'cost-diverge': 0.6 };
 const MINUS = '\u2212';
 
 const byId = (id) => document.getElementById(id);
@@ -133,10 +136,10 @@ function bindGroupButtons() {
 
 // ---- step 4: the cost against β₁, and a learning rate too large -------------
 
-/** Puts β₁ high on the slope and opens the inspector on the neuron; again after every reset. */
+/** Puts β₁ where the lesson starts and opens the inspector on the neuron; again after every reset. */
 function costLesson(element) {
   const start = () => {
-    element.setWeight(0, 0, 0, COST_START_WEIGHT);
+    element.setWeight(0, 0, 0, START_WEIGHTS[element.id]);
     element.inspectNeuron(0, 0);
   };
   element.addEventListener('configchange', (event) => {
