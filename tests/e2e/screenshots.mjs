@@ -1,15 +1,16 @@
 // Takes the pictures in docs/: the page as it opens (docs/screenshot.png), a spiral
 // learned by a network of 6 hidden layers (docs/spiral-6-layers.png), and one picture
-// per view of the page for the tour in docs/what-you-see.md (docs/what-you-see/*.png).
+// per view of the page for the tour in docs/what-you-see.md (docs/what-you-see/*.png),
+// and the first lesson (docs/tutorial.png).
 // Run it after `make build`: node tests/e2e/screenshots.mjs
 // `node tests/e2e/screenshots.mjs tour` takes only the tour's pictures (quicker);
 // `node tests/e2e/screenshots.mjs classes` only the multi-class ones, `… divergence` only
-// the diverging-loss message.
+// the diverging-loss message, `… tutorial` only the first lesson (docs/tutorial.png).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, openPlayground } from './helpers.mjs';
+import { startSession, openPage, openPlayground } from './helpers.mjs';
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
 const TOUR = path.join(DOCS, 'what-you-see');
@@ -160,12 +161,44 @@ async function takeDivergence(session) {
   if (page.problems.length) throw new Error(page.problems.join('\n'));
 }
 
+/**
+ * The first lesson (docs/tutorial.png): the whole page 1280 px wide, drawn at half
+ * scale to keep the file small, every embed trained a while, step 4's large learning
+ * rate diverged.
+ */
+async function takeTutorial(session) {
+  const page = await openPage(session, `${session.url}tutorial.html`, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 0.5 });
+  await page.evaluate(async () => {
+    const embeds = [...document.querySelectorAll('greymatter-playground')];
+    await Promise.all(embeds.map((element) => element.ready));
+    const train = async (element, epochs, speed = 20) => {
+      element.setView({ epochsPerFrame: speed });
+      for (let trained = 0; trained < epochs; trained += speed) await element.step();
+      element.setView({ epochsPerFrame: 1 });
+    };
+    for (const element of embeds) {
+      if (element.id === 'cost-descent') await train(element, 60, 10);
+      else if (element.id !== 'cost-diverge') await train(element, 200);
+    }
+    const diverging = document.getElementById('cost-diverge');
+    diverging.scrollIntoView();
+    diverging.play();
+    await new Promise((resolve) => diverging.addEventListener('diverge', resolve, { once: true }));
+    window.scrollTo(0, 0);
+  });
+  await page.waitForSelector('#diverge-note.diverged');
+  await page.screenshot({ path: path.join(DOCS, 'tutorial.png'), fullPage: true });
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+  await page.context().close();
+}
+
 const mode = process.argv[2];
 const session = await startSession();
 try {
   if (!mode || mode === 'tour') await takeTour(session);
   if (!mode || mode === 'tour' || mode === 'classes') await takeClasses(session);
   if (!mode || mode === 'tour' || mode === 'divergence') await takeDivergence(session);
+  if (!mode || mode === 'tutorial') await takeTutorial(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });

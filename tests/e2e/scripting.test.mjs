@@ -1,7 +1,7 @@
 // The members `window.playground` gained with the full page (README, "Members"):
 // view options and classroom flags from a script, showing a node, setting a weight or
-// a bias, and the quality numbers in `state`. Each shows up on the page as if a
-// person had done it.
+// a bias, opening the neuron inspector, and the quality numbers in `state`. Each
+// shows up on the page as if a person had done it.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,6 +59,23 @@ describe('scripting the full page', () => {
     assert.equal(await page.textContent('#train-loss'), after.trainLoss.toFixed(3));
     assert.match(await attempt(page, 'window.playground.setWeight(5, 0, 0, 1)'), /layer/);
     assert.match(await attempt(page, 'window.playground.setBias(0, 0, NaN)'), /finite/);
+  });
+
+  it('inspectNeuron opens the inspector on a neuron with its cost plot, null closes it, a missing neuron is refused', async () => {
+    await page.evaluate(() => window.playground.inspectNeuron(2, 0));
+    assert.equal(await page.isVisible('#inspector'), true);
+    assert.equal(await page.textContent('#inspector-title'), 'The output');
+    assert.equal(await page.inputValue('#cost-weight'), '0');
+    const plotted = await page.$eval('#cost-plot', (canvas) => Number(canvas.dataset.current));
+    const model = await page.evaluate(() => window.playground.exportModel());
+    assert.equal(plotted, model.layers[2].weights[0][0], 'the cost is plotted against the first weight');
+    await page.evaluate(() => window.playground.inspectNeuron(0, 3));
+    assert.equal(await page.textContent('#inspector-title'), 'Neuron 4 of hidden layer 1');
+    assert.match(await attempt(page, 'window.playground.inspectNeuron(3, 0)'), /layer must be a whole number from 0 to 2/);
+    assert.match(await attempt(page, 'window.playground.inspectNeuron(1, 2)'), /neuron must be a whole number from 0 to 1 in layer 1, got 2/);
+    assert.equal(await page.textContent('#inspector-title'), 'Neuron 4 of hidden layer 1', 'a refusal changes nothing');
+    await page.evaluate(() => window.playground.inspectNeuron(null));
+    assert.equal(await page.isVisible('#inspector'), false);
   });
 
   it('state has the accuracy of both sets and no divergence', async () => {

@@ -62,6 +62,7 @@ export function publicApi(page) {
     setBias: shown((layer, neuron, value) => {
       page.setParameter({ kind: 'bias', layer, neuron }, finiteNumber('value', value));
     }),
+    inspectNeuron: shown((layer, neuron) => page.inspectNeuron(layer, neuron)),
     predict: started((points) => {
       if (!Array.isArray(points) || points.some((point) => !Array.isArray(point) || point.length !== 2)) {
         throw new Error('predict expects an array of [x1, x2] pairs, e.g. [[0, 0], [1, -2]]');

@@ -363,6 +363,26 @@ export class Playground {
     this.stepThrough.refresh();
   }
 
+  /**
+   * Opens the neuron inspector on neuron `neuron` of layer `layer` (counted as setWeight
+   * counts them: 0 is the first hidden layer, the last the output), as a click on it
+   * does; `null` closes it. Throws for a neuron the network does not have.
+   */
+  inspectNeuron(layer, neuron) {
+    if (layer === null) {
+      this.inspector.close();
+      return;
+    }
+    const sizes = [...this.config.hidden, this.core.shape().outputs];
+    if (!Number.isInteger(layer) || layer < 0 || layer >= sizes.length) {
+      throw new Error(`layer must be a whole number from 0 to ${sizes.length - 1} (the output), got ${JSON.stringify(layer)}`);
+    }
+    if (!Number.isInteger(neuron) || neuron < 0 || neuron >= sizes[layer]) {
+      throw new Error(`neuron must be a whole number from 0 to ${sizes[layer] - 1} in layer ${layer}, got ${JSON.stringify(neuron)}`);
+    }
+    this.inspector.open(layer, neuron);
+  }
+
   /** One optimizer step on training sample `index` alone (the step-through's Apply). */
   applySampleStep(index) {
     this.core.stepOnSample(index);

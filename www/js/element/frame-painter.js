@@ -89,11 +89,19 @@ function scaledGradient(gradient) {
   return gradient;
 }
 
+/** Past this size (a run about to diverge) a number is shown in powers of ten, so it fits its cell. */
+const LARGE = 1e6;
+
+/** Three decimals, or `1.35e+35` for a huge value. */
+function formatNumber(value) {
+  return Math.abs(value) >= LARGE ? value.toExponential(2) : value.toFixed(3);
+}
+
 function formatLoss(loss) {
-  return Number.isFinite(loss) ? loss.toFixed(3) : '–';
+  return Number.isFinite(loss) ? formatNumber(loss) : '–';
 }
 
 function formatMetric(value, metric) {
   if (!Number.isFinite(value)) return '–';
-  return metric === 'r2' ? value.toFixed(3) : `${(value * 100).toFixed(1)}%`;
+  return metric === 'r2' ? formatNumber(value) : `${(value * 100).toFixed(1)}%`;
 }

@@ -212,6 +212,8 @@ export class GreymatterPlayground extends HTMLElement {
 
   setBias(layer, neuron, value) { return this.#api.setBias(layer, neuron, value); }
 
+  inspectNeuron(layer, neuron) { return this.#api.inspectNeuron(layer, neuron); }
+
   predict(points) { return this.#api.predict(points); }
 
   confusionMatrix(set) { return this.#api.confusionMatrix(set); }
