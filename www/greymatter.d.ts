@@ -209,6 +209,8 @@ export interface GreymatterApi {
   setView(partial: ViewPatch): void;
   /** Shows node `node` in the big heatmap (null: the output). */
   showNode(node: number | null): void;
+  /** Opens the neuron inspector on a neuron (layers as in setWeight; null closes it). */
+  inspectNeuron(layer: number | null, neuron?: number): void;
   setWeight(layer: number, neuron: number, input: number, value: number): void;
   setBias(layer: number, neuron: number, value: number): void;
   /** One output per point, or k class probabilities per point for a softmax output. */
@@ -255,6 +257,7 @@ export declare class GreymatterPlayground extends HTMLElement implements Greymat
   readonly view: GreymatterView;
   setView(partial: ViewPatch): void;
   showNode(node: number | null): void;
+  inspectNeuron(layer: number | null, neuron?: number): void;
   setWeight(layer: number, neuron: number, input: number, value: number): void;
   setBias(layer: number, neuron: number, value: number): void;
   predict(points: ReadonlyArray<readonly [number, number]>): number[] | number[][];
