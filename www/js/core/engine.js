@@ -23,6 +23,8 @@ const WASM_URL = new URL('greymatter_bg.wasm', PKG).href;
 let shared = null;
 /** Glue modules imported by URL (when blob: imports are not allowed): each needs a URL of its own. */
 let urlImports = 0;
+/** Whether the page refused a blob: import once (its CSP): later instances go straight to URLs. */
+let blobRefused = false;
 
 async function compileCore() {
   const response = fetch(WASM_URL);
@@ -52,15 +54,18 @@ function sharedCore() {
 
 /** A glue module of its own for one instance. */
 async function importGlue(source) {
-  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  try {
-    return await import(url);
-  } catch {
-    // The page's CSP allows no blob: scripts: the same file under a URL of its own.
-    return import(urlImports++ === 0 ? GLUE_URL : `${GLUE_URL}?instance=${urlImports}`);
-  } finally {
-    URL.revokeObjectURL(url);
+  if (!blobRefused) {
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    try {
+      return await import(url);
+    } catch {
+      blobRefused = true; // the page's CSP allows no blob: scripts
+    } finally {
+      URL.revokeObjectURL(url);
+    }
   }
+  // The same file under a URL of its own.
+  return import(urlImports++ === 0 ? GLUE_URL : `${GLUE_URL}?instance=${urlImports}`);
 }
 
 /** A new instance of the core: its glue module and its memory. */
