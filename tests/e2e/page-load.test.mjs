@@ -16,6 +16,22 @@ describe('loading the page', () => {
     assert.equal(await page.isHidden('#message'), true, 'no message on a clean load');
   });
 
+  it('holds the whole playground in one styled surface inside the element', async () => {
+    const layout = await page.evaluate(() => {
+      const root = document.querySelector('greymatter-playground').shadowRoot;
+      const surface = root.querySelector('.playground');
+      return {
+        surfaces: root.querySelectorAll('.playground').length,
+        outside: [...root.querySelectorAll('[data-region], [data-control], [id]')]
+          .filter((element) => !surface.contains(element)).map((element) => element.id || element.className),
+        font: getComputedStyle(root.getElementById('heatmap-axes')).fontFamily === getComputedStyle(root.getElementById('epoch')).fontFamily,
+      };
+    });
+    assert.equal(layout.surfaces, 1);
+    assert.deepEqual(layout.outside, [], 'every part is inside the playground\'s surface');
+    assert.ok(layout.font, 'the columns have the playground\'s font');
+  });
+
   it('starts from the default config, ready to train', async () => {
     const config = await page.evaluate(() => window.playground.config);
     assert.equal(config.dataset, 'circle');

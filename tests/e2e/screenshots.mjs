@@ -5,7 +5,9 @@
 // Run it after `make build`: node tests/e2e/screenshots.mjs
 // `node tests/e2e/screenshots.mjs tour` takes only the tour's pictures (quicker);
 // `node tests/e2e/screenshots.mjs classes` only the multi-class ones, `… divergence` only
-// the diverging-loss message, `… tutorial` only the first lesson (docs/tutorial.png).
+// the diverging-loss message, `… tutorial` only the first lesson (docs/tutorial.png),
+// `… embeds` only the compact embed and the dark theme (docs/embed-compact.png,
+// docs/dark-theme.png).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -192,6 +194,32 @@ async function takeTutorial(session) {
   await page.context().close();
 }
 
+/**
+ * The compact layout embedded in a tutorial-like page, after learning xor
+ * (docs/embed-compact.png), and the full layout in the dark theme after some spiral
+ * epochs (docs/dark-theme.png): both from host pages of another origin (fixtures/).
+ */
+async function takeEmbeds(session) {
+  const shots = [
+    ['screenshot-compact.html', 'embed-compact.png', { width: 900, height: 800 }, 300],
+    ['screenshot-dark.html', 'dark-theme.png', { width: 1400, height: 1000 }, 600],
+  ];
+  for (const [fixture, file, viewport, epochs] of shots) {
+    const page = await openPage(session, `${session.hostUrl}${fixture}`, { viewport });
+    await page.evaluate(async (count) => {
+      const element = document.getElementById('embed');
+      await element.ready;
+      element.setView({ epochsPerFrame: 10 });
+      for (let trained = 0; trained < count; trained += 10) await element.step();
+      element.setView({ epochsPerFrame: 1 });
+    }, epochs);
+    await page.mouse.move(1, 1);
+    await page.screenshot({ path: path.join(DOCS, file), fullPage: true });
+    if (page.problems.length) throw new Error(page.problems.join('\n'));
+    await page.context().close();
+  }
+}
+
 const mode = process.argv[2];
 const session = await startSession();
 try {
@@ -199,6 +227,7 @@ try {
   if (!mode || mode === 'tour' || mode === 'classes') await takeClasses(session);
   if (!mode || mode === 'tour' || mode === 'divergence') await takeDivergence(session);
   if (!mode || mode === 'tutorial') await takeTutorial(session);
+  if (!mode || mode === 'embeds') await takeEmbeds(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });
