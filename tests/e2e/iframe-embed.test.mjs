@@ -227,14 +227,13 @@ describe('the iframe embed on a host page of another origin', () => {
   });
 
   it('says what in its address it refused, inside the frame and as error events, and applies the rest', async () => {
-    const page = await openHost('dataset=xor&noise=99&layuot=compact&layout=huge&theme=pink&autoplay=maybe&controls=play,nonsense&learningRate=0.3');
+    const page = await openHost('dataset=xor&noise=99&layuot=compact&layout=huge&theme=pink&autoplay=maybe&learningRate=0.3');
     const message = await frameMessage(page);
     for (const line of [
-      'In the embed address: unknown setting "layuot"',
       'In the embed address: layout must be one of full, compact, boundary, network, got "huge"',
       'In the embed address: theme must be one of light, dark, auto, got "pink"',
       'In the embed address: autoplay must be true or false, got "maybe"',
-      'In the embed address: controls: there is no control called "nonsense"',
+      'In the embed address: link: unknown setting "layuot"',
       'In the embed address: noise must be between 0 and 50, got 99',
     ]) {
       assert.ok(message.includes(line), `${JSON.stringify(message)} has ${JSON.stringify(line)}`);
@@ -250,6 +249,13 @@ describe('the iframe embed on a host page of another origin', () => {
     assert.equal(await inFrame(page, (element) => element.hasAttribute('sync-url')), false);
     assert.equal(new URL(embedFrame(page).url()).hash.includes('layuot=compact'), true, 'the frame\'s address is left as it was');
     await done(page);
+
+    // The element checks the controls itself, as it does its attribute.
+    const controls = await openHost('dataset=xor&layout=compact&controls=play,nonsense');
+    assert.match(await frameMessage(controls), /controls: there is no control called "nonsense"; the controls are play, step, /);
+    assert.equal(await inFrame(controls, (element) => element.shadowRoot.getElementById('play-pause').hidden), false);
+    assert.equal(await inFrame(controls, (element) => element.shadowRoot.getElementById('step').hidden), true);
+    await done(controls);
   });
 
   it('ignores a message from a frame of a third origin: nothing applies and nothing answers it', async () => {

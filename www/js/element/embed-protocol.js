@@ -8,8 +8,6 @@
 //   frame → host   {greymatter: 1, id, result} or {greymatter: 1, id, error: '<message>'}
 //   frame → host   {greymatter: 1, event: 'epoch', detail: {…}}, and event 'resize' with {height}
 
-import { decodeHash } from '../state/address.js';
-import { readControlList } from '../state/classroom.js';
 import { layoutNamed, THEMES } from './layouts.js';
 
 /** The tag and version every message carries. */
@@ -26,20 +24,26 @@ export const LIMITS = { depth: 32, values: 1_000_000, characters: 4_000_000 };
 
 // ---- the frame's address ----------------------------------------------------
 
-/** Splits `#a=1&b=2` into `[{key, text, entry}]`; `entry` is the raw `a=1`. */
+/** `decodeURIComponent`, or null for text that does not decode. */
+function decoded(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Splits `#a=1&b=2` into `[{entry, key, text}]`: `entry` is the raw `a=1`, `text` is
+ * null for an entry without `=`, `unreadable` true when the key or value does not decode.
+ */
 function hashEntries(hash) {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   return body.split('&').filter(Boolean).map((entry) => {
     const cut = entry.indexOf('=');
-    try {
-      return {
-        entry,
-        key: decodeURIComponent(cut < 0 ? entry : entry.slice(0, cut)),
-        text: cut < 0 ? null : decodeURIComponent(entry.slice(cut + 1)),
-      };
-    } catch {
-      return { entry, key: null, text: null };
-    }
+    const key = decoded(cut < 0 ? entry : entry.slice(0, cut));
+    const text = cut < 0 ? null : decoded(entry.slice(cut + 1));
+    return { entry, key, text, unreadable: key === null || (cut >= 0 && text === null) };
   });
 }
 
@@ -72,7 +76,10 @@ function readOrigins(text, problems) {
   return origins;
 }
 
-/** Checks one of the element's own keys; returns the attribute to set, or null. */
+/**
+ * Checks one of the element's own keys; returns the attribute's value, or null to leave
+ * it unset. `controls` is left to the element, which knows the controls.
+ */
 function readElementKey(key, text, problems) {
   if (key === 'autoplay') {
     if (text === null || text === '' || text === 'true') return '';
@@ -80,47 +87,46 @@ function readElementKey(key, text, problems) {
     return null;
   }
   const value = text ?? '';
-  try {
-    if (key === 'layout') layoutNamed(value);
-    if (key === 'theme' && !THEMES.includes(value)) {
-      throw new Error(`theme must be one of ${THEMES.join(', ')}, got ${JSON.stringify(value)}`);
+  if (key === 'layout') {
+    try {
+      layoutNamed(value);
+    } catch (error) {
+      problems.push(error.message);
+      return null;
     }
-  } catch (error) {
-    problems.push(error.message);
+  }
+  if (key === 'theme' && !THEMES.includes(value)) {
+    problems.push(`theme must be one of ${THEMES.join(', ')}, got ${JSON.stringify(value)}`);
     return null;
   }
-  if (key !== 'controls') return value;
-  const list = readControlList(value);
-  problems.push(...list.errors);
-  return list.names.join(',');
+  return value;
 }
 
 /**
  * Reads the frame's address `#dataset=xor&…&layout=compact&origins=https://a.example`:
- * `link`, the entries of the setup (a share link's hash, no `#`) that can be read;
- * `attributes`, the element's own attributes to set (`layout`, `controls`, `theme`,
- * `autoplay`), only with values it takes; `origins`, the origins allowed to script the
- * frame (null: any parent); and `problems`, one readable line per entry left out.
+ * `link`, every other entry as written (the share link's hash, no `#`: the element
+ * reads and checks it); `attributes`, the element's own attributes to set (`layout`,
+ * `controls`, `theme`, `autoplay`), a layout, theme or autoplay only with a value it
+ * takes; `origins`, the origins allowed to script the frame (null: any parent); and
+ * `problems`, one readable line per embed key left out.
  */
 export function readEmbedHash(hash) {
   const attributes = {};
   const setup = [];
   const problems = [];
   let origins = null;
-  for (const { entry, key, text } of hashEntries(hash)) {
-    if (key === null) {
+  for (const { entry, key, text, unreadable } of hashEntries(hash)) {
+    if (!EMBED_KEYS.includes(key)) {
+      setup.push(entry);
+    } else if (unreadable) {
       problems.push(`cannot read "${entry}"`);
+      if (key === 'origins') origins = readOrigins('', problems); // an unreadable list allows none
     } else if (key === 'origins') {
       origins = readOrigins(text, problems);
-    } else if (EMBED_KEYS.includes(key)) {
+    } else {
       const value = readElementKey(key, text, problems);
       if (value === null) delete attributes[key];
       else attributes[key] = value;
-    } else {
-      // The element would refuse it too; said here once, with the embed's other problems.
-      const { errors } = decodeHash(entry);
-      if (errors.length) problems.push(...errors);
-      else setup.push(entry);
     }
   }
   return { link: setup.join('&'), attributes, origins, problems };
