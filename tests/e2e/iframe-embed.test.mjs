@@ -91,7 +91,6 @@ const frameMessage = (page) => inFrame(page, (element) => {
 describe('the iframe embed on a host page of another origin', () => {
   let session;
   let third;
-  const pages = [];
 
   before(async () => {
     session = await startSession();
@@ -106,7 +105,6 @@ describe('the iframe embed on a host page of another origin', () => {
   async function openHost(hash, { intruder = false, ready = true } = {}) {
     const query = intruder ? `?intruder=${encodeURIComponent(`${third.url}intruder.html`)}` : '';
     const page = await openPage(session, `${session.hostUrl}iframe-host.html${query}#${hash}`);
-    pages.push(page);
     if (ready) await nextEvent(page, 'ready');
     return page;
   }
@@ -302,7 +300,6 @@ describe('the iframe embed on a host page of another origin', () => {
 
   it('runs under a Content-Security-Policy of script-src \'self\' \'wasm-unsafe-eval\' (no inline script)', async () => {
     const page = await openPage(session, 'about:blank');
-    pages.push(page);
     await page.route('**/embed.html', async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'" } });
@@ -317,7 +314,6 @@ describe('the iframe embed on a host page of another origin', () => {
 
   it('embed-host.js resizes the frame, ignores look-alike messages, and gives promises and events', async () => {
     const page = await openPage(session, `${session.hostUrl}iframe-helper.html`);
-    pages.push(page);
     await embedFrame(page).waitForFunction(() => document.querySelector('greymatter-playground')?.state !== undefined);
     await inFrame(page, (element) => element.ready);
     let resized;

@@ -26,8 +26,8 @@ const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
 /**
  * For greymatter's iframe page (embed-frame.js), called before the element is added:
  * the refusals of its starting setup begin with `source` ("In the embed address: …")
- * and `problems`, lines the frame refused itself, are shown with them. Not a member of
- * the element, so host pages cannot reach it.
+ * and `problems`, lines the frame refused itself, are shown with them. Not part of the
+ * element's API (README), and not on the element.
  */
 export let describeInitialSetup;
 
