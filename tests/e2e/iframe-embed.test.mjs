@@ -123,10 +123,12 @@ describe('the iframe embed on a host page of another origin', () => {
     const scrolls = await embedFrame(page).evaluate(() => document.documentElement.scrollHeight > window.innerHeight);
     assert.equal(scrolls, false, 'the frame shows all of it: nothing to scroll');
 
-    // Three classes add the class legend under the heatmap.
-    assert.equal(await call(page, 'setConfig', { dataset: 'spiral', classes: 3, loss: 'softmaxCrossEntropy' }), 'regenerated');
+    // A refusal's notice makes the playground taller; the next accepted change clears it.
+    assert.match((await call(page, 'setConfig', { learningRate: -1 })).error, /learningRate must be greater than 0/);
     const grown = await settledHeight(page, (height) => height > settled);
     assert.ok(grown > settled, `${grown} > ${settled}`);
+    assert.equal(await call(page, 'setConfig', { learningRate: 0.1 }), 'kept');
+    assert.equal(await settledHeight(page, (height) => height < grown), settled);
 
     // Another layout, another height.
     const boundary = await openHost('dataset=xor&hidden=4&layout=boundary');
