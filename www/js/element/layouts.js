@@ -4,6 +4,7 @@
 // output options) also appears when a control inside it is asked for, so
 // `layout="compact" controls="learning-rate"` shows the learning rate and nothing else
 // to change. The classroom flags and `controls` hide single controls (`showControls`).
+// Also the names of its themes.
 
 /** Regions that hold controls: shown whenever one of their controls is. */
 const CONTROL_REGIONS = new Set(['settings', 'data', 'output-options']);
@@ -20,6 +21,9 @@ export const LAYOUTS = {
 };
 
 export const LAYOUT_NAMES = Object.keys(LAYOUTS);
+
+/** The element's `theme` values: light, dark, or the screen's (`auto`). */
+export const THEMES = ['light', 'dark', 'auto'];
 
 /** The layout called `name`; throws a readable Error for one that does not exist. */
 export function layoutNamed(name) {

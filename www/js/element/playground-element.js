@@ -14,15 +14,22 @@ import { Playground } from './controller.js';
 import { publicApi } from './api.js';
 import { playgroundMarkup } from './template.js';
 import { adoptStyles } from './styles.js';
-import { layoutNamed, layoutControls, showRegions } from './layouts.js';
+import { layoutNamed, layoutControls, showRegions, THEMES } from './layouts.js';
 import { configAttributes, viewAttributes, readAttributes, attributeText } from '../state/attributes.js';
 import { readControlList } from '../state/classroom.js';
 
 /** Attributes of the element itself rather than of the playground's setup. */
 const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay'];
-const THEMES = ['light', 'dark', 'auto'];
 /** The full page, for "open in greymatter". */
 const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
+
+/**
+ * For greymatter's iframe page (embed-frame.js), called before the element is added:
+ * the refusals of its starting setup begin with `source` ("In the embed address: …")
+ * and `problems`, lines the frame refused itself, are shown with them. Not part of the
+ * element's API (README), and not on the element.
+ */
+export let describeInitialSetup;
 
 export class GreymatterPlayground extends HTMLElement {
   #shadow;
@@ -33,6 +40,15 @@ export class GreymatterPlayground extends HTMLElement {
   #visibility = null;
   #attributes = new MutationObserver((records) => this.#attributesChanged(records));
   #darkScreen = matchMedia('(prefers-color-scheme: dark)');
+  #initialSource = 'In the attributes';
+  #initialProblems = [];
+
+  static {
+    describeInitialSetup = (element, source, problems = []) => {
+      element.#initialSource = source;
+      element.#initialProblems = [...problems];
+    };
+  }
 
   constructor() {
     super();
@@ -110,7 +126,8 @@ export class GreymatterPlayground extends HTMLElement {
   #initialSetup(schema) {
     const attributes = {};
     for (const { name, value } of this.attributes) attributes[name] = value;
-    return { ...readAttributes(attributes, schema), source: 'In the attributes' };
+    const setup = readAttributes(attributes, schema);
+    return { ...setup, errors: [...this.#initialProblems, ...setup.errors], source: this.#initialSource };
   }
 
   /**

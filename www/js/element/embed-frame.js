@@ -1,0 +1,73 @@
+// The iframe embed (embed.html): one <greymatter-playground> filling the frame, set up
+// from the frame's own address and scripted by its parent page through postMessage
+// (docs/embedding-iframe.md; the pure parts are in embed-protocol.js).
+//
+// Who may script the frame: only its parent window, and when the address has
+// `origins=…`, only a parent of one of those origins; any other message is ignored
+// without an answer. Replies go to the caller's origin. Events and heights go to the
+// parent with targetOrigin `*` when no `origins` are given: they carry nothing secret
+// (the setup, the losses, the height: what the page shows anyway), `window.parent` is
+// always the page that holds the frame, and a host of any origin can then resize it.
+// Any site can frame embed.html and drive its own copy; `origins` is how an author
+// keeps other sites from scripting (and listening to) the frames meant for their pages.
+
+import { GreymatterPlayground, describeInitialSetup } from './playground-element.js';
+import {
+  readEmbedHash, isFromHost, isGreymatterMessage, answerCall, eventTargets, eventMessage, resizeMessage, EVENT_TYPES,
+} from './embed-protocol.js';
+
+if (!customElements.get('greymatter-playground')) {
+  customElements.define('greymatter-playground', GreymatterPlayground);
+}
+
+/** The parent's origin where the browser tells it (location.ancestorOrigins, else the referrer); null if unknown. */
+function knownParentOrigin() {
+  const ancestor = window.location.ancestorOrigins?.[0];
+  if (ancestor) return ancestor;
+  try {
+    return document.referrer ? new URL(document.referrer).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The playground the address asks for, added to the page. */
+function addPlayground({ link, attributes, problems }) {
+  const element = document.createElement('greymatter-playground');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (link) element.setAttribute('link', `#${link}`);
+  describeInitialSetup(element, 'In the embed address', problems);
+  document.body.append(element);
+  return element;
+}
+
+/** Passes the element's events and the page's height on to the parent, and answers its calls. */
+function connectToParent(element, origins) {
+  let parentOrigin = knownParentOrigin();
+  const send = (message) => {
+    for (const target of eventTargets(origins, parentOrigin)) window.parent.postMessage(message, target);
+  };
+  for (const type of EVENT_TYPES) {
+    element.addEventListener(type, (event) => send(eventMessage(type, event.detail)));
+  }
+  // Heights from the first drawn picture on (or the failure to start): not the unstyled page before it.
+  let height = null;
+  const sendHeight = () => {
+    const now = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (now !== height) send(resizeMessage(height = now));
+  };
+  const watchHeight = () => new ResizeObserver(sendHeight).observe(document.documentElement);
+  element.ready.then(watchHeight, watchHeight);
+  window.addEventListener('message', async (event) => {
+    if (!isFromHost(event, { parent: window.parent, origins }) || !isGreymatterMessage(event.data)) return;
+    if (origins !== null) parentOrigin = event.origin;
+    const reply = await answerCall(element.api, event.data);
+    // An opaque origin (a sandboxed or file: page) cannot be named: the reply goes to that window alone.
+    event.source.postMessage(reply, event.origin === 'null' ? '*' : event.origin);
+  });
+}
+
+const embed = readEmbedHash(window.location.hash);
+const playground = addPlayground(embed);
+// Opened on its own (not in a frame), the page is just the playground.
+if (window.parent !== window) connectToParent(playground, embed.origins);
