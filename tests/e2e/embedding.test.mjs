@@ -151,6 +151,28 @@ describe('several elements on a host page of another origin', () => {
     await on(page, 'second', (element) => element.style.setProperty('--gm-positive', '#00a000'));
   });
 
+  it('an element made by a script starts from its attributes and names every refused one in its notice', async () => {
+    const made = await page.evaluate(async () => {
+      const element = document.createElement('greymatter-playground');
+      element.id = 'made';
+      for (const [name, value] of Object.entries({ layout: 'compact', dataset: 'spiral', noise: '99', controls: 'play,colour', theme: 'pink' })) {
+        element.setAttribute(name, value);
+      }
+      document.querySelector('main').prepend(element);
+      await element.ready;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const message = element.shadowRoot.getElementById('message').textContent;
+      const { dataset, noise } = element.config;
+      element.remove();
+      return { message, dataset, noise };
+    });
+    assert.equal(made.dataset, 'spiral');
+    assert.equal(made.noise, 0, 'the refused noise changed nothing');
+    assert.match(made.message, /noise must be between 0 and 50, got 99/);
+    assert.match(made.message, /there is no control called "colour"/);
+    assert.match(made.message, /theme must be one of light, dark, auto, got "pink"/);
+  });
+
   it('leaves the host page alone: its address, its ids and its styles', async () => {
     assert.equal(new URL(page.url()).hash, '');
     const host = await page.evaluate(() => ({

@@ -15,6 +15,11 @@ export class MessageArea {
     this.element.hidden = false;
   }
 
+  /** Adds lines under what is shown (or shows them, when nothing is). */
+  add(...lines) {
+    this.show(this.element.hidden ? [] : this.text, ...lines);
+  }
+
   clear() {
     this.element.textContent = '';
     this.element.hidden = true;

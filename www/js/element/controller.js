@@ -560,12 +560,14 @@ export class Playground {
 
   /**
    * Shows `error` in #message once and sends it as an `error` event (a crash is
-   * announced by afterRestart instead). `source` says where it came from.
+   * announced by afterRestart instead). `source` says where it came from; `append`
+   * keeps what the notice already says (several refusals of one setup).
    */
-  report(error, prefix = '', source = 'setting') {
+  report(error, prefix = '', source = 'setting', { append = false } = {}) {
     if (error instanceof CoreCrash || error.shown) return;
     const message = prefix + error.message;
-    this.message.show(message);
+    if (append) this.message.add(message);
+    else this.message.show(message);
     error.shown = true;
     this.emit('error', { message, source });
   }

@@ -156,7 +156,7 @@ export class GreymatterPlayground extends HTMLElement {
     const theme = this.getAttribute('theme') ?? 'light';
     if (!THEMES.includes(theme)) errors.push(`theme must be one of ${THEMES.join(', ')}, got ${JSON.stringify(theme)}`);
     this.#showTheme();
-    const report = () => errors.forEach((message) => playground.report(new Error(message), '', 'attribute'));
+    const report = () => errors.forEach((message) => playground.report(new Error(message), '', 'attribute', { append: true }));
     if (errors.length && playground.started) report();
     else if (errors.length) playground.ready.then(report, () => {});
   }
