@@ -67,6 +67,7 @@ test: browser $(NPM_STAMP)
 # make bench   greymatter beside the JS peers on the standard workload (benches/js/compare.mjs:
 #              table on stdout, JSON in target/bench/compare.json), the page's frame times in
 #              headless Chromium (benches/frame-time.mjs: JSON in target/bench/frame-time.json),
+#              the tutorial page with its visible embeds playing (benches/tutorial-frames.mjs),
 #              then the native kernels (cargo bench --bench kernels; BENCH_NATIVE=0 skips them).
 BENCH_JS := benches/js
 BENCH_NPM_STAMP := $(BENCH_JS)/node_modules/.greymatter-npm-stamp
@@ -92,6 +93,8 @@ bench: build $(BENCH_PKG) $(BENCH_NPM_STAMP) browser $(NPM_STAMP)
 	@node --experimental-wasm-relaxed-simd $(BENCH_JS)/compare.mjs
 	$(call step,page frame times in headless Chromium (node benches/frame-time.mjs))
 	@node benches/frame-time.mjs
+	$(call step,the tutorial page with its visible embeds playing (node benches/tutorial-frames.mjs))
+	@node benches/tutorial-frames.mjs
 	$(call step,native kernels (cargo bench --bench kernels))
 	@if [ "$(BENCH_NATIVE)" = 0 ]; then echo "greymatter: BENCH_NATIVE=0: skipped"; \
 	elif ! grep -q '^name = "kernels"' Cargo.toml; then \
