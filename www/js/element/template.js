@@ -51,7 +51,6 @@ const MARKUP = `
       title="How many classes to tell apart (3 or more: one softmax output neuron per class)"></label>
   </div>
 </div>
-</div>
 
 <div id="message" class="message" part="message" role="status" aria-live="polite" hidden></div>
 
