@@ -266,6 +266,7 @@ export class Playground {
     this.chart.setInk(ink);
     this.network.setInk(ink);
     this.inspector.setInk(ink);
+    this.confusion.setBackdrop(getComputedStyle(this.surface).backgroundColor);
   }
 
   /** The view options as the diagram needs them: every hidden control, the element's included. */
