@@ -110,7 +110,7 @@ const MARKUP = `
       <p class="legend" data-region="legend">Links: <span class="swatch positive"></span> positive weight,
         <span class="swatch negative"></span> negative; thicker is larger. The small square
         under a neuron is its bias. Hover or tap a neuron or link; click a link to edit it;
-        click a neuron to see its numbers.</p>
+        click a neuron (or Tab to it and press Enter) to see its numbers and edit its weights.</p>
       <label class="legend" data-field="gradientLinks"></label>
       <div class="layer-health-area" part="layer-health" data-region="health">
         <p class="legend">Layer health, per layer: <span class="swatch health-gradient"></span>mean |∂J/∂w|
@@ -122,7 +122,7 @@ const MARKUP = `
     <button id="step-through" type="button" data-control="stepThrough">Step through</button>
     <section id="step-through-panel" class="inspector step-through" part="step-through" aria-labelledby="step-title" hidden>
       <div class="inspector-head">
-        <h3 id="step-title">Step through</h3>
+        <h3 id="step-title" tabindex="-1" aria-live="polite">Step through</h3>
         <button id="step-close" type="button" class="round" aria-label="Close the step-through">×</button>
       </div>
       <label>training sample <input id="step-sample" type="number" min="0" step="1" value="0"></label>
@@ -132,11 +132,11 @@ const MARKUP = `
         <button id="step-next" type="button">Next</button>
         <button id="step-apply" type="button" hidden>Apply</button>
       </div>
-      <p class="legend">← and → move between the stages.</p>
+      <p class="legend">← and → move between the stages; Escape closes.</p>
     </section>
     <section id="inspector" class="inspector" part="inspector" aria-labelledby="inspector-title" hidden>
       <div class="inspector-head">
-        <h3 id="inspector-title">Neuron</h3>
+        <h3 id="inspector-title" tabindex="-1">Neuron</h3>
         <button id="inspector-close" type="button" class="round" aria-label="Close the inspector">×</button>
       </div>
       <label>sample <input id="inspector-sample" type="number" min="0" step="1" value="0"></label>
@@ -174,7 +174,9 @@ const MARKUP = `
       </table>
     </div>
     <div class="chart-area" part="loss-chart" data-region="chart">
-      <canvas id="loss-chart" class="loss-chart" width="400" height="90" aria-label="Loss over epochs"></canvas>
+      <canvas id="loss-chart" class="loss-chart" width="400" height="90" tabindex="0" role="slider"
+        aria-label="Loss over epochs: ← and → read the losses epoch by epoch"
+        aria-valuemin="0" aria-valuemax="0" aria-valuenow="0" aria-valuetext="no epochs yet"></canvas>
       <div id="loss-chart-tip" class="chart-tip" hidden></div>
     </div>
     <div class="heatmap-area" part="heatmap" data-region="heatmap">
