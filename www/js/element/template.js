@@ -120,7 +120,7 @@ const MARKUP = `
       </div>
     </div>
     <button id="step-through" type="button" data-control="stepThrough">Step through</button>
-    <section id="step-through-panel" class="inspector step-through" part="step-through" aria-labelledby="step-title" hidden>
+    <div id="step-through-panel" class="inspector step-through" part="step-through" role="group" aria-labelledby="step-title" hidden>
       <div class="inspector-head">
         <h3 id="step-title" tabindex="-1" aria-live="polite">Step through</h3>
         <button id="step-close" type="button" class="round" aria-label="Close the step-through">×</button>
@@ -133,8 +133,8 @@ const MARKUP = `
         <button id="step-apply" type="button" hidden>Apply</button>
       </div>
       <p class="legend">← and → move between the stages; Escape closes.</p>
-    </section>
-    <section id="inspector" class="inspector" part="inspector" aria-labelledby="inspector-title" hidden>
+    </div>
+    <div id="inspector" class="inspector" part="inspector" role="group" aria-labelledby="inspector-title" hidden>
       <div class="inspector-head">
         <h3 id="inspector-title" tabindex="-1">Neuron</h3>
         <button id="inspector-close" type="button" class="round" aria-label="Close the inspector">×</button>
@@ -150,7 +150,7 @@ const MARKUP = `
       <label>Cost J against <select id="cost-weight"></select></label>
       <canvas id="cost-plot" class="cost-plot" width="260" height="100" role="img"
         aria-label="Cost against the chosen weight; the dot is its current value"></canvas>
-    </section>
+    </div>
   </div>
 
   <div class="column output-column" part="output" data-region="output" role="group" aria-labelledby="output-heading">
