@@ -2,7 +2,9 @@
 // showing a small picture of its points with the chosen number of classes (from the
 // core's datasetPreview, drawn once per palette and class count). Clicking one reports
 // `{dataset}`; the chosen one is pressed. A dataset with fewer classes than chosen (xor
-// has two) is disabled, its title saying why.
+// has two) is disabled, its title saying why. It is a radio group: one Tab stop (the
+// chosen dataset), the arrow keys (and Home / End) choose the next, previous, first or
+// last usable one.
 
 import { isMultiClass } from '../state/config.js';
 import { colourFor, labelColour } from '../output/palette.js';
@@ -24,6 +26,28 @@ export class DatasetPicker {
       const button = event.target.closest('button[data-dataset]');
       if (button && !button.disabled && button.getAttribute('aria-checked') !== 'true') onChange({ dataset: button.dataset.dataset });
     });
+    container.addEventListener('keydown', (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const button = event.target.closest('button[data-dataset]');
+      const next = button && this.neighbour(button, event.key);
+      if (!next) return;
+      event.preventDefault();
+      next.focus();
+      onChange({ dataset: next.dataset.dataset });
+    });
+  }
+
+  /** The usable dataset an arrow key (or Home / End) moves to from `button`; null for other keys. */
+  neighbour(button, key) {
+    const usable = [...this.container.querySelectorAll('button[data-dataset]')]
+      .filter((choice) => !choice.disabled || choice === button);
+    const at = usable.indexOf(button);
+    const moves = {
+      ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: usable.length - 1,
+    };
+    if (!(key in moves)) return null;
+    const index = (moves[key] + usable.length) % usable.length;
+    return usable[index] === button ? null : usable[index];
   }
 
   /**
@@ -34,7 +58,9 @@ export class DatasetPicker {
     const many = isMultiClass(config);
     const classes = many ? config.classes : 2;
     const key = `${config.problem}|${colours.name}|${classes}`;
+    let refocus = false;
     if (key !== this.key) {
+      refocus = this.container.contains(this.container.getRootNode().activeElement);
       this.build(config.problem, colours, classes, many);
       this.key = key;
     }
@@ -46,6 +72,7 @@ export class DatasetPicker {
       button.title = tooFew ? `${label} has only ${button.dataset.maxClasses} classes: set Classes to ${button.dataset.maxClasses} to use it` : label;
       button.setAttribute('aria-checked', String(chosen));
       button.tabIndex = chosen ? 0 : -1;
+      if (chosen && refocus) button.focus(); // the focus stays in the group when it is rebuilt
     }
   }
 

@@ -98,20 +98,22 @@ export class Playground {
       showNode: (node) => this.guard(() => this.showNode(node)),
       read: (offset) => this.core.parameterAt(offset),
       write: (target, value) => this.guard(() => this.setParameter(target, value)),
-      inspect: (layer, neuron) => this.guard(() => this.inspector.open(layer, neuron)),
+      inspect: (layer, neuron, how) => this.guard(() => this.inspector.open(layer, neuron, how)),
     });
     this.inspector = new NeuronInspector(find, {
       neuron: (layer, neuron, index, set) => this.core.inspectNeuron(layer, neuron, index, set),
       setSize: (set) => this.core.setSize(set),
       costAlong: (layer, neuron, input, range, steps) => this.core.costAlongWeight(layer, neuron, input, range, steps),
       describe: (layer, neuron) => this.network.describeNeuron(layer, neuron),
+      describeParameter: (target) => this.network.describeTarget(target),
+      write: (target, value) => this.guard(() => this.setParameter(target, value)),
     });
     this.stepThrough = new StepThrough(find, {
       sample: (index) => ({ ...this.core.inspectSample(index, 'train'), lossName: this.config.loss }),
       setSize: () => this.core.setSize('train'),
       apply: (index) => this.guard(() => this.applySampleStep(index)),
       pause: () => this.pause(),
-      firstNode: (layer) => this.config.features.length + this.config.hidden.slice(0, layer).reduce((sum, n) => sum + n, 0),
+      firstNode: (layer) => this.network.nodeOf(layer, 0),
       describeLayer: (layer) => (layer === this.config.hidden.length ? 'the output layer' : `hidden layer ${layer + 1}`),
     });
     this.heatmap = new Heatmap(find('heatmap'), { axes: find('heatmap-axes'), caption: find('heatmap-caption') });
@@ -275,6 +277,7 @@ export class Playground {
     this.chart.setInk(ink);
     this.network.setInk(ink);
     this.inspector.setInk(ink);
+    this.confusion.setBackdrop(getComputedStyle(this.surface).backgroundColor);
   }
 
   /** The view options as the diagram needs them: every hidden control, the element's included. */

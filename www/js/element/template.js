@@ -55,7 +55,7 @@ const MARKUP = `
 <div id="message" class="message" part="message" role="status" aria-live="polite" hidden></div>
 
 <div class="columns">
-  <section class="column data-column" part="data" data-region="data" aria-labelledby="data-heading">
+  <div class="column data-column" part="data" data-region="data" role="group" aria-labelledby="data-heading">
     <h2 id="data-heading" data-region="headings">Data</h2>
     <div class="field" data-control="dataset">
       <span class="label" id="dataset-label">Which dataset do you want to use?</span>
@@ -85,9 +85,9 @@ const MARKUP = `
         <input id="import-model" class="visually-hidden" type="file" accept=".json,application/json">
       </div>
     </div>
-  </section>
+  </div>
 
-  <section class="column network-column" part="network" data-region="diagram" aria-labelledby="network-heading">
+  <div class="column network-column" part="network" data-region="diagram" role="group" aria-labelledby="network-heading">
     <h2 id="network-heading" data-region="headings">Features and network</h2>
     <div class="layer-count" data-control="hidden">
       <button id="add-layer" type="button" class="round" aria-label="Add a hidden layer">+</button>
@@ -110,7 +110,7 @@ const MARKUP = `
       <p class="legend" data-region="legend">Links: <span class="swatch positive"></span> positive weight,
         <span class="swatch negative"></span> negative; thicker is larger. The small square
         under a neuron is its bias. Hover or tap a neuron or link; click a link to edit it;
-        click a neuron to see its numbers.</p>
+        click a neuron (or Tab to it and press Enter) to see its numbers and edit its weights.</p>
       <label class="legend" data-field="gradientLinks"></label>
       <div class="layer-health-area" part="layer-health" data-region="health">
         <p class="legend">Layer health, per layer: <span class="swatch health-gradient"></span>mean |∂J/∂w|
@@ -120,9 +120,9 @@ const MARKUP = `
       </div>
     </div>
     <button id="step-through" type="button" data-control="stepThrough">Step through</button>
-    <section id="step-through-panel" class="inspector step-through" part="step-through" aria-labelledby="step-title" hidden>
+    <div id="step-through-panel" class="inspector step-through" part="step-through" role="group" aria-labelledby="step-title" hidden>
       <div class="inspector-head">
-        <h3 id="step-title">Step through</h3>
+        <h3 id="step-title" tabindex="-1" aria-live="polite">Step through</h3>
         <button id="step-close" type="button" class="round" aria-label="Close the step-through">×</button>
       </div>
       <label>training sample <input id="step-sample" type="number" min="0" step="1" value="0"></label>
@@ -132,31 +132,31 @@ const MARKUP = `
         <button id="step-next" type="button">Next</button>
         <button id="step-apply" type="button" hidden>Apply</button>
       </div>
-      <p class="legend">← and → move between the stages.</p>
-    </section>
-    <section id="inspector" class="inspector" part="inspector" aria-labelledby="inspector-title" hidden>
+      <p class="legend">← and → move between the stages; Escape closes.</p>
+    </div>
+    <div id="inspector" class="inspector" part="inspector" role="group" aria-labelledby="inspector-title" hidden>
       <div class="inspector-head">
-        <h3 id="inspector-title">Neuron</h3>
+        <h3 id="inspector-title" tabindex="-1">Neuron</h3>
         <button id="inspector-close" type="button" class="round" aria-label="Close the inspector">×</button>
       </div>
       <label>sample <input id="inspector-sample" type="number" min="0" step="1" value="0"></label>
       <label>of <select id="inspector-set"><option value="train">training points</option>
         <option value="test">test points</option></select></label>
       <table class="inspector-numbers">
-        <thead><tr><th></th><th>x</th><th>β</th><th>∂J/∂β</th><th>−α·∂J/∂β</th></tr></thead>
+        <thead><tr><th scope="col"><span class="visually-hidden">input</span></th><th scope="col">x</th><th scope="col">β</th><th scope="col">∂J/∂β</th><th scope="col">−α·∂J/∂β</th></tr></thead>
         <tbody id="inspector-table"></tbody>
       </table>
       <div id="inspector-summary" class="inspector-summary"></div>
       <label>Cost J against <select id="cost-weight"></select></label>
-      <canvas id="cost-plot" class="cost-plot" width="260" height="100"
+      <canvas id="cost-plot" class="cost-plot" width="260" height="100" role="img"
         aria-label="Cost against the chosen weight; the dot is its current value"></canvas>
-    </section>
-  </section>
+    </div>
+  </div>
 
-  <section class="column output-column" part="output" data-region="output" aria-labelledby="output-heading">
+  <div class="column output-column" part="output" data-region="output" role="group" aria-labelledby="output-heading">
     <h2 id="output-heading" data-region="headings">Output</h2>
     <table class="losses" part="numbers" data-region="numbers">
-      <thead><tr><th></th><th>loss</th><th id="metric-name">accuracy</th></tr></thead>
+      <thead><tr><th scope="col"><span class="visually-hidden">points</span></th><th scope="col">loss</th><th id="metric-name" scope="col">accuracy</th></tr></thead>
       <tbody>
         <tr><th scope="row"><span class="swatch train-line"></span>Training</th>
           <td><output id="train-loss">–</output></td><td><output id="train-metric">–</output></td></tr>
@@ -164,7 +164,7 @@ const MARKUP = `
           <td><output id="test-loss">–</output></td><td><output id="test-metric">–</output></td></tr>
       </tbody>
     </table>
-    <section id="confusion" class="confusion" part="confusion" data-region="confusion" aria-label="Confusion matrix" hidden>
+    <div id="confusion" class="confusion" part="confusion" data-region="confusion" role="group" aria-label="Confusion matrix" hidden>
       <label class="legend">Confusion matrix of the <select id="confusion-set">
         <option value="test">test points</option><option value="train">training points</option></select></label>
       <table id="confusion-matrix" class="confusion-matrix">
@@ -172,14 +172,16 @@ const MARKUP = `
         <thead></thead>
         <tbody></tbody>
       </table>
-    </section>
+    </div>
     <div class="chart-area" part="loss-chart" data-region="chart">
-      <canvas id="loss-chart" class="loss-chart" width="400" height="90" aria-label="Loss over epochs"></canvas>
+      <canvas id="loss-chart" class="loss-chart" width="400" height="90" tabindex="0" role="slider"
+        aria-label="Loss over epochs: ← and → read the losses epoch by epoch"
+        aria-valuemin="0" aria-valuemax="0" aria-valuenow="0" aria-valuetext="no epochs yet"></canvas>
       <div id="loss-chart-tip" class="chart-tip" hidden></div>
     </div>
     <div class="heatmap-area" part="heatmap" data-region="heatmap">
       <div class="heatmap-frame">
-        <canvas id="heatmap" class="heatmap" width="400" height="400"
+        <canvas id="heatmap" class="heatmap" width="400" height="400" role="img"
           aria-label="Decision boundary and data points"></canvas>
         <div id="heatmap-caption" class="heatmap-caption" hidden></div>
       </div>
@@ -194,7 +196,7 @@ const MARKUP = `
     <p id="value-legend" class="legend" data-region="legend">Colours: <span class="swatch negative"></span> −1 · <span class="swatch zero"></span> 0 ·
       <span class="swatch positive"></span> +1</p>
     <p id="class-legend" class="legend class-legend" data-region="legend" hidden></p>
-  </section>
+  </div>
 </div>
 
 <p class="open-full" data-region="open"><a id="open-full" part="open-link" target="_blank" rel="noopener">Open in greymatter</a></p>

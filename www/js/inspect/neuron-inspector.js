@@ -6,6 +6,12 @@
 // Every number is the core's own (`inspectSample`, `parameters`, asked for through the
 // `source` the playground gives), never recomputed here. Each shown number also carries its full value in `data-value`, for scripts.
 // Below the table, the cost against one incoming weight (cost-plot.js).
+// Each incoming weight β_i and the bias b is also a number box (labelled "Weight from x₁
+// to neuron 2 of hidden layer 1"), applied on Enter or change through `source.write` —
+// the path the diagram's weight box takes — so every parameter can be edited from the
+// keyboard. The table is built once per neuron and updated in place, so a box keeps
+// the focus and what is being typed while the numbers change. Escape (or ×) closes the
+// panel and gives the focus back to what opened it.
 
 import { CostPlot } from './cost-plot.js';
 
@@ -33,7 +39,10 @@ export class NeuronInspector {
    * @param {{neuron: (layer: number, neuron: number, index: number, set: string) => object|null,
    *          setSize: (set: string) => number,
    *          costAlong: (layer: number, neuron: number, input: number, range: Function, steps: number) => object,
-   *          describe: (layer: number, neuron: number) => string}} source the core's numbers, and words for a neuron
+   *          describe: (layer: number, neuron: number) => string,
+   *          describeParameter: (target: object) => string,
+   *          write: (target: object, value: number) => void}} source the core's numbers, words for a
+   *   neuron and for a weight or bias (a diagram target), and the setter of a weight or bias
    */
   constructor(find, source) {
     this.source = source;
@@ -46,7 +55,14 @@ export class NeuronInspector {
     this.weightSelect = find('cost-weight');
     this.plot = new CostPlot(find('cost-plot'));
     this.neuron = null; // { layer, neuron } being inspected
-    find('inspector-close').addEventListener('click', () => this.close());
+    this.tableKey = ''; // the neuron and input count the table's rows were built for
+    this.opener = null; // the element to give the focus back to on closing
+    find('inspector-close').addEventListener('click', () => this.close({ refocus: true }));
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      this.close({ refocus: true });
+    });
     for (const control of [this.sampleInput, this.setSelect, this.weightSelect]) {
       control.addEventListener('change', () => this.refresh());
     }
@@ -57,18 +73,29 @@ export class NeuronInspector {
     this.plot.ink = ink;
   }
 
-  /** Opens the panel on neuron `neuron` of layer `layer` (layer 0: the first hidden layer). */
-  open(layer, neuron) {
+  /**
+   * Opens the panel on neuron `neuron` of layer `layer` (layer 0: the first hidden layer).
+   * `opener` gets the focus back on closing; `focus` moves the focus to the panel's title
+   * (opened from the keyboard: Tab goes on to its sample and its weights).
+   */
+  open(layer, neuron, { opener = null, focus = false } = {}) {
     this.neuron = { layer, neuron };
+    this.opener = opener;
     this.weightSelect.dataset.for = '';
     this.plot.range = null;
     this.panel.hidden = false;
     this.refresh();
+    if (focus && this.neuron) this.title.focus();
   }
 
-  close() {
+  /** Hides the panel; `refocus`: gives the focus back to what opened it (Escape, ×). */
+  close({ refocus = false } = {}) {
+    const { opener } = this;
     this.neuron = null;
+    this.opener = null;
+    this.tableKey = '';
     this.panel.hidden = true;
+    if (refocus && opener?.isConnected) opener.focus();
   }
 
   /** The chosen sample: index clamped to the set's size. */
@@ -107,14 +134,51 @@ export class NeuronInspector {
     return Number(select.value) || 0;
   }
 
+  /** Builds one row per incoming weight and one for the bias, each with its number box. */
+  buildTable(count) {
+    const { layer, neuron } = this.neuron;
+    const rows = Array.from({ length: count }, (_, input) => row(`x${subscript(input + 1)}`,
+      ['x', 'weight', 'dJdw', 'update'], this.parameterBox({ kind: 'weight', layer, neuron, input }), input));
+    rows.push(row('bias', ['x', 'bias', 'dJdb', 'biasUpdate'], this.parameterBox({ kind: 'bias', layer, neuron })));
+    this.table.replaceChildren(...rows);
+  }
+
+  /** A number box that sets the weight or bias `target` on Enter or change. */
+  parameterBox(target) {
+    const box = document.createElement('input');
+    box.type = 'number';
+    box.step = 'any';
+    box.className = 'parameter-input';
+    box.dataset.parameter = target.kind;
+    if (target.kind === 'weight') box.dataset.input = String(target.input);
+    box.setAttribute('aria-label', this.source.describeParameter(target));
+    const apply = () => {
+      const text = box.value.trim();
+      const value = Number(text);
+      if (text === '' || !Number.isFinite(value) || text === box.dataset.applied) return;
+      box.dataset.applied = text;
+      this.source.write(target, value);
+    };
+    box.addEventListener('change', apply);
+    box.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      apply();
+    });
+    return box;
+  }
+
   show({ sample, here, inputs, weights, bias, output, cross }) {
     const { layer, neuron } = this.neuron;
     this.title.textContent = this.source.describe(layer, neuron);
-    const rows = inputs.map((x, i) => row(`x${subscript(i + 1)}`, [
-      ['x', x], ['weight', weights[i]], ['dJdw', here.dJdw[neuron][i]], ['update', here.update[neuron][i]],
-    ], i));
-    rows.push(row('bias', [['x', 1], ['bias', bias], ['dJdb', here.dJdb[neuron]], ['biasUpdate', here.biasUpdate[neuron]]]));
-    this.table.replaceChildren(...rows);
+    const key = `${layer}:${neuron}:${inputs.length}`;
+    if (key !== this.tableKey) {
+      this.buildTable(inputs.length);
+      this.tableKey = key;
+    }
+    const values = inputs.map((x, i) => ({ x, weight: weights[i], dJdw: here.dJdw[neuron][i], update: here.update[neuron][i] }));
+    values.push({ x: 1, bias, dJdb: here.dJdb[neuron], biasUpdate: here.biasUpdate[neuron] });
+    [...this.table.rows].forEach((tr, r) => showRow(tr, values[r]));
     const name = here.activation;
     const outputs = sample.outputs ?? [sample.output];
     const lines = [
@@ -161,24 +225,46 @@ function format(value) {
   return Number.isFinite(value) ? String(Number(value.toPrecision(DIGITS))) : String(value);
 }
 
+/** Puts `value` into an `output[data-quantity]`: rounded as text, in full in `data-value`. */
+function showValue(out, value) {
+  out.dataset.value = String(value);
+  out.textContent = format(value);
+}
+
 function cell(quantity, value, input) {
   const td = document.createElement('td');
   const out = document.createElement('output');
   out.dataset.quantity = quantity;
   if (input !== undefined) out.dataset.input = String(input);
-  out.dataset.value = String(value);
-  out.textContent = format(value);
+  showValue(out, value);
   td.append(out);
   return td;
 }
 
-function row(label, cells, input) {
+/**
+ * A table row of `quantities` (values filled by showRow); the second one (the weight or
+ * the bias) is shown by the number box `box`, its output kept hidden for scripts.
+ */
+function row(label, quantities, box, input) {
   const tr = document.createElement('tr');
   const th = document.createElement('th');
   th.scope = 'row';
   th.textContent = label;
-  tr.append(th, ...cells.map(([quantity, value]) => cell(quantity, value, input)));
+  const cells = quantities.map((quantity) => cell(quantity, NaN, input));
+  cells[1].firstChild.hidden = true;
+  cells[1].prepend(box);
+  tr.append(th, ...cells);
   return tr;
+}
+
+/** Shows `values` (by quantity) in a row; a number box being edited (focused) is left alone. */
+function showRow(tr, values) {
+  for (const out of tr.querySelectorAll('output[data-quantity]')) showValue(out, values[out.dataset.quantity]);
+  const box = tr.querySelector('input.parameter-input');
+  const value = values[box.dataset.parameter];
+  if (box.getRootNode().activeElement === box) return;
+  box.value = format(value);
+  box.dataset.applied = box.value;
 }
 
 export function line(label, quantity, value, activation) {

@@ -5,7 +5,10 @@
 // is outlined on the diagram. Every number is the core's own (`inspectSample`); "Apply"
 // makes the core take that one step (`stepOnSample`). Each number carries its full
 // value in `data-value`, as in the neuron inspector. ← and → move between the stages
-// while the focus is inside this playground (never for the rest of the page).
+// while the focus is inside this playground (never for the rest of the page). Opening
+// puts the focus on the panel's title (its changes are announced); Escape or × closes
+// it and gives the focus back to the Step-through button. A button that stops applying
+// (Next at the last stage) hands its focus on rather than dropping it.
 
 import { line, crossEntropyOf, dJdzLabel, classWords } from './neuron-inspector.js';
 
@@ -27,9 +30,15 @@ export class StepThrough {
     this.next = find('step-next');
     this.apply = find('step-apply');
     this.diagram = find('network-nodes');
+    this.opener = find('step-through');
     this.stage = 0;
-    find('step-through').addEventListener('click', () => this.open());
-    find('step-close').addEventListener('click', () => this.close());
+    this.opener.addEventListener('click', () => this.open());
+    find('step-close').addEventListener('click', () => this.close({ refocus: true }));
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      this.close({ refocus: true });
+    });
     this.previous.addEventListener('click', () => this.move(-1));
     this.next.addEventListener('click', () => this.move(1));
     this.apply.addEventListener('click', () => this.applyUpdate());
@@ -48,23 +57,36 @@ export class StepThrough {
     return !this.panel.hidden;
   }
 
-  /** Pauses training and shows the first stage. */
+  /** Pauses training and shows the first stage, with the focus on its title. */
   open() {
     this.page.pause();
     this.stage = 0;
     this.panel.hidden = false;
     this.refresh();
+    this.title.focus();
   }
 
-  close() {
+  /** Hides the panel; `refocus`: the focus goes back to the Step-through button (Escape, ×). */
+  close({ refocus = false } = {}) {
+    const wasOpen = this.isOpen;
     this.panel.hidden = true;
     this.highlight(null);
+    if (refocus && wasOpen) this.opener.focus();
   }
 
   move(by) {
     if (!this.sample) return;
     this.stage = Math.min(Math.max(0, this.stage + by), this.stageCount() - 1);
-    this.show();
+    this.keepingFocus(() => this.show());
+  }
+
+  /** Runs `change`; if it disabled or hid the focused button, the focus moves to the next one that applies. */
+  keepingFocus(change) {
+    const focused = this.panel.getRootNode().activeElement;
+    change();
+    if (!focused || !this.panel.contains(focused) || !(focused.disabled || focused.hidden)) return;
+    const usable = [this.next, this.apply, this.previous].find((button) => !button.disabled && !button.hidden);
+    (usable ?? this.title).focus();
   }
 
   /** Forward through each layer, backward through each layer, then the update. */
@@ -95,7 +117,7 @@ export class StepThrough {
     const index = Number(this.sampleInput.value);
     this.page.apply(index);
     this.stage = 0;
-    this.refresh();
+    this.keepingFocus(() => this.refresh());
   }
 
   show() {

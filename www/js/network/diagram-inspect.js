@@ -1,8 +1,10 @@
-// Looking into the network diagram, with a mouse or a finger. Pointing at a neuron
-// (hover, or a tap that pins it until tapped again) shows its output in the big
-// heatmap; a click or tap also opens the neuron inspector on it. Pointing at a link or
-// a bias shows its value in #weight-card; clicking or tapping it opens a box to type a
-// new value, applied at once on Enter.
+// Looking into the network diagram, with a mouse, a finger or the keyboard. Pointing at
+// a neuron (hover, the keyboard's focus, or a tap that pins it until tapped again) shows
+// its output in the big heatmap; a click or tap also opens the neuron inspector on it
+// (from the keyboard: Enter or Space on a focused neuron, and the focus moves into the
+// inspector). Pointing at a link or a bias shows its value in #weight-card; clicking or
+// tapping it opens a box to type a new value, applied at once on Enter; Escape closes
+// the box and puts the focus on the neuron the weight or bias belongs to.
 
 const SHOW_DIGITS = 3;
 
@@ -11,8 +13,10 @@ export class DiagramInspector {
    * @param {{canvas: HTMLCanvasElement, nodes: HTMLElement, card: HTMLElement, label: HTMLElement,
    *          value: HTMLElement, input: HTMLInputElement}} elements
    * @param {import('./network-diagram.js').NetworkDiagram} diagram
-   * @param {{showNode: (node: number|null) => void, inspect: (node: number) => void, read: (target: object) => number,
-   *          write: (target: object, value: number) => void, describe: (target: object) => string}} hooks
+   * @param {{showNode: (node: number|null) => void,
+   *          inspect: (node: number, how: {opener: HTMLElement, focus: boolean}) => void,
+   *          read: (target: object) => number, write: (target: object, value: number) => void,
+   *          describe: (target: object) => string, nodeOf: (target: object) => number}} hooks
    */
   constructor(elements, diagram, hooks) {
     Object.assign(this, { elements, diagram, hooks });
@@ -41,20 +45,32 @@ export class DiagramInspector {
       this.previewed = null;
       this.showNode();
     });
-    const pin = (node) => {
+    // Tabbing onto a neuron is the keyboard's hover: the heatmap shows it while it has the focus.
+    nodes.addEventListener('focusin', (event) => {
+      if (nodeOf(event) === null || !event.target.matches(':focus-visible')) return;
+      this.previewed = nodeOf(event);
+      this.showNode();
+    });
+    nodes.addEventListener('focusout', (event) => {
+      if (nodeOf(event) === null || this.previewed !== nodeOf(event)) return;
+      this.previewed = null;
+      this.showNode();
+    });
+    const pin = (event, fromKeyboard) => {
+      const node = nodeOf(event);
       this.pinned = this.pinned === node ? null : node;
       this.previewed = null;
       this.showNode();
-      this.hooks.inspect(node);
+      this.hooks.inspect(node, { opener: event.target, focus: fromKeyboard });
     };
     nodes.addEventListener('click', (event) => {
-      if (nodeOf(event) !== null) pin(nodeOf(event));
+      if (nodeOf(event) !== null) pin(event, false);
     });
     // From the keyboard: Tab onto a neuron, Enter or Space to keep it in the heatmap.
     nodes.addEventListener('keydown', (event) => {
       if ((event.key === 'Enter' || event.key === ' ') && nodeOf(event) !== null) {
         event.preventDefault();
-        pin(nodeOf(event));
+        pin(event, true);
       }
     });
   }
@@ -85,7 +101,10 @@ export class DiagramInspector {
         event.preventDefault();
         this.apply();
       } else if (event.key === 'Escape') {
+        event.preventDefault();
+        const node = this.target && this.hooks.nodeOf(this.target);
         this.closeCard();
+        this.elements.nodes.querySelector(`canvas[data-node="${node}"]`)?.focus();
       }
     });
     input.addEventListener('change', () => this.apply());

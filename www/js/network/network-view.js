@@ -19,7 +19,8 @@ export class NetworkView {
    * @param {import('../state/schema.js').Schema} schema the features and activations, with their labels
    * @param {{config: (partial: object) => void, showNode: (node: number|null) => void,
    *          read: (offset: number) => number, write: (target: object, value: number) => void,
-   *          inspect: (layer: number, neuron: number) => void}} hooks
+   *          inspect: (layer: number, neuron: number, how: object) => void}} hooks
+   *   `inspect` opens the neuron inspector (`how`: NeuronInspector.open's options)
    */
   constructor(find, schema, hooks) {
     this.schema = schema;
@@ -43,13 +44,14 @@ export class NetworkView {
       input: find('weight-input'),
     }, this.diagram, {
       showNode: hooks.showNode,
-      inspect: (node) => {
+      inspect: (node, how) => {
         const place = this.neuronOf(node);
-        if (place) hooks.inspect(place.layer, place.neuron);
+        if (place) hooks.inspect(place.layer, place.neuron, how);
       },
       read: (target) => hooks.read(target.offset),
       write: hooks.write,
       describe: (target) => this.describeTarget(target),
+      nodeOf: (target) => this.nodeOf(target.layer, target.neuron),
     });
     this.shapeKey = '';
     this.colours = null;
@@ -172,6 +174,12 @@ export class NetworkView {
       first += hidden[layer];
     }
     return { layer: hidden.length, neuron: node - first };
+  }
+
+  /** The node index of neuron `neuron` of layer `layer` (layer 0: the first hidden layer). */
+  nodeOf(layer, neuron) {
+    const { features, hidden } = this.config;
+    return features.length + hidden.slice(0, layer).reduce((sum, count) => sum + count, 0) + neuron;
   }
 
   /** Words for neuron `neuron` of layer `layer` (layer 0: the first hidden layer). */

@@ -4,7 +4,9 @@
 // predicted class's colour — for the test points or, by its select, the training
 // points. It costs one forward pass over the set, so while training it is refreshed
 // at most every REFRESH_MS; a single change (or a pause) refreshes it at once.
-// Each cell carries `data-count` and `data-share`, for scripts.
+// Each cell carries `data-count` and `data-share`, for scripts. The shading is blended
+// into the theme's background (`setBackdrop`) so each count can be written in black or
+// white, whichever reads better on it (at least 4.5:1, WCAG AA, on any shade).
 
 const REFRESH_MS = 250;
 
@@ -18,7 +20,14 @@ export class ConfusionMatrix {
     this.lastAt = -Infinity;
     this.key = '';
     this.colours = [];
+    this.backdrop = [255, 255, 255];
     set.addEventListener('change', () => this.refresh(true));
+  }
+
+  /** The colour the cells are shaded over (the theme's background, any CSS colour); redraws the cells. */
+  setBackdrop(cssColour) {
+    this.backdrop = opaqueRgb(cssColour, this.backdrop);
+    this.refresh(true);
   }
 
   /**
@@ -50,8 +59,11 @@ export class ConfusionMatrix {
         cell.textContent = String(count);
         cell.dataset.count = String(count);
         cell.dataset.share = String(share);
-        cell.style.background = tint(this.colours[predicted] ?? '#888888', share);
-        cell.classList.toggle('dark', share > 0.55);
+        const shade = blend(this.colours[predicted] ?? '#888888', share, this.backdrop);
+        const lightText = contrast(shade, WHITE) > contrast(shade, BLACK);
+        cell.style.background = `rgb(${shade.join(', ')})`;
+        cell.style.color = lightText ? '#fff' : '#000';
+        cell.classList.toggle('dark', lightText);
         cell.title = `true class ${truth}, predicted class ${predicted}: ${count} of ${total} points (${(share * 100).toFixed(1)}%)`;
       });
     }
@@ -98,9 +110,39 @@ export class ConfusionMatrix {
   }
 }
 
-/** `#rrggbb` at opacity `share` over white, as a CSS colour. */
-function tint(hex, share) {
+const WHITE = [255, 255, 255];
+const BLACK = [0, 0, 0];
+
+/** `#rrggbb` at opacity 0.85 · `share` over `backdrop` ([r, g, b]), as [r, g, b]. */
+function blend(hex, share, backdrop) {
   const value = parseInt(hex.slice(1), 16);
+  const colour = [(value >> 16) & 255, (value >> 8) & 255, value & 255];
   const alpha = Math.round(share * 85) / 100;
-  return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
+  return colour.map((channel, i) => Math.round(backdrop[i] + (channel - backdrop[i]) * alpha));
+}
+
+/** WCAG relative luminance of [r, g, b]. */
+function luminance(rgb) {
+  const [r, g, b] = rgb.map((channel) => {
+    const c = channel / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two colours, 1 to 21. */
+function contrast(a, b) {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** Any CSS colour as [r, g, b], read back from a one-pixel canvas; `fallback` when it is (partly) transparent. */
+function opaqueRgb(cssColour, fallback) {
+  const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  context.canvas.width = 1;
+  context.canvas.height = 1;
+  context.fillStyle = cssColour;
+  context.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = context.getImageData(0, 0, 1, 1).data;
+  return a === 255 ? [r, g, b] : fallback;
 }

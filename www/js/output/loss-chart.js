@@ -1,8 +1,12 @@
 // The loss curve (#loss-chart): training loss (grey) and test loss (black) over
 // epochs, kept as plain arrays on the JS side and redrawn on a small canvas.
 // Pointing at the chart (mouse hover, or a tap or drag on a touch screen) marks the
-// nearest epoch and shows its numbers in #loss-chart-tip. The canvas has the pixels it
-// shows on screen (CSS size × devicePixelRatio), so the lines stay sharp.
+// nearest epoch and shows its numbers in #loss-chart-tip. From the keyboard the chart
+// is a slider over the recorded epochs: focusing it marks the latest, ← / → (↓ / ↑)
+// move one recorded epoch, Page Up / Page Down a tenth of them, Home / End the first and
+// the last; the tip's text is its aria-valuetext, so a screen reader reads it out. The
+// canvas has the pixels it shows on screen (CSS size × devicePixelRatio), so the lines
+// stay sharp.
 
 
 export class LossChart {
@@ -15,13 +19,22 @@ export class LossChart {
     this.context = canvas.getContext('2d');
     this.tip = tip;
     this.pointer = null; // share of the width, 0..1, while someone points at the chart
+    this.markedIndex = null; // the recorded epoch marked from the keyboard (it wins over the pointer)
     this.ink = { chartTrain: '#999', chartTest: '#000', chartMark: '#c33' }; // until setInk
     this.clear();
     const point = (event) => {
       const box = canvas.getBoundingClientRect();
       this.pointer = Math.max(0, Math.min(1, (event.clientX - box.left) / box.width));
+      this.markedIndex = null;
       this.draw();
     };
+    canvas.addEventListener('focus', () => {
+      if (!canvas.matches(':focus-visible')) return; // a click focuses it too: the pointer marks then
+      this.markedIndex = Math.max(0, this.epochs.length - 1);
+      this.draw();
+    });
+    canvas.addEventListener('blur', () => this.leave());
+    canvas.addEventListener('keydown', (event) => this.onKey(event));
     canvas.addEventListener('pointermove', point);
     canvas.addEventListener('pointerdown', point);
     canvas.addEventListener('pointerleave', (event) => {
@@ -60,7 +73,31 @@ export class LossChart {
 
   leave() {
     this.pointer = null;
+    this.markedIndex = null;
     this.draw();
+  }
+
+  /** Moves the keyboard's mark: arrows one recorded epoch, Page keys a tenth, Home / End the ends. */
+  onKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || this.epochs.length === 0) return;
+    const last = this.epochs.length - 1;
+    const page = Math.max(1, Math.round(this.epochs.length / 10));
+    const from = this.markedIndex ?? last;
+    const to = {
+      ArrowLeft: from - 1, ArrowDown: from - 1, ArrowRight: from + 1, ArrowUp: from + 1,
+      PageDown: from - page, PageUp: from + page, Home: 0, End: last,
+    }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    this.markedIndex = Math.max(0, Math.min(last, to));
+    this.draw();
+  }
+
+  /** The index of the marked recorded epoch (keyboard or pointer), or null. */
+  markedAt(first, span) {
+    if (this.markedIndex !== null) return Math.min(this.markedIndex, this.epochs.length - 1);
+    if (this.pointer !== null) return nearest(this.epochs, first + this.pointer * span);
+    return null;
   }
 
   draw() {
@@ -68,6 +105,7 @@ export class LossChart {
     context.clearRect(0, 0, canvas.width, canvas.height);
     if (this.epochs.length === 0) {
       this.tip.hidden = true;
+      this.describe(null);
       return;
     }
     const first = this.epochs[0];
@@ -84,6 +122,27 @@ export class LossChart {
     this.drawLine(this.train, this.ink.chartTrain, scale);
     this.drawLine(this.test, this.ink.chartTest, scale);
     this.drawMark(first, span, scale);
+  }
+
+  /** The words for recorded epoch `index`. */
+  readout(index) {
+    return `epoch ${this.epochs[index]} · training loss ${format(this.train[index])} · test loss ${format(this.test[index])}`;
+  }
+
+  /**
+   * The slider's state for assistive technology: the range of recorded epochs, the marked
+   * one (the latest when none is) and its losses.
+   */
+  describe(index) {
+    const { canvas, epochs } = this;
+    if (epochs.length === 0) {
+      setAria(canvas, { valuemin: 0, valuemax: 0, valuenow: 0, valuetext: 'no epochs yet' });
+      return;
+    }
+    const shown = index ?? epochs.length - 1;
+    setAria(canvas, {
+      valuemin: epochs[0], valuemax: epochs[epochs.length - 1], valuenow: epochs[shown], valuetext: this.readout(shown),
+    });
   }
 
   drawLine(values, colour, scale) {
@@ -104,13 +163,14 @@ export class LossChart {
     context.stroke();
   }
 
-  /** The pointed epoch: a vertical line on the chart and its numbers in the tip. */
+  /** The marked epoch: a vertical line on the chart and its numbers in the tip. */
   drawMark(first, span, scale) {
-    if (this.pointer === null) {
+    const index = this.markedAt(first, span);
+    this.describe(index);
+    if (index === null) {
       this.tip.hidden = true;
       return;
     }
-    const index = nearest(this.epochs, first + this.pointer * span);
     const x = scale.x(this.epochs[index]);
     const { context, canvas } = this;
     context.beginPath();
@@ -119,11 +179,18 @@ export class LossChart {
     context.strokeStyle = this.ink.chartMark;
     context.lineWidth = this.pixelRatio;
     context.stroke();
-    this.tip.textContent = `epoch ${this.epochs[index]} · training loss ${format(this.train[index])}`
-      + ` · test loss ${format(this.test[index])}`;
+    this.tip.textContent = this.readout(index);
     this.tip.hidden = false;
     this.tip.style.left = `${(x / canvas.width) * 100}%`;
     this.tip.classList.toggle('flip', x > canvas.width / 2);
+  }
+}
+
+/** Sets `aria-*` attributes, touching only those that changed (this runs every frame). */
+function setAria(element, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const text = String(value);
+    if (element.getAttribute(`aria-${name}`) !== text) element.setAttribute(`aria-${name}`, text);
   }
 }
 
