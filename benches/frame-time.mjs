@@ -13,16 +13,14 @@
 // target/bench/frame-time.json. Settings: BENCH_FRAMES (frames recorded per network,
 // default 240), BENCH_LOADS (fresh loads, default 7).
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startSession, openPlayground, TIMEOUT_MS } from '../tests/e2e/helpers.mjs';
 import { WWW } from '../tests/e2e/server.mjs';
 import { recordFrames, noteReadyTime, quantile, median, mean } from './page/frames.mjs';
+import { machineOf, writeReport } from './page/report.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const WARMUP = 60;
@@ -122,19 +120,13 @@ async function main() {
     const size = gzippedSizes();
     const report = {
       date: new Date().toISOString(),
-      machine: {
-        cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
-        browser: `Chromium ${session.browser.version()}`, rendering: 'software (headless, --disable-gpu)',
-      },
+      machine: machineOf(session),
       networks,
       interactive: { loads: loads.length, timesMs: loads, medianMs: median(loads), maxMs: Math.max(...loads), met: median(loads) <= 500 },
       size: { ...size, met: size.gzipped <= 150_000 },
     };
     printReport(report);
-    const out = path.join(ROOT, 'target', 'bench');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, 'frame-time.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nwrote ${path.relative(ROOT, path.join(out, 'frame-time.json'))}`);
+    writeReport('frame-time', report);
   } finally {
     await session.close();
   }

@@ -11,14 +11,10 @@
 // default 5), BENCH_WIDTH × BENCH_HEIGHT (the window, default 1280 × 900).
 //   node benches/tutorial-frames.mjs
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startSession, TIMEOUT_MS } from '../tests/e2e/helpers.mjs';
 import { quantile, median, mean } from './page/frames.mjs';
+import { machineOf, writeReport } from './page/report.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const VIEWPORT = { width: Number(process.env.BENCH_WIDTH ?? 1280), height: Number(process.env.BENCH_HEIGHT ?? 900) };
 const WARMUP_FRAMES = 30;
@@ -112,17 +108,11 @@ async function main() {
     const { readyMs, positions } = await measure(session);
     const report = {
       date: new Date().toISOString(),
-      machine: {
-        cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, load: os.loadavg(),
-        browser: `Chromium ${session.browser.version()}`, rendering: 'software (headless, --disable-gpu)',
-      },
+      machine: machineOf(session),
       viewport: VIEWPORT, seconds: SECONDS, readyMs, positions,
     };
     printReport(report);
-    const out = path.join(ROOT, 'target', 'bench');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, 'tutorial-frames.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nwrote ${path.relative(ROOT, path.join(out, 'tutorial-frames.json'))}`);
+    writeReport('tutorial-frames', report);
   } finally {
     await session.close();
   }

@@ -241,29 +241,10 @@ export interface GreymatterEventDetail {
 
 export type GreymatterEventMap = { [K in keyof GreymatterEventDetail]: CustomEvent<GreymatterEventDetail[K]> };
 
-/** `<greymatter-playground>`: one playground in a shadow root. */
-export declare class GreymatterPlayground extends HTMLElement implements GreymatterApi {
+/** `<greymatter-playground>`: one playground in a shadow root; its members are the API's (merged below). */
+export declare class GreymatterPlayground extends HTMLElement {
   /** The frozen API object (the same members as the element's). */
   readonly api: GreymatterApi;
-  readonly ready: Promise<void>;
-  play(): void;
-  pause(): void;
-  readonly playing: boolean;
-  step(): Promise<GreymatterState>;
-  reset(): void;
-  readonly state: GreymatterState;
-  readonly config: GreymatterConfig;
-  setConfig(partial: ConfigPatch): Outcome;
-  readonly view: GreymatterView;
-  setView(partial: ViewPatch): void;
-  showNode(node: number | null): void;
-  inspectNeuron(layer: number | null, neuron?: number): void;
-  setWeight(layer: number, neuron: number, input: number, value: number): void;
-  setBias(layer: number, neuron: number, value: number): void;
-  predict(points: ReadonlyArray<readonly [number, number]>): number[] | number[][];
-  confusionMatrix(set?: 'train' | 'test'): number[][];
-  exportModel(): GreymatterModel;
-  importModel(model: GreymatterModel | string): void;
 
   addEventListener<K extends keyof GreymatterEventMap>(
     type: K, listener: (this: GreymatterPlayground, event: GreymatterEventMap[K]) => unknown,
@@ -276,6 +257,9 @@ export declare class GreymatterPlayground extends HTMLElement implements Greymat
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
+
+// The element has every member of the API as its own.
+export interface GreymatterPlayground extends GreymatterApi {}
 
 declare global {
   interface HTMLElementTagNameMap {
