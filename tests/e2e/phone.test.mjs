@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPlayground, PHONE, heatmapPixels, heatmapColourAt, isOrange, isBlue, linkMiddle,
+  startSession, openPlayground, openPage, PHONE, heatmapPixels, heatmapColourAt, isOrange, isBlue, linkMiddle,
 } from './helpers.mjs';
 
 describe('on a phone', () => {
@@ -31,6 +31,18 @@ describe('on a phone', () => {
     for (const id of ['#play-pause', '#learning-rate', '#dataset-spiral', '#add-layer', '#feature-sinX1']) {
       const box = await page.locator(id).boundingBox();
       assert.ok(box && box.x >= 0 && box.x + box.width <= fit.screen, `${id} is off screen`);
+    }
+  });
+
+  it('fits the narrowest screen greymatter supports, 320 px, on the full page, the tutorial and the iframe embed', async () => {
+    const narrow = { ...PHONE, viewport: { width: 320, height: 700 } };
+    for (const address of ['', 'tutorial.html', 'embed.html#dataset=xor&hidden=4&layout=full']) {
+      const other = await openPage(session, `${session.url}${address}`, narrow);
+      await other.waitForFunction(() => [...document.querySelectorAll('greymatter-playground')].length > 0);
+      await other.evaluate(() => Promise.all([...document.querySelectorAll('greymatter-playground')].map((element) => element.ready)));
+      const width = await other.evaluate(() => document.scrollingElement.scrollWidth);
+      assert.ok(width <= 320, `${address || 'the full page'} is ${width}px wide on a 320px screen`);
+      await other.context().close();
     }
   });
 
