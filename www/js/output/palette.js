@@ -23,11 +23,6 @@ export function colourFor(value, colours) {
   return css(rgbFor(value, colours));
 }
 
-/** CSS colour of −1 (negative) or +1 (positive). */
-export function signColour(negative, colours) {
-  return css(negative ? colours.negative : colours.positive);
-}
-
 /**
  * CSS colour of a data point's label: with 3 or more classes (`multiClass`) the colour
  * of its class (a label of −1 is class 0), else the value scale (−1 orange, +1 blue, a

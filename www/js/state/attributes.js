@@ -12,9 +12,6 @@ import { decodeHash, decodeValue, decodeViewEntry } from './address.js';
 /** Config keys whose attribute is not their kebab-case name. */
 const RENAMED = { hidden: 'hidden-layers' };
 
-/** The attributes that are whole setups rather than one key. */
-export const SETUP_ATTRIBUTES = ['link', 'config'];
-
 /** `learningRate` → `learning-rate`. */
 export function kebab(name) {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
