@@ -167,8 +167,10 @@ export interface GreymatterState {
   metric: 'accuracy' | 'r2';
   /** `""` while training is healthy, else why it stopped, in plain words. */
   divergence: string;
-  /** True once `stopAfter` epochs are trained. */
+  /** True once a stop condition is met (`stopAfter` epochs, or the training loss at `stopAtLoss` or below). */
   finished: boolean;
+  /** The sentence that says which stop condition was met; `""` until then. */
+  stopReason: string;
   /** The learning rate the next epoch uses, after the schedule. */
   currentLearningRate: number;
 }
