@@ -209,12 +209,6 @@ export class Core {
 
   // ---- looking inside -----------------------------------------------------
 
-  /** How many points a set has. */
-  setSize(set) {
-    setName(set);
-    return this.engine.call((p) => (set === 'test' ? p.testPoints() : p.trainPoints()).length / 3);
-  }
-
   /** Every number of one sample's forward and backward pass (see the core's SampleInspection). */
   inspectSample(index, set) {
     return this.engine.call((p) => p.inspectSample(index, setName(set)));

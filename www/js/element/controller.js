@@ -102,7 +102,7 @@ export class Playground {
     });
     this.inspector = new NeuronInspector(find, {
       neuron: (layer, neuron, index, set) => this.core.inspectNeuron(layer, neuron, index, set),
-      setSize: (set) => this.core.setSize(set),
+      setSize: (set) => this.setSize(set),
       costAlong: (layer, neuron, input, range, steps) => this.core.costAlongWeight(layer, neuron, input, range, steps),
       describe: (layer, neuron) => this.network.describeNeuron(layer, neuron),
       describeParameter: (target) => this.network.describeTarget(target),
@@ -110,7 +110,7 @@ export class Playground {
     });
     this.stepThrough = new StepThrough(find, {
       sample: (index) => ({ ...this.core.inspectSample(index, 'train'), lossName: this.config.loss }),
-      setSize: () => this.core.setSize('train'),
+      setSize: () => this.setSize('train'),
       apply: (index) => this.guard(() => this.applySampleStep(index)),
       pause: () => this.pause(),
       firstNode: (layer) => this.network.nodeOf(layer, 0),
@@ -340,6 +340,11 @@ export class Playground {
 
   loadPoints() {
     this.points = this.core.points();
+  }
+
+  /** How many points the `train` or `test` set has ([x1, x2, label] each, as loaded). */
+  setSize(set) {
+    return this.points[set === 'test' ? 'test' : 'train'].length / 3;
   }
 
   // ---- the diagram: looking at a neuron, editing a weight ------------------
