@@ -171,6 +171,7 @@ describe('several elements on a host page of another origin', () => {
     assert.match(made.message, /noise must be between 0 and 50, got 99/);
     assert.match(made.message, /there is no control called "colour"/);
     assert.match(made.message, /theme must be one of light, dark, auto, got "pink"/);
+    assert.equal(made.message.match(/theme must be/g).length, 1, 'each refusal said once');
   });
 
   it('leaves the host page alone: its address, its ids and its styles', async () => {

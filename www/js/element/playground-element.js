@@ -132,7 +132,7 @@ export class GreymatterPlayground extends HTMLElement {
 
   /**
    * Applies layout, controls (once the schema is known) and theme; a refused value is
-   * shown and the last good one stays.
+   * shown once the playground is up (this runs again then) and the last good one stays.
    */
   #showElementAttributes() {
     const playground = this.#playground;
@@ -156,9 +156,8 @@ export class GreymatterPlayground extends HTMLElement {
     const theme = this.getAttribute('theme') ?? 'light';
     if (!THEMES.includes(theme)) errors.push(`theme must be one of ${THEMES.join(', ')}, got ${JSON.stringify(theme)}`);
     this.#showTheme();
-    const report = () => errors.forEach((message) => playground.report(new Error(message), '', 'attribute', { append: true }));
-    if (errors.length && playground.started) report();
-    else if (errors.length) playground.ready.then(report, () => {});
+    if (!playground.started) return;
+    for (const message of errors) playground.report(new Error(message), '', 'attribute', { append: true });
   }
 
   #showTheme() {
