@@ -5,9 +5,9 @@
 // memory), so they are drawn at once. Every call goes through Engine.call, which turns
 // refusals into Errors and a crash into a restart (CoreCrash).
 
-import { Engine, CoreCrash, CoreBusy } from './engine.js';
+import { Engine, CoreCrash } from './engine.js';
 
-export { CoreCrash, CoreBusy };
+export { CoreCrash };
 
 /** "train" or "test", else a readable refusal. */
 function setName(set) {
@@ -172,12 +172,7 @@ export class Core {
 
   // ---- weights ------------------------------------------------------------
 
-  /** A copy of every weight and bias. */
-  parameters() {
-    return this.engine.call((p) => p.parameters());
-  }
-
-  /** One weight or bias by its place in `parameters()`. */
+  /** One weight or bias by its place in the core's parameter buffer (weights, then biases, layer by layer). */
   parameterAt(offset) {
     const { engine } = this;
     return engine.call((p) => new Float32Array(engine.memory.buffer, p.parametersPtr(), p.parametersLen())[offset]);
@@ -189,11 +184,6 @@ export class Core {
       if (target.kind === 'bias') p.setBias(target.layer, target.neuron, value);
       else p.setWeight(target.layer, target.neuron, target.input, value);
     });
-  }
-
-  /** The full-batch gradient ∂J/∂θ in the layout of `parameters()`. */
-  gradient() {
-    return this.engine.call((p) => p.gradient());
   }
 
   /** Remembers the config and the weights a restart after a crash should bring back. */
