@@ -1,5 +1,7 @@
 //! What the network learns from: the seeded toy datasets with their train/test split
-//! (`dataset`) and the input features computed from each point (`features`).
+//! (`dataset`), a person's own points (`own`) and the input features computed from
+//! each point (`features`).
 
 pub mod dataset;
 pub mod features;
+pub mod own;
