@@ -134,7 +134,8 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn new(field: &str, message: impl Into<String>) -> Self {
+    /// An error in `field`, explained by `message`.
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
         ConfigError {
             field: field.to_string(),
             message: message.into(),
@@ -213,14 +214,19 @@ impl Config {
     }
 
     /// What moving from `self` to `next` requires of a running playground.
+    ///
+    /// Own points are not generated: the generator's settings (samples, noise, train
+    /// ratio, data seed) leave them as they are.
     pub fn change_to(&self, next: &Config) -> Change {
         let classes_matter = next.problem == Problem::Classification;
+        let generated = next.dataset != Dataset::Own;
         let data_changed = self.dataset != next.dataset
             || self.problem != next.problem
             || (classes_matter && self.classes != next.classes)
-            || self.noise != next.noise
-            || self.train_ratio != next.train_ratio
-            || self.samples != next.samples;
+            || (generated
+                && (self.noise != next.noise
+                    || self.train_ratio != next.train_ratio
+                    || self.samples != next.samples));
         let network_changed = self.hidden != next.hidden
             || self.initialization != next.initialization
             || self.hidden_activations() != next.hidden_activations()
@@ -232,7 +238,7 @@ impl Config {
             Change::Regenerated
         } else if network_changed {
             Change::Reset
-        } else if self.data_seed != next.data_seed {
+        } else if generated && self.data_seed != next.data_seed {
             Change::NewData
         } else {
             Change::Kept

@@ -473,7 +473,7 @@ fn datasets() -> Vec<Choice> {
     Dataset::ALL
         .iter()
         .map(|&dataset| Choice {
-            problem: Some(dataset.problem().name()),
+            problem: dataset.problem().map(Problem::name),
             max_classes: Some(dataset.max_classes()),
             ..Choice::new(dataset.name(), dataset.label())
         })

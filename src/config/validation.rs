@@ -14,13 +14,13 @@ impl Config {
     /// tie settings together.
     pub fn validate(&self) -> Result<(), ConfigError> {
         schema::check_rows(self, schema::settings())?;
-        if self.dataset.problem() != self.problem {
+        if let Some(problem) = self.dataset.problem().filter(|&p| p != self.problem) {
             return Err(ConfigError::new(
                 "dataset",
                 format!(
                     "dataset {} is a {} dataset, but problem is {}",
                     self.dataset.name(),
-                    self.dataset.problem().name(),
+                    problem.name(),
                     self.problem.name()
                 ),
             ));

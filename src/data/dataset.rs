@@ -63,6 +63,9 @@ pub enum Dataset {
     Plane,
     /// Regression: six gaussian bumps of alternating sign.
     Multigauss,
+    /// A person's own points (drawn, pasted, loaded or linked; see
+    /// [`crate::data::own`]): nothing is generated.
+    Own,
 }
 
 /// One labelled point.
@@ -76,8 +79,19 @@ pub struct Point {
 }
 
 impl Dataset {
-    /// Every dataset, in the order the page lists them.
-    pub const ALL: [Dataset; 6] = [
+    /// Every dataset, in the order the page lists them: the generated ones, then own points.
+    pub const ALL: [Dataset; 7] = [
+        Dataset::Circle,
+        Dataset::Xor,
+        Dataset::Gauss,
+        Dataset::Spiral,
+        Dataset::Plane,
+        Dataset::Multigauss,
+        Dataset::Own,
+    ];
+
+    /// The datasets generated from a seed.
+    pub const GENERATED: [Dataset; 6] = [
         Dataset::Circle,
         Dataset::Xor,
         Dataset::Gauss,
@@ -95,6 +109,7 @@ impl Dataset {
             Dataset::Spiral => "spiral",
             Dataset::Plane => "plane",
             Dataset::Multigauss => "multigauss",
+            Dataset::Own => "own",
         }
     }
 
@@ -107,22 +122,30 @@ impl Dataset {
             Dataset::Spiral => "Spiral",
             Dataset::Plane => "Plane",
             Dataset::Multigauss => "Multi Gaussian",
+            Dataset::Own => "Your own points",
         }
     }
 
-    /// The kind of problem this dataset poses.
-    pub fn problem(self) -> Problem {
+    /// The kind of problem this dataset poses; `None` for own points, which can be
+    /// either.
+    pub fn problem(self) -> Option<Problem> {
         match self {
-            Dataset::Plane | Dataset::Multigauss => Problem::Regression,
-            _ => Problem::Classification,
+            Dataset::Plane | Dataset::Multigauss => Some(Problem::Regression),
+            Dataset::Own => None,
+            _ => Some(Problem::Classification),
         }
     }
 
-    /// The most classes this dataset can have: 6 for circle, gauss and spiral,
-    /// 2 for xor, 1 for the regression datasets (they have no classes).
+    /// Whether this dataset can pose `problem`.
+    pub fn fits(self, problem: Problem) -> bool {
+        self.problem().is_none_or(|own| own == problem)
+    }
+
+    /// The most classes this dataset can have: 6 for circle, gauss, spiral and own
+    /// points, 2 for xor, 1 for the regression datasets (they have no classes).
     pub fn max_classes(self) -> usize {
         match self {
-            Dataset::Circle | Dataset::Gauss | Dataset::Spiral => MAX_CLASSES,
+            Dataset::Circle | Dataset::Gauss | Dataset::Spiral | Dataset::Own => MAX_CLASSES,
             Dataset::Xor => 2,
             Dataset::Plane | Dataset::Multigauss => 1,
         }
@@ -153,6 +176,7 @@ impl Dataset {
             Dataset::Spiral => spiral(count, noise, rng),
             Dataset::Plane => regression(count, noise, rng, plane_label),
             Dataset::Multigauss => regression(count, noise, rng, multigauss_label),
+            Dataset::Own => Vec::new(),
         }
     }
 }
@@ -376,7 +400,7 @@ fn multigauss_label(x1: f32, x2: f32) -> f32 {
 }
 
 /// Generated points shuffled and split into a training and a test set.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Split {
     /// Points the network learns from.
     pub train: Vec<Point>,
@@ -412,13 +436,13 @@ mod tests {
 
     #[test]
     fn every_dataset_stays_in_range_with_the_asked_count() {
-        for dataset in Dataset::ALL {
+        for dataset in Dataset::GENERATED {
             let split = generate_split(dataset, 301, 0.5, 0.5, 2, 11);
             assert_eq!(split.train.len() + split.test.len(), 301);
             assert_eq!(split.train.len(), 151);
             for p in split.train.iter().chain(&split.test) {
                 assert!(p.label.abs() <= 1.0, "{dataset:?} label {}", p.label);
-                if dataset.problem() == Problem::Classification {
+                if dataset.problem() == Some(Problem::Classification) {
                     assert!(p.label == 1.0 || p.label == -1.0);
                 }
             }
@@ -472,14 +496,14 @@ mod tests {
             assert_eq!(fingerprint(dataset), hash, "{dataset:?}");
         }
         // Fewer than 3 classes, and classes beyond what a dataset has, change nothing.
-        for dataset in Dataset::ALL {
+        for dataset in Dataset::GENERATED {
             let two = generate(dataset, 101, 0.3, 2);
             assert_eq!(generate(dataset, 101, 0.3, 0), two, "{dataset:?}");
             assert_eq!(generate(dataset, 101, 0.3, 1), two, "{dataset:?}");
             if dataset.max_classes() <= 2 {
                 assert_eq!(generate(dataset, 101, 0.3, 5), two, "{dataset:?}");
             }
-            if dataset.problem() == Problem::Classification {
+            if dataset.problem() == Some(Problem::Classification) {
                 assert!(two.iter().all(|p| p.label == 1.0 || p.label == -1.0));
             }
         }
@@ -487,12 +511,12 @@ mod tests {
 
     #[test]
     fn max_classes_per_dataset() {
-        let max: Vec<usize> = Dataset::ALL.iter().map(|d| d.max_classes()).collect();
+        let max: Vec<usize> = Dataset::GENERATED.iter().map(|d| d.max_classes()).collect();
         assert_eq!(max, [6, 2, 6, 6, 1, 1]);
-        for dataset in Dataset::ALL {
+        for dataset in Dataset::GENERATED {
             assert_eq!(
                 dataset.max_classes() > 1,
-                dataset.problem() == Problem::Classification
+                dataset.problem() == Some(Problem::Classification)
             );
         }
     }

@@ -87,6 +87,9 @@ impl Feature {
 pub fn compute_inputs(features: &[Feature], points: &[[f32; 2]], out: &mut Vec<f32>) {
     let stride = stride_for(points.len());
     out.clear();
+    if stride == 0 {
+        return; // no points: no columns
+    }
     out.resize(features.len() * stride, 0.0);
     for (feature, row) in features.iter().zip(out.chunks_exact_mut(stride)) {
         for (value, &[x1, x2]) in row.iter_mut().zip(points) {

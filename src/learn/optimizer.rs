@@ -96,6 +96,21 @@ pub struct OptimizerState {
 }
 
 impl OptimizerState {
+    /// What it remembers: the first and second memories (empty before the first step)
+    /// and the steps taken.
+    pub fn memory(&self) -> (&[f32], &[f32], i32) {
+        (&self.first, &self.second, self.steps)
+    }
+
+    /// Remembers `first`, `second` and `steps` (as [`OptimizerState::memory`] gave them).
+    pub fn from_memory(first: Vec<f32>, second: Vec<f32>, steps: i32) -> Self {
+        OptimizerState {
+            first,
+            second,
+            steps,
+        }
+    }
+
     /// Forgets everything: the next step is the first.
     pub fn clear(&mut self) {
         self.first.clear();

@@ -44,6 +44,16 @@ impl SeededRng {
         mean + variance.sqrt() * standard as f32
     }
 
+    /// How far the generator has read its stream (in 32-bit words), to resume from.
+    pub fn position(&self) -> u128 {
+        self.0.get_word_pos()
+    }
+
+    /// Continues from `position` (as [`SeededRng::position`] gave it).
+    pub fn set_position(&mut self, position: u128) {
+        self.0.set_word_pos(position);
+    }
+
     /// Shuffles `items` in place (Fisher–Yates).
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {

@@ -120,7 +120,7 @@ pub fn panic_for_testing(message: &str) {
 /// the dataset has).
 #[wasm_bindgen(js_name = datasetPreview)]
 pub fn dataset_preview(name: &str, classes: Option<usize>) -> Result<Float32Array, JsValue> {
-    let dataset = Dataset::ALL
+    let dataset = Dataset::GENERATED
         .into_iter()
         .find(|dataset| dataset.name() == name)
         .ok_or_else(|| js_error(format!("unknown dataset {name:?}")))?;

@@ -78,7 +78,11 @@ fn evaluate_set(
 ) -> Evaluation {
     let count = set.labels.len();
     if count == 0 {
-        return Evaluation::default();
+        // Nothing to measure: shown as "–", not as a perfect fit.
+        return Evaluation {
+            loss: f32::NAN,
+            metric: f32::NAN,
+        };
     }
     network.forward(&set.inputs, count, workspace);
     let mean_loss = mean_loss(network, workspace, &set.labels, objective);

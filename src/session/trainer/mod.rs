@@ -1,18 +1,24 @@
 //! The trainer: a network, its data and its settings, trained epoch by epoch with a
 //! loss history. This is the whole state of one playground, without any drawing.
 //!
-//! Measuring the fit lives in `evaluation`, editing single weights in `editing`, and
-//! model files in `model_exchange`.
+//! Measuring the fit lives in `evaluation`, editing single weights in `editing`,
+//! model files in `model_exchange`, a person's own points in `own_points`, and
+//! capturing and rebuilding a whole run in `snapshot`.
 
 mod editing;
 mod evaluation;
 mod model_exchange;
+mod own_points;
+mod snapshot;
 
 pub use evaluation::Evaluation;
+pub use own_points::{DataEdit, DrawTarget};
+pub use snapshot::{Resume, Snapshot, MAX_HISTORY};
 
 use crate::config::{Change, Config, ConfigError};
-use crate::data::dataset::{generate_split, Point, Split};
+use crate::data::dataset::{generate_split, Dataset, Point, Split};
 use crate::data::features::compute_inputs;
+use crate::data::own::OwnData;
 use crate::learn::optimizer::{OptimizerSettings, OptimizerState};
 use crate::learn::training::{compute_gradient, StepBuffers, StepSettings};
 use crate::math::kernels::stride_for;
@@ -88,6 +94,11 @@ pub struct Trainer {
     divergence: Option<String>,
     /// Where training stopped because the training loss reached `stopAtLoss`.
     loss_stop: Option<LossStop>,
+    /// The person's own points: trained on while the dataset is `own`, kept while
+    /// another dataset is chosen.
+    own: OwnData,
+    /// Earlier and undone versions of the own points.
+    edits: own_points::EditHistory,
 }
 
 /// The epoch at which the training loss first reached `stopAtLoss`, and that loss.
@@ -119,8 +130,11 @@ pub fn layer_shapes(config: &Config) -> Vec<LayerShape> {
     shapes
 }
 
-/// The generated points of a config.
+/// The generated points of a config (none for own points).
 pub fn data_of(config: &Config) -> Split {
+    if config.dataset == Dataset::Own {
+        return Split::default();
+    }
     generate_split(
         config.dataset,
         config.samples,
@@ -135,8 +149,19 @@ impl Trainer {
     /// A fresh playground for a valid config: data generated from `dataSeed`,
     /// starting weights from `seed`, epoch 0.
     pub fn new(config: Config) -> Result<Self, ConfigError> {
+        let own = OwnData::empty(config.problem);
+        Self::with_own_points(config, own, own_points::EditHistory::default())
+    }
+
+    /// A fresh playground that keeps `own` points (and their edit history).
+    fn with_own_points(
+        config: Config,
+        own: OwnData,
+        edits: own_points::EditHistory,
+    ) -> Result<Self, ConfigError> {
         config.validate()?;
-        let split = data_of(&config);
+        own_points::check_fit(&own, &config)?;
+        let split = Self::split_of(&config, &own);
         let mut trainer = Trainer {
             train: PreparedSet::new(split.train, &config),
             test: PreparedSet::new(split.test, &config),
@@ -156,10 +181,30 @@ impl Trainer {
             history: Vec::new(),
             divergence: None,
             loss_stop: None,
+            own,
+            edits,
             config,
         };
         trainer.reset();
         Ok(trainer)
+    }
+
+    /// The points `config` trains on: generated, or the own points.
+    fn split_of(config: &Config, own: &OwnData) -> Split {
+        if config.dataset == Dataset::Own {
+            own.split(config.classes)
+        } else {
+            data_of(config)
+        }
+    }
+
+    /// Puts the points of the current config in place (same network and epoch); the
+    /// losses are measured by the caller.
+    fn prepare_points(&mut self) {
+        let split = Self::split_of(&self.config, &self.own);
+        self.train = PreparedSet::new(split.train, &self.config);
+        self.test = PreparedSet::new(split.test, &self.config);
+        self.divergence = None;
     }
 
     /// The current settings.
@@ -241,6 +286,7 @@ impl Trainer {
     /// what it required.
     pub fn set_config(&mut self, next: Config) -> Result<Change, ConfigError> {
         next.validate()?;
+        own_points::check_fit(&self.own, &next)?;
         let change = self.config.change_to(&next);
         match change {
             Change::Kept => {
@@ -262,10 +308,7 @@ impl Trainer {
             }
             Change::NewData => {
                 self.config = next;
-                let split = data_of(&self.config);
-                self.train = PreparedSet::new(split.train, &self.config);
-                self.test = PreparedSet::new(split.test, &self.config);
-                self.divergence = None;
+                self.prepare_points();
                 self.remeasure();
             }
             Change::Reset => {
@@ -277,7 +320,11 @@ impl Trainer {
                 }
                 self.reset();
             }
-            Change::Regenerated => *self = Trainer::new(next)?,
+            Change::Regenerated => {
+                let own = std::mem::replace(&mut self.own, OwnData::empty(next.problem));
+                let edits = std::mem::take(&mut self.edits);
+                *self = Trainer::with_own_points(next, own, edits)?;
+            }
         }
         Ok(change)
     }
@@ -296,7 +343,7 @@ impl Trainer {
     /// Whether training has stopped: `stopAfter` epochs are trained, or the training
     /// loss reached `stopAtLoss` (until a setting or the weights change).
     pub fn finished(&self) -> bool {
-        self.loss_stop.is_some() || self.reached_stop_after()
+        self.loss_stop.is_some() || self.reached_stop_after() || self.train.points.is_empty()
     }
 
     fn reached_stop_after(&self) -> bool {
@@ -305,6 +352,12 @@ impl Trainer {
 
     /// Why training stopped, in the words the page shows, or `None` while it may go on.
     pub fn stop_reason(&self) -> Option<String> {
+        if self.train.points.is_empty() {
+            return Some(
+                "There are no training points: draw some, load a CSV, or choose a dataset."
+                    .to_string(),
+            );
+        }
         if let Some(LossStop { epoch, loss }) = self.loss_stop {
             return Some(format!(
                 "Training stopped at epoch {epoch}: the training loss {} reached the \
@@ -381,7 +434,7 @@ impl Trainer {
         } else {
             epochs
         };
-        if self.divergence.is_some() || self.loss_stop.is_some() || epochs == 0 {
+        if self.divergence.is_some() || self.finished() || epochs == 0 {
             return 0;
         }
         let threshold = self.config.stop_at_loss;
@@ -414,8 +467,9 @@ impl Trainer {
         let failing_epoch = self.epoch + u32::from(diverged);
         if !diverged {
             self.record_losses();
-            let (train, test) = (self.train_loss(), self.test_loss());
-            if !(train.is_finite() && test.is_finite()) {
+            // An empty test set has no loss (NaN) without anything having diverged.
+            let test_fine = self.test_loss().is_finite() || self.test.points.is_empty();
+            if !(self.train_loss().is_finite() && test_fine) {
                 diverged = true;
                 self.history.pop();
             }
