@@ -60,7 +60,7 @@ settings_struct! {
     /// JSON and share links, and the fields are in the order the address bar writes them
     /// (the order of the schema's rows).
     #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
     pub struct Config {
         /// Which points to learn.
         pub dataset: Dataset = Dataset::Circle,

@@ -49,7 +49,7 @@ settings_struct! {
     /// How a playground shows its run, each option with its default. Field names are
     /// camelCase in the address, in the order it writes them.
     #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
     pub struct ViewOptions {
         /// Epochs trained per animation frame while playing, and per step.
         pub epochs_per_frame: u32 = 1,

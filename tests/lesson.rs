@@ -1,0 +1,99 @@
+//! The lesson file: a whole playground written as JSON and opened again — the same
+//! points, network, epoch and history, training on exactly as before — and every
+//! refusal naming what is wrong.
+
+use greymatter::session::lesson::{Classroom, LessonFile};
+use greymatter::{Config, DataEdit, Dataset, DrawTarget, Optimizer, Trainer};
+
+fn trained_own_run() -> Trainer {
+    let config = Config {
+        dataset: Dataset::Own,
+        optimizer: Optimizer::Momentum,
+        batch_size: 5,
+        ..Config::default()
+    };
+    let mut trainer = Trainer::new(config).unwrap();
+    for (class, offset) in [(0.0, -2.0), (1.0, 2.0)] {
+        let positions: Vec<[f32; 2]> = (0..12)
+            .map(|i| [offset + (i as f32 * 0.7).cos(), (i as f32 * 0.45) - 2.5])
+            .collect();
+        let edit = DataEdit::Add {
+            positions,
+            label: class,
+            target: DrawTarget::Split,
+        };
+        trainer.edit_points(&edit, false).unwrap();
+    }
+    trainer.train_epochs(6);
+    trainer.train_epochs(6);
+    trainer
+}
+
+fn lesson_text(trainer: &Trainer) -> String {
+    let classroom = Classroom {
+        hidden: vec!["learningRate".into()],
+        hide_text: true,
+    };
+    serde_json::to_string(&LessonFile::of(trainer, Default::default(), classroom)).unwrap()
+}
+
+#[test]
+fn a_lesson_opens_as_it_was_saved_and_trains_on_the_same() {
+    let mut original = trained_own_run();
+    let text = lesson_text(&original);
+    let lesson: LessonFile = serde_json::from_str(&text).unwrap();
+    assert_eq!(lesson.classroom.hidden, ["learningRate"]);
+    let mut opened = lesson.open().unwrap();
+    assert_eq!(opened.config(), original.config());
+    // The same points in each set, in the same order (the file lists them set by set).
+    assert_eq!(opened.own_data().split(2), original.own_data().split(2));
+    assert_eq!(opened.epoch(), 12);
+    assert_eq!(opened.history(), original.history());
+    assert_eq!(
+        opened.network().parameters(),
+        original.network().parameters()
+    );
+    original.train_epochs(5);
+    opened.train_epochs(5);
+    assert_eq!(
+        opened.network().parameters(),
+        original.network().parameters()
+    );
+    // Written again, the same text.
+    let again: LessonFile = serde_json::from_str(&text).unwrap();
+    assert_eq!(serde_json::to_string(&again).unwrap(), text);
+}
+
+#[test]
+fn a_generated_dataset_lesson_has_no_points_and_regenerates_them() {
+    let mut trainer = Trainer::new(Config::default()).unwrap();
+    trainer.train_epochs(3);
+    let text = lesson_text(&trainer);
+    assert!(!text.contains("\"data\""));
+    let opened: LessonFile = serde_json::from_str(&text).unwrap();
+    let opened = opened.open().unwrap();
+    assert_eq!(opened.train_points(), trainer.train_points());
+}
+
+#[test]
+fn refusals_name_what_is_wrong() {
+    let text = lesson_text(&trained_own_run());
+    let open = |edit: &dyn Fn(&mut serde_json::Value)| -> String {
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        edit(&mut value);
+        match serde_json::from_value::<LessonFile>(value) {
+            Err(error) => error.to_string(),
+            Ok(lesson) => lesson.open().err().unwrap_or_default(),
+        }
+    };
+    assert!(open(&|v| v["format"] = "greymatter-model".into()).contains("format must be"));
+    assert!(open(&|v| v["version"] = 2.into()).contains("version 2 is not supported"));
+    assert!(open(&|v| v["dropout"] = 0.5.into()).contains("unknown field `dropout`"));
+    assert!(open(&|v| v["config"]["learningRate"] = 99.into()).contains("learningRate"));
+    assert!(open(&|v| v["data"]["train"][3][2] = 4.5.into()).contains("data: train point 4"));
+    assert!(open(&|v| v["config"]["hidden"] = serde_json::json!([3])).contains("does not match"));
+    assert!(open(&|v| v["history"][0][0] = 99.into()).contains("out of order"));
+    assert!(open(&|v| v["resume"]["first"] = serde_json::json!([1.0])).contains("optimizer memory"));
+    assert!(open(&|v| v["resume"]["shufflePosition"] = "x".into()).contains("shufflePosition"));
+    assert_eq!(open(&|_| {}), "", "the file itself opens");
+}
