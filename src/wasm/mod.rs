@@ -3,7 +3,8 @@
 //! model files cross as plain JS objects, pixels are read by JS as views of wasm memory.
 //!
 //! `functions` holds the free functions; the handle's methods are grouped by what they
-//! touch: training and data here, `pictures`, `weights` and `inspection`.
+//! touch: training here, `own_data` (points and lessons), `pictures`, `weights` and
+//! `inspection`.
 
 use crate::config::{Config, ConfigError};
 use crate::data::dataset::Problem;
@@ -15,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 mod functions;
 mod inspection;
+mod own_data;
 mod pictures;
 mod weights;
 

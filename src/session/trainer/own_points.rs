@@ -3,7 +3,7 @@
 //! every edit; only a change of the output layer (more classes) resets it.
 
 use super::Trainer;
-use crate::config::{Config, ConfigError};
+use crate::config::{Change, Config, ConfigError};
 use crate::data::dataset::{Dataset, Problem, Split};
 use crate::data::own::{
     next_split_set, quantise, OwnData, OwnPoint, Set, EXTENT, MAX_POINTS, RESOLUTION,
@@ -126,12 +126,13 @@ impl Trainer {
 
     /// Trains on `data` from now on (the dataset becomes `own`), with `classes` classes
     /// (`None`: the classes the points need). The previous own points can be undone to.
-    /// The network is kept unless the output layer changes. On error nothing changes.
+    /// The network is kept unless the output layer changes: the result says which
+    /// ([`Change::NewData`] or [`Change::Reset`]). On error nothing changes.
     pub fn set_own_data(
         &mut self,
         data: OwnData,
         classes: Option<usize>,
-    ) -> Result<(), ConfigError> {
+    ) -> Result<Change, ConfigError> {
         data.check()
             .map_err(|message| ConfigError::new("data", message))?;
         if data.problem != self.config.problem {
@@ -158,13 +159,12 @@ impl Trainer {
         next.validate()?;
         check_fit(&data, &next)?;
         self.edits.record(&self.own);
-        self.switch_to(data, next);
-        Ok(())
+        Ok(self.switch_to(data, next))
     }
 
     /// Trains on `own` under `next` (a valid config with dataset `own` that fits it):
     /// same network and epoch unless the output layer changes.
-    fn switch_to(&mut self, own: OwnData, next: Config) {
+    fn switch_to(&mut self, own: OwnData, next: Config) -> Change {
         let previous = self.config.objective();
         let output_changed = previous.output_count() != next.objective().output_count()
             || previous.output_activation() != next.objective().output_activation();
@@ -173,8 +173,10 @@ impl Trainer {
         self.prepare_points();
         if output_changed {
             self.reset();
+            Change::Reset
         } else {
             self.remeasure();
+            Change::NewData
         }
     }
 

@@ -1,0 +1,176 @@
+//! The handle's methods for the points and for whole runs: reading and replacing the
+//! points, drawing and erasing them with undo and redo, and lesson files.
+
+use super::{config_error, js_error, to_js, Playground};
+use crate::config::view::ViewOptions;
+use crate::data::dataset::Dataset;
+use crate::data::labelled::LabelledPoints;
+use crate::data::own::{split_by_ratio, Set};
+use crate::session::lesson::{Classroom, LessonFile};
+use crate::session::trainer::{DataEdit, DrawTarget};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|error| js_error(format!("{what}: {error}")))
+}
+
+/// `[x1, x2, label, …]` as rows.
+fn rows(flat: &[f32]) -> Vec<[f32; 3]> {
+    flat.chunks_exact(3).map(|r| [r[0], r[1], r[2]]).collect()
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// The names of the classes of the own points (empty: "class 0", "class 1", …).
+    #[wasm_bindgen(getter, js_name = classNames)]
+    pub fn class_names(&self) -> Vec<String> {
+        if self.trainer.config().dataset == Dataset::Own {
+            self.trainer.own_data().class_names.clone()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Trains on these points from now on (the dataset becomes `own`): `train` and
+    /// `test` as `[x1, x2, label, …]` (labels as trained: ±1 or 0 and 1 for two classes,
+    /// the class for more, the value for regression), `unsplit` points split by
+    /// `train_ratio` percent (the config's when absent), `class_names` if the classes
+    /// have names. The classes become what the points need, unless `keep_classes`. The
+    /// network is kept unless the output layer changes: returns "newData", or "reset"
+    /// when it did. On refusal nothing changes.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(
+        &mut self,
+        train: &[f32],
+        test: &[f32],
+        unsplit: &[f32],
+        train_ratio: Option<f64>,
+        class_names: Vec<String>,
+        keep_classes: bool,
+    ) -> Result<String, JsValue> {
+        if [train, test, unsplit].iter().any(|set| set.len() % 3 != 0) {
+            return Err(js_error("points come as [x1, x2, label] rows"));
+        }
+        let mut points = LabelledPoints {
+            train: rows(train),
+            test: rows(test),
+            class_names,
+        };
+        let config = self.trainer.config();
+        let ratio = train_ratio.unwrap_or(config.train_ratio);
+        if !(0.0..=100.0).contains(&ratio) {
+            return Err(js_error(format!(
+                "trainRatio must be a percentage from 0 to 100, got {ratio}"
+            )));
+        }
+        let unsplit = rows(unsplit);
+        let sets = split_by_ratio(unsplit.len(), (ratio / 100.0) as f32, config.data_seed);
+        for (row, set) in unsplit.into_iter().zip(sets) {
+            match set {
+                Set::Train => points.train.push(row),
+                Set::Test => points.test.push(row),
+            }
+        }
+        let own = points.to_own(config.problem).map_err(js_error)?;
+        let classes = keep_classes.then_some(config.classes);
+        let change = self
+            .trainer
+            .set_own_data(own, classes)
+            .map_err(config_error)?;
+        Ok(change.name().to_string())
+    }
+
+    /// Draws points at `positions` = `[x1, x2, x1, x2, …]` with `label` (a class, or a
+    /// regression value) into `target` ("train", "test" or "split"); `continues` joins
+    /// the edit to the one before (one stroke undoes at once). Returns how many.
+    #[wasm_bindgen(js_name = addPoints)]
+    pub fn add_points(
+        &mut self,
+        positions: &[f32],
+        label: f32,
+        target: &str,
+        continues: bool,
+    ) -> Result<usize, JsValue> {
+        if !positions.len().is_multiple_of(2) {
+            return Err(js_error("addPoints takes pairs [x1, x2, x1, x2, …]"));
+        }
+        let target = DrawTarget::from_name(target).ok_or_else(|| {
+            js_error(format!(
+                "the target must be train, test or split, got {target:?}"
+            ))
+        })?;
+        let edit = DataEdit::Add {
+            positions: positions.chunks_exact(2).map(|p| [p[0], p[1]]).collect(),
+            label,
+            target,
+        };
+        self.trainer.edit_points(&edit, continues).map_err(js_error)
+    }
+
+    /// Removes the points within `radius` of (x1, x2) from the training set (`train`)
+    /// and the test set (`test`); returns how many.
+    #[wasm_bindgen(js_name = erasePoints)]
+    pub fn erase_points(
+        &mut self,
+        x1: f32,
+        x2: f32,
+        radius: f32,
+        train: bool,
+        test: bool,
+        continues: bool,
+    ) -> Result<usize, JsValue> {
+        let edit = DataEdit::Erase {
+            centre: [x1, x2],
+            radius,
+            train,
+            test,
+        };
+        self.trainer.edit_points(&edit, continues).map_err(js_error)
+    }
+
+    /// Removes every point (undoable); returns how many there were.
+    #[wasm_bindgen(js_name = clearPoints)]
+    pub fn clear_points(&mut self) -> Result<usize, JsValue> {
+        self.trainer
+            .edit_points(&DataEdit::Clear, false)
+            .map_err(js_error)
+    }
+
+    /// Undoes the last edit of the points; false when there is none.
+    #[wasm_bindgen(js_name = undoPoints)]
+    pub fn undo_points(&mut self) -> Result<bool, JsValue> {
+        self.trainer.undo_points().map_err(config_error)
+    }
+
+    /// Redoes the last undone edit of the points; false when there is none.
+    #[wasm_bindgen(js_name = redoPoints)]
+    pub fn redo_points(&mut self) -> Result<bool, JsValue> {
+        self.trainer.redo_points().map_err(config_error)
+    }
+
+    /// `[canUndo, canRedo]` for the points, as 0 or 1.
+    #[wasm_bindgen(getter, js_name = pointsHistory)]
+    pub fn points_history(&self) -> Vec<u8> {
+        let (undo, redo) = self.trainer.can_undo_points();
+        vec![u8::from(undo), u8::from(redo)]
+    }
+
+    /// The whole playground as a lesson file object, shown with `view` (view options)
+    /// and `classroom` (`{hidden, hideText}`).
+    pub fn lesson(&self, view: JsValue, classroom: JsValue) -> Result<JsValue, JsValue> {
+        let view: ViewOptions = from_js(view, "the view options")?;
+        let classroom: Classroom = from_js(classroom, "the classroom flags")?;
+        to_js(&LessonFile::of(&self.trainer, view, classroom))
+    }
+
+    /// Opens a lesson file object: its settings, points, network, epoch and history
+    /// replace the current ones. On refusal nothing changes.
+    #[wasm_bindgen(js_name = openLesson)]
+    pub fn open_lesson(&mut self, lesson: JsValue) -> Result<(), JsValue> {
+        let lesson: LessonFile = from_js(lesson, "not a greymatter lesson file")?;
+        self.trainer = lesson.open().map_err(js_error)?;
+        self.render();
+        Ok(())
+    }
+}
