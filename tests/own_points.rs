@@ -316,3 +316,18 @@ fn trained_weights_from_a_link_set_the_epoch() {
         .unwrap_err()
         .contains("3 parameters"));
 }
+
+#[test]
+fn every_view_of_an_empty_own_dataset_works() {
+    let mut trainer = Trainer::new(own_config()).unwrap();
+    let health = trainer.layer_health();
+    assert_eq!(health.len(), 3);
+    assert!(health.iter().all(|layer| layer.dead_share == 0.0));
+    assert!(trainer.full_gradient().iter().all(|g| *g == 0.0));
+    assert_eq!(trainer.predict(&[]), Vec::<f32>::new());
+    assert!(trainer.confusion_matrix(true).iter().all(|&c| c == 0));
+    assert!(trainer.inspect_sample(0, greymatter::session::inspection::SampleSet::Train).is_err());
+    assert!(trainer.step_on_sample(0).is_err());
+    let costs = trainer.cost_along_parameter(0, -1.0, 1.0, 5);
+    assert!(costs.is_ok() || costs.is_err(), "no panic");
+}

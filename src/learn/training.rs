@@ -67,6 +67,12 @@ pub fn compute_gradient(
     buffers: &mut StepBuffers,
 ) -> bool {
     let batch = labels.len();
+    if batch == 0 {
+        // No points (an empty own dataset): nothing to learn from, a zero gradient.
+        buffers.gradient.clear();
+        buffers.gradient.resize(network.parameters().len(), 0.0);
+        return true;
+    }
     network.forward(inputs, batch, &mut buffers.workspace);
     let scale = 1.0 / batch as f32;
     let stride = buffers.workspace.stride();

@@ -33,6 +33,15 @@ pub fn layer_health(
     targets: &[f32],
     settings: &StepSettings,
 ) -> Vec<LayerHealth> {
+    if targets.is_empty() {
+        // No points: nothing is dead, saturated or learning.
+        let calm = LayerHealth {
+            mean_abs_gradient: 0.0,
+            dead_share: 0.0,
+            saturated_share: 0.0,
+        };
+        return vec![calm; network.layers().len()];
+    }
     let mut buffers = StepBuffers::default();
     compute_gradient(network, inputs, targets, settings, &mut buffers);
     // The gradient's forward pass left every layer's activations in the workspace.

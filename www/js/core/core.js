@@ -124,6 +124,64 @@ export class Core {
     return this.engine.call((p) => ({ train: p.trainPoints(), test: p.testPoints() }));
   }
 
+  // ---- own points ---------------------------------------------------------
+
+  /** The names of the own points' classes ([] for "class 0", "class 1", …). */
+  classNames() {
+    return this.engine.call((p) => Array.from(p.classNames));
+  }
+
+  /**
+   * Trains on own points from now on: `{train, test, points, trainRatio, classNames}`
+   * with flat `[x1, x2, label, …]` Float32Arrays (`points` are split by `trainRatio`).
+   * The classes become what the points need unless `keepClasses`. Returns "newData",
+   * or "reset" when the output layer changed; on refusal nothing changes.
+   */
+  setData({ train, test, points, trainRatio, classNames = [] }, keepClasses = false) {
+    const none = new Float32Array();
+    return this.engine.call((p) => p.setData(train ?? none, test ?? none, points ?? none, trainRatio, classNames, keepClasses));
+  }
+
+  /** Draws points at `positions` (flat [x1, x2, …]) with `label` into `target` ("train", "test", "split"). */
+  addPoints(positions, label, target, continues) {
+    return this.engine.call((p) => p.addPoints(Float32Array.from(positions), label, target, continues));
+  }
+
+  /** Erases the points of `sets` ({train, test}) within `radius` of (x1, x2); returns how many. */
+  erasePoints(x1, x2, radius, { train, test }, continues) {
+    return this.engine.call((p) => p.erasePoints(x1, x2, radius, train, test, continues));
+  }
+
+  clearPoints() {
+    return this.engine.call((p) => p.clearPoints());
+  }
+
+  undoPoints() {
+    return this.engine.call((p) => p.undoPoints());
+  }
+
+  redoPoints() {
+    return this.engine.call((p) => p.redoPoints());
+  }
+
+  /** `{undo, redo}`: whether an edit of the points can be undone, and redone. */
+  pointsHistory() {
+    const [undo, redo] = this.engine.call((p) => p.pointsHistory);
+    return { undo: Boolean(undo), redo: Boolean(redo) };
+  }
+
+  // ---- whole runs -----------------------------------------------------------
+
+  /** The playground as a lesson file object, with `view` and `classroom` ({hidden, hideText}). */
+  lesson(view, classroom) {
+    return this.engine.call((p) => p.lesson(view, classroom));
+  }
+
+  /** Opens a lesson file object (settings, points, network, epoch, history); on refusal nothing changes. */
+  openLesson(lesson) {
+    this.engine.call((p) => p.openLesson(lesson));
+  }
+
   /** Number of nodes with a picture (features, neurons, outputs) and of output neurons. */
   shape() {
     return this.engine.call((p) => ({ nodes: p.nodeCount(), outputs: p.outputCount }));
@@ -184,6 +242,11 @@ export class Core {
       if (target.kind === 'bias') p.setBias(target.layer, target.neuron, value);
       else p.setWeight(target.layer, target.neuron, target.input, value);
     });
+  }
+
+  /** Remembers the own points a restart after a crash should bring back (null: none). */
+  rememberPoints(points) {
+    this.engine.lastGood.points = points;
   }
 
   /** Remembers the config and the weights a restart after a crash should bring back. */

@@ -123,7 +123,7 @@ export class Engine {
     this.memory = null;
     this.handle = null;
     this.restarting = null;
-    this.lastGood = { config: null, parameters: null, epoch: 0 };
+    this.lastGood = { config: null, parameters: null, epoch: 0, points: null };
   }
 
   /** Loads an instance of the core (first time only). */
@@ -184,12 +184,12 @@ export class Engine {
     this.dropHandle();
     let info;
     try {
-      await this.rebuild(this.lastGood.config, this.lastGood.parameters);
+      await this.rebuild(this.lastGood.config, this.lastGood.parameters, this.lastGood.points);
       info = { panicMessage, restored: true };
     } catch (first) {
       // The last good network could not be rebuilt: start afresh from the defaults.
       try {
-        await this.rebuild(null, null);
+        await this.rebuild(null, null, null);
         info = { panicMessage, restored: false, detail: asError(first).message };
       } catch (second) {
         info = { panicMessage, restored: false, lost: true, detail: asError(second).message };
@@ -200,9 +200,11 @@ export class Engine {
     this.hooks.onRestart(info);
   }
 
-  async rebuild(config, parameters) {
+  /** A fresh instance with `config`, own `points` (`{train, test, classNames}`, flat) and `parameters`. */
+  async rebuild(config, parameters, points) {
     Object.assign(this, await instantiate());
     const handle = new this.glue.Playground(config ?? this.glue.defaultConfig());
+    if (points) handle.setData(points.train, points.test, new Float32Array(), undefined, points.classNames, true);
     if (parameters) handle.setParameters(parameters);
     this.handle = handle;
   }

@@ -73,6 +73,8 @@ export function publicApi(page) {
       if (set !== 'test' && set !== 'train') throw new Error(`confusionMatrix takes 'test' or 'train', got ${JSON.stringify(set)}`);
       return page.confusionMatrix(set);
     }),
+    getData: started(() => page.getData()),
+    setData: started((data, options) => page.setData(data, options)),
     exportModel: started(() => page.exportModel()),
     importModel: started((model) => page.importModel(model)),
     /** Test hook: makes the core panic with `message`; resolves after the page recovered. */

@@ -24,6 +24,7 @@ import { controlNames } from '../state/classroom.js';
 import { mergeView } from '../state/view.js';
 import { decodeHash, encodeHash, sameValue } from '../state/address.js';
 import { applyEach, datasetAdjustment } from '../state/apply-each.js';
+import { dataRequest, pointRows } from '../state/points.js';
 import {
   tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET,
 } from '../state/config.js';
@@ -73,6 +74,7 @@ export class Playground {
     this.shownControls = null; // null: every control; else the set the element's layout or `controls` allow
     this.hostEnds = null; // the host page's own colours of −1, 0 and +1 (--gm-negative, …), if it sets them
     this.points = { train: new Float32Array(), test: new Float32Array() };
+    this.classNames = []; // names of the own points' classes, if they have names
     this.epochOffset = 0; // epochs trained by a core that crashed and was replaced
     this.lastState = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
     this.lastEpochSent = null;
@@ -340,6 +342,51 @@ export class Playground {
 
   loadPoints() {
     this.points = this.core.points();
+    this.classNames = this.core.classNames();
+    const own = this.config?.dataset === 'own';
+    this.core.rememberPoints(own ? { ...this.points, classNames: this.classNames } : null);
+  }
+
+  // ---- own points -----------------------------------------------------------
+
+  /** The points trained on: `{train: [[x1, x2, label], …], test: […]}` (and `classNames` when named). */
+  getData() {
+    const data = { train: pointRows(this.points.train), test: pointRows(this.points.test) };
+    if (this.classNames.length > 0) data.classNames = [...this.classNames];
+    return data;
+  }
+
+  /** Trains on own points (see state/points.js for what `data` may be); on refusal shows the reason and throws. */
+  setData(data, options) {
+    try {
+      return this.afterPointsChange(this.core.setData(dataRequest(data, options)));
+    } catch (error) {
+      this.report(error, 'Could not use these points: ', 'data');
+      throw error;
+    }
+  }
+
+  /**
+   * Brings the page up to date after the points changed through `change` ("newData",
+   * or "reset" when the output layer changed with them); returns the outcome.
+   */
+  afterPointsChange(change) {
+    const outcome = change === 'reset' ? 'regenerated' : 'newData';
+    this.message.clear();
+    this.afterChange(outcome);
+    return outcome;
+  }
+
+  /** Runs one edit of the points (a function of the core); refusals are shown and thrown. */
+  editPoints(edit) {
+    try {
+      const result = edit(this.core);
+      this.afterPointsChange('newData');
+      return result;
+    } catch (error) {
+      this.report(error, '', 'data');
+      throw error;
+    }
   }
 
   /** How many points the `train` or `test` set has ([x1, x2, label] each, as loaded). */

@@ -29,8 +29,9 @@ export function tidyConfig(config) {
  * not belong to the new problem, adds the new problem's first dataset.
  */
 export function withFittingDataset(partial, current, schema) {
+  if (!('problem' in partial) || 'dataset' in partial) return partial;
   const datasets = schema.datasetsOf(partial.problem);
-  if (datasets.length === 0 || 'dataset' in partial) return partial;
+  if (datasets.length === 0) return partial;
   const fits = datasets.some((d) => d.value === current.dataset);
   return fits ? partial : { ...partial, dataset: datasets[0].value };
 }

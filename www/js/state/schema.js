@@ -54,7 +54,8 @@ export class Schema {
 
   /** The datasets of `problem`, as choices ({value, label, problem, maxClasses}). */
   datasetsOf(problem) {
-    return this.row('dataset').choices.filter((choice) => choice.problem === problem);
+    // Own points (no problem of their own) fit either.
+    return this.row('dataset').choices.filter((choice) => choice.problem === problem || choice.problem === undefined);
   }
 
   /** The rows whose controls a classroom may hide, config keys first. */
