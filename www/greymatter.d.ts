@@ -6,7 +6,7 @@
 // GENERATED from configSchema() by scripts/types.mjs — do not edit by hand.
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus";
 export type Feature = "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
-export type Dataset = "circle" | "xor" | "gauss" | "spiral" | "plane" | "multigauss";
+export type Dataset = "circle" | "xor" | "gauss" | "spiral" | "plane" | "multigauss" | "own";
 export type Regularization = "none" | "l1" | "l2";
 export type Problem = "classification" | "regression";
 export type Loss = "squared" | "absolute" | "huber" | "binaryCrossEntropy" | "softmaxCrossEntropy";
@@ -219,9 +219,24 @@ export interface GreymatterApi {
   predict(points: ReadonlyArray<readonly [number, number]>): number[] | number[][];
   /** Counts per true class (rows) and predicted class (columns). */
   confusionMatrix(set?: 'train' | 'test'): number[][];
+  /** The points trained on now (a copy). */
+  getData(): GreymatterData;
+  /** Trains on own points: by set, or one list split by `trainRatio` percent; throws (and changes nothing) on refusal. */
+  setData(data: GreymatterData | ReadonlyArray<PointRow>, options?: { trainRatio?: number }): 'newData' | 'regenerated';
   exportModel(): GreymatterModel;
   /** Loads a model object or its JSON text; throws (and changes nothing) on refusal. */
   importModel(model: GreymatterModel | string): void;
+}
+
+/** One point: x1, x2 and its label (−1/+1 or 0…k−1 for classes, the value for regression). */
+export type PointRow = readonly [number, number, number];
+
+/** Points by set, as `getData` gives them and `setData` takes them. */
+export interface GreymatterData {
+  train: PointRow[];
+  test: PointRow[];
+  /** The names of the classes, when they have names (from a CSV). */
+  classNames?: string[];
 }
 
 /** `detail` of the element's events. */
@@ -234,7 +249,7 @@ export interface GreymatterEventDetail {
   error: {
     message: string;
     /** Where it came from: a refused setting, the attributes or address, a model file, a crash of the core, … */
-    source: 'setting' | 'setup' | 'attribute' | 'model' | 'crash' | 'training' | 'start';
+    source: 'setting' | 'setup' | 'attribute' | 'model' | 'data' | 'crash' | 'training' | 'start';
     /** For a crash: whether the core was restarted, and whether the last good network came back. */
     recovered?: boolean;
     restored?: boolean;

@@ -25,6 +25,11 @@ async function lesson(playground: GreymatterPlayground): Promise<number> {
   const outputs = playground.predict([[0, 0], [1, -2]]);
   const model = playground.exportModel();
   playground.importModel(JSON.stringify(model));
+  const data = playground.getData();
+  playground.setData({ train: [...data.train, [1, 2, 1]], test: data.test });
+  playground.setData([[0, 0, -1], [1, 1, 1]], { trainRatio: 50 });
+  // @ts-expect-error: a point is [x1, x2, label]
+  playground.setData([[0, 0]]);
   // @ts-expect-error: no such dataset
   playground.setConfig({ dataset: 'moons' });
   // @ts-expect-error: the hidden layers are a list of counts
