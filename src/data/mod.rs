@@ -1,7 +1,8 @@
 //! What the network learns from: the seeded toy datasets with their train/test split
-//! (`dataset`), a person's own points (`own`) and the input features computed from
-//! each point (`features`).
+//! (`dataset`), a person's own points (`own`) read and written as CSV (`csv`) and the
+//! input features computed from each point (`features`).
 
+pub mod csv;
 pub mod dataset;
 pub mod features;
 pub mod own;
