@@ -15,7 +15,7 @@ export type Schedule = "constant" | "step" | "exponential";
 export type Optimizer = "sgd" | "momentum" | "nesterov" | "rmsprop" | "adam";
 export type Palette = "default" | "colorblind";
 /** A control a classroom flag or the `controls` attribute names. */
-export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "stepThrough" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
+export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "dataFile" | "stepThrough" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
 
 /** Every setting of a playground (README, "Config"). */
 export interface GreymatterConfig {
@@ -223,6 +223,10 @@ export interface GreymatterApi {
   getData(): GreymatterData;
   /** Trains on own points: by set, or one list split by `trainRatio` percent; throws (and changes nothing) on refusal. */
   setData(data: GreymatterData | ReadonlyArray<PointRow>, options?: { trainRatio?: number }): 'newData' | 'regenerated';
+  /** Trains on the points of a CSV/TSV text; refusals name the line and the column (nothing changes). */
+  importCsv(text: string, options?: { fitToView?: boolean }): CsvReport;
+  /** The points trained on now as CSV text: x1,x2,label,set. */
+  exportCsv(): string;
   exportModel(): GreymatterModel;
   /** Loads a model object or its JSON text; throws (and changes nothing) on refusal. */
   importModel(model: GreymatterModel | string): void;
@@ -230,6 +234,21 @@ export interface GreymatterApi {
 
 /** One point: x1, x2 and its label (−1/+1 or 0…k−1 for classes, the value for regression). */
 export type PointRow = readonly [number, number, number];
+
+/** What `importCsv` read. */
+export interface CsvReport {
+  change: 'newData' | 'reset';
+  train: number;
+  test: number;
+  /** Points the file gave no set, split by the train ratio. */
+  withoutSet: number;
+  classes: number;
+  classNames: string[];
+  /** The factor the coordinates were scaled by to fit [−6, 6]², when "fit to view" had to. */
+  scaledBy?: number;
+  /** The factor regression values were scaled by to fit [−1, 1]. */
+  valuesScaledBy?: number;
+}
 
 /** Points by set, as `getData` gives them and `setData` takes them. */
 export interface GreymatterData {

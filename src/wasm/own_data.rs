@@ -3,16 +3,37 @@
 
 use super::{config_error, js_error, to_js, Playground};
 use crate::config::view::ViewOptions;
+use crate::data::csv::{read_csv, write_csv, CsvOptions};
 use crate::data::dataset::Dataset;
+use crate::data::dataset::Split;
 use crate::data::labelled::LabelledPoints;
+use crate::data::own::OwnData;
 use crate::data::own::{split_by_ratio, Set};
 use crate::session::lesson::{Classroom, LessonFile};
 use crate::session::trainer::{DataEdit, DrawTarget};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|error| js_error(format!("{what}: {error}")))
+}
+
+/// What reading a CSV did, for the page to say.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CsvReport {
+    /// "newData", or "reset" when the output layer changed with the points.
+    change: &'static str,
+    train: usize,
+    test: usize,
+    /// Points whose set came from the train ratio (the file gave none).
+    without_set: usize,
+    classes: usize,
+    class_names: Vec<String>,
+    /// The factor the coordinates were scaled by to fit the view, if they were.
+    scaled_by: Option<f32>,
+    /// The factor regression values were scaled by, if they were.
+    values_scaled_by: Option<f32>,
 }
 
 /// `[x1, x2, label, …]` as rows.
@@ -79,6 +100,53 @@ impl Playground {
             .set_own_data(own, classes)
             .map_err(config_error)?;
         Ok(change.name().to_string())
+    }
+
+    /// Trains on the points of a CSV or TSV text (see `data::csv`): the dataset becomes
+    /// `own`, the classes what the file has. `fit_to_view` scales points outside the
+    /// plotted range into it instead of refusing them. Returns what happened; on
+    /// refusal (naming the line and the column) nothing changes.
+    #[wasm_bindgen(js_name = importCsv)]
+    pub fn import_csv(&mut self, text: &str, fit_to_view: bool) -> Result<JsValue, JsValue> {
+        let config = self.trainer.config();
+        let options = CsvOptions {
+            problem: config.problem,
+            fit_to_view,
+            train_fraction: (config.train_ratio / 100.0) as f32,
+            seed: config.data_seed,
+        };
+        let import = read_csv(text, &options).map_err(js_error)?;
+        let (train, test) = (import.data.count(Set::Train), import.data.count(Set::Test));
+        let class_names = import.data.class_names.clone();
+        let change = self
+            .trainer
+            .set_own_data(import.data, None)
+            .map_err(config_error)?;
+        let scaled = import.scaled;
+        to_js(&CsvReport {
+            change: change.name(),
+            train,
+            test,
+            without_set: import.without_set,
+            classes: self.trainer.config().classes,
+            class_names,
+            scaled_by: scaled.map(|s| s.coordinates).filter(|&f| f != 1.0),
+            values_scaled_by: scaled.and_then(|s| s.values),
+        })
+    }
+
+    /// The points trained on now as CSV text (`x1,x2,label,set`), own or generated.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> String {
+        let config = self.trainer.config();
+        if config.dataset == Dataset::Own {
+            return write_csv(self.trainer.own_data());
+        }
+        let split = Split {
+            train: self.trainer.train_points().to_vec(),
+            test: self.trainer.test_points().to_vec(),
+        };
+        write_csv(&OwnData::from_split(&split, config.problem, config.classes))
     }
 
     /// Draws points at `positions` = `[x1, x2, x1, x2, …]` with `label` (a class, or a

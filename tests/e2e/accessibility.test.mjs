@@ -202,6 +202,8 @@ describe('with the keyboard alone', () => {
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => window.playground.config.dataset === 'circle');
     await page.keyboard.press('End');
+    await page.waitForFunction(() => window.playground.config.dataset === 'own');
+    await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => window.playground.config.dataset === 'spiral');
 
     await tabTo(page, '#feature-x1Squared');

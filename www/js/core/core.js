@@ -142,6 +142,16 @@ export class Core {
     return this.engine.call((p) => p.setData(train ?? none, test ?? none, points ?? none, trainRatio, classNames, keepClasses));
   }
 
+  /** Trains on the points of a CSV/TSV text; returns what it read (see the core's importCsv); refusals name the line and column. */
+  importCsv(text, fitToView) {
+    return this.engine.call((p) => p.importCsv(text, fitToView));
+  }
+
+  /** The points trained on now as CSV text (x1,x2,label,set). */
+  exportCsv() {
+    return this.engine.call((p) => p.exportCsv());
+  }
+
   /** Draws points at `positions` (flat [x1, x2, …]) with `label` into `target` ("train", "test", "split"). */
   addPoints(positions, label, target, continues) {
     return this.engine.call((p) => p.addPoints(Float32Array.from(positions), label, target, continues));

@@ -75,6 +75,8 @@ export function publicApi(page) {
     }),
     getData: started(() => page.getData()),
     setData: started((data, options) => page.setData(data, options)),
+    importCsv: started((text, options) => page.importCsv(text, options)),
+    exportCsv: started(() => page.exportCsv()),
     exportModel: started(() => page.exportModel()),
     importModel: started((model) => page.importModel(model)),
     /** Test hook: makes the core panic with `message`; resolves after the page recovered. */

@@ -11,6 +11,7 @@ import { Controls } from '../controls/controls.js';
 import { DatasetPicker } from '../controls/dataset-picker.js';
 import { MessageArea } from '../controls/message.js';
 import { bindModelFile, parseModelText } from '../controls/model-file.js';
+import { bindDataFile, describeImport } from '../controls/data-file.js';
 import { NetworkView } from '../network/network-view.js';
 import { NeuronInspector } from '../inspect/neuron-inspector.js';
 import { StepThrough } from '../inspect/step-through.js';
@@ -139,6 +140,14 @@ export class Playground {
       exportModel: () => this.exportModel(),
       importModel: (text) => this.importModel(text),
       report: (error) => this.report(error, '', 'model'),
+    });
+    bindDataFile({
+      fileInput: find('load-csv'), pasteText: find('csv-text'), pasteButton: find('use-csv'),
+      fitToView: find('fit-to-view'), exportButton: find('export-csv'), root: this.root,
+    }, {
+      importCsv: (text, options) => this.importCsv(text, options),
+      exportCsv: () => this.exportCsv(),
+      report: (error) => this.report(error, '', 'data'),
     });
   }
 
@@ -364,6 +373,29 @@ export class Playground {
       this.report(error, 'Could not use these points: ', 'data');
       throw error;
     }
+  }
+
+  /**
+   * Trains on the points of a CSV or TSV text (`fitToView`: scale points outside the
+   * plotted range in); says what was read. On refusal shows the reason and throws.
+   */
+  importCsv(text, { fitToView = false } = {}) {
+    let report;
+    try {
+      if (typeof text !== 'string') throw new Error('importCsv expects the CSV text as a string');
+      report = this.core.importCsv(text, Boolean(fitToView));
+    } catch (error) {
+      this.report(error, 'Could not read the CSV: ', 'data');
+      throw error;
+    }
+    this.afterPointsChange(report.change);
+    this.message.show(describeImport(report));
+    return report;
+  }
+
+  /** The points trained on now as CSV text. */
+  exportCsv() {
+    return this.core.exportCsv();
   }
 
   /**

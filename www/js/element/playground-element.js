@@ -19,7 +19,7 @@ import { configAttributes, viewAttributes, readAttributes, attributeText } from 
 import { readControlList } from '../state/classroom.js';
 
 /** Attributes of the element itself rather than of the playground's setup. */
-const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay'];
+const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay', 'data'];
 /** The full page, for "open in greymatter". */
 const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
 
@@ -72,6 +72,7 @@ export class GreymatterPlayground extends HTMLElement {
       this.#playground.begin();
       this.#playground.ready.then(() => {
         this.#showElementAttributes();
+        if (this.hasAttribute('data')) this.#loadData();
         this.#emit('ready', { config: this.#api.config, state: this.#api.state });
         if (this.hasAttribute('autoplay')) this.#playground.play();
       }, () => {});
@@ -97,7 +98,9 @@ export class GreymatterPlayground extends HTMLElement {
     for (const [name, before] of changed) {
       const after = this.getAttribute(name);
       if (before === after) continue;
-      if (ELEMENT_ATTRIBUTES.includes(name)) {
+      if (name === 'data') {
+        if (playground.started && after) this.#loadData();
+      } else if (ELEMENT_ATTRIBUTES.includes(name)) {
         own ||= name !== 'autoplay';
       } else if ((name === 'style' || name === 'class') && playground.started) {
         playground.showInk(); // the host's --gm-* colours may have changed
@@ -111,6 +114,26 @@ export class GreymatterPlayground extends HTMLElement {
       }
     }
     if (own) this.#showElementAttributes();
+  }
+
+  /**
+   * Trains on the CSV file the `data` attribute points at (relative to the page); a
+   * failed download or a refused file is said inside the element, and nothing changes.
+   */
+  async #loadData() {
+    const url = this.getAttribute('data');
+    const playground = this.#playground;
+    let text;
+    try {
+      const response = await fetch(new URL(url, document.baseURI));
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      text = await response.text();
+    } catch (error) {
+      playground.report(new Error(`could not download ${url}: ${error.message}`), 'In the attribute data: ', 'attribute');
+      return;
+    }
+    if (this.getAttribute('data') !== url) return; // changed again meanwhile
+    playground.guard(() => playground.importCsv(text));
   }
 
   /** A removed attribute gives its key back its default. */
@@ -233,6 +256,14 @@ export class GreymatterPlayground extends HTMLElement {
   predict(points) { return this.#api.predict(points); }
 
   confusionMatrix(set) { return this.#api.confusionMatrix(set); }
+
+  getData() { return this.#api.getData(); }
+
+  setData(data, options) { return this.#api.setData(data, options); }
+
+  importCsv(text, options) { return this.#api.importCsv(text, options); }
+
+  exportCsv() { return this.#api.exportCsv(); }
 
   exportModel() { return this.#api.exportModel(); }
 

@@ -85,6 +85,25 @@ const MARKUP = `
         <input id="import-model" class="visually-hidden" type="file" accept=".json,application/json">
       </div>
     </div>
+
+    <div class="data-file" data-control="dataFile">
+      <h2>Your points</h2>
+      <div class="button-row">
+        <label class="file-button" for="load-csv">Load CSV</label>
+        <input id="load-csv" class="visually-hidden" type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain">
+        <button id="export-csv" type="button" title="Download the points trained on now: x1, x2, label, set">Export CSV</button>
+      </div>
+      <label class="check" title="Scale points outside [−6, 6]² (and values outside [−1, 1]) into range instead of refusing them">
+        <input id="fit-to-view" type="checkbox"> fit to view</label>
+      <details class="paste-csv">
+        <summary>Paste CSV or TSV</summary>
+        <textarea id="csv-text" rows="5" spellcheck="false"
+          aria-label="Points as CSV: x1, x2, label and an optional set column"
+          placeholder="x1,x2,label,set&#10;1.5,-2,red,train&#10;-3,0.5,blue,test"></textarea>
+        <button id="use-csv" type="button">Use these points</button>
+      </details>
+    </div>
   </div>
 
   <div class="column network-column" part="network" data-region="diagram" role="group" aria-labelledby="network-heading">

@@ -18,6 +18,7 @@ const BUTTONS = [
   ['newWeights', 'the new-weights button'],
   ['newData', 'the regenerate button'],
   ['modelFile', 'the model file buttons'],
+  ['dataFile', 'the CSV buttons (load, paste, export)'],
   ['stepThrough', 'the step-through button'],
 ];
 

@@ -1,0 +1,65 @@
+// Own points as CSV: "Load CSV" reads a file, "Paste" takes text, "fit to view" lets
+// points outside the plotted range be scaled in rather than refused, and "Export CSV"
+// downloads the points trained on now (x1, x2, label, set). The core reads and writes
+// the text; this module only moves it between the person and the playground.
+
+/** Offers `text` as a download called `name` (a link put into `root` for the moment). */
+export function downloadText(text, name, type, root) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  root.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Wires the CSV controls.
+ * @param {{fileInput: HTMLInputElement, pasteText: HTMLTextAreaElement, pasteButton: HTMLButtonElement,
+ *          fitToView: HTMLInputElement, exportButton: HTMLButtonElement, root: ShadowRoot|HTMLElement}} elements
+ * @param {{importCsv: (text: string, options: {fitToView: boolean}) => object, exportCsv: () => string,
+ *          report: (error: Error) => void}} playground
+ */
+export function bindDataFile({ fileInput, pasteText, pasteButton, fitToView, exportButton, root }, playground) {
+  const load = (text) => {
+    try {
+      playground.importCsv(text, { fitToView: fitToView.checked });
+      return true;
+    } catch {
+      return false; // shown in #message by the playground
+    }
+  };
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (file) load(await file.text());
+  });
+  pasteButton.addEventListener('click', () => {
+    if (load(pasteText.value)) pasteText.value = '';
+  });
+  exportButton.addEventListener('click', () => {
+    try {
+      downloadText(playground.exportCsv(), 'greymatter-points.csv', 'text/csv', root);
+    } catch (error) {
+      playground.report(error);
+    }
+  });
+}
+
+/** The sentence the page shows after a CSV was read (`report` from the core's importCsv). */
+export function describeImport(report) {
+  const { train, test, withoutSet, classes, classNames, scaledBy, valuesScaledBy } = report;
+  const total = train + test;
+  const split = withoutSet > 0 ? `; ${withoutSet} split by the train ratio` : '';
+  let text = `Loaded ${total} point${total === 1 ? '' : 's'} (${train} training, ${test} test${split})`;
+  if (classes > 0) {
+    text += classNames.length > 0 ? `, ${classes} classes: ${classNames.join(', ')}` : `, ${classes} classes`;
+  }
+  text += '.';
+  const round = (factor) => Number(factor.toPrecision(3));
+  if (scaledBy) text += ` The points were scaled by ${round(scaledBy)} to fit the plotted range [−6, 6]².`;
+  if (valuesScaledBy) text += ` The values were scaled by ${round(valuesScaledBy)} to fit [−1, 1].`;
+  return text;
+}
