@@ -245,9 +245,9 @@ export interface CsvReport {
   classes: number;
   classNames: string[];
   /** The factor the coordinates were scaled by to fit [−6, 6]², when "fit to view" had to. */
-  scaledBy?: number;
+  scaledBy: number | null;
   /** The factor regression values were scaled by to fit [−1, 1]. */
-  valuesScaledBy?: number;
+  valuesScaledBy: number | null;
 }
 
 /** Points by set, as `getData` gives them and `setData` takes them. */
