@@ -1,10 +1,11 @@
 //! What the network learns from: the seeded toy datasets with their train/test split
-//! (`dataset`), a person's own points (`own`), read and written as CSV (`csv`) and as
-//! scripts and documents write them (`labelled`), and the input features computed from
-//! each point (`features`).
+//! (`dataset`), a person's own points (`own`), read and written as CSV (`csv`), as
+//! scripts and documents write them (`labelled`) and in share links (`link`), and the
+//! input features computed from each point (`features`).
 
 pub mod csv;
 pub mod dataset;
 pub mod features;
 pub mod labelled;
+pub mod link;
 pub mod own;
