@@ -3,8 +3,8 @@
 //! model files cross as plain JS objects, pixels are read by JS as views of wasm memory.
 //!
 //! `functions` holds the free functions; the handle's methods are grouped by what they
-//! touch: training here, `own_data` (points and lessons), `pictures`, `weights` and
-//! `inspection`.
+//! touch: training here, `own_data` (points and lessons), `links` (share links),
+//! `pictures`, `weights` and `inspection`.
 
 use crate::config::{Config, ConfigError};
 use crate::data::dataset::Problem;
@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 mod functions;
 mod inspection;
+mod links;
 mod own_data;
 mod pictures;
 mod weights;

@@ -180,6 +180,28 @@ export class Core {
     return { undo: Boolean(undo), redo: Boolean(redo) };
   }
 
+  // ---- share links ----------------------------------------------------------
+
+  /** The share link's `points=` text for the own points, or undefined when another dataset is chosen. */
+  linkPoints() {
+    return this.engine.call((p) => p.linkPoints);
+  }
+
+  /** Trains on the own points of a `points=` text (the config's classes kept); on refusal nothing changes. */
+  setLinkPoints(text) {
+    return this.engine.call((p) => p.setLinkPoints(text));
+  }
+
+  /** The share link's `weights=` text: the current weights and epoch, bit for bit. */
+  linkWeights() {
+    return this.engine.call((p) => p.linkWeights);
+  }
+
+  /** Puts the weights and epoch of a `weights=` text in place; on refusal nothing changes. */
+  setLinkWeights(text) {
+    this.engine.call((p) => p.setLinkWeights(text));
+  }
+
   // ---- whole runs -----------------------------------------------------------
 
   /** The playground as a lesson file object, with `view` and `classroom` ({hidden, hideText}). */

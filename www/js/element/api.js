@@ -77,6 +77,10 @@ export function publicApi(page) {
     setData: started((data, options) => page.setData(data, options)),
     importCsv: started((text, options) => page.importCsv(text, options)),
     exportCsv: started(() => page.exportCsv()),
+    shareLink: started((options = {}) => {
+      if (!plainObject(options)) throw new Error('shareLink expects an object such as {weights: true}');
+      return page.shareLink({ weights: Boolean(options.weights) });
+    }),
     exportModel: started(() => page.exportModel()),
     importModel: started((model) => page.importModel(model)),
     /** Test hook: makes the core panic with `message`; resolves after the page recovered. */

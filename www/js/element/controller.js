@@ -12,6 +12,7 @@ import { DatasetPicker } from '../controls/dataset-picker.js';
 import { MessageArea } from '../controls/message.js';
 import { bindModelFile, parseModelText } from '../controls/model-file.js';
 import { bindDataFile, describeImport } from '../controls/data-file.js';
+import { bindShareLink } from '../controls/share-link.js';
 import { NetworkView } from '../network/network-view.js';
 import { NeuronInspector } from '../inspect/neuron-inspector.js';
 import { StepThrough } from '../inspect/step-through.js';
@@ -34,6 +35,9 @@ import { showControls } from './layouts.js';
 import { FramePainter } from './frame-painter.js';
 import { TrainingLoop } from './training-loop.js';
 import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
+
+/** The full page, for share links and "open in greymatter". */
+export const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
 
 /** The address bar of the page (only for a playground that keeps it: `sync-url`). */
 const addressBar = {
@@ -149,6 +153,10 @@ export class Playground {
       exportCsv: () => this.exportCsv(),
       report: (error) => this.report(error, '', 'data'),
     });
+    bindShareLink(
+      { weights: find('share-weights'), copy: find('copy-link'), field: find('share-link'), note: find('share-note') },
+      { shareLink: (options) => this.shareLink(options), report: (error) => this.report(error) },
+    );
   }
 
   async start() {
@@ -160,7 +168,7 @@ export class Playground {
       this.showInk();
       this.network.setLimits(this.core.limits());
       const defaults = this.core.defaultConfig();
-      const { values, view, errors, source } = this.syncUrl
+      const { values, view, documents, errors, source } = this.syncUrl
         ? { ...decodeHash(addressBar.read(), this.schema), source: 'In the address' }
         : this.initial(this.schema);
       try {
@@ -171,6 +179,7 @@ export class Playground {
         this.core.create(defaults);
         errors.push(...this.applyEach(values).errors);
       }
+      errors.push(...this.applyDocuments(documents));
       this.started = true;
       this.view = view;
       this.showView();
@@ -232,16 +241,21 @@ export class Playground {
    * Applies a setup from outside a person's hands (an edited address, changed
    * attributes): key by key, every refusal reported with `source`, the rest applied.
    */
-  applySetup({ values, view, errors = [] }, source) {
+  applySetup(setup, source) {
+    const { values, view, errors = [] } = setup;
     const changed = {};
     for (const [key, value] of Object.entries(values)) {
       if (!sameValue(value, this.config[key])) changed[key] = value;
     }
     const result = this.applyEach(changed);
+    const before = this.core.linkPoints();
+    const documentErrors = this.applyDocuments(setup.documents);
+    const weightsGiven = setup.documents?.weights !== undefined && documentErrors.every((line) => !line.startsWith('weights'));
+    if (weightsGiven || this.core.linkPoints() !== before) result.outcome = 'regenerated';
     if (view) this.view = view;
     this.showView();
     this.afterChange(result.outcome);
-    const refused = [...errors, ...result.errors];
+    const refused = [...errors, ...result.errors, ...documentErrors];
     refused.push(...datasetAdjustment(values, this.config, this.schema, refused));
     this.showRefusals(refused, source);
     return result.outcome;
@@ -312,9 +326,39 @@ export class Playground {
     this.guard(() => this.applySetup(decodeHash(addressBar.read(), this.schema), 'In the address'));
   }
 
-  /** The setup as an address (`dataset=…&…`, no `#`): the share link's hash. */
-  shareHash() {
-    return encodeHash(this.config, this.view, this.schema);
+  /**
+   * Puts in place the own points and the trained weights a link carries (`points=` and
+   * `weights=` texts; each left alone when absent or already so); returns one line per
+   * refused text.
+   */
+  applyDocuments({ points, weights } = {}) {
+    const errors = [];
+    const apply = (name, work) => {
+      try {
+        work();
+      } catch (error) {
+        if (error instanceof CoreCrash) throw error;
+        errors.push(`${name}: ${error.message}`);
+      }
+    };
+    if (points !== undefined && points !== this.core.linkPoints()) apply('points', () => this.core.setLinkPoints(points));
+    if (weights !== undefined) apply('weights', () => this.core.setLinkWeights(weights));
+    return errors;
+  }
+
+  /**
+   * The setup as an address (`dataset=…&…`, no `#`): the share link's hash, with the
+   * own points when they are the dataset, and the trained weights and epoch when
+   * `weights` is true.
+   */
+  shareHash({ weights = false } = {}) {
+    const documents = { points: this.core.linkPoints(), weights: weights ? this.core.linkWeights() : undefined };
+    return encodeHash(this.config, this.view, this.schema, documents);
+  }
+
+  /** The full page's address for this setup (see shareHash). */
+  shareLink(options) {
+    return `${FULL_PAGE}#${this.shareHash(options)}`;
   }
 
   /**

@@ -10,7 +10,7 @@
 // attributes are known once the core's schema is loaded, so they are watched with a
 // MutationObserver rather than `observedAttributes`.
 
-import { Playground } from './controller.js';
+import { Playground, FULL_PAGE } from './controller.js';
 import { publicApi } from './api.js';
 import { playgroundMarkup } from './template.js';
 import { adoptStyles } from './styles.js';
@@ -20,8 +20,6 @@ import { readControlList } from '../state/classroom.js';
 
 /** Attributes of the element itself rather than of the playground's setup. */
 const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay', 'data'];
-/** The full page, for "open in greymatter". */
-const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
 
 /**
  * For greymatter's iframe page (embed-frame.js), called before the element is added:
@@ -264,6 +262,8 @@ export class GreymatterPlayground extends HTMLElement {
   importCsv(text, options) { return this.#api.importCsv(text, options); }
 
   exportCsv() { return this.#api.exportCsv(); }
+
+  shareLink(options) { return this.#api.shareLink(options); }
 
   exportModel() { return this.#api.exportModel(); }
 

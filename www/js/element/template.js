@@ -104,6 +104,17 @@ const MARKUP = `
         <button id="use-csv" type="button">Use these points</button>
       </details>
     </div>
+
+    <div class="share" data-control="share">
+      <h2>Share</h2>
+      <label class="check" title="The link then carries the trained weights and the epoch: the receiver sees exactly this network">
+        <input id="share-weights" type="checkbox"> include the trained weights</label>
+      <div class="button-row">
+        <button id="copy-link" type="button">Copy link</button>
+      </div>
+      <input id="share-link" class="share-link" type="text" readonly hidden aria-label="The share link">
+      <p id="share-note" class="field-note" aria-live="polite"></p>
+    </div>
   </div>
 
   <div class="column network-column" part="network" data-region="diagram" role="group" aria-labelledby="network-heading">

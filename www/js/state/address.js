@@ -14,9 +14,19 @@ function encodeValue(value) {
   return encodeURIComponent(text).replace(/%2C/gi, ',');
 }
 
-/** `config` and `view` → `dataset=circle&noise=0&…` (no leading `#`). */
-export function encodeHash(config, view, schema) {
+/**
+ * The entries that carry documents rather than settings: the own points and the
+ * trained weights, as the core's compact base64url texts (written after the config).
+ */
+export const DOCUMENT_KEYS = ['points', 'weights'];
+
+/**
+ * `config` and `view` → `dataset=circle&noise=0&…` (no leading `#`); `documents`
+ * (`{points, weights}`, texts from the core) follow the config when given.
+ */
+export function encodeHash(config, view, schema, documents = {}) {
   const entries = schema.configKeys.filter((key) => key in config).map((key) => [key, config[key]]);
+  for (const key of DOCUMENT_KEYS) if (documents[key]) entries.push([key, documents[key]]);
   const defaults = schema.defaultView();
   for (const key of schema.viewKeys) entries.push([key, view[key] ?? defaults[key]]);
   const hidden = new Set(view.hidden ?? []);
@@ -84,11 +94,13 @@ export function decodeViewEntry(key, text, view, schema) {
 /**
  * Reads `#key=value&…`. Returns the config values that could be read (`values`), the
  * view options and classroom flags (`view`, complete: missing ones take their
- * defaults) and one readable line per entry that could not be read (`errors`).
+ * defaults), the documents (`{points, weights}` texts, for the core to read) and one
+ * readable line per entry that could not be read (`errors`).
  */
 export function decodeHash(hash, schema) {
   const values = {};
   const view = schema.defaultView();
+  const documents = {};
   const errors = [];
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const entry of body.split('&')) {
@@ -97,12 +109,13 @@ export function decodeHash(hash, schema) {
     try {
       const key = decodeURIComponent(cut < 0 ? entry : entry.slice(0, cut));
       const text = cut < 0 ? '' : decodeURIComponent(entry.slice(cut + 1));
-      if (!decodeViewEntry(key, text, view, schema)) values[key] = decodeValue(key, text, schema);
+      if (DOCUMENT_KEYS.includes(key)) documents[key] = text;
+      else if (!decodeViewEntry(key, text, view, schema)) values[key] = decodeValue(key, text, schema);
     } catch (error) {
       errors.push(error instanceof URIError ? `cannot read "${entry}"` : error.message);
     }
   }
-  return { values, view, errors };
+  return { values, view, documents, errors };
 }
 
 /** True when the two values write the same text to the address bar. */

@@ -56,10 +56,11 @@ export function readAttributes(attributes, schema, base = schema.defaultView()) 
   const errors = [];
   let values = {};
   let view = { ...base, hidden: [...base.hidden] };
+  let documents = {};
   if ('link' in attributes) {
     const text = attributes.link;
     const link = decodeHash(text.includes('#') ? text.slice(text.indexOf('#')) : text, schema);
-    ({ values, view } = link);
+    ({ values, view, documents } = link);
     errors.push(...link.errors.map((error) => `link: ${error}`));
   }
   if ('config' in attributes) {
@@ -83,7 +84,7 @@ export function readAttributes(attributes, schema, base = schema.defaultView()) 
       errors.push(`${name}="${text}": ${error.message}`);
     }
   }
-  return { values, view, errors };
+  return { values, view, documents, errors };
 }
 
 /** The text an attribute shows for `value` (as the address bar writes it). */

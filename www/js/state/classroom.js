@@ -19,6 +19,7 @@ const BUTTONS = [
   ['newData', 'the regenerate button'],
   ['modelFile', 'the model file buttons'],
   ['dataFile', 'the CSV buttons (load, paste, export)'],
+  ['share', 'the share-link button'],
   ['stepThrough', 'the step-through button'],
 ];
 
