@@ -19,7 +19,9 @@ import { configAttributes, viewAttributes, readAttributes, attributeText } from 
 import { readControlList } from '../state/classroom.js';
 
 /** Attributes of the element itself rather than of the playground's setup. */
-const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay'];
+const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay', 'src', 'persist'];
+/** The key the full page (`sync-url`) keeps its session under unless `persist` names another. */
+const PAGE_SESSION = 'page';
 /** The full page, for "open in greymatter". */
 const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
 
@@ -59,6 +61,7 @@ export class GreymatterPlayground extends HTMLElement {
       syncUrl: this.hasAttribute('sync-url'),
       initial: (schema) => this.#initialSetup(schema),
       styled: adoptStyles(this.#shadow),
+      lessons: () => ({ key: this.#sessionKey(), src: this.getAttribute('src') }),
     });
     this.#api = publicApi(this.#playground);
     this.#darkScreen.addEventListener('change', () => this.#showTheme());
@@ -97,8 +100,10 @@ export class GreymatterPlayground extends HTMLElement {
     for (const [name, before] of changed) {
       const after = this.getAttribute(name);
       if (before === after) continue;
-      if (ELEMENT_ATTRIBUTES.includes(name)) {
-        own ||= name !== 'autoplay';
+      if (name === 'src' && after && playground.started) {
+        playground.lessons.openSource(after);
+      } else if (ELEMENT_ATTRIBUTES.includes(name)) {
+        own ||= name !== 'autoplay' && name !== 'src' && name !== 'persist';
       } else if ((name === 'style' || name === 'class') && playground.started) {
         playground.showInk(); // the host's --gm-* colours may have changed
       } else if (playground.started) {
@@ -120,6 +125,17 @@ export class GreymatterPlayground extends HTMLElement {
     const viewKey = viewAttributes(schema).get(name);
     if (configKey) setup.values[configKey] = schema.defaultConfig()[configKey];
     else if (viewKey) setup.view[viewKey] = schema.defaultView()[viewKey];
+  }
+
+  /**
+   * Where this element keeps its session (lessons.js): the full page's under "page"
+   * unless `persist="off"`, any other element only under the key its `persist` names.
+   */
+  #sessionKey() {
+    const persist = this.getAttribute('persist')?.trim();
+    if (persist === 'off') return null;
+    if (persist) return persist;
+    return this.hasAttribute('sync-url') ? PAGE_SESSION : null;
   }
 
   /** The setup the attributes ask for, read when the core is up. */
@@ -237,4 +253,8 @@ export class GreymatterPlayground extends HTMLElement {
   exportModel() { return this.#api.exportModel(); }
 
   importModel(model) { return this.#api.importModel(model); }
+
+  saveLesson() { return this.#api.saveLesson(); }
+
+  openLesson(lesson) { return this.#api.openLesson(lesson); }
 }

@@ -18,6 +18,8 @@ const BUTTONS = [
   ['newWeights', 'the new-weights button'],
   ['newData', 'the regenerate button'],
   ['modelFile', 'the model file buttons'],
+  ['lessonFile', 'the lesson file buttons'],
+  ['startFresh', 'the start-fresh button'],
   ['stepThrough', 'the step-through button'],
 ];
 
