@@ -25,6 +25,10 @@ async function lesson(playground: GreymatterPlayground): Promise<number> {
   const outputs = playground.predict([[0, 0], [1, -2]]);
   const model = playground.exportModel();
   playground.importModel(JSON.stringify(model));
+  const saved = playground.saveLesson();
+  playground.openLesson(saved.epoch > 0 ? saved : JSON.stringify(saved));
+  // @ts-expect-error: a model file is no lesson file
+  playground.openLesson(model);
   // @ts-expect-error: no such dataset
   playground.setConfig({ dataset: 'moons' });
   // @ts-expect-error: the hidden layers are a list of counts
