@@ -256,6 +256,28 @@ describe('the kept session', () => {
     await page.context().close();
   });
 
+  it('after a crash of the core the session is saved from the restored network, not an empty one', async () => {
+    const page = await openPlayground(session);
+    await page.evaluate(() => window.playground.setConfig({ learningRate: 0.1 }));
+    await stepEpochs(page, 6);
+    await waitForSaved(page, 'page', 6);
+    const before = await runOf(page);
+    await page.evaluate(() => window.playground._panicForTesting('a test crash'));
+    await page.waitForTimeout(800);
+    assert.equal(await savedEpoch(page, 'page'), 6);
+    await stepEpochs(page, 2);
+    await waitForSaved(page, 'page', 8);
+    await page.reload();
+    await page.waitForFunction(() => window.playground !== undefined);
+    await page.evaluate(() => window.playground.ready);
+    const after = await runOf(page);
+    assert.equal(after.epoch, 8);
+    assert.equal(after.config.learningRate, 0.1);
+    assert.ok(after.history >= 3, `history rows: ${after.history}`);
+    assert.notDeepEqual(after.model, before.model);
+    await page.context().close();
+  });
+
   it('a different link opens as sent, and the saved session stays until something changes', async () => {
     const page = await openPlayground(session);
     await page.evaluate(() => window.playground.setConfig({ learningRate: 0.3 }));
