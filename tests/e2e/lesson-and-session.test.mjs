@@ -73,6 +73,13 @@ async function waitForSaved(page, key, epoch) {
   }
 }
 
+/** Reloads the full page and waits until it is ready again. */
+async function reloadPlayground(page) {
+  await page.reload();
+  await page.waitForFunction(() => window.playground !== undefined);
+  await page.evaluate(() => window.playground.ready);
+}
+
 /** Drops a file with `text` onto the element, as a person dragging it from the desktop. */
 const dropText = (page, text, name = 'dropped.greymatter.json') => page.evaluate(([body, fileName]) => {
   const element = document.querySelector('greymatter-playground');
@@ -231,9 +238,7 @@ describe('the kept session', () => {
     await page.evaluate(() => window.playground.pause());
     const before = await runOf(page);
     await waitForSaved(page, 'page', before.epoch);
-    await page.reload();
-    await page.waitForFunction(() => window.playground !== undefined);
-    await page.evaluate(() => window.playground.ready);
+    await reloadPlayground(page);
     const after = await runOf(page);
     assert.deepEqual(after.model, before.model);
     assert.equal(after.epoch, before.epoch);
@@ -246,9 +251,7 @@ describe('the kept session', () => {
     // Reloading while playing: the last seconds' save (or the one on pagehide) keeps it.
     await page.evaluate(() => window.playground.play());
     await page.waitForFunction((epoch) => window.playground.state.epoch > epoch + 30, before.epoch);
-    await page.reload();
-    await page.waitForFunction(() => window.playground !== undefined);
-    await page.evaluate(() => window.playground.ready);
+    await reloadPlayground(page);
     const resumed = await runOf(page);
     assert.ok(resumed.epoch > before.epoch, `epoch after the second reload: ${resumed.epoch}`);
     assert.deepEqual(resumed.data, before.data);
@@ -267,9 +270,7 @@ describe('the kept session', () => {
     assert.equal(await savedEpoch(page, 'page'), 6);
     await stepEpochs(page, 2);
     await waitForSaved(page, 'page', 8);
-    await page.reload();
-    await page.waitForFunction(() => window.playground !== undefined);
-    await page.evaluate(() => window.playground.ready);
+    await reloadPlayground(page);
     const after = await runOf(page);
     assert.equal(after.epoch, 8);
     assert.equal(after.config.learningRate, 0.1);
@@ -320,9 +321,7 @@ describe('the kept session', () => {
     await waitForSaved(page, 'page', 3);
     await page.click('#start-fresh');
     await page.waitForFunction(() => window.playground.state.epoch === 0);
-    await page.reload();
-    await page.waitForFunction(() => window.playground !== undefined);
-    await page.evaluate(() => window.playground.ready);
+    await reloadPlayground(page);
     assert.equal(await page.evaluate(() => window.playground.config.dataset), 'circle');
     assert.equal(await page.evaluate(() => window.playground.state.epoch), 0);
     assert.deepEqual(await savedKeys(page), []);
