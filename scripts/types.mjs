@@ -67,7 +67,7 @@ function generated() {
   lines.push('/** The attributes of <greymatter-playground> (README, "Embedding"): every value is text. */\n');
   lines.push('export interface GreymatterAttributes {\n');
   for (const row of [...schema.settings, ...schema.view]) lines.push(`  ${JSON.stringify(attributeOf(row.key))}?: string;\n`);
-  for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url']) lines.push(`  ${JSON.stringify(name)}?: string;\n`);
+  for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url', 'src', 'persist']) lines.push(`  ${JSON.stringify(name)}?: string;\n`);
   lines.push('}\n', END);
   return lines.join('');
 }

@@ -15,7 +15,7 @@ export type Schedule = "constant" | "step" | "exponential";
 export type Optimizer = "sgd" | "momentum" | "nesterov" | "rmsprop" | "adam";
 export type Palette = "default" | "colorblind";
 /** A control a classroom flag or the `controls` attribute names. */
-export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "dataFile" | "share" | "stepThrough" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
+export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "lessonFile" | "startFresh" | "dataFile" | "share" | "stepThrough" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
 
 /** Every setting of a playground (README, "Config"). */
 export interface GreymatterConfig {
@@ -140,6 +140,8 @@ export interface GreymatterAttributes {
   "theme"?: string;
   "autoplay"?: string;
   "sync-url"?: string;
+  "src"?: string;
+  "persist"?: string;
 }
 // END GENERATED
 
@@ -191,6 +193,26 @@ export interface GreymatterModel {
   layers: ModelLayer[];
 }
 
+/** A greymatter lesson file: the whole run (docs/lesson-file.md). */
+export interface GreymatterLesson {
+  format: 'greymatter-lesson';
+  version: 1;
+  /** Every setting (missing ones take their defaults). */
+  config: Partial<GreymatterConfig>;
+  /** The view options (without the classroom flags). */
+  view?: Partial<Omit<GreymatterView, 'hidden' | 'hideText'>>;
+  classroom?: { hidden?: ControlName[]; hideText?: boolean };
+  /** The own points, when there are any. */
+  data?: { train: [number, number, number][]; test: [number, number, number][]; classNames?: string[] };
+  /** The trained network, a model file. */
+  model: GreymatterModel;
+  epoch: number;
+  /** `[epoch, training loss, test loss]` rows; a loss is null when its set is empty. */
+  history?: [number, number | null, number | null][];
+  /** What the optimizer and the shuffling remember, to train on exactly. */
+  resume?: { first: number[]; second: number[]; steps: number; shufflePosition: string };
+}
+
 /** The scripting API: the element's methods, `window.playground` on the full page, the iframe's messages. */
 export interface GreymatterApi {
   /** Resolves once the core is loaded, the setup applied and the first picture drawn. */
@@ -232,6 +254,10 @@ export interface GreymatterApi {
   exportModel(): GreymatterModel;
   /** Loads a model object or its JSON text; throws (and changes nothing) on refusal. */
   importModel(model: GreymatterModel | string): void;
+  /** The whole run as a lesson file object. */
+  saveLesson(): GreymatterLesson;
+  /** Opens a lesson file object or its JSON text; throws (and changes nothing) on refusal. */
+  openLesson(lesson: GreymatterLesson | string): void;
 }
 
 /** One point: x1, x2 and its label (−1/+1 or 0…k−1 for classes, the value for regression). */
@@ -270,7 +296,7 @@ export interface GreymatterEventDetail {
   error: {
     message: string;
     /** Where it came from: a refused setting, the attributes or address, a model file, a crash of the core, … */
-    source: 'setting' | 'setup' | 'attribute' | 'model' | 'data' | 'crash' | 'training' | 'start';
+    source: 'setting' | 'setup' | 'attribute' | 'model' | 'lesson' | 'data' | 'crash' | 'training' | 'start';
     /** For a crash: whether the core was restarted, and whether the last good network came back. */
     recovered?: boolean;
     restored?: boolean;

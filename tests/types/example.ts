@@ -30,6 +30,10 @@ async function lesson(playground: GreymatterPlayground): Promise<number> {
   playground.setData([[0, 0, -1], [1, 1, 1]], { trainRatio: 50 });
   // @ts-expect-error: a point is [x1, x2, label]
   playground.setData([[0, 0]]);
+  const saved = playground.saveLesson();
+  playground.openLesson(saved.epoch > 0 ? saved : JSON.stringify(saved));
+  // @ts-expect-error: a model file is no lesson file
+  playground.openLesson(model);
   // @ts-expect-error: no such dataset
   playground.setConfig({ dataset: 'moons' });
   // @ts-expect-error: the hidden layers are a list of counts

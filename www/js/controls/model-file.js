@@ -2,22 +2,25 @@
 // greymatter-model JSON file, "Import model" reads one back (the playground checks
 // it and loads it; training can continue from there).
 
-/** Reads the text of a model file; a file that is not JSON is refused with the reason. */
+import { readDocumentText } from '../state/document.js';
+
+/** Reads the text of a model file; too large, not JSON or nested too deeply is refused with the reason. */
 export function parseModelText(text) {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`the file is not JSON (${error.message})`);
-  }
+  return readDocumentText(text, 'the model file');
 }
 
-/** Offers `model` as a download named greymatter-model.json (a link put into `root` for the moment). */
+/** Offers `model` as a download named greymatter-model.json. */
 export function downloadModel(model, root) {
-  const text = `${JSON.stringify(model, null, 2)}\n`;
+  downloadJson(model, 'greymatter-model.json', root);
+}
+
+/** Offers `value` as a JSON file named `name` (a link put into `root` for the moment). */
+export function downloadJson(value, name, root) {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = 'greymatter-model.json';
+  link.download = name;
   root.append(link);
   link.click();
   link.remove();

@@ -83,6 +83,10 @@ export function publicApi(page) {
     }),
     exportModel: started(() => page.exportModel()),
     importModel: started((model) => page.importModel(model)),
+    /** The whole run as a lesson file object (docs/lesson-file.md). */
+    saveLesson: started(() => page.lessonDocument()),
+    /** Opens a lesson file object or its JSON text; throws (and changes nothing) on refusal. */
+    openLesson: started((lesson) => page.openLessonDocument(lesson)),
     /** Test hook: makes the core panic with `message`; resolves after the page recovered. */
     _panicForTesting: (message) => page.panicForTesting(message),
   });

@@ -35,6 +35,7 @@ import { showControls } from './layouts.js';
 import { FramePainter } from './frame-painter.js';
 import { TrainingLoop } from './training-loop.js';
 import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
+import { LessonSession, lessonDocument, openLessonDocument } from './lessons.js';
 
 /** The full page, for share links and "open in greymatter". */
 export const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
@@ -52,14 +53,18 @@ export class Playground {
    * @param {ShadowRoot|HTMLElement} root holds this playground's markup (template.js)
    * @param {{emit: (type: string, detail: object) => void, syncUrl: boolean,
    *          initial: () => {values: object, view: object, errors: string[], source: string},
-   *          styled: Promise<void>}} options
+   *          styled: Promise<void>, lessons?: () => {key: string|null, src: string|null}}} options
    *   `emit` sends the element's events; `syncUrl` reads and writes the address bar;
    *   otherwise `initial` gives the setup to start from (the element's attributes);
-   *   `styled` settles once the stylesheet applies (the first picture waits for it)
+   *   `styled` settles once the stylesheet applies (the first picture waits for it);
+   *   `lessons` gives the key the session is kept under and the lesson to open (lessons.js)
    */
-  constructor(root, { emit, syncUrl, initial, styled }) {
+  constructor(root, { emit, syncUrl, initial, styled, lessons = () => ({ key: null, src: null }) }) {
     const find = (id) => root.getElementById(id);
     Object.assign(this, { root, find, emit, syncUrl, initial, styled });
+    const { key, src } = lessons();
+    this.lessonSrc = src;
+    this.lessons = new LessonSession(this, { key, hash: () => (syncUrl ? addressBar.read() : '') });
     this.surface = root.querySelector('.playground'); // carries the palette's CSS colours
     this.message = new MessageArea(find('message'));
     this.core = new Core({ onRestart: (info) => this.afterRestart(info) });
@@ -145,6 +150,10 @@ export class Playground {
       importModel: (text) => this.importModel(text),
       report: (error) => this.report(error, '', 'model'),
     });
+    this.lessons.bind({
+      saveButton: find('save-lesson'), fileInput: find('open-lesson'), freshButton: find('start-fresh'),
+      host: this.root.host ?? this.root, root: this.root,
+    });
     bindDataFile({
       fileInput: find('load-csv'), pasteText: find('csv-text'), pasteButton: find('use-csv'),
       fitToView: find('fit-to-view'), exportButton: find('export-csv'), root: this.root,
@@ -187,6 +196,7 @@ export class Playground {
       errors.push(...datasetAdjustment(values, this.config, this.schema, errors));
       this.showRefusals(errors, source);
       if (this.syncUrl) window.addEventListener('hashchange', () => this.onHashChange());
+      await this.lessons.begin(this.lessonSrc);
     } catch (error) {
       const message = `greymatter could not start: ${error.message}`;
       this.message.show(message);
@@ -282,6 +292,7 @@ export class Playground {
   /** The classroom flags plus the controls the element leaves out. */
   hiddenControls() {
     const hidden = new Set(this.view.hidden);
+    if (!this.lessons.persisting) hidden.add('startFresh'); // nothing kept, nothing to forget
     if (this.shownControls) {
       for (const name of controlNames(this.schema)) if (!this.shownControls.has(name)) hidden.add(name);
     }
@@ -391,6 +402,7 @@ export class Playground {
     this.stepThrough.refresh();
     if (configChanged) this.emit('configchange', { config: structuredClone(this.config), outcome });
     else this.emit('viewchange', { view: structuredClone(this.view) });
+    this.lessons.changed();
   }
 
   loadPoints() {
@@ -526,6 +538,7 @@ export class Playground {
     this.recordLoss(true);
     this.core.snapshot(this.lastState.epoch);
     this.redraw(true);
+    this.lessons.changed();
   }
 
   // ---- training -----------------------------------------------------------
@@ -570,6 +583,7 @@ export class Playground {
     }
     this.chart.push(state.epoch, state.trainLoss, state.testLoss);
     this.core.snapshot(state.epoch);
+    this.lessons.trained();
     // While playing (or in a step's first frames), the links follow a share per frame; a finished step shows them all.
     this.redraw(this.loop.idle);
     if (state.epoch !== this.lastEpochSent) {
@@ -668,10 +682,35 @@ export class Playground {
     this.afterChange('regenerated');
   }
 
+  // ---- lesson files and the kept session (lessons.js) ----------------------
+
+  /** The whole run as a lesson file object (docs/lesson-file.md). */
+  lessonDocument() {
+    return lessonDocument(this);
+  }
+
+  /** Opens a lesson file object or its JSON text; on refusal shows the reason, changes nothing and throws. */
+  openLessonDocument(lesson) {
+    openLessonDocument(this, lesson);
+  }
+
+  /** Back to the default settings and view, own points and training forgotten ("Start fresh"). */
+  resetToDefaults() {
+    this.pause();
+    this.core.create(this.core.defaultConfig());
+    this.epochOffset = 0;
+    this.view = this.schema.defaultView();
+    this.message.clear();
+    this.showView();
+    this.network.pin(null);
+    this.afterChange('regenerated');
+  }
+
   // ---- crashes ------------------------------------------------------------
 
   afterRestart(info) {
     recoverAfterCrash(this, info);
+    this.lessons.afterCrash(info);
   }
 
   /** Test hook: makes the core panic; resolves once the page has recovered. */

@@ -7,7 +7,7 @@
 // Also the names of its themes.
 
 /** Regions that hold controls: shown whenever one of their controls is. */
-const CONTROL_REGIONS = new Set(['settings', 'data', 'output-options']);
+const CONTROL_REGIONS = new Set(['settings', 'data', 'output-options', 'lessons']);
 
 /** Every layout: its regions (`'*'`: all) and the controls it offers (`'*'`: all). */
 export const LAYOUTS = {

@@ -19,7 +19,9 @@ import { configAttributes, viewAttributes, readAttributes, attributeText } from 
 import { readControlList } from '../state/classroom.js';
 
 /** Attributes of the element itself rather than of the playground's setup. */
-const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay', 'data'];
+const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay', 'data', 'src', 'persist'];
+/** The key the full page (`sync-url`) keeps its session under unless `persist` names another. */
+const PAGE_SESSION = 'page';
 
 /**
  * For greymatter's iframe page (embed-frame.js), called before the element is added:
@@ -57,6 +59,7 @@ export class GreymatterPlayground extends HTMLElement {
       syncUrl: this.hasAttribute('sync-url'),
       initial: (schema) => this.#initialSetup(schema),
       styled: adoptStyles(this.#shadow),
+      lessons: () => ({ key: this.#sessionKey(), src: this.getAttribute('src') }),
     });
     this.#api = publicApi(this.#playground);
     this.#darkScreen.addEventListener('change', () => this.#showTheme());
@@ -96,10 +99,9 @@ export class GreymatterPlayground extends HTMLElement {
     for (const [name, before] of changed) {
       const after = this.getAttribute(name);
       if (before === after) continue;
-      if (name === 'data') {
-        if (playground.started && after) this.#loadData();
-      } else if (ELEMENT_ATTRIBUTES.includes(name)) {
-        own ||= name !== 'autoplay';
+const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay', 'data', 'src', 'persist'];
+/** The key the full page (`sync-url`) keeps its session under unless `persist` names another. */
+const PAGE_SESSION = 'page';
       } else if ((name === 'style' || name === 'class') && playground.started) {
         playground.showInk(); // the host's --gm-* colours may have changed
       } else if (playground.started) {
@@ -141,6 +143,17 @@ export class GreymatterPlayground extends HTMLElement {
     const viewKey = viewAttributes(schema).get(name);
     if (configKey) setup.values[configKey] = schema.defaultConfig()[configKey];
     else if (viewKey) setup.view[viewKey] = schema.defaultView()[viewKey];
+  }
+
+  /**
+   * Where this element keeps its session (lessons.js): the full page's under "page"
+   * unless `persist="off"`, any other element only under the key its `persist` names.
+   */
+  #sessionKey() {
+    const persist = this.getAttribute('persist')?.trim();
+    if (persist === 'off') return null;
+    if (persist) return persist;
+    return this.hasAttribute('sync-url') ? PAGE_SESSION : null;
   }
 
   /** The setup the attributes ask for, read when the core is up. */
@@ -268,4 +281,8 @@ export class GreymatterPlayground extends HTMLElement {
   exportModel() { return this.#api.exportModel(); }
 
   importModel(model) { return this.#api.importModel(model); }
+
+  saveLesson() { return this.#api.saveLesson(); }
+
+  openLesson(lesson) { return this.#api.openLesson(lesson); }
 }

@@ -86,6 +86,20 @@ const MARKUP = `
       </div>
     </div>
 
+    <div class="lesson-file" data-region="lessons">
+      <h2>Lesson file</h2>
+      <div class="button-row">
+        <span class="button-row" data-control="lessonFile">
+          <button id="save-lesson" type="button"
+            title="Download the whole run: settings, points, network, epoch and loss curve">Save lesson</button>
+          <label class="file-button" for="open-lesson">Open lesson</label>
+          <input id="open-lesson" class="visually-hidden" type="file" accept=".json,application/json">
+        </span>
+        <button id="start-fresh" type="button" data-control="startFresh"
+          title="Forget the session kept in this browser and go back to the default settings">Start fresh</button>
+      </div>
+    </div>
+
     <div class="data-file" data-control="dataFile">
       <h2>Your points</h2>
       <div class="button-row">

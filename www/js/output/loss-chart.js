@@ -64,6 +64,17 @@ export class LossChart {
     this.test = [];
   }
 
+  /**
+   * Shows a whole loss history instead of what was recorded: `rows` are
+   * `[epoch, trainLoss, testLoss]` as a lesson file has them (a missing loss is null).
+   */
+  load(rows) {
+    this.clear();
+    for (const [epoch, trainLoss, testLoss] of rows) this.push(epoch, trainLoss ?? NaN, testLoss ?? NaN);
+    this.markedIndex = null;
+    this.draw();
+  }
+
   /** Adds the losses measured at `epoch`. */
   push(epoch, trainLoss, testLoss) {
     this.epochs.push(epoch);

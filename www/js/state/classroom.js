@@ -18,6 +18,8 @@ const BUTTONS = [
   ['newWeights', 'the new-weights button'],
   ['newData', 'the regenerate button'],
   ['modelFile', 'the model file buttons'],
+  ['lessonFile', 'the lesson file buttons'],
+  ['startFresh', 'the start-fresh button'],
   ['dataFile', 'the CSV buttons (load, paste, export)'],
   ['share', 'the share-link button'],
   ['stepThrough', 'the step-through button'],

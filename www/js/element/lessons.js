@@ -1,0 +1,347 @@
+// Lesson files and the kept session of one playground. A lesson file
+// (docs/lesson-file.md) is the whole run — settings, view options, classroom flags, own
+// points, network, epoch, loss history — as one JSON object: "Save lesson" downloads it,
+// "Open lesson", a dropped file and the element's `src` attribute open one, and scripts
+// use saveLesson() / openLesson(). The session is the same object kept in IndexedDB
+// (state/session-store.js) under the element's key: saved after changes and while
+// training, opened again when the page loads (README, "Your session is kept"). The
+// controller (controller.js) calls in here from a few hooks.
+
+import { CoreCrash } from '../core/core.js';
+import { mergeView } from '../state/view.js';
+import { readDocumentText, checkDocument, documentKind } from '../state/document.js';
+import { readSession, writeSession, deleteSession } from '../state/session-store.js';
+import { downloadJson } from '../controls/model-file.js';
+
+/** The most loss-history rows a lesson file holds (the core's MAX_HISTORY). */
+const MAX_HISTORY = 20_000;
+/** How long after a change the session is saved, and how often while training. */
+const SAVE_AFTER_MS = 500;
+const SAVE_WHILE_TRAINING_MS = 5000;
+/** How long "Start fresh" offers to undo. */
+const UNDO_MS = 10_000;
+
+export const LESSON_FILE_NAME = 'greymatter-lesson.greymatter.json';
+
+/** `rows` ([epoch, train, test]) with one row per epoch (the last wins), at most MAX_HISTORY of them. */
+function tidyHistory(rows, epoch) {
+  const byEpoch = new Map();
+  for (const [at, train, test] of rows) {
+    if (at <= epoch) byEpoch.set(at, [at, finiteOrNull(train), finiteOrNull(test)]);
+  }
+  const sorted = [...byEpoch.values()].sort((a, b) => a[0] - b[0]);
+  if (sorted.length <= MAX_HISTORY) return sorted;
+  const every = Math.ceil(sorted.length / (MAX_HISTORY - 1));
+  const thinned = sorted.filter((_, index) => index % every === 0);
+  if (thinned[thinned.length - 1] !== sorted[sorted.length - 1]) thinned.push(sorted[sorted.length - 1]);
+  return thinned;
+}
+
+function finiteOrNull(value) {
+  return Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+/**
+ * The playground as a lesson file object. After a crash of the core the new core
+ * counts epochs from 0 again (the playground adds `epochOffset`), so the epoch and the
+ * loss history come from what the page shows instead.
+ */
+export function lessonDocument(playground) {
+  const { view, schema, core, epochOffset, chart } = playground;
+  const options = Object.fromEntries(schema.viewKeys.map((key) => [key, view[key]]));
+  const lesson = core.lesson(options, { hidden: [...view.hidden], hideText: view.hideText });
+  if (epochOffset > 0) {
+    lesson.epoch += epochOffset;
+    const shown = chart.epochs.map((epoch, index) => [epoch, chart.train[index], chart.test[index]]);
+    lesson.history = tidyHistory(shown, lesson.epoch);
+  }
+  return lesson;
+}
+
+/** The view a lesson asks for, checked (throws a readable Error, nothing changed). */
+function lessonView(lesson, schema) {
+  const classroom = lesson.classroom ?? {};
+  const partial = { ...(lesson.view ?? {}) };
+  if ('hidden' in classroom) partial.hidden = classroom.hidden;
+  if ('hideText' in classroom) partial.hideText = classroom.hideText;
+  try {
+    return mergeView(schema.defaultView(), partial, schema);
+  } catch (error) {
+    throw new Error(`view: ${error.message}`);
+  }
+}
+
+/**
+ * Opens `input` (a lesson file object or its JSON text) into `playground`: the whole
+ * run, then the view and classroom flags, the loss chart and the pictures. A refusal
+ * shows "Could not open the lesson: …", changes nothing and throws.
+ */
+export function openLessonDocument(playground, input) {
+  let view;
+  let lesson;
+  try {
+    lesson = typeof input === 'string' ? readDocumentText(input, 'the lesson file') : checkDocument(input, 'the lesson file');
+    if (documentKind(lesson) !== 'lesson') {
+      const format = lesson !== null && typeof lesson === 'object' ? lesson.format : undefined;
+      throw new Error(`a lesson file's format must be "greymatter-lesson", got ${JSON.stringify(format ?? null)}`);
+    }
+    view = lessonView(lesson, playground.schema);
+    playground.pause();
+    playground.core.openLesson(lesson);
+  } catch (error) {
+    playground.report(error, 'Could not open the lesson: ', 'lesson');
+    throw error;
+  }
+  playground.epochOffset = 0;
+  playground.view = view;
+  playground.message.clear();
+  playground.showView();
+  playground.network.pin(null);
+  playground.afterChange('regenerated');
+  playground.chart.load(lesson.history ?? []);
+  playground.redraw(true);
+}
+
+/**
+ * The kept session of one playground, under `key` (null: this playground keeps none),
+ * and the ways lesson files reach it (buttons, drop, `src`).
+ */
+export class LessonSession {
+  /**
+   * @param {import('./controller.js').Playground} playground
+   * @param {{key: string|null, hash: () => string}} options `hash`: the address the session belongs to
+   */
+  constructor(playground, { key, hash }) {
+    Object.assign(this, { playground, key, hash });
+    this.active = false; // saves only once the start has decided what to show
+    this.dirty = false; // something changed since the last save
+    this.timer = null;
+    this.lastSave = 0;
+    this.failureShown = false;
+    this.writing = null;
+    if (key) {
+      addEventListener('pagehide', () => this.saveNow());
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden') this.saveNow();
+      });
+    }
+  }
+
+  get persisting() {
+    return Boolean(this.key);
+  }
+
+  // ---- buttons, drop and src ----------------------------------------------
+
+  /** Wires "Save lesson", "Open lesson", "Start fresh" and dropping a file onto `host`. */
+  bind({ saveButton, fileInput, freshButton, host, root }) {
+    const { playground } = this;
+    saveButton.addEventListener('click', () => playground.guard(() => downloadJson(lessonDocument(playground), LESSON_FILE_NAME, root)));
+    fileInput.addEventListener('change', async () => {
+      const file = fileInput.files?.[0];
+      fileInput.value = '';
+      if (file) this.openText(await file.text(), 'lesson');
+    });
+    freshButton.addEventListener('click', () => this.startFresh());
+    host.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer?.types?.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    });
+    host.addEventListener('drop', async (event) => {
+      const file = event.dataTransfer?.files?.[0];
+      if (!file) return;
+      event.preventDefault();
+      this.openText(await file.text(), 'any');
+    });
+  }
+
+  /** Opens the text of a file: a lesson, or (`kind` "any") a model file too. Refusals are shown. */
+  openText(text, kind) {
+    const { playground } = this;
+    if (!playground.started) return;
+    let value;
+    try {
+      value = readDocumentText(text, kind === 'lesson' ? 'the lesson file' : 'the file');
+      if (kind === 'any' && documentKind(value) === null) {
+        const format = value !== null && typeof value === 'object' ? value.format : undefined;
+        throw new Error(`it is neither a greymatter lesson file nor a model file (its format is ${JSON.stringify(format ?? null)})`);
+      }
+    } catch (error) {
+      playground.report(error, kind === 'lesson' ? 'Could not open the lesson: ' : 'Could not open the file: ', 'lesson');
+      return;
+    }
+    try {
+      if (documentKind(value) === 'model') playground.importModel(value);
+      else openLessonDocument(playground, value);
+    } catch {
+      // Shown in #message by the playground.
+    }
+  }
+
+  /** Opens the lesson file at `src` (relative to the page); a failure is shown and the playground stays. */
+  async openSource(src) {
+    const { playground } = this;
+    let text;
+    try {
+      const response = await fetch(new URL(src, document.baseURI));
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
+      text = await response.text();
+    } catch (error) {
+      playground.report(new Error(`Could not open the lesson ${src}: ${error.message}`), '', 'lesson');
+      return false;
+    }
+    try {
+      openLessonDocument(playground, readDocumentText(text, 'the lesson file'));
+      return true;
+    } catch (error) {
+      playground.report(error, `Could not open the lesson ${src}: `, 'lesson');
+      return false;
+    }
+  }
+
+  // ---- the kept session ---------------------------------------------------
+
+  /**
+   * Called once the starting setup is up: opens the saved session when it belongs to
+   * this address (or there is none), else `src` if given. Then saving begins.
+   */
+  async begin(src) {
+    const { playground } = this;
+    let restored = false;
+    if (this.key) {
+      let record;
+      try {
+        record = await readSession(this.key);
+      } catch {
+        record = undefined; // no IndexedDB here: nothing to restore (saving says so later)
+      }
+      const hash = this.hash();
+      if (record?.lesson && (!hash || hash === '#' || hash === record.hash)) {
+        try {
+          openLessonDocument(playground, record.lesson);
+          restored = true;
+        } catch (error) {
+          playground.message.show(`The session saved in this browser could not be opened (${error.message}); starting from the settings instead.`);
+        }
+      }
+    }
+    if (!restored && src) await this.openSource(src);
+    this.dirty = false;
+    this.active = true;
+  }
+
+  /** Something changed (settings, view, points, weights): saves soon. */
+  changed() {
+    if (!this.key || !this.active) return;
+    this.dirty = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.saveNow(), SAVE_AFTER_MS);
+  }
+
+  /** A frame trained: saves every few seconds while training goes on. */
+  trained() {
+    if (!this.key || !this.active) return;
+    this.dirty = true;
+    if (performance.now() - this.lastSave >= SAVE_WHILE_TRAINING_MS) {
+      this.saveNow();
+    } else {
+      // And once training stops.
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.saveNow(), SAVE_AFTER_MS);
+    }
+  }
+
+  /** After a crash: a network that could not be restored is not saved over the kept one. */
+  afterCrash({ restored }) {
+    if (restored || !this.key) return;
+    clearTimeout(this.timer);
+    this.dirty = false;
+  }
+
+  /** Saves now if something changed; a failure is shown once and saving goes on trying later. */
+  saveNow() {
+    const { playground } = this;
+    clearTimeout(this.timer);
+    if (!this.key || !this.active || !this.dirty || !playground.started || playground.core.restarting) return;
+    let lesson;
+    try {
+      lesson = lessonDocument(playground);
+    } catch (error) {
+      if (!(error instanceof CoreCrash)) this.failed(error);
+      return;
+    }
+    this.dirty = false;
+    this.lastSave = performance.now();
+    const record = { lesson, hash: this.hash(), savedAt: new Date().toISOString() };
+    this.writing = writeSession(this.key, record).then(() => {
+      this.failureShown = false;
+    }, (error) => {
+      this.dirty = true;
+      this.failed(error);
+    });
+  }
+
+  failed(error) {
+    if (this.failureShown) return;
+    this.failureShown = true;
+    this.playground.message.add(`Could not save this session in the browser (${error.message}): save a lesson file to keep it.`);
+  }
+
+  /**
+   * Forgets the kept session and goes back to the default settings; for a while the
+   * notice offers to undo (the run before is kept in memory).
+   */
+  async startFresh() {
+    const { playground } = this;
+    if (!playground.started) return;
+    let previous = null;
+    try {
+      previous = lessonDocument(playground);
+    } catch {
+      // Nothing to undo to.
+    }
+    clearTimeout(this.timer);
+    this.active = false;
+    try {
+      playground.resetToDefaults();
+    } finally {
+      this.dirty = false;
+      this.active = true;
+    }
+    if (this.key) await deleteSession(this.key).catch(() => {});
+    this.offerUndo(previous);
+  }
+
+  offerUndo(previous) {
+    const { playground } = this;
+    const area = playground.message.element;
+    playground.message.show('Started fresh: the saved session is gone.');
+    if (!previous) return;
+    const undo = document.createElement('button');
+    undo.type = 'button';
+    undo.id = 'undo-fresh';
+    undo.className = 'message-action';
+    undo.textContent = 'Undo';
+    undo.addEventListener('click', () => {
+      undo.remove();
+      try {
+        openLessonDocument(playground, previous);
+        this.changed();
+        this.saveNow();
+      } catch {
+        // Shown in #message.
+      }
+    });
+    area.append(' ', undo);
+    setTimeout(() => {
+      if (undo.isConnected) playground.message.clear();
+    }, UNDO_MS);
+  }
+
+  /** Waits for the last write (tests and scripts that want to know it landed). */
+  async flush() {
+    this.saveNow();
+    await this.writing;
+  }
+}

@@ -1,0 +1,104 @@
+// Reading a greymatter document (a lesson file or a model file) from text that came
+// from outside — a file picked or dropped, a `src=` download, a saved session — without
+// letting it hurt the page: text over 16 MiB is refused before it is parsed, a parse
+// error is named, and the parsed value is walked without recursion to refuse nesting
+// deeper than the formats have (8), values JSON cannot hold, and more values than a
+// lesson file of the largest size could sensibly carry. Every refusal is an Error with
+// a readable message that names the file and, where it helps, the path of the value.
+// DOM-free (unit-tested in tests/unit/document.test.mjs).
+
+/** The longest text greymatter reads (16 MiB, as the core's MAX_LESSON_BYTES). */
+export const MAX_DOCUMENT_BYTES = 16 << 20;
+/** The deepest nesting of arrays and objects (the core's MAX_DEPTH). */
+export const MAX_DEPTH = 8;
+/** The most values (numbers, strings, arrays, …) one document may hold. */
+export const MAX_VALUES = 2_000_000;
+
+/** "17.2 MB", "16 MB", "812 kB": sizes as a person reads them (1 MB = 1024 × 1024 bytes). */
+export function formatSize(bytes) {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/** The size of `text` in UTF-8 bytes (a text longer than the limit in characters is over it anyway). */
+function utf8Length(text) {
+  return text.length > MAX_DOCUMENT_BYTES ? text.length : new TextEncoder().encode(text).length;
+}
+
+/** `lesson.model.layers[2].weights` style path of a value. */
+function pathText(path) {
+  let text = '';
+  for (const part of path) text += typeof part === 'number' ? `[${part}]` : (text ? `.${part}` : part);
+  return text || '(the whole file)';
+}
+
+/**
+ * Checks a parsed (or script-given) value: plain objects, arrays, strings, finite
+ * numbers, booleans and null only, nested at most MAX_DEPTH deep, at most MAX_VALUES
+ * values in all. `what` names the document in messages ("the lesson file"). Iterative:
+ * a deep value cannot overflow the stack. Returns `value`.
+ */
+export function checkDocument(value, what = 'the file') {
+  const stack = [[value, [], 0]];
+  let count = 0;
+  while (stack.length > 0) {
+    const [item, path, depth] = stack.pop();
+    count += 1;
+    if (count > MAX_VALUES) {
+      throw new Error(`${what} holds more than ${MAX_VALUES.toLocaleString('en')} values; the most greymatter reads is that many`);
+    }
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') continue;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) throw new Error(`${what}: ${pathText(path)} is ${item}, not a finite number`);
+      continue;
+    }
+    const isArray = Array.isArray(item);
+    if (typeof item !== 'object' || (!isArray && !isPlainObject(item))) {
+      const kind = typeof item === 'object' ? item.constructor?.name ?? 'object' : typeof item;
+      throw new Error(`${what}: ${pathText(path)} is a ${kind}, which a greymatter file cannot hold`);
+    }
+    if (depth >= MAX_DEPTH) {
+      throw new Error(`${what} is nested too deeply at ${pathText(path)}: the most is ${MAX_DEPTH} levels of arrays and objects`);
+    }
+    if (isArray) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], [...path, i], depth + 1]);
+    } else {
+      for (const key of Object.keys(item)) stack.push([item[key], [...path, key], depth + 1]);
+    }
+  }
+  return value;
+}
+
+function isPlainObject(value) {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * Reads the JSON text of a greymatter document (`what` names it: "the lesson file",
+ * "the model file"): refuses text over 16 MiB before parsing, names a parse error,
+ * then checks the value (checkDocument). Returns the parsed value.
+ */
+export function readDocumentText(text, what = 'the file') {
+  if (typeof text !== 'string') throw new Error(`${what} must be JSON text, got ${typeof text}`);
+  const bytes = utf8Length(text);
+  if (bytes > MAX_DOCUMENT_BYTES) {
+    throw new Error(`${what} is ${formatSize(bytes)}; the most greymatter reads is ${formatSize(MAX_DOCUMENT_BYTES)}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${what} is not JSON (${error.message})`);
+  }
+  return checkDocument(value, what);
+}
+
+/** What kind of greymatter document `value` is: "lesson", "model", or null. */
+export function documentKind(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  if (value.format === 'greymatter-lesson') return 'lesson';
+  if (value.format === 'greymatter-model') return 'model';
+  return null;
+}
