@@ -99,9 +99,12 @@ export class GreymatterPlayground extends HTMLElement {
     for (const [name, before] of changed) {
       const after = this.getAttribute(name);
       if (before === after) continue;
-const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay', 'data', 'src', 'persist'];
-/** The key the full page (`sync-url`) keeps its session under unless `persist` names another. */
-const PAGE_SESSION = 'page';
+      if (name === 'data') {
+        if (playground.started && after) this.#loadData();
+      } else if (name === 'src' && after && playground.started) {
+        playground.lessons.openSource(after);
+      } else if (ELEMENT_ATTRIBUTES.includes(name)) {
+        own ||= !['autoplay', 'data', 'src', 'persist'].includes(name);
       } else if ((name === 'style' || name === 'class') && playground.started) {
         playground.showInk(); // the host's --gm-* colours may have changed
       } else if (playground.started) {
