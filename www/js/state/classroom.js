@@ -19,6 +19,7 @@ const BUTTONS = [
   ['newData', 'the regenerate button'],
   ['modelFile', 'the model file buttons'],
   ['stepThrough', 'the step-through button'],
+  ['drawPoints', 'the draw-points button and its toolbar'],
 ];
 
 /** Every control that can be hidden, in address order: `{name, what}`. */
