@@ -29,11 +29,13 @@ describe('the data column', () => {
 
   it('shows a thumbnail of each classification dataset; clicking one picks it', async () => {
     const names = await page.$$eval('#dataset button', (list) => list.map((b) => b.dataset.dataset));
-    assert.deepEqual(names, ['circle', 'xor', 'gauss', 'spiral']);
-    for (const name of names) {
+    assert.deepEqual(names, ['circle', 'xor', 'gauss', 'spiral', 'own']);
+    for (const name of names.filter((name) => name !== 'own')) {
       const { orange, blue } = await thumbnailColours(page, name);
       assert.ok(orange > 20 && blue > 20, `${name} thumbnail: ${orange} orange, ${blue} blue pixels`);
     }
+    const own = await thumbnailColours(page, 'own');
+    assert.equal(own.orange + own.blue, 0, 'no own points yet: an empty tile');
     const before = await heatmapPixels(page);
     await page.click('#dataset-gauss');
     await page.waitForFunction(() => window.playground.config.dataset === 'gauss');
@@ -47,7 +49,7 @@ describe('the data column', () => {
     await page.selectOption('#problem', 'regression');
     await page.waitForFunction(() => window.playground.config.problem === 'regression');
     const names = await page.$$eval('#dataset button', (list) => list.map((b) => b.dataset.dataset));
-    assert.deepEqual(names, ['plane', 'multigauss']);
+    assert.deepEqual(names, ['plane', 'multigauss', 'own']);
     assert.equal(await page.getAttribute('#dataset-plane', 'aria-checked'), 'true');
     await page.click('#dataset-multigauss');
     await page.waitForFunction(() => window.playground.config.dataset === 'multigauss');
