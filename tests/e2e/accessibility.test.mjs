@@ -201,7 +201,7 @@ describe('with the keyboard alone', () => {
     assert.ok(await focusedIs(page, '#dataset-xor[aria-checked="true"]'), 'the focus follows the choice');
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => window.playground.config.dataset === 'circle');
-    await page.keyboard.press('End');
+    await page.keyboard.press('End'); // the last tile: your own points
     await page.waitForFunction(() => window.playground.config.dataset === 'own');
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => window.playground.config.dataset === 'spiral');

@@ -34,6 +34,8 @@ describe('the data column', () => {
       const { orange, blue } = await thumbnailColours(page, name);
       assert.ok(orange > 20 && blue > 20, `${name} thumbnail: ${orange} orange, ${blue} blue pixels`);
     }
+    const own = await thumbnailColours(page, 'own');
+    assert.equal(own.orange + own.blue, 0, 'no own points yet: an empty tile');
     const before = await heatmapPixels(page);
     await page.click('#dataset-gauss');
     await page.waitForFunction(() => window.playground.config.dataset === 'gauss');

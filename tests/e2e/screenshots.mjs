@@ -7,7 +7,7 @@
 // `node tests/e2e/screenshots.mjs classes` only the multi-class ones, `… divergence` only
 // the diverging-loss message, `… tutorial` only the first lesson (docs/tutorial.png),
 // `… embeds` only the compact embed and the dark theme (docs/embed-compact.png,
-// docs/dark-theme.png).
+// docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -220,6 +220,37 @@ async function takeEmbeds(session) {
   }
 }
 
+/** Drawing points (docs/what-you-see/drawing.png): two classes drawn by mouse, a network fitting them. */
+async function takeDrawing(session) {
+  mkdirSync(TOUR, { recursive: true });
+  const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=6,4&seed=1&dataSeed=1`, TOUR_WINDOW);
+  await page.click('#draw-points');
+  await page.click('#draw-clear');
+  const box = await page.locator('#heatmap').boundingBox();
+  const at = (x1, x2) => [box.x + 1 + ((x1 + 6) / 12) * (box.width - 2), box.y + 1 + ((6 - x2) / 12) * (box.height - 2)];
+  const stroke = async (points) => {
+    await page.mouse.move(...at(...points[0]));
+    await page.mouse.down();
+    for (const point of points.slice(1)) await page.mouse.move(...at(...point), { steps: 12 });
+    await page.mouse.up();
+  };
+  // Orange: a ring of short strokes; blue: a smile inside it, and two dots for eyes.
+  const ring = Array.from({ length: 25 }, (_, i) => [4.3 * Math.cos((i / 24) * 2 * Math.PI), 4.3 * Math.sin((i / 24) * 2 * Math.PI)]);
+  await stroke(ring);
+  await page.click('#draw-classes label:nth-child(2)');
+  await stroke(Array.from({ length: 9 }, (_, i) => [-2 + i * 0.5, -1 - 1.2 * Math.sin((i / 8) * Math.PI)]));
+  for (const [x1, x2] of [[-1.3, 1.5], [1.3, 1.5], [-1.5, 1.7], [1.5, 1.7]]) await page.mouse.click(...at(x1, x2));
+  await page.evaluate(async () => {
+    window.playground.setView({ epochsPerFrame: 10 });
+    for (let i = 0; i < 40; i++) await window.playground.step();
+    window.playground.setView({ epochsPerFrame: 1 });
+  });
+  await page.mouse.move(1, 1);
+  await shoot(page, 'drawing', ['.heatmap-area', '#point-editor']);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+  await page.context().close();
+}
+
 const mode = process.argv[2];
 const session = await startSession();
 try {
@@ -228,6 +259,7 @@ try {
   if (!mode || mode === 'tour' || mode === 'divergence') await takeDivergence(session);
   if (!mode || mode === 'tutorial') await takeTutorial(session);
   if (!mode || mode === 'embeds') await takeEmbeds(session);
+  if (!mode || mode === 'tour' || mode === 'drawing') await takeDrawing(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });

@@ -4,12 +4,13 @@
 // `{dataset}`; the chosen one is pressed. A dataset with fewer classes than chosen (xor
 // has two) is disabled, its title saying why. It is a radio group: one Tab stop (the
 // chosen dataset), the arrow keys (and Home / End) choose the next, previous, first or
-// last usable one.
+// last usable one. The `own` tile ("Your own points") shows the last own points it was
+// given (`showOwn`), kept while another dataset is chosen.
 
 import { isMultiClass } from '../state/config.js';
 import { colourFor, labelColour } from '../output/palette.js';
+import { toPixel } from '../output/plane.js';
 
-const EXTENT = 6;
 const SIZE = 64;
 
 export class DatasetPicker {
@@ -22,6 +23,8 @@ export class DatasetPicker {
   constructor(container, schema, preview, onChange) {
     Object.assign(this, { container, schema, preview });
     this.key = '';
+    this.own = new Float32Array(); // [x1, x2, label, …] of the own points, both sets
+    this.drawn = null; // how the tiles were last drawn: {colours, classes, many}
     container.addEventListener('click', (event) => {
       const button = event.target.closest('button[data-dataset]');
       if (button && !button.disabled && button.getAttribute('aria-checked') !== 'true') onChange({ dataset: button.dataset.dataset });
@@ -95,22 +98,34 @@ export class DatasetPicker {
       return button;
     });
     this.container.replaceChildren(...buttons);
+    this.drawn = { colours, classes, many };
+  }
+
+  /** Shows `points` ([x1, x2, label, …], both sets) in the `own` tile from now on. */
+  showOwn(points) {
+    this.own = points;
+    const canvas = this.container.querySelector('button[data-dataset="own"] canvas');
+    if (canvas && this.drawn) {
+      const { colours, classes, many } = this.drawn;
+      this.draw(canvas, 'own', colours, classes, many);
+    }
   }
 
   draw(canvas, name, colours, classes, many) {
     const context = canvas.getContext('2d');
     context.fillStyle = colourFor(0, colours);
     context.fillRect(0, 0, SIZE, SIZE);
-    let points;
-    try {
-      points = this.preview(name, classes); // the core gives a dataset with fewer classes its own number
-    } catch {
-      return; // no preview: the button still works, it just shows no points
+    let points = this.own;
+    if (name !== 'own') {
+      try {
+        points = this.preview(name, classes); // the core gives a dataset with fewer classes its own number
+      } catch {
+        return; // no preview: the button still works, it just shows no points
+      }
     }
     for (let i = 0; i + 2 < points.length; i += 3) {
       context.fillStyle = labelColour(points[i + 2], colours, many);
-      const x = ((points[i] + EXTENT) / (2 * EXTENT)) * SIZE;
-      const y = ((EXTENT - points[i + 1]) / (2 * EXTENT)) * SIZE;
+      const [x, y] = toPixel(points[i], points[i + 1], SIZE, SIZE);
       context.fillRect(x - 1.5, y - 1.5, 3, 3);
     }
   }

@@ -20,6 +20,7 @@ import { Heatmap } from '../output/heatmap.js';
 import { LossChart } from '../output/loss-chart.js';
 import { ClassLegend } from '../output/class-legend.js';
 import { ConfusionMatrix } from '../output/confusion-matrix.js';
+import { PointEditor } from '../output/point-editor.js';
 import { showPalette, inkColours, hostEnds, withEnds } from '../output/palette.js';
 import { Schema } from '../state/schema.js';
 import { controlNames } from '../state/classroom.js';
@@ -134,6 +135,7 @@ export class Playground {
       core: this.core, heatmap: this.heatmap, chart: this.chart, network: this.network,
       inspector: this.inspector, confusion: this.confusion, find,
     });
+    this.buildPointEditor();
     this.bindButtons();
   }
 
@@ -330,6 +332,7 @@ export class Playground {
     this.core.setDiscretize(view.discretize);
     showPalette(this.surface, colours);
     showControls(this.root, { hidden: this.hiddenControls(), hideText: view.hideText });
+    if (this.find('point-editor').hidden) this.pointEditor.setActive(false);
     this.controls.showView(view);
   }
 
@@ -391,6 +394,7 @@ export class Playground {
     }
     if (this.syncUrl) addressBar.write(`#${this.shareHash()}`);
     if (hasNewData(outcome)) this.loadPoints();
+    this.pointEditor.show(this.config, colours, this.classNames);
     if (hasNewNetwork(outcome)) {
       this.epochOffset = 0;
       this.chart.clear();
@@ -410,9 +414,30 @@ export class Playground {
     this.classNames = this.core.classNames();
     const own = this.config?.dataset === 'own';
     this.core.rememberPoints(own ? { ...this.points, classNames: this.classNames } : null);
+    if (own) {
+      const { train, test } = this.points;
+      const both = new Float32Array(train.length + test.length);
+      both.set(train);
+      both.set(test, train.length);
+      this.picker.showOwn(both);
+    }
   }
 
   // ---- own points -----------------------------------------------------------
+
+  /** The "Draw points" mode of the big heatmap (output/point-editor.js): gestures become edits. */
+  buildPointEditor() {
+    this.pointEditor = new PointEditor(this.find, this.root, {
+      edit: (change) => this.editPoints(change),
+      history: () => this.core.pointsHistory(),
+      points: () => this.points,
+      showsTest: () => this.pointEditor.showsTest(this.view.showTestData),
+      playing: () => this.playing,
+      pause: () => this.pause(),
+      play: () => this.play(),
+      redraw: () => this.started && this.guard(() => this.redraw(false)),
+    });
+  }
 
   /** The points trained on: `{train: [[x1, x2, label], …], test: […]}` (and `classNames` when named). */
   getData() {
@@ -617,7 +642,8 @@ export class Playground {
 
   redraw(forceDiagram) {
     const multiClass = Boolean(this.config && isMultiClass(this.config));
-    this.painter.paint({ points: this.points, view: this.view, state: this.lastState, colours: this.colours(), multiClass }, forceDiagram);
+    const view = { ...this.view, showTestData: this.pointEditor.showsTest(this.view.showTestData) };
+    this.painter.paint({ points: this.points, view, state: this.lastState, colours: this.colours(), multiClass }, forceDiagram);
   }
 
   /**

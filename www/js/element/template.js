@@ -231,6 +231,31 @@ const MARKUP = `
       </div>
       <div id="heatmap-axes" class="axes" aria-hidden="true"></div>
     </div>
+    <div id="point-editor" class="point-editor" part="point-editor" data-region="heatmap" data-control="drawPoints">
+      <button id="draw-points" type="button" aria-pressed="false"
+        title="Draw and erase points on the big heatmap; training pauses meanwhile">Draw points</button>
+      <div id="draw-toolbar" class="draw-toolbar" role="group" aria-label="Drawing points" hidden>
+        <div class="draw-row" role="radiogroup" aria-label="Tool">
+          <label><input type="radio" name="draw-tool" id="draw-pen" value="pen" checked> Pen</label>
+          <label><input type="radio" name="draw-tool" id="draw-eraser" value="eraser"> Eraser</label>
+        </div>
+        <div id="draw-classes" class="draw-row draw-classes" role="radiogroup" aria-label="Class of new points"></div>
+        <label id="draw-value-field" class="draw-row" hidden>Value
+          <input id="draw-value" type="range" min="-1" max="1" step="0.1" value="1" aria-label="Value of new points (−1 to 1)">
+          <output id="draw-value-shown">1.0</output></label>
+        <label class="draw-row">New points go to
+          <select id="draw-target"><option value="train">the training set</option>
+            <option value="test">the test set</option><option value="split">both, split by the train ratio</option></select></label>
+        <p id="draw-where" class="legend draw-where" aria-live="polite"></p>
+        <div class="draw-row">
+          <button id="draw-undo" type="button" title="Undo the last edit of the points (Ctrl+Z)">Undo</button>
+          <button id="draw-redo" type="button" title="Redo what was undone (Ctrl+Shift+Z or Ctrl+Y)">Redo</button>
+          <button id="draw-clear" type="button" title="Remove every point (Undo brings them back)">Clear</button>
+        </div>
+        <p class="legend">Click or tap the heatmap to add a point, drag to paint a stroke; the
+          eraser removes the points under it. Ctrl+Z undoes, Ctrl+Shift+Z redoes.</p>
+      </div>
+    </div>
     <div class="output-options" data-region="output-options">
       <label data-field="showTestData"></label>
       <label data-field="discretize"></label>

@@ -9,8 +9,8 @@
 // high-density screens and at any size the element is given.
 
 import { labelColour } from './palette.js';
+import { EXTENT, toPixel } from './plane.js';
 
-const EXTENT = 6;
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 
 export class Heatmap {
@@ -93,8 +93,7 @@ function drawPoints(context, flat, outline, colour) {
   context.lineWidth = Math.max(1, width / 400);
   context.strokeStyle = outline;
   for (let i = 0; i + 2 < flat.length; i += 3) {
-    const x = ((flat[i] + EXTENT) / (2 * EXTENT)) * width;
-    const y = ((EXTENT - flat[i + 1]) / (2 * EXTENT)) * height;
+    const [x, y] = toPixel(flat[i], flat[i + 1], width, height);
     context.beginPath();
     context.arc(x, y, radius, 0, 2 * Math.PI);
     context.fillStyle = colour(flat[i + 2]);

@@ -23,6 +23,7 @@ const BUTTONS = [
   ['dataFile', 'the CSV buttons (load, paste, export)'],
   ['share', 'the share-link button'],
   ['stepThrough', 'the step-through button'],
+  ['drawPoints', 'the draw-points button and its toolbar'],
 ];
 
 /** Every control that can be hidden, in address order: `{name, what}`. */
