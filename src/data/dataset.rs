@@ -80,15 +80,15 @@ pub struct Point {
 
 impl Dataset {
     /// Every dataset, in the order the page lists them: the generated ones, then own points.
-    pub const ALL: [Dataset; 7] = [
-        Dataset::Circle,
-        Dataset::Xor,
-        Dataset::Gauss,
-        Dataset::Spiral,
-        Dataset::Plane,
-        Dataset::Multigauss,
-        Dataset::Own,
-    ];
+    pub const ALL: [Dataset; 7] = {
+        let mut all = [Dataset::Own; 7];
+        let mut index = 0;
+        while index < Self::GENERATED.len() {
+            all[index] = Self::GENERATED[index];
+            index += 1;
+        }
+        all
+    };
 
     /// The datasets generated from a seed.
     pub const GENERATED: [Dataset; 6] = [

@@ -4,9 +4,9 @@
 // and the keys, a generated dataset becoming own points, the value of a regression
 // point, refusals that change nothing, and the network kept through every edit.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openOncePerSuite, startSession, openPlayground, PHONE } from './helpers.mjs';
+import { openOncePerSuite, PHONE } from './helpers.mjs';
 
 const EXTENT = 6;
 
@@ -255,11 +255,7 @@ describe('drawing on a generated dataset', () => {
 describe('drawing points on a phone', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session, session.url, PHONE);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened), PHONE);
 
   /** A touch drag through the data points `path`, as the screen reports it. */
   async function touchDrag(path, steps = 10) {

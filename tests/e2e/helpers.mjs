@@ -72,13 +72,14 @@ export async function openPlayground(session, url = session.url, device = {}) {
 
 /**
  * Registers the current suite's hooks: before its tests, start a session and open the
- * playground once, handing `{ session, page }` to `receive`; after them, close it all.
+ * playground once (on `device`, as openPage), handing `{ session, page }` to `receive`;
+ * after them, close it all.
  */
-export function openOncePerSuite(receive) {
+export function openOncePerSuite(receive, device = {}) {
   let session;
   before(async () => {
     session = await startSession();
-    receive({ session, page: await openPlayground(session) });
+    receive({ session, page: await openPlayground(session, session.url, device) });
   });
   after(async () => session?.close());
 }

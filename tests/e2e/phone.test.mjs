@@ -3,20 +3,16 @@
 // heatmap until tapped again, a tapped link opens its value for editing, a tap on the
 // loss chart names the epoch there.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPlayground, openPage, PHONE, heatmapPixels, heatmapColourAt, isOrange, isBlue, linkMiddle,
+  openOncePerSuite, openPage, PHONE, heatmapPixels, heatmapColourAt, isOrange, isBlue, linkMiddle,
 } from './helpers.mjs';
 
 describe('on a phone', () => {
   let session;
   let page;
-  before(async () => {
-    session = await startSession();
-    page = await openPlayground(session, session.url, PHONE);
-  });
-  after(async () => session?.close());
+  openOncePerSuite((opened) => ({ session, page } = opened), PHONE);
 
   it('fits the screen: one column, no sideways scrolling, the picture as wide as the screen allows', async () => {
     const fit = await page.evaluate(() => ({

@@ -3,17 +3,7 @@
 // downloads the points trained on now (x1, x2, label, set). The core reads and writes
 // the text; this module only moves it between the person and the playground.
 
-/** Offers `text` as a download called `name` (a link put into `root` for the moment). */
-export function downloadText(text, name, type, root) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  root.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { downloadText } from './download.js';
 
 /**
  * Wires the CSV controls.

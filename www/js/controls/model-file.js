@@ -2,6 +2,7 @@
 // greymatter-model JSON file, "Import model" reads one back (the playground checks
 // it and loads it; training can continue from there).
 
+import { downloadText } from './download.js';
 import { readDocumentText } from '../state/document.js';
 
 /** Reads the text of a model file; too large, not JSON or nested too deeply is refused with the reason. */
@@ -14,17 +15,9 @@ export function downloadModel(model, root) {
   downloadJson(model, 'greymatter-model.json', root);
 }
 
-/** Offers `value` as a JSON file named `name` (a link put into `root` for the moment). */
+/** Offers `value` as a JSON file named `name`. */
 export function downloadJson(value, name, root) {
-  const text = `${JSON.stringify(value, null, 2)}\n`;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  root.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadText(`${JSON.stringify(value, null, 2)}\n`, name, 'application/json', root);
 }
 
 /**
