@@ -1,6 +1,6 @@
 # greymatter
 #   make serve   build the wasm package, then serve www/ on http://127.0.0.1:$(PORT)/
-#   make build   build the wasm package into www/pkg/ (only when sources changed)
+#   make build   build the wasm package into www/pkg/ and the offline file list (only when sources changed)
 #   make test    format, lints, native + wasm tests, build, JS unit tests, type check, browser tests
 # Missing tools are installed on the way (scripts/setup.sh); a second run reuses them.
 
@@ -14,6 +14,10 @@ export PATH := $(if $(filter $(CARGO_BIN),$(subst :, ,$(PATH))),$(PATH),$(CARGO_
 PKG := www/pkg/greymatter_bg.wasm
 PKG_INPUTS := $(shell find src -name '*.rs' 2>/dev/null) Cargo.toml \
 	$(wildcard Cargo.lock build.rs .cargo/config.toml)
+# The service worker's file list and version (www/sw.js): written again when www/ or the package changes.
+PRECACHE := www/sw-precache.js
+PRECACHE_INPUTS := $(filter-out $(PRECACHE),$(shell find www -type f -not -path 'www/pkg/*' 2>/dev/null)) \
+	$(wildcard www/pkg/greymatter.js) scripts/precache.mjs
 # npm dev packages: reinstalled only when node_modules is older than the package files.
 NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
 
@@ -25,11 +29,15 @@ serve: build
 	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
 	@cd www && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
-build: $(PKG)
+build: $(PKG) $(PRECACHE)
 
 $(PKG): $(PKG_INPUTS) | toolchain
 	$(call step,build www/pkg)
 	@scripts/build.sh
+
+$(PRECACHE): $(PKG) $(PRECACHE_INPUTS)
+	$(call step,offline file list and version ($(PRECACHE)))
+	@node scripts/precache.mjs
 
 toolchain:
 	@scripts/setup.sh

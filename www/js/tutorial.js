@@ -3,9 +3,11 @@
 // (and follow them while it trains), the buttons that start or pause a step's embeds
 // together, the live captions (epoch, loss, steps per epoch), the starting point and
 // the inspector of step 4, and the note that shows step 4's `diverge` event. Each
-// embed's setup is in its attributes; every embed is independent of the others.
+// embed's setup is in its attributes; every embed is independent of the others. The
+// page works offline after one visit (offline/register.js).
 
 import '../greymatter.js';
+import './offline/register.js';
 
 /**
  * Where step 4 puts β₁: far up the slope of J, so the dot has a way to go down; and,
