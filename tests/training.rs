@@ -627,3 +627,51 @@ fn stop_at_loss_refuses_a_bad_value_and_its_change_keeps_the_network() {
     assert_eq!(trainer.network().parameters(), &before[..]);
     assert_eq!(trainer.epoch(), 3);
 }
+
+#[test]
+fn a_relu_layer_that_died_stops_training_and_says_so() {
+    let mut trainer = Trainer::new(Config {
+        activation: Activation::Relu,
+        ..config(Dataset::Circle, 3)
+    })
+    .unwrap();
+    // Every first-layer neuron gets a bias far below anything its inputs can reach.
+    for neuron in 0..4 {
+        trainer.set_bias(0, neuron, -100.0).unwrap();
+    }
+    // The output bias still learns the mean label for a while; then nothing can change.
+    let mut trained = 0;
+    while !trainer.finished() && trained < 2000 {
+        trained += trainer.train_epochs(10);
+    }
+    let reason = trainer.stop_reason().expect("a dead layer stops training");
+    assert!(
+        reason.contains("every neuron of hidden layer 1 is dead"),
+        "{reason}"
+    );
+    assert_eq!(
+        trainer.train_epochs(5),
+        0,
+        "stopped until something changes"
+    );
+    trainer.set_bias(0, 0, 0.5).unwrap();
+    assert!(!trainer.finished(), "a changed weight lets it train again");
+    assert!(trainer.train_epochs(5) > 0);
+}
+
+#[test]
+fn a_healthy_relu_network_is_never_called_dead() {
+    let mut trainer = Trainer::new(Config {
+        activation: Activation::Relu,
+        ..config(Dataset::Gauss, 2)
+    })
+    .unwrap();
+    for _ in 0..50 {
+        trainer.train_epochs(20);
+    }
+    assert!(
+        trainer.stop_reason().is_none(),
+        "{:?}",
+        trainer.stop_reason()
+    );
+}

@@ -48,6 +48,28 @@ describe('a diverging loss', () => {
   });
 });
 
+describe('a relu layer that died', () => {
+  let page;
+  openOncePerSuite((opened) => ({ page } = opened));
+
+  it('stops training and says which layer and why, until a weight or setting changes', async () => {
+    await page.evaluate(() => {
+      window.playground.setConfig({ activation: 'relu' });
+      for (let neuron = 0; neuron < 4; neuron++) window.playground.setBias(0, neuron, -100);
+      window.playground.setView({ epochsPerFrame: 50 });
+    });
+    await page.click('#play-pause');
+    await page.waitForFunction(() => /every neuron of hidden layer 1 is dead/.test(
+      document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
+    await page.waitForFunction(() => !window.playground.playing);
+    const state = await page.evaluate(() => window.playground.state);
+    assert.equal(state.finished, true);
+    assert.match(state.stopReason, /smaller learning rate, or leaky relu or elu/);
+    await page.evaluate(() => window.playground.setBias(0, 0, 1));
+    assert.equal((await page.evaluate(() => window.playground.state)).finished, false);
+  });
+});
+
 describe('the colour-blind-safe palette', () => {
   let session;
   let page;

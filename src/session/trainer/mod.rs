@@ -21,6 +21,7 @@ use crate::data::features::compute_inputs;
 use crate::data::own::OwnData;
 use crate::learn::optimizer::{OptimizerSettings, OptimizerState};
 use crate::learn::training::{compute_gradient, StepBuffers, StepSettings};
+use crate::math::activation::Activation;
 use crate::math::kernels::stride_for;
 use crate::math::rng::{SeededRng, Stream};
 use crate::model::network::{LayerShape, Network, Workspace};
@@ -92,8 +93,9 @@ pub struct Trainer {
     test_evaluation: Evaluation,
     history: Vec<HistoryEntry>,
     divergence: Option<String>,
-    /// Where training stopped because the training loss reached `stopAtLoss`.
-    loss_stop: Option<LossStop>,
+    /// Why training stopped by itself (the loss reached `stopAtLoss`, or a layer died),
+    /// until a setting or the weights change.
+    loss_stop: Option<Stop>,
     /// The person's own points: trained on while the dataset is `own`, kept while
     /// another dataset is chosen.
     own: OwnData,
@@ -101,11 +103,14 @@ pub struct Trainer {
     edits: own_points::EditHistory,
 }
 
-/// The epoch at which the training loss first reached `stopAtLoss`, and that loss.
+/// Why training stopped by itself.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct LossStop {
-    epoch: u32,
-    loss: f32,
+enum Stop {
+    /// The epoch at which the training loss first reached `stopAtLoss`, and that loss.
+    Loss { epoch: u32, loss: f32 },
+    /// Every neuron of hidden layer `layer` (0 is the first) outputs 0 for every
+    /// training point: no gradient flows back through it, so nothing can change.
+    Dead { epoch: u32, layer: usize },
 }
 
 /// The layer shapes a config asks for: its hidden layers, then the output layer of
@@ -340,8 +345,9 @@ impl Trainer {
         )
     }
 
-    /// Whether training has stopped: `stopAfter` epochs are trained, or the training
-    /// loss reached `stopAtLoss` (until a setting or the weights change).
+    /// Whether training has stopped: `stopAfter` epochs are trained, the training loss
+    /// reached `stopAtLoss`, or a relu layer died (the last two until a setting or the
+    /// weights change), or there are no training points.
     pub fn finished(&self) -> bool {
         self.loss_stop.is_some() || self.reached_stop_after() || self.train.points.is_empty()
     }
@@ -358,13 +364,26 @@ impl Trainer {
                     .to_string(),
             );
         }
-        if let Some(LossStop { epoch, loss }) = self.loss_stop {
-            return Some(format!(
-                "Training stopped at epoch {epoch}: the training loss {} reached the \
-                 stop-at-loss threshold {}; lower it, or set it to 0 to train on.",
-                short_loss(loss),
-                self.config.stop_at_loss
-            ));
+        match self.loss_stop {
+            Some(Stop::Loss { epoch, loss }) => {
+                return Some(format!(
+                    "Training stopped at epoch {epoch}: the training loss {} reached the \
+                     stop-at-loss threshold {}; lower it, or set it to 0 to train on.",
+                    short_loss(loss),
+                    self.config.stop_at_loss
+                ));
+            }
+            Some(Stop::Dead { epoch, layer }) => {
+                return Some(format!(
+                    "Training stopped at epoch {epoch}: every neuron of hidden layer {} is \
+                     dead — its relu gives 0 for every training point, so no gradient flows \
+                     back through it and the network cannot learn any more. Press reset and \
+                     try a smaller learning rate, or leaky relu or elu, whose gradient never \
+                     vanishes.",
+                    layer + 1
+                ));
+            }
+            None => {}
         }
         self.reached_stop_after().then(|| {
             format!(
@@ -456,7 +475,7 @@ impl Trainer {
                 // The loss shown for the training points, measured as record_losses does.
                 let loss = self.evaluate(true).loss;
                 if f64::from(loss) <= threshold {
-                    self.loss_stop = Some(LossStop {
+                    self.loss_stop = Some(Stop::Loss {
                         epoch: self.epoch,
                         loss,
                     });
@@ -465,6 +484,7 @@ impl Trainer {
             }
         }
         let failing_epoch = self.epoch + u32::from(diverged);
+        let loss_before = self.train_loss();
         if !diverged {
             self.record_losses();
             // An empty test set has no loss (NaN) without anything having diverged.
@@ -495,7 +515,31 @@ impl Trainer {
             self.test_evaluation = self.evaluate(false);
             return 0;
         }
+        if self.loss_stop.is_none() && self.train_loss() >= loss_before {
+            // The loss no longer falls: see whether a layer has died.
+            self.loss_stop = self.dead_layer().map(|layer| Stop::Dead {
+                epoch: self.epoch,
+                layer,
+            });
+        }
         self.epoch - start_epoch
+    }
+
+    /// The first hidden relu layer whose every neuron outputs 0 for every training point.
+    fn dead_layer(&self) -> Option<usize> {
+        let hidden = self.config.hidden.len();
+        if !(0..hidden).any(|layer| self.config.hidden_activation(layer) == Activation::Relu) {
+            return None;
+        }
+        let health = layer_health(
+            &self.network,
+            &self.train.inputs,
+            &self.train.labels,
+            &self.step_settings(),
+        );
+        health[..hidden]
+            .iter()
+            .position(|layer| layer.dead_share >= 1.0)
     }
 
     /// One epoch; false if an output or a weight stopped being finite.
