@@ -65,6 +65,8 @@ test: browser $(NPM_STAMP)
 	@$(MAKE) --no-print-directory build
 	$(call step,unit tests of the DOM-free modules (node --test tests/unit/))
 	@node --test tests/unit/
+	$(call step,no text turned into markup or code in www/ (scripts/lint-dom.mjs))
+	@node scripts/lint-dom.mjs
 	$(call step,TypeScript declarations: up to date with the schema and type-checked (tests/types))
 	@node scripts/types.mjs --check
 	@npx --no-install tsc --noEmit -p tests/types

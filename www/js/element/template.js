@@ -274,7 +274,7 @@ const MARKUP = `
 `;
 
 const template = document.createElement('template');
-template.innerHTML = MARKUP; // a constant: no data is ever put into markup
+template.innerHTML = MARKUP; // lint-dom: constant markup — no data is ever put into it
 
 /** A fresh copy of the playground's markup. */
 export function playgroundMarkup() {
