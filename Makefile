@@ -1,7 +1,8 @@
 # greymatter
 #   make serve   build the wasm package, then serve www/ on http://127.0.0.1:$(PORT)/
 #   make build   build the wasm package into www/pkg/ and the offline file list (only when sources changed)
-#   make test    format, lints, native + wasm tests, build, JS unit tests, type check, browser tests
+#   make test    format, lints, native + wasm tests, build, JS unit tests, a short fuzz run, type check, browser tests
+#   make fuzz    the long fuzz run of every document door (nightly toolchain, cargo-fuzz)
 # Missing tools are installed on the way (scripts/setup.sh); a second run reuses them.
 
 PORT ?= 8080
@@ -23,7 +24,7 @@ NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
 
 step = @echo "greymatter: --- $(1)"
 
-.PHONY: serve build test toolchain browser
+.PHONY: serve build test toolchain browser fuzz
 
 serve: build
 	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
@@ -41,6 +42,10 @@ $(PRECACHE): $(PKG) $(PRECACHE_INPUTS)
 
 toolchain:
 	@scripts/setup.sh
+
+# 10 million runs of each fuzz target (RUNS=… for another number); figures in fuzz/report.txt.
+fuzz: | toolchain
+	@scripts/fuzz.sh
 
 browser:
 	@scripts/setup.sh --browser
@@ -65,6 +70,8 @@ test: browser $(NPM_STAMP)
 	@$(MAKE) --no-print-directory build
 	$(call step,unit tests of the DOM-free modules (node --test tests/unit/))
 	@node --test tests/unit/
+	$(call step,fuzzing every document door briefly (scripts/fuzz.sh --short; make fuzz for the long run))
+	@scripts/fuzz.sh --short
 	$(call step,no text turned into markup or code in www/ (scripts/lint-dom.mjs))
 	@node scripts/lint-dom.mjs
 	$(call step,TypeScript declarations: up to date with the schema and type-checked (tests/types))
