@@ -3,7 +3,7 @@
 //! computations.
 
 use greymatter::session::inspection::SampleSet;
-use greymatter::{Activation, Config, Dataset, Trainer};
+use greymatter::{Activation, Config, Dataset, Optimizer, Regularization, Trainer};
 
 fn trained() -> Trainer {
     let mut trainer = Trainer::new(Config {
@@ -147,4 +147,70 @@ fn a_softmax_sample_shows_probabilities_targets_and_a_minus_t() {
         assert!((output.d_j_da[k] + t / output.a[k]).abs() < 1e-4);
     }
     assert!((sample.loss + output.a[class].ln()).abs() < 1e-5);
+}
+
+/// The optimizer's memory (first, second, steps) as a snapshot saves it.
+fn memory(trainer: &Trainer) -> (Vec<f32>, Vec<f32>, i32) {
+    let resume = trainer.snapshot().resume.expect("the memory is known");
+    (resume.first, resume.second, resume.steps)
+}
+
+#[test]
+fn every_optimizer_applies_exactly_the_step_the_inspector_shows() {
+    for optimizer in Optimizer::ALL {
+        let mut trainer = Trainer::new(Config {
+            dataset: Dataset::Xor,
+            hidden: vec![3, 2],
+            optimizer,
+            regularization: Regularization::L2,
+            regularization_rate: 0.001,
+            ..Config::default()
+        })
+        .unwrap();
+        trainer.train_epochs(4);
+        let before = memory(&trainer);
+        assert!(before.2 > 0, "{optimizer:?}: trained");
+        for index in [3, 11] {
+            let sample = trainer.inspect_sample(index, SampleSet::Train).unwrap();
+            assert_eq!(
+                memory(&trainer),
+                before,
+                "{optimizer:?}: preview keeps the memory"
+            );
+            assert_eq!(sample.optimizer.optimizer, optimizer);
+            assert_eq!(sample.optimizer_step, before.2 + 1);
+            let mut stepped = trainer.clone();
+            stepped.step_on_sample(index).unwrap();
+            let (first, second, steps) = memory(&stepped);
+            assert_eq!(steps, sample.optimizer_step, "{optimizer:?}: t");
+            let old = trainer.network().parameters();
+            let new = stepped.network().parameters();
+            let network = trainer.network();
+            for (layer, seen) in sample.layers.iter().enumerate() {
+                let parameters = network
+                    .weight_range(layer)
+                    .zip(
+                        seen.update
+                            .iter()
+                            .flatten()
+                            .zip(seen.weight_steps.iter().flatten()),
+                    )
+                    .chain(
+                        network
+                            .bias_range(layer)
+                            .zip(seen.bias_update.iter().zip(&seen.bias_steps)),
+                    );
+                for (k, (update, step)) in parameters {
+                    let what = format!("{optimizer:?}, sample {index}, parameter {k}");
+                    assert_eq!((old[k] + update).to_bits(), new[k].to_bits(), "{what}");
+                    assert_eq!(*update, step.delta, "{what}");
+                    let remembered = |memory: &[f32]| memory.get(k).copied().unwrap_or(0.0);
+                    assert_eq!(step.first_before, remembered(&before.0), "{what}");
+                    assert_eq!(step.second_before, remembered(&before.1), "{what}");
+                    assert_eq!(step.first, first[k], "{what}: first memory after");
+                    assert_eq!(step.second, second[k], "{what}: second memory after");
+                }
+            }
+        }
+    }
 }

@@ -66,7 +66,8 @@ impl Optimizer {
 }
 
 /// An optimizer with its hyperparameters.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OptimizerSettings {
     /// The update rule.
     pub optimizer: Optimizer,
@@ -118,54 +119,129 @@ impl OptimizerState {
         self.steps = 0;
     }
 
-    /// Moves `parameters` one step against `gradient`.
+    /// Moves `parameters` one step against `gradient`: each parameter by the Δθ
+    /// [`OptimizerState::preview`] gives, its memories set to the ones it gives.
     pub fn step(&mut self, parameters: &mut [f32], gradient: &[f32], settings: &OptimizerSettings) {
         let n = parameters.len();
         self.first.resize(n, 0.0);
         self.second.resize(n, 0.0);
         self.steps = self.steps.saturating_add(1);
-        let rate = settings.learning_rate;
+        let corrections = Corrections::new(settings, self.steps);
         let state = self.first.iter_mut().zip(self.second.iter_mut());
-        let all = parameters.iter_mut().zip(gradient).zip(state);
-        match settings.optimizer {
-            Optimizer::Sgd => {
-                for (theta, &g) in parameters.iter_mut().zip(gradient) {
-                    *theta -= rate * g;
-                }
-            }
-            Optimizer::Momentum => {
-                for ((theta, &g), (v, _)) in all {
-                    *v = settings.momentum * *v + g;
-                    *theta -= rate * *v;
-                }
-            }
-            Optimizer::Nesterov => {
-                for ((theta, &g), (v, _)) in all {
-                    *v = settings.momentum * *v + g;
-                    *theta -= rate * (g + settings.momentum * *v);
-                }
-            }
-            Optimizer::Rmsprop => {
-                let rho = settings.rms_decay;
-                for ((theta, &g), (_, s)) in all {
-                    *s = rho * *s + (1.0 - rho) * g * g;
-                    *theta -= rate * g / (s.sqrt() + settings.epsilon);
-                }
-            }
-            Optimizer::Adam => {
-                let (beta1, beta2) = (settings.beta1, settings.beta2);
-                let correction1 = 1.0 - beta1.powi(self.steps);
-                let correction2 = 1.0 - beta2.powi(self.steps);
-                for ((theta, &g), (m, u)) in all {
-                    *m = beta1 * *m + (1.0 - beta1) * g;
-                    *u = beta2 * *u + (1.0 - beta2) * g * g;
-                    let m_hat = *m / correction1;
-                    let u_hat = *u / correction2;
-                    *theta -= rate * m_hat / (u_hat.sqrt() + settings.epsilon);
-                }
-            }
+        for ((theta, &g), (first, second)) in parameters.iter_mut().zip(gradient).zip(state) {
+            let step = parameter_step(settings, &corrections, g, *first, *second);
+            *first = step.first;
+            *second = step.second;
+            *theta += step.delta;
         }
     }
+
+    /// The step [`OptimizerState::step`] would take next with `gradient`, one entry per
+    /// parameter, with the step count t it would use; the memory is left as it is.
+    pub fn preview(&self, gradient: &[f32], settings: &OptimizerSettings) -> StepPreview {
+        let steps = self.steps.saturating_add(1);
+        let corrections = Corrections::new(settings, steps);
+        let remembered = |memory: &[f32], i: usize| memory.get(i).copied().unwrap_or(0.0);
+        let parameters = gradient
+            .iter()
+            .enumerate()
+            .map(|(i, &g)| {
+                let (first, second) = (remembered(&self.first, i), remembered(&self.second, i));
+                parameter_step(settings, &corrections, g, first, second)
+            })
+            .collect();
+        StepPreview { steps, parameters }
+    }
+}
+
+/// The next step of every parameter, as [`OptimizerState::preview`] gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepPreview {
+    /// t: the steps taken once this one is (Adam's bias correction uses it).
+    pub steps: i32,
+    /// One per parameter, in the layout of the gradient.
+    pub parameters: Vec<ParameterStep>,
+}
+
+/// One parameter's step: its memories before and after, the numbers in between and
+/// Δθ. Memories an optimizer does not use stay as they were (zero).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParameterStep {
+    /// v (momentum, Nesterov) or m (Adam) before the step.
+    pub first_before: f32,
+    /// s (RMSProp) or u (Adam) before the step.
+    pub second_before: f32,
+    /// v or m after the step.
+    pub first: f32,
+    /// s or u after the step.
+    pub second: f32,
+    /// Nesterov's look-ahead g + μ·v; Adam's m̂ = m/(1 − β₁ᵗ); otherwise 0.
+    pub first_hat: f32,
+    /// Adam's û = u/(1 − β₂ᵗ); otherwise 0.
+    pub second_hat: f32,
+    /// Δθ: what the step adds to the parameter.
+    pub delta: f32,
+}
+
+/// Adam's bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ for step t.
+struct Corrections {
+    first: f32,
+    second: f32,
+}
+
+impl Corrections {
+    fn new(settings: &OptimizerSettings, steps: i32) -> Self {
+        Corrections {
+            first: 1.0 - settings.beta1.powi(steps),
+            second: 1.0 - settings.beta2.powi(steps),
+        }
+    }
+}
+
+/// The one formula of every optimizer: one parameter's step with gradient `g` and
+/// memories `first`, `second` (see the table at the top).
+fn parameter_step(
+    settings: &OptimizerSettings,
+    corrections: &Corrections,
+    g: f32,
+    first: f32,
+    second: f32,
+) -> ParameterStep {
+    let rate = settings.learning_rate;
+    let mut step = ParameterStep {
+        first_before: first,
+        second_before: second,
+        first,
+        second,
+        ..ParameterStep::default()
+    };
+    match settings.optimizer {
+        Optimizer::Sgd => step.delta = -(rate * g),
+        Optimizer::Momentum => {
+            step.first = settings.momentum * first + g;
+            step.delta = -(rate * step.first);
+        }
+        Optimizer::Nesterov => {
+            step.first = settings.momentum * first + g;
+            step.first_hat = g + settings.momentum * step.first;
+            step.delta = -(rate * step.first_hat);
+        }
+        Optimizer::Rmsprop => {
+            let rho = settings.rms_decay;
+            step.second = rho * second + (1.0 - rho) * g * g;
+            step.delta = -(rate * g / (step.second.sqrt() + settings.epsilon));
+        }
+        Optimizer::Adam => {
+            let (beta1, beta2) = (settings.beta1, settings.beta2);
+            step.first = beta1 * first + (1.0 - beta1) * g;
+            step.second = beta2 * second + (1.0 - beta2) * g * g;
+            step.first_hat = step.first / corrections.first;
+            step.second_hat = step.second / corrections.second;
+            step.delta = -(rate * step.first_hat / (step.second_hat.sqrt() + settings.epsilon));
+        }
+    }
+    step
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use crate::data::dataset::Point;
 use crate::data::features::compute_inputs;
+use crate::learn::optimizer::{OptimizerSettings, ParameterStep};
 use crate::learn::training::{compute_gradient, cost, output_layer, StepBuffers};
 use crate::math::activation::Activation;
 use crate::session::health::{layer_health, LayerHealth};
@@ -43,10 +44,15 @@ pub struct LayerInspection {
     /// ∂J/∂b_j = ∂J/∂z_j.
     #[serde(rename = "dJdb")]
     pub d_j_db: Vec<f32>,
-    /// −α·∂J/∂β_ji: what a plain gradient-descent step adds to each weight.
+    /// Δβ_ji: what the chosen optimizer's next step on this sample adds to each weight
+    /// (−α·∂J/∂β_ji with SGD), `[neuron][input]`.
     pub update: Vec<Vec<f32>>,
-    /// −α·∂J/∂b_j.
+    /// Δb_j.
     pub bias_update: Vec<f32>,
+    /// Each weight's step with the optimizer's numbers (memories, m̂, û), `[neuron][input]`.
+    pub weight_steps: Vec<Vec<ParameterStep>>,
+    /// Each bias's step.
+    pub bias_steps: Vec<ParameterStep>,
 }
 
 /// One sample's forward and backward pass (a batch of one: J = L(o, t) + λ·ΣR(β)).
@@ -67,6 +73,10 @@ pub struct SampleInspection {
     pub loss: f32,
     /// α of the next step (after the schedule).
     pub learning_rate: f32,
+    /// The optimizer and its hyperparameters, as the next step uses them.
+    pub optimizer: OptimizerSettings,
+    /// t: the optimizer's step count once the next step is taken (Adam's bias correction).
+    pub optimizer_step: i32,
     /// The feature values entering the first layer.
     pub inputs: Vec<f32>,
     /// Every layer, input side first.
@@ -101,7 +111,7 @@ impl Trainer {
         compute_gradient(network, &inputs, &[point.label], &settings, &mut buffers);
         let workspace = buffers.workspace();
         let stride = workspace.stride();
-        let rate = self.current_learning_rate() as f32;
+        let (preview, optimizer) = self.preview_step(buffers.gradient());
         let column = |row: &[f32], neurons: usize| -> Vec<f32> {
             (0..neurons).map(|j| row[j * stride]).collect()
         };
@@ -121,17 +131,26 @@ impl Trainer {
                 let bias_gradient = buffers.gradient()[network.bias_range(index)].to_vec();
                 let d_j_dw: Vec<Vec<f32>> =
                     gradient.chunks(shape.inputs).map(<[f32]>::to_vec).collect();
+                let weight_steps: Vec<Vec<ParameterStep>> = preview.parameters
+                    [network.weight_range(index)]
+                .chunks(shape.inputs)
+                .map(<[ParameterStep]>::to_vec)
+                .collect();
+                let bias_steps = preview.parameters[network.bias_range(index)].to_vec();
+                let delta = |step: &ParameterStep| step.delta;
                 LayerInspection {
                     activation: shape.activation,
                     z: column(workspace.weighted_sums(index), shape.outputs),
                     a: column(workspace.activations(index), shape.outputs),
                     d_j_da: recorded_column(workspace.output_gradients(index), shape.outputs),
                     d_j_dz: column(workspace.deltas(index), shape.outputs),
-                    update: d_j_dw
+                    update: weight_steps
                         .iter()
-                        .map(|row| row.iter().map(|g| -rate * g).collect())
+                        .map(|row| row.iter().map(delta).collect())
                         .collect(),
-                    bias_update: bias_gradient.iter().map(|g| -rate * g).collect(),
+                    bias_update: bias_steps.iter().map(delta).collect(),
+                    weight_steps,
+                    bias_steps,
                     d_j_dw,
                     d_j_db: bias_gradient,
                 }
@@ -158,7 +177,9 @@ impl Trainer {
             loss,
             outputs,
             targets,
-            learning_rate: rate,
+            learning_rate: optimizer.learning_rate,
+            optimizer,
+            optimizer_step: preview.steps,
             inputs: features
                 .iter()
                 .map(|f| f.value(point.position[0], point.position[1]))
@@ -168,7 +189,7 @@ impl Trainer {
     }
 
     /// One optimizer step on training sample `index` alone (a batch of one): the
-    /// update the inspector shows, applied. The epoch count does not change.
+    /// update [`Trainer::inspect_sample`] shows, applied. The epoch count does not change.
     pub fn step_on_sample(&mut self, index: usize) -> Result<(), String> {
         let (point, inputs) = self.sample_batch(index, SampleSet::Train)?;
         let mut buffers = StepBuffers::default();

@@ -9,7 +9,10 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 impl Playground {
     /// Every number of one sample's forward and backward pass (`set`: "train" or
-    /// "test"), as a plain object (see `SampleInspection`).
+    /// "test"), as a plain object (see `SampleInspection`): with the chosen optimizer's
+    /// next step, `optimizer` (its settings), `optimizerStep` (t) and per layer
+    /// `weightSteps` / `biasSteps` (`{firstBefore, secondBefore, first, second,
+    /// firstHat, secondHat, delta}` per parameter); `update` is that step's Δ.
     #[wasm_bindgen(js_name = inspectSample)]
     pub fn inspect_sample(&self, index: usize, set: &str) -> Result<JsValue, JsValue> {
         let set = match set {
@@ -24,8 +27,8 @@ impl Playground {
         to_js(&self.trainer.inspect_sample(index, set).map_err(js_error)?)
     }
 
-    /// One optimizer step on training sample `index` alone: the inspector's update,
-    /// applied (the epoch count does not change).
+    /// One optimizer step on training sample `index` alone: the `update`
+    /// `inspectSample` shows, applied (the epoch count does not change).
     #[wasm_bindgen(js_name = stepOnSample)]
     pub fn step_on_sample(&mut self, index: usize) -> Result<(), JsValue> {
         self.trainer.step_on_sample(index).map_err(js_error)

@@ -1,11 +1,12 @@
 // Step-through: one training sample walked through the network — forward layer by
 // layer, backward from the output down, then the update applied — with the numbers
 // shown checked against the core's own `inspectSample`, the keyboard and the buttons
-// moving between the stages, and "Apply" changing the weights by the update shown.
+// moving between the stages, and "Apply" changing the weights by the update shown —
+// with SGD, and with momentum and Adam, whose rule is written out with its memories.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openOncePerSuite } from './helpers.mjs';
+import { openOncePerSuite, stepEpochs } from './helpers.mjs';
 
 /** The stage shown: its kind, layer, and every number by quantity, as [layer, neuron, input] rows. */
 const shownStage = (page) => page.$eval('#step-through-panel', (panel) => ({
@@ -112,4 +113,34 @@ describe('step-through', () => {
     }
     assert.equal(await page.evaluate(() => window.playground.state.epoch), epoch, 'the epoch stays');
   });
+
+  for (const [optimizer, words, rule] of [['adam', /Adam \(α = 0\.03, β₁ = 0\.9, β₂ = 0\.999, ε = 1e-8, t = \d+\)/, /m̂ = m\/\(1−β₁ᵗ\) = .*Δβ = −α·m̂\/\(√û \+ ε\) = /],
+    ['momentum', /Momentum \(α = 0\.03, μ = 0\.9\)/, /previous v = .*v = μ·v \+ g = .*Δβ = −α·v = /]]) {
+    it(`with ${optimizer}, Apply moves every weight by the update shown`, async () => {
+      await page.selectOption('#optimizer', optimizer);
+      await page.waitForFunction((name) => window.playground.config.optimizer === name, optimizer);
+      await stepEpochs(page, 3); // the optimizer's memory is no longer zero
+      await page.click('#step-through');
+      await page.waitForSelector('#step-through-panel:not([hidden])');
+      while ((await shownStage(page)).kind !== 'apply') await page.click('#step-next');
+      assert.match(await page.textContent('#step-title'), words);
+      const lines = await page.$$eval('#step-numbers .optimizer-step', (divs) => divs.map((div) => div.textContent));
+      assert.match(lines[0], rule);
+      const shown = await page.$$eval('#step-numbers output[data-quantity="update"]', (outs) => outs.map((out) => ({
+        layer: Number(out.dataset.layer), neuron: Number(out.dataset.neuron), input: Number(out.dataset.input),
+        value: Number(out.dataset.value), text: Number(out.textContent),
+      })));
+      const model = await page.evaluate(() => window.playground.exportModel());
+      assert.equal(shown.length, model.layers.reduce((sum, layer) => sum + layer.weights.flat().length, 0), 'every weight');
+      await page.click('#step-apply');
+      const after = await page.evaluate(() => window.playground.exportModel());
+      for (const { layer, neuron, input, value, text } of shown) {
+        const moved = after.layers[layer].weights[neuron][input] - model.layers[layer].weights[neuron][input];
+        const what = `weight ${layer},${neuron},${input} moved ${moved}, update shown ${text} (${value})`;
+        assert.ok(Math.abs(moved - value) <= 2.5e-7, what); // moved: the f32 sum, rounded once
+        assert.ok(Math.abs(moved - text) <= 5e-4 * Math.abs(moved) + 2.5e-7, what); // to the 4 digits shown
+      }
+      await page.click('#step-close');
+    });
+  }
 });

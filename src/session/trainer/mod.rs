@@ -19,7 +19,7 @@ use crate::config::{Change, Config, ConfigError};
 use crate::data::dataset::{generate_split, Dataset, Point, Split};
 use crate::data::features::compute_inputs;
 use crate::data::own::OwnData;
-use crate::learn::optimizer::{OptimizerSettings, OptimizerState};
+use crate::learn::optimizer::{OptimizerSettings, OptimizerState, StepPreview};
 use crate::learn::training::{compute_gradient, StepBuffers, StepSettings};
 use crate::math::activation::Activation;
 use crate::math::kernels::stride_for;
@@ -414,6 +414,13 @@ impl Trainer {
         self.optimizer
             .step(self.network.parameters_mut(), gradient, &settings);
         self.remeasure();
+    }
+
+    /// The step [`Trainer::apply_step`] would take with `gradient`, and the settings it
+    /// would use; nothing changes.
+    pub(crate) fn preview_step(&self, gradient: &[f32]) -> (StepPreview, OptimizerSettings) {
+        let settings = self.optimizer_settings();
+        (self.optimizer.preview(gradient, &settings), settings)
     }
 
     /// The training set as the network sees it: feature-major inputs and targets.

@@ -1,6 +1,8 @@
 // The neuron inspector (#inspector): every number of one neuron for one sample, as a
 // first course writes them — inputs x_i, weights β_i, bias b, z = Σ β_i·x_i + b,
-// a = f(z), then the backward pass ∂J/∂a, ∂J/∂z, ∂J/∂β_i and the update −α·∂J/∂β_i.
+// a = f(z), then the backward pass ∂J/∂a, ∂J/∂z, ∂J/∂β_i and the update Δβ_i the chosen
+// optimizer's next step makes (−α·∂J/∂β_i with SGD; with momentum, Nesterov, RMSProp or
+// Adam one line per parameter writes out the rule with its memories, optimizer-step.js).
 // For a cross-entropy output layer (sigmoid or softmax) the output neurons show their
 // target t (one-hot for softmax) and ∂J/∂z = a − t, as the course derives it.
 // Every number is the core's own (`inspectSample`, `parameters`, asked for through the
@@ -14,6 +16,7 @@
 // panel and gives the focus back to what opened it.
 
 import { CostPlot } from './cost-plot.js';
+import { optimizerWords, stepParts, stepLine } from './optimizer-step.js';
 
 const DIGITS = 4;
 
@@ -49,6 +52,7 @@ export class NeuronInspector {
     this.panel = find('inspector');
     this.title = find('inspector-title');
     this.table = find('inspector-table');
+    this.updateHeading = this.table.parentElement.tHead.rows[0].cells[4];
     this.summary = find('inspector-summary');
     this.sampleInput = find('inspector-sample');
     this.setSelect = find('inspector-set');
@@ -203,8 +207,28 @@ export class NeuronInspector {
       line(outputs.length > 1 || cross ? classWords(sample) : 'target', 'target', sample.target),
       line(cross ? cross.lossLabel : 'loss of this sample', 'loss', sample.loss),
       line('learning rate α', 'learningRate', sample.learningRate),
+      ...this.optimizerLines(sample, here, inputs.length),
     );
     this.summary.replaceChildren(...lines);
+  }
+
+  /** The optimizer's step of each incoming weight and the bias, written out (nothing more for SGD). */
+  optimizerLines(sample, here, count) {
+    const settings = sample.optimizer;
+    const sgd = settings.optimizer === 'sgd';
+    this.updateHeading.textContent = sgd ? '−α·∂J/∂β' : 'Δβ';
+    const title = document.createElement('div');
+    title.textContent = `update: ${optimizerWords(settings, sample.optimizerStep, format)}`;
+    if (sgd) return [title];
+    const { neuron } = this.neuron;
+    const lines = Array.from({ length: count }, (_, i) => {
+      const symbol = `β${subscript(i + 1)}`;
+      const div = stepLine(symbol, stepParts(settings.optimizer, symbol), here.weightSteps[neuron][i], 'stepDelta', showValue);
+      for (const out of div.querySelectorAll('output')) out.dataset.input = String(i);
+      return div;
+    });
+    lines.push(stepLine('b', stepParts(settings.optimizer, 'b'), here.biasSteps[neuron], 'stepDelta', showValue));
+    return [title, ...lines];
   }
 }
 
@@ -221,12 +245,13 @@ export function classWords(sample) {
   return two ? 'label y (−1: class 0, +1: class 1)' : 'true class';
 }
 
-function format(value) {
+/** `value` to DIGITS significant digits, as the panels show numbers. */
+export function format(value) {
   return Number.isFinite(value) ? String(Number(value.toPrecision(DIGITS))) : String(value);
 }
 
 /** Puts `value` into an `output[data-quantity]`: rounded as text, in full in `data-value`. */
-function showValue(out, value) {
+export function showValue(out, value) {
   out.dataset.value = String(value);
   out.textContent = format(value);
 }

@@ -1,16 +1,19 @@
 // Step-through (#step-through-panel): one training sample walked through the network
 // stage by stage, as a first course does it on the board — forward through each layer
 // (z and a per neuron), the output and its loss, then backward from the output layer
-// down to the first (∂J/∂a, ∂J/∂z per neuron), then the update. The layer of the stage
-// is outlined on the diagram. Every number is the core's own (`inspectSample`); "Apply"
-// makes the core take that one step (`stepOnSample`). Each number carries its full
+// down to the first (∂J/∂a, ∂J/∂z per neuron), then the update: the chosen optimizer's
+// next step of every weight and bias, its rule written out with its memories
+// (optimizer-step.js). The layer of the stage is outlined on the diagram. Every number
+// is the core's own (`inspectSample`); "Apply" makes the core take that one step
+// (`stepOnSample`), so each parameter moves by exactly the Δ shown. Each number carries its full
 // value in `data-value`, as in the neuron inspector. ← and → move between the stages
 // while the focus is inside this playground (never for the rest of the page). Opening
 // puts the focus on the panel's title (its changes are announced); Escape or × closes
 // it and gives the focus back to the Step-through button. A button that stops applying
 // (Next at the last stage) hands its focus on rather than dropping it.
 
-import { line, crossEntropyOf, dJdzLabel, classWords } from './neuron-inspector.js';
+import { line, crossEntropyOf, dJdzLabel, classWords, format, showValue } from './neuron-inspector.js';
+import { optimizerWords, stepParts, stepLine } from './optimizer-step.js';
 
 export class StepThrough {
   /**
@@ -135,12 +138,16 @@ export class StepThrough {
     const step = `Step ${stage + 1} of ${this.stageCount()}: `;
     const rows = [];
     if (kind === 'apply') {
-      this.title.textContent = `${step}apply the update β ← β − α·∂J/∂β (α = ${sample.learningRate})`;
+      const settings = sample.optimizer;
+      const words = optimizerWords(settings, sample.optimizerStep, format);
+      this.title.textContent = `${step}apply the update β ← β + Δβ, ${words}`;
+      const parts = stepParts(settings.optimizer, 'β');
+      const biasParts = stepParts(settings.optimizer, 'b');
       sample.layers.forEach((here, l) => {
         rows.push(heading(this.page.describeLayer(l)));
-        here.update.forEach((updates, neuron) => {
-          updates.forEach((value, input) => rows.push(tag(line(`Δβ neuron ${neuron + 1}, input ${input + 1}`, 'update', value), l, neuron, input)));
-          rows.push(tag(line(`Δb neuron ${neuron + 1}`, 'biasUpdate', here.biasUpdate[neuron]), l, neuron));
+        here.weightSteps.forEach((steps, neuron) => {
+          steps.forEach((parameter, input) => rows.push(tag(stepLine(`neuron ${neuron + 1}, input ${input + 1}`, parts, parameter, 'update', showValue), l, neuron, input)));
+          rows.push(tag(stepLine(`neuron ${neuron + 1}, bias`, biasParts, here.biasSteps[neuron], 'biasUpdate', showValue), l, neuron));
         });
       });
     } else {
@@ -190,9 +197,10 @@ function heading(text) {
 }
 
 function tag(element, layer, neuron, input) {
-  const out = element.querySelector('output');
-  out.dataset.layer = String(layer);
-  out.dataset.neuron = String(neuron);
-  if (input !== undefined) out.dataset.input = String(input);
+  for (const out of element.querySelectorAll('output')) {
+    out.dataset.layer = String(layer);
+    out.dataset.neuron = String(neuron);
+    if (input !== undefined) out.dataset.input = String(input);
+  }
   return element;
 }
