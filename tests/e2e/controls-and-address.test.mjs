@@ -107,4 +107,42 @@ describe('controls and the address bar', () => {
     assert.equal(await page.inputValue('#noise'), '30');
     assert.deepEqual(page.problems, []);
   });
+
+  it('opening and editing the same partial hash give the same setup and the same words', async () => {
+    const setup = (other) => other.evaluate(() => ({ config: window.playground.config, view: window.playground.view }));
+    const notice = (other) => other.evaluate(() => {
+      const message = document.querySelector('greymatter-playground').shadowRoot.getElementById('message');
+      return message.hidden ? '' : message.innerText;
+    });
+    for (const hash of ['#problem=regression&dataset=circle&epochsPerFrame=5', '#learningRate=0.1&palette=colorblind&noise_hide=true']) {
+      const opened = await openPlayground(session, `${session.url}${hash}`);
+      const edited = await openPlayground(session, session.url);
+      await edited.evaluate((h) => { window.location.hash = h; }, hash);
+      await edited.waitForFunction((h) => !window.location.hash.startsWith(h), hash); // rewritten in full once applied
+      assert.deepEqual(await setup(edited), await setup(opened), hash);
+      assert.equal(await notice(edited), await notice(opened), hash);
+      await opened.context().close();
+      await edited.context().close();
+    }
+  });
+
+  it('a new problem in an edited hash without a fitting dataset is reported', async () => {
+    const other = await openPlayground(session, session.url);
+    await other.evaluate(() => { window.location.hash = window.location.hash.replace('problem=classification', 'problem=regression'); });
+    await other.waitForFunction(() => window.playground.config.problem === 'regression');
+    assert.match(await other.textContent('#message'), /In the address: dataset circle is a classification dataset, but problem is regression/);
+    await other.context().close();
+  });
+
+  it('view options an edited hash leaves out keep their values; the classroom flags follow the hash', async () => {
+    await page.evaluate(() => window.playground.setView({ epochsPerFrame: 20, palette: 'colorblind', hidden: ['noise'] }));
+    await page.evaluate(() => { window.location.hash = '#learningRate=0.3'; });
+    await page.waitForFunction(() => window.playground.config.learningRate === 0.3);
+    const view = await page.evaluate(() => window.playground.view);
+    assert.equal(view.epochsPerFrame, 20);
+    assert.equal(view.palette, 'colorblind');
+    assert.deepEqual(view.hidden, [], 'a flag the hash leaves out is off');
+    assert.match(page.url(), /epochsPerFrame=20&/);
+    assert.deepEqual(page.problems, []);
+  });
 });

@@ -5,9 +5,35 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPlayground, stepEpochs, openOncePerSuite } from './helpers.mjs';
+import { openPlayground, stepEpochs, openOncePerSuite, TIMEOUT_MS } from './helpers.mjs';
 
 const PROBE = [[0, 0], [2, 2], [-3, 1], [4, -5]];
+/**
+ * Opens the full page at `url` as openPlayground does, collecting the element's `error`
+ * events from the first one on (`window.errorEvents`: their details).
+ */
+async function openWatchingErrors(session, url, viewport) {
+  const context = await session.browser.newContext({ viewport });
+  await context.addInitScript(() => {
+    window.errorEvents = [];
+    // The element's events do not bubble, but every event passes the window on its way down.
+    window.addEventListener('error', (event) => {
+      if (event instanceof CustomEvent) window.errorEvents.push(event.detail);
+    }, true);
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => window.playground !== undefined);
+  await page.evaluate(() => window.playground.ready);
+  return page;
+}
+
+/** The notice as a person sees it (the closed "Show all" box shows only its summary). */
+const noticeSeen = (page) => page.evaluate(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('message').innerText);
+
 const predict = (page) => page.evaluate((probe) => window.playground.predict(probe), PROBE);
 
 describe('refused settings', () => {
@@ -66,6 +92,72 @@ describe('refused settings', () => {
     const state = await stepEpochs(other, 4);
     assert.equal(state.epoch, 4);
     assert.deepEqual(other.problems, []);
+    await other.context().close();
+  });
+});
+
+describe('long and odd addresses', () => {
+  let session;
+  let page;
+  openOncePerSuite((opened) => ({ session, page } = opened));
+
+  it('20,000 unknown keys give a notice of a few lines and the page stays usable', async () => {
+    const bad = Array.from({ length: 20000 }, (_, i) => `bad${i}=1`).join('&');
+    const started = Date.now();
+    // Tall enough to show the heatmap below a notice of a few lines (not below 20,000).
+    const viewport = { width: 1400, height: 1300 };
+    const other = await openWatchingErrors(session, `${session.url}#learningRate=0.1&${bad}`, viewport);
+    const loading = Date.now() - started;
+    assert.ok(loading < 20000, `loading took ${loading} ms`);
+    const seen = (await noticeSeen(other)).split('\n').filter(Boolean);
+    assert.ok(seen.length <= 7, `the notice shows ${seen.length} lines`);
+    assert.deepEqual(seen.slice(0, 5), [0, 1, 2, 3, 4].map((i) => `In the address: unknown setting "bad${i}"`));
+    assert.equal(seen[5], '… and 19,995 more unknown keys');
+    assert.match(seen[6], /^Show the first 200$/);
+    const box = await other.locator('#message').boundingBox();
+    assert.ok(box.height < 250, `the notice is ${box.height} px tall`);
+    const heatmap = await other.locator('#heatmap').boundingBox();
+    assert.ok(heatmap.y >= 0 && heatmap.y + heatmap.height <= viewport.height, `the heatmap is at ${heatmap.y}..${heatmap.y + heatmap.height}`);
+    await other.click('#message summary');
+    const listed = await other.locator('#message details').innerText();
+    assert.ok(listed.includes('unknown setting "bad199"') && !listed.includes('"bad200"'));
+    assert.match(listed, /… and 19,800 more unknown keys/);
+    const events = await other.evaluate(() => window.errorEvents);
+    assert.equal(events.length, 21, 'the first 20 refusals, then one summing up');
+    assert.equal(events[20].message, '… and 19,980 more unknown keys');
+    assert.equal((await other.evaluate(() => window.playground.config)).learningRate, 0.1);
+    const state = await stepEpochs(other, 3);
+    assert.equal(state.epoch, 3);
+    assert.deepEqual(other.problems, []);
+    await other.context().close();
+  });
+
+  it('a 1 MB key or value is cut in the notice', async () => {
+    const huge = 'k'.repeat(1_000_000);
+    await page.evaluate((hash) => { window.location.hash = hash; }, `#${huge}=1&dataset=${huge}`);
+    await page.waitForFunction(() => /unknown setting/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
+    const seen = await noticeSeen(page);
+    assert.ok(seen.length < 1000, `the notice holds ${seen.length} characters`);
+    assert.ok(seen.includes(`unknown setting "${'k'.repeat(59)}…"`));
+    assert.match(seen, /dataset/);
+    assert.equal((await page.evaluate(() => window.playground.config)).dataset, 'circle');
+  });
+
+  it('a number not in decimal notation is refused, naming the key and the text', async () => {
+    const other = await openPlayground(session, `${session.url}#learningRate=0x10&noise=%20%2B10%20`);
+    const seen = await noticeSeen(other);
+    assert.match(seen, /In the address: learningRate must be a number, got "0x10" \(write it in decimals/);
+    assert.match(seen, /In the address: noise must be a number, got " \+10 "/);
+    const config = await other.evaluate(() => window.playground.config);
+    assert.equal(config.learningRate, 0.03);
+    assert.equal(config.noise, 0);
+    await other.context().close();
+  });
+
+  it('a key given twice is reported and read from its first entry', async () => {
+    const other = await openPlayground(session, `${session.url}#learningRate=0.1&learningRate=0.3`);
+    assert.match(await noticeSeen(other), /In the address: learningRate is given twice; only the first \(0\.1\) is read/);
+    assert.equal((await other.evaluate(() => window.playground.config)).learningRate, 0.1);
     await other.context().close();
   });
 });

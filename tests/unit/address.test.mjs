@@ -5,7 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeHash, decodeHash, decodeValue, sameValue } from '../../www/js/state/address.js';
-import { glue, schema } from './core.mjs';
+import { applyEach, applyChanges } from '../../www/js/state/apply-each.js';
+import { glue, schema, coreOf } from './core.mjs';
 
 describe('the address codec', () => {
   it('writes every config key in schema order, then the view, then the flags', () => {
@@ -57,5 +58,82 @@ describe('the address codec', () => {
     assert.ok(sameValue([4, 2], [4, 2]));
     assert.ok(!sameValue([4, 2], [4]));
     assert.ok(sameValue(0.1, 0.1));
+  });
+
+  it('reads numbers in decimal notation only', () => {
+    assert.equal(decodeValue('learningRate', '0.1', schema), 0.1);
+    assert.equal(decodeValue('learningRate', '.5', schema), 0.5);
+    assert.equal(decodeValue('learningRate', '3e-4', schema), 3e-4);
+    assert.equal(decodeValue('noise', '-2', schema), -2);
+    assert.deepEqual(decodeValue('hidden', '8, 4', schema), [8, 4], 'a space after a comma is fine');
+    for (const text of ['0x10', '0b1', '0o7', ' +10 ', '+10', '1e', 'Infinity', '-Infinity', '1e999', 'NaN', '1_000', '', ' ']) {
+      assert.throws(() => decodeValue('learningRate', text, schema), (error) => error.message.startsWith(`learningRate must be a number, got "${text}"`), text);
+    }
+    assert.throws(() => decodeValue('learningRate', '0x10', schema), /got "0x10" \(write it in decimals, such as 0\.03 or 1e-4\)/);
+    assert.throws(() => decodeValue('hidden', '4,0x2', schema), /hidden must be a number, got "0x2"/);
+    const { values, errors } = decodeHash('#learningRate=0x10&epochsPerFrame=Infinity', schema);
+    assert.deepEqual(values, {});
+    assert.equal(errors.length, 2);
+    assert.match(errors[1], /^epochsPerFrame must be a number, got "Infinity"/);
+  });
+
+  it('reads a key given twice from its first entry and says so', () => {
+    const { values, view, errors } = decodeHash('#learningRate=0.1&noise=5&learningRate=0.3&palette=colorblind&palette=default&colour=1&colour=2', schema);
+    assert.deepEqual(values, { learningRate: 0.1, noise: 5 });
+    assert.equal(view.palette, 'colorblind');
+    assert.deepEqual(errors, [
+      'learningRate is given twice; only the first (0.1) is read',
+      'palette is given twice; only the first (colorblind) is read',
+      'unknown setting "colour"',
+      'unknown setting "colour"',
+    ]);
+    const refused = decodeHash('#learningRate=0x10&learningRate=0.1', schema);
+    assert.deepEqual(refused.values, {}, 'the later entry does not stand in for a refused first one');
+    assert.match(refused.errors[1], /only the first \(0x10\) is read/);
+  });
+
+  it('cuts what it quotes: a 1 MB key or value shows 60 characters', () => {
+    const huge = 'k'.repeat(1_000_000);
+    const { errors } = decodeHash(`#${huge}=1&noise=${huge}&palette=x&palette=${huge}`, schema);
+    assert.equal(errors[0], `unknown setting "${'k'.repeat(59)}…"`);
+    assert.match(errors[1], /^noise must be a number, got "k{59}…"$/);
+    assert.ok(errors.every((line) => line.length < 200), 'no line echoes the input in full');
+  });
+
+  it('reads 20,000 bad keys in linear time', () => {
+    const hash = (n) => `#${Array.from({ length: n }, (_, i) => `bad${i}=1&noise=${i}&zz${i}_hide=true`).join('&')}`;
+    const time = (n) => {
+      const start = performance.now();
+      assert.equal(decodeHash(hash(n), schema).errors.length, 3 * n - 1);
+      return performance.now() - start;
+    };
+    time(2000);
+    const small = time(2000);
+    const large = time(20000);
+    assert.ok(large < 1000, `20,000 bad keys took ${large} ms`);
+    assert.ok(large < 30 * small + 50, `10 times the keys took ${large / small} times as long`);
+  });
+
+  it('fills the view options a hash leaves out from a base; the classroom flags are the hash\'s own', () => {
+    const base = { ...schema.defaultView(), epochsPerFrame: 20, palette: 'colorblind', hidden: ['noise'], hideText: true };
+    const { view } = decodeHash('#showTestData=true&dataset_hide=true', schema, base);
+    assert.deepEqual(view, { ...base, showTestData: true, hidden: ['dataset'], hideText: false });
+    assert.deepEqual(decodeHash('#noise=1', schema).view, schema.defaultView(), 'a fresh load starts from the defaults');
+  });
+
+  it('an edited setup ends as a fresh load of it does, in the same words', () => {
+    for (const hash of ['#problem=regression&dataset=circle', '#problem=regression', '#classes=3&dataset=xor', '#problem=regression&loss=crossEntropy&noise=99']) {
+      const { values } = decodeHash(hash, schema);
+      const opened = coreOf();
+      const fresh = applyEach(opened, values, schema);
+      const edited = coreOf();
+      const edit = applyChanges(edited, values, schema);
+      assert.deepEqual(edit.errors, fresh.errors, hash);
+      assert.deepEqual(edited.config(), opened.config(), hash);
+    }
+    const edited = coreOf();
+    assert.deepEqual(applyChanges(edited, { problem: 'regression', dataset: 'circle' }, schema).errors,
+      ['dataset circle is a classification dataset, but problem is regression']);
+    assert.equal(edited.config().dataset, 'plane');
   });
 });

@@ -25,8 +25,9 @@ import { showPalette, inkColours, hostEnds, withEnds } from '../output/palette.j
 import { Schema } from '../state/schema.js';
 import { controlNames } from '../state/classroom.js';
 import { mergeView } from '../state/view.js';
-import { decodeHash, encodeHash, sameValue } from '../state/address.js';
-import { applyEach, datasetAdjustment } from '../state/apply-each.js';
+import { decodeHash, encodeHash } from '../state/address.js';
+import { applyEach, applyChanges, datasetAdjustment } from '../state/apply-each.js';
+import { eventLines } from '../state/notices.js';
 import { dataRequest, pointRows } from '../state/points.js';
 import {
   tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET,
@@ -211,17 +212,22 @@ export class Playground {
   showRefusals(errors, source) {
     const lines = errors.map((error) => `${source}: ${error}`);
     this.message.show(lines);
-    for (const message of lines) this.emit('error', { message, source: 'setup' });
+    for (const message of eventLines(lines)) this.emit('error', { message, source: 'setup' });
   }
 
   /** Applies `values` key by key (see state/apply-each.js). */
   applyEach(values) {
-    return applyEach({
+    return applyEach(this.coreFunctions(), values, this.schema);
+  }
+
+  /** The core as state/apply-each.js uses it. */
+  coreFunctions() {
+    return {
       config: () => this.core.config(),
       setConfig: (patch) => this.core.setConfig(patch),
       lossesFor: (problem, classes) => this.core.lossesFor(problem, classes),
       isCrash: (error) => error instanceof CoreCrash,
-    }, values, this.schema);
+    };
   }
 
   // ---- config and view ------------------------------------------------------
@@ -255,11 +261,7 @@ export class Playground {
    */
   applySetup(setup, source) {
     const { values, view, errors = [] } = setup;
-    const changed = {};
-    for (const [key, value] of Object.entries(values)) {
-      if (!sameValue(value, this.config[key])) changed[key] = value;
-    }
-    const result = this.applyEach(changed);
+    const result = applyChanges(this.coreFunctions(), values, this.schema);
     const before = this.core.linkPoints();
     const documentErrors = this.applyDocuments(setup.documents);
     const weightsGiven = setup.documents?.weights !== undefined && documentErrors.every((line) => !line.startsWith('weights'));
@@ -337,7 +339,7 @@ export class Playground {
   }
 
   onHashChange() {
-    this.guard(() => this.applySetup(decodeHash(addressBar.read(), this.schema), 'In the address'));
+    this.guard(() => this.applySetup(decodeHash(addressBar.read(), this.schema, this.view), 'In the address'));
   }
 
   /**

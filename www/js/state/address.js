@@ -8,6 +8,7 @@
 
 import { HIDE_SUFFIX, HIDE_TEXT, controlNames } from './classroom.js';
 import { checkViewValue } from './view.js';
+import { cut, quote } from './notices.js';
 
 function encodeValue(value) {
   const text = Array.isArray(value) ? value.join(',') : String(value);
@@ -35,16 +36,23 @@ export function encodeHash(config, view, schema, documents = {}) {
   return entries.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 
+/** A number as the address writes it: decimal notation only (`-0.5`, `.5`, `3e-4`). */
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 function parseNumber(key, text) {
-  const value = text.trim() === '' ? NaN : Number(text);
-  if (!Number.isFinite(value)) throw new Error(`${key} must be a number, got "${text}"`);
+  const value = DECIMAL.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value)) {
+    // Text JavaScript would read as a number (0x10, Infinity, " +1") is told how to write it.
+    const hint = text.trim() !== '' && !Number.isNaN(Number(text)) ? ' (write it in decimals, such as 0.03 or 1e-4)' : '';
+    throw new Error(`${key} must be a number, got ${quote(text)}${hint}`);
+  }
   return value;
 }
 
 function parseBoolean(key, text) {
   if (text === 'true') return true;
   if (text === 'false') return false;
-  throw new Error(`${key} must be true or false, got "${text}"`);
+  throw new Error(`${key} must be true or false, got ${quote(text)}`);
 }
 
 /** A list entry: `a,b,c` (`""` is the empty list). */
@@ -52,10 +60,13 @@ function parseList(text) {
   return text === '' ? [] : text.split(',').map((part) => part.trim());
 }
 
+/** The line for a key that names no setting. */
+const unknownSetting = (key) => `unknown setting ${quote(key)}`;
+
 /** Turns the text of one config entry into the value the core expects (its kind in the schema). */
 export function decodeValue(key, text, schema) {
   const row = schema.isConfigKey(key) ? schema.row(key) : null;
-  if (!row) throw new Error(`unknown setting "${key}"`);
+  if (!row) throw new Error(unknownSetting(key));
   switch (row.kind) {
     case 'number': return parseNumber(key, text);
     case 'counts': return parseList(text).map((part) => parseNumber(key, part));
@@ -73,6 +84,14 @@ export function decodeViewValue(key, text, schema) {
   return checkViewValue(row, value);
 }
 
+const namesOf = new WeakMap();
+
+/** The names of the controls a flag can hide, worked out once per schema. */
+function hideableNames(schema) {
+  if (!namesOf.has(schema)) namesOf.set(schema, new Set(controlNames(schema)));
+  return namesOf.get(schema);
+}
+
 /** Reads one view option or classroom flag into `view`; false if `key` is not one. */
 export function decodeViewEntry(key, text, view, schema) {
   if (schema.isViewKey(key)) {
@@ -81,8 +100,8 @@ export function decodeViewEntry(key, text, view, schema) {
     view.hideText = parseBoolean(key, text);
   } else if (key.endsWith(HIDE_SUFFIX)) {
     const name = key.slice(0, -HIDE_SUFFIX.length);
-    if (!controlNames(schema).includes(name)) {
-      throw new Error(`"${key}": there is no control called "${name}" to hide`);
+    if (!hideableNames(schema).has(name)) {
+      throw new Error(`${quote(key)}: there is no control called ${quote(name)} to hide`);
     }
     if (parseBoolean(key, text) && !view.hidden.includes(name)) view.hidden.push(name);
   } else {
@@ -91,28 +110,47 @@ export function decodeViewEntry(key, text, view, schema) {
   return true;
 }
 
+/** True when `key` names something the address can hold (a setting, a document, a flag). */
+function isAddressKey(key, schema) {
+  return schema.isConfigKey(key) || schema.isViewKey(key) || DOCUMENT_KEYS.includes(key)
+    || key === HIDE_TEXT || key.endsWith(HIDE_SUFFIX);
+}
+
 /**
  * Reads `#key=value&…`. Returns the config values that could be read (`values`), the
- * view options and classroom flags (`view`, complete: missing ones take their
- * defaults), the documents (`{points, weights}` texts, for the core to read) and one
- * readable line per entry that could not be read (`errors`).
+ * view (`view`: the options the hash gives over those of `base`, so options left out
+ * keep their value there; the classroom flags are exactly those the hash sets), the
+ * documents (`{points, weights}` texts, for the core to read) and one readable line
+ * per entry that could not be read (`errors`). A key given twice is read once, from
+ * its first entry; each later one is reported.
  */
-export function decodeHash(hash, schema) {
+export function decodeHash(hash, schema, base = schema.defaultView()) {
   const values = {};
-  const view = schema.defaultView();
+  const view = { ...base, hidden: [], hideText: false };
   const documents = {};
   const errors = [];
+  const first = new Map();
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const entry of body.split('&')) {
     if (entry === '') continue;
-    const cut = entry.indexOf('=');
+    const equals = entry.indexOf('=');
     try {
-      const key = decodeURIComponent(cut < 0 ? entry : entry.slice(0, cut));
-      const text = cut < 0 ? '' : decodeURIComponent(entry.slice(cut + 1));
+      const key = decodeURIComponent(equals < 0 ? entry : entry.slice(0, equals));
+      const text = equals < 0 ? '' : decodeURIComponent(entry.slice(equals + 1));
+      // The two refusals a long hash repeats most, told without throwing (thousands stay fast).
+      if (first.has(key)) {
+        errors.push(`${cut(key)} is given twice; only the first (${cut(first.get(key))}) is read`);
+        continue;
+      }
+      if (!isAddressKey(key, schema)) {
+        errors.push(unknownSetting(key));
+        continue;
+      }
+      first.set(key, text);
       if (DOCUMENT_KEYS.includes(key)) documents[key] = text;
       else if (!decodeViewEntry(key, text, view, schema)) values[key] = decodeValue(key, text, schema);
     } catch (error) {
-      errors.push(error instanceof URIError ? `cannot read "${entry}"` : error.message);
+      errors.push(error instanceof URIError ? `cannot read ${quote(entry)}` : error.message);
     }
   }
   return { values, view, documents, errors };

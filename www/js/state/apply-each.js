@@ -4,7 +4,8 @@
 // "newData", "reset", "regenerated") so the playground knows what to rebuild.
 // DOM-free: it talks to the core only through the functions it is given.
 
-import { fitPatch, combineOutcomes, datasetSwitchNote } from './config.js';
+import { fitPatch, combineOutcomes, datasetSwitchNote, tidyConfig } from './config.js';
+import { sameValue } from './address.js';
 
 /** The problem goes first, then the dataset (it must fit the problem), the classes, then the rest. */
 const FIRST = ['problem', 'dataset', 'classes'];
@@ -40,6 +41,27 @@ export function applyEach(core, values, schema) {
     keys = refused;
   }
   return { errors, outcome };
+}
+
+/** The keys among `keys` whose value in `values` differs from the core's config, with that value. */
+function differing(core, values, keys) {
+  const config = tidyConfig(core.config());
+  return Object.fromEntries(keys.filter((key) => !sameValue(values[key], config[key])).map((key) => [key, values[key]]));
+}
+
+/**
+ * Applies a setup to a running core as a fresh load applies it (an edited address,
+ * changed attributes): the keys whose value differs from the config, then, as given,
+ * the keys those changes moved off what `values` says (a new problem brings its own
+ * dataset and loss), so a dataset that does not fit is refused in the same words.
+ * @returns {{errors: string[], outcome: string}}
+ */
+export function applyChanges(core, values, schema) {
+  const changed = differing(core, values, Object.keys(values));
+  const first = applyEach(core, changed, schema);
+  const moved = differing(core, values, Object.keys(values).filter((key) => !(key in changed)));
+  const second = applyEach(core, moved, schema);
+  return { errors: [...first.errors, ...second.errors], outcome: combineOutcomes(first.outcome, second.outcome) };
 }
 
 /**

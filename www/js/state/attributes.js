@@ -8,6 +8,7 @@
 // DOM-free: it reads a plain {name: value} map.
 
 import { decodeHash, decodeValue, decodeViewEntry } from './address.js';
+import { quote } from './notices.js';
 
 /** Config keys whose attribute is not their kebab-case name. */
 const RENAMED = { hidden: 'hidden-layers' };
@@ -59,9 +60,9 @@ export function readAttributes(attributes, schema, base = schema.defaultView()) 
   let documents = {};
   if ('link' in attributes) {
     const text = attributes.link;
-    const link = decodeHash(text.includes('#') ? text.slice(text.indexOf('#')) : text, schema);
+    const link = decodeHash(text.includes('#') ? text.slice(text.indexOf('#')) : text, schema, base);
     ({ values, view, documents } = link);
-    errors.push(...link.errors.map((error) => `link: ${error}`));
+    for (const error of link.errors) errors.push(`link: ${error}`);
   }
   if ('config' in attributes) {
     try {
@@ -81,7 +82,7 @@ export function readAttributes(attributes, schema, base = schema.defaultView()) 
         decodeViewEntry(key, schema.row(key).kind === 'toggle' && text === '' ? 'true' : text, view, schema);
       }
     } catch (error) {
-      errors.push(`${name}="${text}": ${error.message}`);
+      errors.push(`${name}=${quote(text)}: ${error.message}`);
     }
   }
   return { values, view, documents, errors };
