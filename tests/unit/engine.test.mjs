@@ -86,6 +86,17 @@ describe('the engine after a JavaScript exception inside a core call', () => {
     assert.equal(engine.call((p) => p.setConfig({ learningRate: 0.1 })), 'kept');
   });
 
+  it('keeps the handle after an error of the JavaScript around a call, and restarts after a thrown non-Error', async () => {
+    const { engine, restarts } = await trainedEngine();
+    const { handle } = engine;
+    assert.throws(() => engine.call((p) => p.inspectSample(0, 'train').layers[99].z), TypeError);
+    assert.equal(engine.handle, handle);
+    assert.equal(restarts.length, 0);
+    const patch = { get seed() { throw 5; } };
+    await expectRestart(engine, (p) => p.setConfig(patch), /unusable \(5\)/);
+    assert.equal(engine.call((p) => p.train(1)), 1);
+  });
+
   it('reuses the glue module and lets go of the crashed memory', async () => {
     const { engine } = await trainedEngine();
     const { glue, memory } = engine;

@@ -151,18 +151,23 @@ function thrownText(thrown) {
 
 /** wasm-bindgen's words for a handle that is borrowed, freed or moved: it cannot be used. */
 const HANDLE_UNUSABLE = /recursive use of an object|null pointer passed to rust|attempted to take ownership/;
+/** A stack overflow (Chromium's RangeError, Firefox's InternalError). */
+const STACK_OVERFLOW = /call stack|too much recursion/i;
 
 /**
- * Whether `thrown` may be a refusal of the core: a plain Error (made by `js_error` in
- * src/wasm and thrown by the glue once the wasm call has returned). A RangeError (a
- * stack overflow), a TypeError (a revoked Proxy), a value that is not an Error, or
- * wasm-bindgen's complaint about the handle unwound through the core instead.
+ * Whether `thrown` says for sure that the instance cannot be trusted: wasm-bindgen's
+ * complaint about the handle, or a stack overflow, which unwinds through the core's
+ * frames (its own stack pointer is never put back). Anything else — a refusal of the
+ * core (a plain Error made by `js_error` in src/wasm), an error of the JS around the
+ * call, a getter's exception — is told apart by `Engine.handleUsable`.
  */
-function mayBeRefusal(thrown) {
+function leftUnusable(thrown) {
   try {
-    return thrown instanceof Error && Object.getPrototypeOf(thrown) === Error.prototype && !HANDLE_UNUSABLE.test(thrown.message);
+    if (!(thrown instanceof Error)) return false;
+    if (HANDLE_UNUSABLE.test(thrown.message)) return true;
+    return (thrown.name === 'RangeError' || thrown.name === 'InternalError') && STACK_OVERFLOW.test(thrown.message);
   } catch {
-    return false;
+    return true;
   }
 }
 
@@ -200,7 +205,7 @@ export class Engine {
     } catch (thrown) {
       let panicMessage;
       if (thrown instanceof WebAssembly.RuntimeError) panicMessage = takePanicMessage(thrown);
-      else if (mayBeRefusal(thrown) && this.handleUsable()) throw thrown;
+      else if (!leftUnusable(thrown) && this.handleUsable()) throw asError(thrown);
       else panicMessage = `a JavaScript exception inside a call left it unusable (${thrownText(thrown)})`;
       this.restarting = this.restart(panicMessage);
       throw new CoreCrash(panicMessage, this.restarting);
@@ -209,8 +214,10 @@ export class Engine {
 
   /**
    * Whether the handle can still be borrowed mutably after a call threw: an exception
-   * that unwound through a method leaves its borrow taken. Asks for a palette that does
-   * not exist — refused before anything changes — and looks at how it is refused.
+   * that unwound through a method (a getter's, a Proxy trap's) leaves its borrow taken,
+   * while a refusal is thrown by the glue after the call has returned. Asks for a
+   * palette that does not exist — refused before anything changes — and looks at how
+   * it is refused.
    */
   handleUsable() {
     if (!this.handle) return true;
@@ -218,7 +225,7 @@ export class Engine {
       this.handle.setPalette('');
       return true;
     } catch (probe) {
-      return mayBeRefusal(probe);
+      return !leftUnusable(probe) && !(probe instanceof WebAssembly.RuntimeError);
     }
   }
 
