@@ -2,10 +2,13 @@
 // methods. Everything else asks it for plain data (numbers, arrays, objects) and gets
 // it back; the one exception is `pictures()`, whose typed arrays are views of wasm
 // memory, valid until the next call into the core (any Rust allocation may move that
-// memory), so they are drawn at once. Every call goes through Engine.call, which turns
-// refusals into Errors and a crash into a restart (CoreCrash).
+// memory), so they are drawn at once. Every object a caller hands the core is copied
+// into plain data first (state/plain-data.js): a cycle, a Proxy or a throwing getter is
+// refused here, never read inside a wasm call. Every call goes through Engine.call,
+// which turns refusals into Errors and a crash into a restart (CoreCrash).
 
 import { Engine, CoreCrash } from './engine.js';
+import { plainData, SETTINGS, DOCUMENT } from '../state/plain-data.js';
 
 export { CoreCrash };
 
@@ -79,7 +82,7 @@ export class Core {
 
   /** Builds the playground for `config` (a full or partial config); on refusal the current one stays. */
   create(config) {
-    this.engine.create(config);
+    this.engine.create(plainData(config, 'the config', SETTINGS));
   }
 
   config() {
@@ -88,7 +91,8 @@ export class Core {
 
   /** Applies a partial config; returns "kept", "newData", "reset" or "regenerated"; on refusal nothing changes. */
   setConfig(patch) {
-    return this.engine.call((p) => p.setConfig(patch));
+    const plain = plainData(patch, 'the settings', SETTINGS);
+    return this.engine.call((p) => p.setConfig(plain));
   }
 
   /** Trains up to `epochs` epochs; returns how many it trained. */
@@ -139,7 +143,8 @@ export class Core {
    */
   setData({ train, test, points, trainRatio, classNames = [] }, keepClasses = false) {
     const none = new Float32Array();
-    return this.engine.call((p) => p.setData(train ?? none, test ?? none, points ?? none, trainRatio, classNames, keepClasses));
+    const names = plainData(classNames, 'the class names', SETTINGS);
+    return this.engine.call((p) => p.setData(train ?? none, test ?? none, points ?? none, trainRatio, names, keepClasses));
   }
 
   /** Trains on the points of a CSV/TSV text; returns what it read (see the core's importCsv); refusals name the line and column. */
@@ -206,12 +211,15 @@ export class Core {
 
   /** The playground as a lesson file object, with `view` and `classroom` ({hidden, hideText}). */
   lesson(view, classroom) {
-    return this.engine.call((p) => p.lesson(view, classroom));
+    const options = plainData(view, 'the view', SETTINGS);
+    const flags = plainData(classroom, 'the classroom flags', SETTINGS);
+    return this.engine.call((p) => p.lesson(options, flags));
   }
 
   /** Opens a lesson file object (settings, points, network, epoch, history); on refusal nothing changes. */
   openLesson(lesson) {
-    this.engine.call((p) => p.openLesson(lesson));
+    const plain = plainData(lesson, 'the lesson file', DOCUMENT);
+    this.engine.call((p) => p.openLesson(plain));
   }
 
   /** Number of nodes with a picture (features, neurons, outputs) and of output neurons. */
@@ -362,6 +370,7 @@ export class Core {
   }
 
   importModel(model) {
-    this.engine.call((p) => p.importModel(model));
+    const plain = plainData(model, 'the model file', DOCUMENT);
+    this.engine.call((p) => p.importModel(plain));
   }
 }

@@ -3,17 +3,25 @@
 // The compiled module is shared by every playground on the page: it is downloaded and
 // compiled once (`WebAssembly.compileStreaming`), and each playground instantiates it
 // with a glue module of its own — the wasm-bindgen glue keeps its instance in module
-// state, so each instance needs its own copy of the glue. The glue's text is fetched
-// once too and imported from a blob: URL per instance; where a host page's
-// Content-Security-Policy forbids blob: scripts, the glue is imported from its own URL
-// with a query that makes it a new module instead.
+// state, so each playground needs its own copy of the glue. The glue's text is fetched
+// once too and imported from a blob: URL, with one export added (`releaseInstance`)
+// that makes the glue forget its instance: a restart releases the crashed instance and
+// instantiates again from the same glue module, so nothing keeps the crashed memory
+// alive (an imported module stays in the page's module map for good). Where a host
+// page's Content-Security-Policy forbids blob: scripts, the glue is imported from its
+// own URL with a query that makes it a new module instead (and a crashed instance's
+// memory then stays with its glue).
 //
 // `Engine.call` turns a refused setting into a plain Error with the core's readable
 // message, and a crash of the core (a Rust panic, seen in JS as a
 // `WebAssembly.RuntimeError`) into a fresh instance that carries on from the last good
-// network: a new Playground is built from the last good config and the last snapshot of
-// its weights is put back. A trap can leave an instance's memory in any state, so a
-// crashed instance is never used again, and no other playground's instance is touched.
+// network: a new Playground is built from the last good config and own points, and
+// the last snapshot of its weights is put back. A JavaScript exception that unwinds
+// through a wasm call (a stack overflow, a throwing getter or Proxy trap read by the
+// core) counts as a crash too: Rust's borrow guards never run, so the handle stays
+// borrowed and every later call would fail. A trap can leave an instance's memory in
+// any state, so a crashed instance is never used again, and no other playground's
+// instance is touched.
 
 const PKG = new URL('../../pkg/', import.meta.url);
 const GLUE_URL = new URL('greymatter.js', PKG).href;
@@ -52,10 +60,23 @@ function sharedCore() {
   return shared;
 }
 
-/** A glue module of its own for one instance. */
+/**
+ * The glue's source with `releaseInstance()` added: it forgets the instance the glue
+ * holds in module state and its cached views of that memory, so the glue can
+ * instantiate the core again. The source unchanged when it does not have the
+ * wasm-bindgen state this knows (then each instance gets a glue module of its own).
+ */
+export function releasableGlue(source) {
+  if (!/^let wasmModule, wasmInstance, wasm;$/m.test(source) || !/^let __wbg_init_promise;$/m.test(source)) return source;
+  const views = [...source.matchAll(/^let (cached\w+Memory0) = null;$/gm)].map((match) => `${match[1]} = null;`);
+  const release = `wasmModule = undefined; wasmInstance = undefined; wasm = undefined; __wbg_init_promise = undefined; ${views.join(' ')}`;
+  return `${source}\nexport function releaseInstance() { ${release} }\n`;
+}
+
+/** A glue module of its own for one playground. */
 async function importGlue(source) {
   if (!blobRefused) {
-    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    const url = URL.createObjectURL(new Blob([releasableGlue(source)], { type: 'text/javascript' }));
     try {
       return await import(url);
     } catch {
@@ -68,11 +89,16 @@ async function importGlue(source) {
   return import(urlImports++ === 0 ? GLUE_URL : `${GLUE_URL}?instance=${urlImports}`);
 }
 
-/** A new instance of the core: its glue module and its memory. */
-async function instantiate() {
+/**
+ * A new instance of the core: its glue module and its memory. `previous`, the glue of
+ * an instance that is given up, is reused when it can release that instance.
+ */
+async function instantiate(previous) {
   const { module, glueSource } = sharedCore();
   const [compiled, source] = await Promise.all([module, glueSource]);
-  const glue = await importGlue(source);
+  let glue = previous;
+  if (typeof glue?.releaseInstance === 'function') glue.releaseInstance();
+  else glue = await importGlue(source);
   const exports = await glue.default({ module_or_path: compiled });
   return { glue, memory: exports.memory };
 }
@@ -114,11 +140,47 @@ function takePanicMessage(trap) {
   return parts ? `${parts[2].trim()} (${parts[1]})` : String(text);
 }
 
+/** What a thrown value says, without trusting it. */
+function thrownText(thrown) {
+  try {
+    return thrown instanceof Error ? `${thrown.name === 'Error' ? '' : `${thrown.name}: `}${thrown.message}` : String(thrown);
+  } catch {
+    return 'an exception';
+  }
+}
+
+/** wasm-bindgen's words for a handle that is borrowed, freed or moved: it cannot be used. */
+const HANDLE_UNUSABLE = /recursive use of an object|null pointer passed to rust|attempted to take ownership/;
+/** A stack overflow (Chromium's RangeError, Firefox's InternalError). */
+const STACK_OVERFLOW = /call stack|too much recursion/i;
+
+/**
+ * Whether `thrown` says for sure that the instance cannot be trusted: wasm-bindgen's
+ * complaint about the handle, or a stack overflow, which unwinds through the core's
+ * frames (its own stack pointer is never put back). Anything else — a refusal of the
+ * core (a plain Error made by `js_error` in src/wasm), an error of the JS around the
+ * call, a getter's exception — is told apart by `Engine.handleUsable`.
+ */
+function leftUnusable(thrown) {
+  try {
+    if (!(thrown instanceof Error)) return false;
+    if (HANDLE_UNUSABLE.test(thrown.message)) return true;
+    return (thrown.name === 'RangeError' || thrown.name === 'InternalError') && STACK_OVERFLOW.test(thrown.message);
+  } catch {
+    return true;
+  }
+}
+
 /** Owns one wasm Playground handle and keeps what is needed to rebuild it. */
 export class Engine {
-  /** @param {{onRestart: (info: {panicMessage: string, restored: boolean, detail?: string}) => void}} hooks */
-  constructor(hooks) {
+  /**
+   * @param {{onRestart: (info: {panicMessage: string, restored: boolean, detail?: string}) => void}} hooks
+   * @param {(previous: object | null) => Promise<{glue: object, memory: WebAssembly.Memory}>} [instantiateCore]
+   *   makes an instance (the page's: from the shared module; Node tests pass their own)
+   */
+  constructor(hooks, instantiateCore = instantiate) {
     this.hooks = hooks;
+    this.instantiateCore = instantiateCore;
     this.glue = null;
     this.memory = null;
     this.handle = null;
@@ -128,24 +190,42 @@ export class Engine {
 
   /** Loads an instance of the core (first time only). */
   async load() {
-    Object.assign(this, await instantiate());
+    Object.assign(this, await this.instantiateCore(null));
   }
 
   /**
    * Runs `work(handle, glue)` against the core. Errors the core refuses with come
-   * back as Error; a crash starts the restart and throws CoreCrash.
+   * back as Error; a crash, or an exception that left the handle unusable, starts the
+   * restart and throws CoreCrash.
    */
   call(work) {
     if (this.restarting) throw new CoreBusy();
     try {
       return work(this.handle, this.glue);
     } catch (thrown) {
-      if (thrown instanceof WebAssembly.RuntimeError) {
-        const panicMessage = takePanicMessage(thrown);
-        this.restarting = this.restart(panicMessage);
-        throw new CoreCrash(panicMessage, this.restarting);
-      }
-      throw asError(thrown);
+      let panicMessage;
+      if (thrown instanceof WebAssembly.RuntimeError) panicMessage = takePanicMessage(thrown);
+      else if (!leftUnusable(thrown) && this.handleUsable()) throw asError(thrown);
+      else panicMessage = `a JavaScript exception inside a call left it unusable (${thrownText(thrown)})`;
+      this.restarting = this.restart(panicMessage);
+      throw new CoreCrash(panicMessage, this.restarting);
+    }
+  }
+
+  /**
+   * Whether the handle can still be borrowed mutably after a call threw: an exception
+   * that unwound through a method (a getter's, a Proxy trap's) leaves its borrow taken,
+   * while a refusal is thrown by the glue after the call has returned. Asks for a
+   * palette that does not exist — refused before anything changes — and looks at how
+   * it is refused.
+   */
+  handleUsable() {
+    if (!this.handle) return true;
+    try {
+      this.handle.setPalette('');
+      return true;
+    } catch (probe) {
+      return !leftUnusable(probe) && !(probe instanceof WebAssembly.RuntimeError);
     }
   }
 
@@ -202,7 +282,8 @@ export class Engine {
 
   /** A fresh instance with `config`, own `points` (`{train, test, classNames}`, flat) and `parameters`. */
   async rebuild(config, parameters, points) {
-    Object.assign(this, await instantiate());
+    this.memory = null;
+    Object.assign(this, await this.instantiateCore(this.glue));
     const handle = new this.glue.Playground(config ?? this.glue.defaultConfig());
     if (points) handle.setData(points.train, points.test, new Float32Array(), undefined, points.classNames, true);
     if (parameters) handle.setParameters(parameters);

@@ -1,0 +1,108 @@
+// The engine that owns a playground's wasm instance (www/js/core/engine.js), on the
+// real core in Node: a JavaScript exception that unwinds through a wasm call (a
+// throwing getter, a stack overflow) leaves the handle borrowed, so the engine
+// restarts it from the last good network, as after a crash; a refusal of the core
+// stays a refusal; a restart reuses the playground's glue module.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Engine, CoreCrash, releasableGlue } from '../../www/js/core/engine.js';
+
+const pkg = new URL('../../www/pkg/', import.meta.url);
+const compiled = new WebAssembly.Module(readFileSync(new URL('greymatter_bg.wasm', pkg)));
+const source = releasableGlue(readFileSync(new URL('greymatter.js', pkg), 'utf8'));
+let glues = 0;
+
+/** Instantiates the core as the page does, from a glue module of the engine's own. */
+async function instantiate(previous) {
+  let glue = previous;
+  if (typeof glue?.releaseInstance === 'function') glue.releaseInstance();
+  else glue = await import(`data:text/javascript,${encodeURIComponent(`${source}\n// ${glues++}`)}`);
+  const exports = glue.initSync({ module: compiled });
+  return { glue, memory: exports.memory };
+}
+
+/** An engine with a trained playground whose last good network is remembered. */
+async function trainedEngine() {
+  const restarts = [];
+  const engine = new Engine({ onRestart: (info) => restarts.push(info) }, instantiate);
+  await engine.load();
+  engine.create({ hidden: [3], seed: 7 });
+  engine.call((p) => p.train(5));
+  engine.rememberConfig(engine.call((p) => p.config()));
+  engine.snapshot(5);
+  return { engine, restarts, weights: Array.from(engine.call((p) => p.parameters())) };
+}
+
+/** Runs `work` on the engine, expects a CoreCrash and waits for the restart. */
+async function expectRestart(engine, work, pattern) {
+  let crash;
+  try {
+    engine.call(work);
+  } catch (error) {
+    crash = error;
+  }
+  assert.ok(crash instanceof CoreCrash, `expected a CoreCrash, got ${crash}`);
+  assert.match(crash.message, pattern);
+  await crash.restarted;
+}
+
+describe('the engine after a JavaScript exception inside a core call', () => {
+  it('restarts from the last good network after a getter threw inside setConfig', async () => {
+    const { engine, restarts, weights } = await trainedEngine();
+    const patch = { get learningRate() { throw new Error('boom'); } };
+    await expectRestart(engine, (p) => p.setConfig(patch), /unusable \(boom\)/);
+    assert.equal(restarts.length, 1);
+    assert.equal(restarts[0].restored, true);
+    assert.equal(engine.call((p) => p.setConfig({ learningRate: 0.1 })), 'kept');
+    assert.deepEqual(Array.from(engine.call((p) => p.parameters())), weights);
+    assert.equal(engine.call((p) => p.train(2)), 2);
+    assert.equal(engine.call((p) => p.config()).hidden.join(), '3');
+  });
+
+  it('restarts after a stack overflow inside importModel', async () => {
+    const { engine, weights } = await trainedEngine();
+    let deep = [1];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const model = { ...engine.call((p) => p.exportModel()) };
+    model.layers = [{ weights: deep }];
+    await expectRestart(engine, (p) => p.importModel(model), /RangeError|unusable/);
+    assert.deepEqual(Array.from(engine.call((p) => p.parameters())), weights);
+    assert.ok(engine.call((p) => p.exportModel()).layers.length > 0);
+  });
+
+  it('keeps the handle after a plain refusal of the core', async () => {
+    const { engine, restarts } = await trainedEngine();
+    const { handle } = engine;
+    assert.throws(() => engine.call((p) => p.setConfig({ learningRate: -1 })), (error) => {
+      assert.ok(!(error instanceof CoreCrash));
+      assert.match(error.message, /learningRate/);
+      return true;
+    });
+    assert.equal(engine.handle, handle);
+    assert.equal(engine.restarting, null);
+    assert.equal(restarts.length, 0);
+    assert.equal(engine.call((p) => p.setConfig({ learningRate: 0.1 })), 'kept');
+  });
+
+  it('keeps the handle after an error of the JavaScript around a call, and restarts after a thrown non-Error', async () => {
+    const { engine, restarts } = await trainedEngine();
+    const { handle } = engine;
+    assert.throws(() => engine.call((p) => p.inspectSample(0, 'train').layers[99].z), TypeError);
+    assert.equal(engine.handle, handle);
+    assert.equal(restarts.length, 0);
+    const patch = { get seed() { throw 5; } };
+    await expectRestart(engine, (p) => p.setConfig(patch), /unusable \(5\)/);
+    assert.equal(engine.call((p) => p.train(1)), 1);
+  });
+
+  it('reuses the glue module and lets go of the crashed memory', async () => {
+    const { engine } = await trainedEngine();
+    const { glue, memory } = engine;
+    await expectRestart(engine, (_, core) => core.panicForTesting('test'), /test/);
+    assert.equal(engine.glue, glue);
+    assert.notEqual(engine.memory, memory);
+    assert.equal(engine.call((p) => p.train(1)), 1);
+  });
+});
