@@ -150,3 +150,77 @@ fn the_config_round_trips_through_json() {
     assert!(text.contains("\"learningRate\":0.03"), "{text}");
     assert_eq!(serde_json::from_str::<Config>(&text).unwrap(), config);
 }
+
+/// The words a refusal adds when a value is in range as written but not as trained.
+const SINGLE: &str = "in single precision, the precision greymatter trains in";
+
+#[test]
+fn a_rate_that_is_out_of_range_in_f32_is_refused_and_says_why() {
+    for key in ["momentum", "rmsDecay", "beta1", "beta2"] {
+        let error = refused(json!({ key: 0.99999999 }));
+        assert_eq!(error.field, key);
+        assert_eq!(
+            error.message,
+            format!("{key} must be at least 0 and below 1, got 0.99999999 (that is 1 {SINGLE})")
+        );
+        // The largest value below 1 in f32 trains as itself and is kept as given.
+        let largest = f64::from(1.0f32.next_down());
+        assert_eq!(apply(json!({ key: largest })).unwrap().field(key), largest);
+        assert_eq!(apply(json!({ key: 0.9999 })).unwrap().field(key), 0.9999);
+        assert_eq!(apply(json!({ key: 0.99999 })).unwrap().field(key), 0.99999);
+    }
+    let error = refused(json!({"learningRate": 1e-320}));
+    assert_eq!(error.field, "learningRate");
+    assert_eq!(
+        error.message,
+        format!(
+            "learningRate must be greater than 0 and at most 10, got 1e-320 (that is 0 {SINGLE})"
+        )
+    );
+    let error = refused(json!({"epsilon": 1e-46}));
+    assert_eq!(
+        error.message,
+        format!("epsilon must be greater than 0 and at most 1, got 1e-46 (that is 0 {SINGLE})")
+    );
+    // The smallest positive f32 is a (tiny) learning rate that trains as itself.
+    let smallest = f64::from(f32::from_bits(1));
+    assert_eq!(
+        apply(json!({"learningRate": smallest}))
+            .unwrap()
+            .learning_rate,
+        smallest
+    );
+    // A value out of range as written keeps the plain message.
+    assert_eq!(
+        refused(json!({"momentum": 1.00000001})).message,
+        "momentum must be at least 0 and below 1, got 1.00000001"
+    );
+    // Rounding to 0 is no refusal where 0 is allowed, and a setting used in f64 is not
+    // rounded at all.
+    apply(json!({"regularizationRate": 1e-320})).unwrap();
+    assert_eq!(
+        apply(json!({"stopAtLoss": 1e-320})).unwrap().stop_at_loss,
+        1e-320
+    );
+}
+
+#[test]
+fn adam_at_the_largest_accepted_betas_trains_without_diverging() {
+    let largest = f64::from(1.0f32.next_down());
+    let config = apply(json!({"optimizer": "adam", "beta1": largest, "beta2": largest})).unwrap();
+    let mut trainer = Trainer::new(config).unwrap();
+    assert_eq!(trainer.train_epochs(20), 20);
+    assert_eq!(trainer.divergence(), None);
+    assert!(trainer.train_loss().is_finite());
+}
+
+/// Reads a number field by key, for the tests above.
+trait Field {
+    fn field(&self, key: &str) -> f64;
+}
+
+impl Field for Config {
+    fn field(&self, key: &str) -> f64 {
+        serde_json::to_value(self).unwrap()[key].as_f64().unwrap()
+    }
+}

@@ -2,7 +2,7 @@
 //! default valid, every numeric row's bounds enforced with its message, each row's
 //! stated effect the one `Config::change_to` computes, and the JSON JS reads.
 
-use greymatter::config::schema::{self, Effect, Setting};
+use greymatter::config::schema::{self, Effect, Precision, Setting};
 use greymatter::config::view::ViewOptions;
 use greymatter::{Change, Config};
 use serde_json::{json, Value};
@@ -340,8 +340,11 @@ fn the_json_rows_have_the_shape_js_reads() {
         row("settings", "noise"),
         json!({"key": "noise", "kind": "number", "label": "Noise", "default": 0.0,
                "min": 0.0, "max": 50.0, "minExclusive": false, "maxExclusive": false,
-               "whole": false, "effect": "regenerated", "hideable": true, "hides": "the noise"})
+               "whole": false, "precision": "double", "effect": "regenerated",
+               "hideable": true, "hides": "the noise"})
     );
+    assert_eq!(row("settings", "momentum")["precision"], "single");
+    assert_eq!(row("settings", "learningRate")["precision"], "computed");
     let dataset = row("settings", "dataset");
     assert_eq!(dataset["kind"], "choice");
     assert_eq!(dataset["default"], "circle");
@@ -413,7 +416,7 @@ fn the_json_rows_have_the_shape_js_reads() {
         json!({"key": "epochsPerFrame", "kind": "number", "label": "Speed", "default": 1,
                "min": 1.0, "max": 100.0, "minExclusive": false, "maxExclusive": false,
                "whole": true, "offered": [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0],
-               "hideable": true, "hides": "the speed (epochs per frame)"})
+               "precision": "double", "hideable": true, "hides": "the speed (epochs per frame)"})
     );
     assert_eq!(
         row("view", "showTestData"),
@@ -429,4 +432,143 @@ fn the_json_rows_have_the_shape_js_reads() {
         schema["limits"],
         serde_json::to_value(schema::limits()).unwrap()
     );
+}
+
+/// Values at each end of a row's range and just inside it: the next f64 and the next
+/// f32, a hair inside (as 0.99999999 is below 1), and tiny values above a lower end.
+fn at_and_just_inside(row: &Setting) -> Vec<f64> {
+    let range = row.range().unwrap();
+    let (min, max) = (range.min, range.max);
+    if range.whole {
+        return vec![min, min + 1.0, max - 1.0, max];
+    }
+    let mut values = vec![
+        min,
+        max,
+        min.next_up(),
+        max.next_down(),
+        f64::from((min as f32).next_up()),
+        f64::from((max as f32).next_down()),
+        min + 1e-320,
+        min + 1e-46,
+        min + 1e-45,
+        min + 1e-9,
+        max - 1e-9,
+        max - 1e-8,
+        max - 1e-7,
+        max * (1.0 - 1e-8),
+    ];
+    values.retain(|value| value.is_finite());
+    values
+}
+
+/// The shortest decimal that is the same f32 as `value` (`value` itself when it is that
+/// short, else the f32 rounded): what the page shows and writes for a single-precision
+/// setting, as `tidyNumber` in www/js/state/config.js makes it.
+fn shortest_same_f32(value: f64) -> f64 {
+    let single = f64::from(value as f32);
+    let rounded =
+        |number: f64, digits: usize| format!("{number:.*e}", digits - 1).parse::<f64>().unwrap();
+    (1..=9)
+        .flat_map(|digits| {
+            let itself = (rounded(value, digits) == value).then_some(value);
+            itself.into_iter().chain([rounded(single, digits)])
+        })
+        .find(|candidate| *candidate as f32 == value as f32)
+        .unwrap_or(value)
+}
+
+#[test]
+fn values_at_and_just_inside_each_bound_round_trip_or_are_refused() {
+    for row in schema::settings()
+        .iter()
+        .filter(|row| row.range().is_some())
+    {
+        let (key, range) = (row.key, row.range().unwrap());
+        for value in at_and_just_inside(row) {
+            // As JS sends them: whole numbers as integers.
+            let sent = if range.whole {
+                json!(value as u64)
+            } else {
+                json!(value)
+            };
+            // Three classes and more need a dataset and a loss that fit them.
+            let base = if key == "classes" {
+                patched(
+                    &Config::default(),
+                    &json!({"dataset": "spiral", "loss": "softmaxCrossEntropy"}),
+                )
+            } else {
+                Config::default()
+            };
+            let config = patched(&base, &json!({ key: sent }));
+            let Err(error) = config.validate() else {
+                // Accepted: kept as given, trained as a value in range, and read back the
+                // same through JSON (config(), the address) and the page's short form.
+                let json = serde_json::to_value(&config).unwrap();
+                assert_eq!(json[key].as_f64(), Some(value), "{key} = {value}");
+                assert!(range.contains(range.used(value)), "{key} = {value}");
+                let again: Config = serde_json::from_value(json).unwrap();
+                assert_eq!(again, config, "{key} = {value}");
+                again.validate().unwrap();
+                let written: f64 = format!("{value}").parse().unwrap();
+                assert_eq!(written, value, "{key} = {value} as text");
+                if range.precision == Precision::Single {
+                    let short = shortest_same_f32(value);
+                    let tidied = patched(&base, &json!({ key: short }));
+                    tidied
+                        .validate()
+                        .unwrap_or_else(|e| panic!("{key} = {value} as {short}: {}", e.message));
+                    assert_eq!(range.used(short), range.used(value), "{key} = {value}");
+                }
+                continue;
+            };
+            assert_eq!(error.field, key, "{key} = {value}");
+            assert_eq!(error.message, range.refusal(key, value), "{key} = {value}");
+            assert!(
+                !range.contains(value),
+                "{key} = {value} is refused by another rule: {}",
+                error.message
+            );
+        }
+    }
+}
+
+#[test]
+fn the_rows_used_as_f32_are_the_ones_the_trainer_rounds_and_their_ends_are_f32() {
+    let used_as = |precision: Precision| -> Vec<&str> {
+        schema::settings()
+            .iter()
+            .filter(|row| {
+                row.range()
+                    .is_some_and(|range| range.precision == precision)
+            })
+            .map(|row| row.key)
+            .collect()
+    };
+    assert_eq!(
+        used_as(Precision::Single),
+        [
+            "regularizationRate",
+            "momentum",
+            "rmsDecay",
+            "beta1",
+            "beta2",
+            "epsilon"
+        ]
+    );
+    assert_eq!(used_as(Precision::Computed), ["learningRate"]);
+    for row in schema::settings() {
+        let Some(range) = row
+            .range()
+            .filter(|range| range.precision != Precision::Double)
+        else {
+            continue;
+        };
+        // An end the f32 holds exactly: the f32 check refuses only what rounds onto an
+        // excluded end or past an end.
+        for end in [range.min, range.max] {
+            assert_eq!(f64::from(end as f32), end, "{}", row.key);
+        }
+    }
 }

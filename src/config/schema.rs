@@ -6,9 +6,10 @@
 //! default is not repeated here: it is read from [`Config::default`] (and
 //! [`ViewOptions::default`]) when the schema is serialised.
 //!
-//! The rows generate the range checks of every plain numeric setting and of the hidden
-//! layers (`validation`), the message for a value of the wrong kind and the list of
-//! known keys (`fields`), [`limits`], and what JS reads through `configSchema()`.
+//! The rows generate the range checks of every plain numeric setting (for one the
+//! trainer uses as an f32, of that f32 as well) and of the hidden layers
+//! (`validation`), the message for a value of the wrong kind and the list of known keys
+//! (`fields`), [`limits`], and what JS reads through `configSchema()`.
 //! Rules that tie settings together stay hand-written in `validation`.
 //!
 //! Config rows are in the order the address bar writes them; view rows follow it.
@@ -93,6 +94,25 @@ pub struct Range {
     /// The values a control offers as a ladder (any value in range is accepted).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub offered: Option<&'static [f64]>,
+    /// How the trainer uses the value: as it is, or as a 32-bit float, which must then
+    /// be in range too (0.99999999 is refused where 1 is, since it is 1 in f32).
+    pub precision: Precision,
+}
+
+/// How the trainer uses a number setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Precision {
+    /// As it is, an f64.
+    Double,
+    /// As its f32 (`value as f32`), and only so: two values with the same f32 are the
+    /// same setting, and the page writes the shorter.
+    Single,
+    /// As an f32 rounded from f64 arithmetic on the value: the learning rate, which the
+    /// schedule multiplies by γ^… in f64 before rounding. Its f32 is the rate of epoch 0
+    /// and is checked; two values with the same f32 can train differently once the rate
+    /// decays, so the value is kept as written.
+    Computed,
 }
 
 impl Range {
@@ -105,6 +125,7 @@ impl Range {
             max_exclusive: false,
             whole: false,
             offered: None,
+            precision: Precision::Double,
         }
     }
 
@@ -140,8 +161,28 @@ impl Range {
         }
     }
 
-    /// Whether `value` is accepted (never NaN or infinite).
+    /// The same range, for a setting the trainer uses as `precision` says.
+    pub const fn used_as(self, precision: Precision) -> Self {
+        Range { precision, ..self }
+    }
+
+    /// The value the trainer uses first for `value`: the nearest f32 unless the setting
+    /// is used as it is.
+    pub fn used(&self, value: f64) -> f64 {
+        match self.precision {
+            Precision::Double => value,
+            Precision::Single | Precision::Computed => f64::from(value as f32),
+        }
+    }
+
+    /// Whether `value` is accepted (never NaN or infinite): it is in range, and so is
+    /// the value the trainer uses for it.
     pub fn contains(&self, value: f64) -> bool {
+        self.holds(value) && self.holds(self.used(value))
+    }
+
+    /// Whether `value` itself is in range.
+    fn holds(&self, value: f64) -> bool {
         let above_min = if self.min_exclusive {
             value > self.min
         } else {
@@ -165,7 +206,16 @@ impl Range {
             (false, false, true) => format!("at least {min} and below {max}"),
             (false, true, true) => format!("greater than {min} and below {max}"),
         };
-        format!("{key} must be {allowed}, got {value}")
+        let message = format!("{key} must be {allowed}, got {}", shown(value));
+        if self.holds(value) && !self.contains(value) {
+            // In range as written, out of it as trained.
+            return format!(
+                "{message} (that is {} in single precision, the precision greymatter \
+                 trains in)",
+                shown(self.used(value) as f32)
+            );
+        }
+        message
     }
 
     /// What the range accepts, in words.
@@ -178,6 +228,20 @@ impl Range {
             (false, false, true) => format!("a number from {min} up to (not including) {max}"),
             (false, true, true) => format!("a number greater than {min} and below {max}"),
         }
+    }
+}
+
+/// A number as the page writes it (as JavaScript's `String(number)` does, in its
+/// shortest form): with an exponent below 1e-6 and from 1e21, so that 1e-320 is not 320
+/// digits long.
+fn shown<T: Into<f64> + Copy + fmt::Display + fmt::LowerExp>(number: T) -> String {
+    let size = number.into().abs();
+    if size != 0.0 && size < 1e-6 {
+        format!("{number:e}")
+    } else if size >= 1e21 && size.is_finite() {
+        format!("{number:e}").replace('e', "e+")
+    } else {
+        format!("{number}")
     }
 }
 
@@ -542,12 +606,21 @@ const CLASSES: &[f64] = &[2.0, 3.0, 4.0, 5.0, 6.0];
 const SPEEDS: &[f64] = &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
 /// Any whole number a u32 holds (seeds, epochs).
 const ANY_U32: Range = Range::whole(0.0, u32::MAX as f64);
-/// [0, 1): the decay rates of momentum, RMSProp and Adam.
-const DECAY: Range = Range::below(0.0, 1.0);
+/// [0, 1): the decay rates of momentum, RMSProp and Adam, which the optimizer uses as
+/// f32 (so 0.99999999, which is 1 in f32, is refused).
+const DECAY: Range = Range::below(0.0, 1.0).used_as(Precision::Single);
 
 use Effect::*;
 
 /// The config rows, in the order the address bar writes them.
+///
+/// `used_as` marks the numbers the trainer takes as f32 (see the trainer's
+/// `optimizer_settings` and `step_settings`): the regularization rate and the
+/// optimizer's μ, ρ, β₁, β₂, ε as `value as f32`, the learning rate through the schedule
+/// (α·γ^… in f64, then `as f32`). The others are used as they are: `decayRate` in that
+/// f64 product, `stopAtLoss` compared in f64 with the loss; `noise` and `trainRatio`
+/// become the f32 fractions `value / 100`, which no rounding takes out of their closed
+/// ranges.
 #[rustfmt::skip]
 static SETTINGS: &[Setting] = &[
     Setting::config("dataset", "Dataset", Regenerated, choice(datasets))
@@ -561,7 +634,8 @@ static SETTINGS: &[Setting] = &[
         number(Range::whole(1.0, MAX_BATCH_SIZE as f64)))
         .hides("the batch size"),
     Setting::config("learningRate", "Learning rate", Kept,
-        number(Range::above(0.0, MAX_LEARNING_RATE).offering(LEARNING_RATES)))
+        number(Range::above(0.0, MAX_LEARNING_RATE).offering(LEARNING_RATES)
+            .used_as(Precision::Computed)))
         .hides("the learning rate"),
     Setting::config("activation", "Activation", Reset, choice(activations))
         .hides("the activation"),
@@ -576,7 +650,8 @@ static SETTINGS: &[Setting] = &[
     Setting::config("regularization", "Regularization", Kept, choice(regularizations))
         .hides("the regularization"),
     Setting::config("regularizationRate", "Regularization rate", Kept,
-        number(Range::closed(0.0, MAX_REGULARIZATION_RATE).offering(REGULARIZATION_RATES)))
+        number(Range::closed(0.0, MAX_REGULARIZATION_RATE).offering(REGULARIZATION_RATES)
+            .used_as(Precision::Single)))
         .hides("the regularization rate"),
     Setting::config("hidden", "Hidden layers", Reset,
         Kind::Counts { max_length: MAX_HIDDEN_LAYERS, min: 1, max: MAX_NEURONS_PER_LAYER })
@@ -619,7 +694,8 @@ static SETTINGS: &[Setting] = &[
         .hides("Adam's β₁"),
     Setting::config("beta2", "β₂", Kept, number(DECAY))
         .hides("Adam's β₂"),
-    Setting::config("epsilon", "ε", Kept, number(Range::above(0.0, 1.0)))
+    Setting::config("epsilon", "ε", Kept,
+        number(Range::above(0.0, 1.0).used_as(Precision::Single)))
         .hides("the ε of RMSProp and Adam"),
     Setting::config("seed", "Seed", Reset, number(ANY_U32)),
     Setting::config("dataSeed", "Data seed", NewData, number(ANY_U32)),

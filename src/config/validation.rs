@@ -10,8 +10,9 @@ use crate::data::dataset::Problem;
 
 impl Config {
     /// Checks every field against the limits: first each setting against its row of
-    /// the schema (ranges of numbers, the hidden layers' counts), then the rules that
-    /// tie settings together.
+    /// the schema (ranges of numbers, and of the f32 the trainer makes of one it uses
+    /// in single precision; the hidden layers' counts), then the rules that tie
+    /// settings together.
     pub fn validate(&self) -> Result<(), ConfigError> {
         schema::check_rows(self, schema::settings())?;
         if let Some(problem) = self.dataset.problem().filter(|&p| p != self.problem) {

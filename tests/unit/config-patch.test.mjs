@@ -37,7 +37,11 @@ describe('fitting a patch to the config', () => {
     assert.equal(combineOutcomes('reset', 'kept'), 'reset');
     assert.equal(tidyNumber(Math.fround(0.03)), 0.03);
     assert.equal(tidyNumber(7), 7);
-    assert.deepEqual(tidyConfig({ learningRate: Math.fround(0.1), hidden: [4] }), { learningRate: 0.1, hidden: [4] });
+    assert.equal(tidyNumber(0.31586557), 0.31586557, 'a short number stays as written');
+    assert.equal(tidyNumber(tidyNumber(0.315865565)), tidyNumber(0.315865565));
+    assert.deepEqual(tidyConfig({ momentum: Math.fround(0.9), hidden: [4] }, schema), { momentum: 0.9, hidden: [4] });
+    const exact = { noise: 12.3456789012, stopAtLoss: Math.fround(0.1), learningRate: Math.fround(0.1) };
+    assert.deepEqual(tidyConfig(exact, schema), exact, 'settings the core uses beyond their 32-bit float stay as they are');
   });
 });
 

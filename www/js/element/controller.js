@@ -382,7 +382,7 @@ export class Playground {
    * sends `configchange` unless only the view changed.
    */
   afterChange(outcome, { configChanged = true } = {}) {
-    this.config = tidyConfig(this.core.config());
+    this.config = tidyConfig(this.core.config(), this.schema);
     const { problem, classes } = this.config;
     this.controls.show(this.config, this.core.lossesFor(problem, classes));
     const colours = this.colours();

@@ -1,25 +1,44 @@
 // Patching a config so the core takes it in one step (a dataset that fits the
 // problem and the classes, a loss that fits), what a change's outcome means, and tidy
-// numbers (the core keeps rates as 32-bit floats, so 0.03 can come back as
-// 0.029999999329447746; the page shows and shares the short form). The datasets and
-// their problems and classes come from the schema (schema.js). DOM-free.
+// numbers (the core trains with some settings as 32-bit floats, so a momentum of
+// 0.8999999761581421 is the same as 0.9; the page shows and shares the short form).
+// The datasets and their problems and classes come from the schema (schema.js).
+// DOM-free.
 
-/** Shortest decimal that is the same 32-bit float as `x` (integers untouched). */
+/**
+ * Shortest decimal that is the same 32-bit float as `x` (integers untouched): `x` itself
+ * when it is that short, else the one nearest the float. A tidy number stays as it is
+ * (0.029999999329447746 becomes 0.03, and 0.03 stays 0.03).
+ */
 export function tidyNumber(x) {
   if (typeof x !== 'number' || Number.isInteger(x) || !Number.isFinite(x)) return x;
   const target = Math.fround(x);
   for (let digits = 1; digits <= 9; digits++) {
-    const candidate = Number(x.toPrecision(digits));
-    if (Math.fround(candidate) === target) return candidate;
+    if (Number(x.toPrecision(digits)) === x) return x;
+    // Every decimal of this many digits that can be the float: the nearest and its neighbours.
+    const near = target.toPrecision(digits);
+    const [, exponent] = Number(near).toExponential(digits - 1).split('e');
+    const step = 10 ** (Number(exponent) - digits + 1);
+    for (const candidate of [Number(near), Number(near) - step, Number(near) + step]) {
+      const written = Number(candidate.toPrecision(digits));
+      if (Math.fround(written) === target) return written;
+    }
   }
   return x;
 }
 
-/** A copy of `config` with every float in its short form. */
-export function tidyConfig(config) {
-  const tidy = {};
-  for (const [key, value] of Object.entries(config)) {
-    tidy[key] = Array.isArray(value) ? value.map(tidyNumber) : tidyNumber(value);
+/**
+ * A copy of `config` with the value of every single-precision setting (a schema row with
+ * `precision: "single"`: the core trains with its 32-bit float and nothing else) in its
+ * short form, which the core takes as the same setting; every other value as it is,
+ * since the core uses more of it (a noise of 12.3456789012 is not 12.345679, nor is a
+ * learning rate of 0.029999999329447746 0.03 once the schedule decays it).
+ * @param {import('./schema.js').Schema} schema
+ */
+export function tidyConfig(config, schema) {
+  const tidy = { ...config };
+  for (const row of schema.settings) {
+    if (row.precision === 'single' && row.key in tidy) tidy[row.key] = tidyNumber(tidy[row.key]);
   }
   return tidy;
 }
