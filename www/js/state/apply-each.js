@@ -44,8 +44,8 @@ export function applyEach(core, values, schema) {
 }
 
 /** The keys among `keys` whose value in `values` differs from the core's config, with that value. */
-function differing(core, values, keys) {
-  const config = tidyConfig(core.config());
+function differing(core, values, keys, schema) {
+  const config = tidyConfig(core.config(), schema);
   return Object.fromEntries(keys.filter((key) => !sameValue(values[key], config[key])).map((key) => [key, values[key]]));
 }
 
@@ -57,9 +57,9 @@ function differing(core, values, keys) {
  * @returns {{errors: string[], outcome: string}}
  */
 export function applyChanges(core, values, schema) {
-  const changed = differing(core, values, Object.keys(values));
+  const changed = differing(core, values, Object.keys(values), schema);
   const first = applyEach(core, changed, schema);
-  const moved = differing(core, values, Object.keys(values).filter((key) => !(key in changed)));
+  const moved = differing(core, values, Object.keys(values).filter((key) => !(key in changed)), schema);
   const second = applyEach(core, moved, schema);
   return { errors: [...first.errors, ...second.errors], outcome: combineOutcomes(first.outcome, second.outcome) };
 }
