@@ -120,3 +120,74 @@ fn a_model_with_a_sigmoid_output_switches_the_loss_to_binary_cross_entropy() {
     assert_eq!(target.config().loss, Loss::BinaryCrossEntropy);
     assert_eq!(target.predict(&PROBES), source.predict(&PROBES));
 }
+
+#[test]
+fn unknown_fields_are_refused_on_every_level() {
+    let good = serde_json::to_value(trained().export_model()).unwrap();
+    let mut top = good.clone();
+    top["comment"] = json!("hi");
+    let mut layer = good.clone();
+    layer["layers"][0]["dropout"] = json!(0.5);
+    for (bad, field) in [(top, "comment"), (layer, "dropout")] {
+        let error = serde_json::from_value::<ModelFile>(bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(&format!("unknown field `{field}`")),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_model_whose_loss_is_not_finite_on_the_data_is_refused_and_nothing_changes() {
+    let mut trainer = trained();
+    let before = trainer.predict(&PROBES);
+    let mut bad = serde_json::to_value(trainer.export_model()).unwrap();
+    // Finite as f32, but the products overflow: the outputs (and the loss) are not finite.
+    bad["layers"][0]["weights"][0] = json!([3e38, 3e38]);
+    bad["layers"][1]["weights"][0][0] = json!(3e38);
+    bad["layers"][1]["biases"][0] = json!(-3e38);
+    let model: ModelFile = serde_json::from_value(bad).unwrap();
+    let error = trainer.import_model(&model).unwrap_err();
+    assert!(error.contains("loss on the training points"), "{error}");
+    assert_eq!(trainer.predict(&PROBES), before);
+}
+
+#[test]
+fn weights_beyond_f32_are_refused() {
+    let mut trainer = trained();
+    let mut bad = serde_json::to_value(trainer.export_model()).unwrap();
+    bad["layers"][0]["biases"][0] = json!(1e39);
+    let model: ModelFile = serde_json::from_value(bad).unwrap();
+    let error = trainer.import_model(&model).unwrap_err();
+    assert!(error.contains("finite"), "{error}");
+}
+
+#[test]
+fn predicting_no_points_gives_no_values() {
+    assert!(trained().predict(&[]).is_empty());
+}
+
+#[test]
+fn the_listed_fields_are_the_fields_a_model_file_has() {
+    use greymatter::model::model_file::{unknown_field, FILE_FIELDS, LAYER_FIELDS};
+    let model = serde_json::to_value(trained().export_model()).unwrap();
+    let keys = |value: &serde_json::Value| {
+        let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    let sorted = |fields: &[&str]| {
+        let mut fields: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+        fields.sort();
+        fields
+    };
+    assert_eq!(keys(&model), sorted(&FILE_FIELDS));
+    assert_eq!(keys(&model["layers"][0]), sorted(&LAYER_FIELDS));
+    assert_eq!(
+        unknown_field("layer 1", ["weights", "dropout"], &LAYER_FIELDS).unwrap(),
+        "layer 1 has an unknown field `dropout` (the fields are activation, weights and biases)"
+    );
+    assert_eq!(unknown_field("layer 1", ["weights"], &LAYER_FIELDS), None);
+}

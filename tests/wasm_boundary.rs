@@ -289,3 +289,58 @@ fn a_host_pages_colours_reach_every_picture() {
         "the colours of -1, 0 and +1 are 9 numbers (r, g, b of each), got 3"
     );
 }
+
+fn error_text(error: JsValue) -> String {
+    js_sys::Error::from(error).message().into()
+}
+
+#[wasm_bindgen_test]
+fn predicting_no_points_gives_no_values() {
+    let mut playground = Playground::new(&JsValue::UNDEFINED).unwrap();
+    assert_eq!(playground.predict(&[]).unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn broken_model_objects_are_refused_in_plain_words() -> Result<(), JsValue> {
+    let mut playground = Playground::new(&JsValue::UNDEFINED).unwrap();
+    let good = playground.export_model().unwrap();
+    let parse = |text: &str| js_sys::JSON::parse(text).unwrap();
+    let with_layer_field = {
+        let model =
+            js_sys::JSON::parse(&String::from(js_sys::JSON::stringify(&good).unwrap())).unwrap();
+        let layers = js_sys::Array::from(&get(&model, "layers"));
+        Reflect::set(&layers.get(0), &"dropout".into(), &0.5.into()).unwrap();
+        model
+    };
+    let with_weight = |weight: f64| {
+        let model =
+            js_sys::JSON::parse(&String::from(js_sys::JSON::stringify(&good).unwrap())).unwrap();
+        let layers = js_sys::Array::from(&get(&model, "layers"));
+        // Array::from would copy: change the model's own array.
+        let biases: js_sys::Array = get(&layers.get(0), "biases").into();
+        biases.set(0, weight.into());
+        model
+    };
+    let shape = "a model file must be an object with format, version, problem, features and layers";
+    let cases: Vec<(JsValue, &str)> = vec![
+        (JsValue::NULL, shape),
+        (JsValue::UNDEFINED, shape),
+        (parse("[]"), shape),
+        (parse("\"text\""), shape),
+        (parse("{}"), "missing field `format`"),
+        (with_layer_field, "unknown field `dropout`"),
+        (with_weight(1e39), "finite"),
+    ];
+    // Errors, not panics: the playground's panic hook would hide an assertion's text.
+    for (model, expected) in cases {
+        let message = match playground.import_model(model) {
+            Ok(()) => return Err(format!("accepted, should say {expected:?}").into()),
+            Err(error) => error_text(error),
+        };
+        let plain = !message.contains("JsValue") && !message.contains("unit value");
+        if !message.contains(expected) || !plain {
+            return Err(format!("{message:?} should say {expected:?} in plain words").into());
+        }
+    }
+    Ok(())
+}

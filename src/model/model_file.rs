@@ -19,6 +19,27 @@ pub const FORMAT: &str = "greymatter-model";
 /// The model file version this build writes and reads.
 pub const VERSION: u32 = 1;
 
+/// The fields of a model file, as the format lists them; no other is read.
+pub const FILE_FIELDS: [&str; 5] = ["format", "version", "problem", "features", "layers"];
+/// The fields of one layer of a model file.
+pub const LAYER_FIELDS: [&str; 3] = ["activation", "weights", "biases"];
+
+/// The first key of `keys` that is not among `fields`, named in a message: "layer 1
+/// has an unknown field `dropout` (a layer has activation, weights and biases)".
+/// `what` names the object ("the model file", "layer 1").
+pub fn unknown_field<'a>(
+    what: &str,
+    keys: impl IntoIterator<Item = &'a str>,
+    fields: &[&str],
+) -> Option<String> {
+    let key = keys.into_iter().find(|key| !fields.contains(key))?;
+    let (last, first) = fields.split_last().expect("fields");
+    Some(format!(
+        "{what} has an unknown field `{key}` (the fields are {} and {last})",
+        first.join(", ")
+    ))
+}
+
 /// A model file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -8,7 +8,7 @@
 
 use crate::config::{Config, ConfigError};
 use crate::data::dataset::Problem;
-use crate::model::model_file::ModelFile;
+use crate::model::model_file::{unknown_field, ModelFile, FILE_FIELDS, LAYER_FIELDS};
 use crate::picture::Heatmap;
 use crate::session::trainer::Trainer;
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
@@ -259,8 +259,21 @@ impl Playground {
     /// Loads a model file object; on error nothing changes.
     #[wasm_bindgen(js_name = importModel)]
     pub fn import_model(&mut self, model: JsValue) -> Result<(), JsValue> {
-        let model: ModelFile = serde_wasm_bindgen::from_value(model)
-            .map_err(|error| js_error(format!("not a greymatter model file: {error}")))?;
+        if !model.is_object() || js_sys::Array::is_array(&model) {
+            return Err(js_error(format!(
+                "a model file must be an object with format, version, problem, features \
+                 and layers; got {}",
+                describe_js(&model)
+            )));
+        }
+        // serde-wasm-bindgen reads only the fields it knows: unknown ones are refused here.
+        check_model_fields(&model).map_err(js_error)?;
+        let model: ModelFile = serde_wasm_bindgen::from_value(model).map_err(|error| {
+            js_error(format!(
+                "not a greymatter model file: {}",
+                plain_serde_error(error)
+            ))
+        })?;
         self.trainer.import_model(&model).map_err(js_error)?;
         self.render();
         Ok(())
@@ -270,6 +283,97 @@ impl Playground {
     pub fn reset(&mut self) {
         self.trainer.reset();
     }
+}
+
+/// Refuses a field the model file format does not have, at the top or in a layer.
+fn check_model_fields(model: &JsValue) -> Result<(), String> {
+    let keys = |object: &JsValue| -> Vec<String> {
+        Object::keys(object.unchecked_ref::<Object>())
+            .iter()
+            .filter_map(|key| key.as_string())
+            .collect()
+    };
+    let top = keys(model);
+    if let Some(message) = unknown_field(
+        "the model file",
+        top.iter().map(String::as_str),
+        &FILE_FIELDS,
+    ) {
+        return Err(message);
+    }
+    let layers = Reflect::get(model, &JsValue::from_str("layers")).unwrap_or(JsValue::UNDEFINED);
+    if !js_sys::Array::is_array(&layers) {
+        return Ok(());
+    }
+    for (index, layer) in js_sys::Array::from(&layers).iter().enumerate() {
+        if !layer.is_object() || js_sys::Array::is_array(&layer) {
+            continue;
+        }
+        let names = keys(&layer);
+        let what = format!("layer {}", index + 1);
+        if let Some(message) = unknown_field(&what, names.iter().map(String::as_str), &LAYER_FIELDS)
+        {
+            return Err(message);
+        }
+    }
+    Ok(())
+}
+
+/// A JS value as a message names it: `null`, `undefined`, `an array`, `the text "…"`, `5`.
+fn describe_js(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_string()
+    } else if value.is_undefined() {
+        "undefined".to_string()
+    } else if js_sys::Array::is_array(value) {
+        "an array".to_string()
+    } else if let Some(text) = value.as_string() {
+        let short: String = text.chars().take(40).collect();
+        format!("the text {short:?}")
+    } else if let Some(number) = value.as_f64() {
+        number.to_string()
+    } else {
+        format!("a {}", value.js_typeof().as_string().unwrap_or_default())
+    }
+}
+
+/// A serde-wasm-bindgen error in a person's words: no `JsValue(Object({…}))`, no
+/// "unit value", no Rust type names.
+fn plain_serde_error(error: serde_wasm_bindgen::Error) -> String {
+    let value: JsValue = error.into();
+    let text = value
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .unwrap_or_else(|| format!("{value:?}"));
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find("JsValue(") {
+        plain.push_str(&rest[..start]);
+        let inner = &rest[start + "JsValue(".len()..];
+        let mut depth = 1;
+        let end = inner
+            .char_indices()
+            .find(|&(_, c)| {
+                depth += match c {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                depth == 0
+            })
+            .map_or(inner.len(), |(at, _)| at + 1);
+        plain.push_str(match inner {
+            _ if inner.starts_with("Object") => "an object",
+            _ if inner.starts_with("Array") => "an array",
+            _ => "a value of another kind",
+        });
+        rest = &inner[end..];
+    }
+    plain.push_str(rest);
+    plain
+        .replace("unit value", "null")
+        .replace("struct ModelFile", "a model file")
+        .replace("struct ModelLayer", "a layer")
 }
 
 fn points_array(points: &[crate::data::dataset::Point]) -> Float32Array {

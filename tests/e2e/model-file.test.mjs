@@ -75,14 +75,16 @@ describe('model files', () => {
 
     await page.click('#new-weights');
     await page.waitForFunction(() => window.playground.config.seed !== 1);
-    assert.notDeepEqual(await predict(page), expected);
+    const fresh = await predict(page);
+    assert.notDeepEqual(fresh, expected);
     await page.setInputFiles('#import-model', file);
-    await page.waitForFunction(() => window.playground.state.epoch === 0
-      && document.querySelector('greymatter-playground').shadowRoot.getElementById('message').hidden);
-    await page.waitForFunction(async (probe) => {
+    // The file is read asynchronously: wait until the imported network answers.
+    await page.waitForFunction(([probe, before]) => {
       const outputs = window.playground.predict(probe);
-      return outputs.length === probe.length;
-    }, PROBE);
+      return outputs.some((value, index) => value !== before[index]);
+    }, [PROBE, fresh]);
+    assert.equal(await page.evaluate(() => window.playground.state.epoch), 0);
+    assert.equal(await page.evaluate(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('message').hidden), true);
     assert.deepEqual(await predict(page), expected);
     assert.deepEqual(page.problems, []);
   });

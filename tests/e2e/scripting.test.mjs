@@ -42,7 +42,7 @@ describe('scripting the full page', () => {
   it('showNode keeps a node in the big heatmap; a node that does not exist is refused', async () => {
     await page.evaluate(() => window.playground.showNode(2));
     assert.equal(await page.textContent('#heatmap-caption'), 'Showing neuron 1 of hidden layer 1');
-    assert.match(await attempt(page, 'window.playground.showNode(99)'), /node 99 does not exist/);
+    assert.match(await attempt(page, 'window.playground.showNode(99)'), /node must be a whole number from 0 to 8 \(or null for the output\), got 99/);
     await page.evaluate(() => window.playground.showNode(null));
     assert.equal(await page.isHidden('#heatmap-caption'), true);
   });

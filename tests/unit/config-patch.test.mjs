@@ -31,6 +31,17 @@ describe('fitting a patch to the config', () => {
     assert.deepEqual(fitPatch({ problem: 'regression', dataset: 'xor' }, current, lossesFor, schema), { problem: 'regression', dataset: 'xor' });
   });
 
+  it('a shorter hidden cuts layerActivations to its length, as the − button does', () => {
+    const mixed = { ...current, hidden: [4, 2], layerActivations: ['relu', 'sigmoid'], activation: 'tanh' };
+    assert.deepEqual(fitPatch({ hidden: [3] }, mixed, lossesFor, schema), { hidden: [3], layerActivations: ['relu'] });
+    assert.deepEqual(fitPatch({ hidden: [3, 3, 3] }, mixed, lossesFor, schema), { hidden: [3, 3, 3] }, 'new layers take activation');
+    assert.deepEqual(fitPatch({ hidden: [3], layerActivations: ['linear'] }, mixed, lossesFor, schema).layerActivations, ['linear']);
+    assert.deepEqual(fitPatch({ hidden: [3] }, current, lossesFor, schema), { hidden: [3] }, 'one activation for all: nothing to fit');
+    const core = coreOf({ hidden: [4, 2], layerActivations: ['relu', 'sigmoid'] });
+    core.setConfig(fitPatch({ hidden: [3] }, core.config(), lossesFor, schema));
+    assert.deepEqual(core.config().layerActivations, ['relu']);
+  });
+
   it('sums up outcomes and tidies 32-bit floats', () => {
     assert.equal(combineOutcomes('kept', 'reset'), 'reset');
     assert.equal(combineOutcomes('newData', 'reset'), 'regenerated');

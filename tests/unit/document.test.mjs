@@ -29,6 +29,10 @@ describe('reading a greymatter document', () => {
     assert.equal(formatSize(MAX_DOCUMENT_BYTES), '16 MB');
   });
 
+  it('skips a byte order mark at the start, as a file picked on the page does', () => {
+    assert.deepEqual(readDocumentText('\uFEFF{"format": "greymatter-model"}', 'the model file'), { format: 'greymatter-model' });
+  });
+
   it('names a parse error', () => {
     assert.throws(() => readDocumentText('{not json', 'the lesson file'), /^Error: the lesson file is not JSON \(.+\)$/);
     assert.throws(() => readDocumentText(42), /must be JSON text/);

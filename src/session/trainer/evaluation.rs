@@ -70,7 +70,7 @@ impl Trainer {
 }
 
 /// Loss and accuracy (or R²) of `network` over a prepared set.
-fn evaluate_set(
+pub(super) fn evaluate_set(
     network: &Network,
     set: &PreparedSet,
     objective: &Objective,

@@ -1,5 +1,6 @@
 //! Model files in and out of a running playground.
 
+use super::evaluation::evaluate_set;
 use super::Trainer;
 use crate::config::Config;
 use crate::learn::objective::Objective;
@@ -40,8 +41,17 @@ impl Trainer {
             activations
         };
         next.validate().map_err(|error| error.message)?;
+        let mut train = self.train.clone();
+        train.compute_inputs(&next);
+        let loss = evaluate_set(&network, &train, &next.objective(), &mut self.evaluation).loss;
+        if !train.labels.is_empty() && !loss.is_finite() {
+            return Err(format!(
+                "the model's loss on the training points is {loss}, not a finite number: \
+                 its weights are too large for this data"
+            ));
+        }
         self.config = next;
-        self.train.compute_inputs(&self.config);
+        self.train = train;
         self.test.compute_inputs(&self.config);
         self.network = network;
         self.restart_history();

@@ -1,17 +1,13 @@
 // The scripting interface of one playground (README, "Scripting greymatter"): the
 // element's methods, `window.playground` on the full page and the iframe embed's
 // messages are all this one object. A thin, frozen facade over the playground
-// (controller.js), so scripts see only the documented members.
+// (controller.js), so scripts see only the documented members. Indices and points
+// are checked here (arguments.js) before anything reaches the core.
+
+import { checkNeuron, checkPoints, finiteNumber, wholeNumber } from './arguments.js';
 
 function plainObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function finiteNumber(name, value) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new Error(`${name} must be a finite number, got ${JSON.stringify(value)}`);
-  }
-  return value;
 }
 
 /** @param {import('./controller.js').Playground} page */
@@ -51,22 +47,20 @@ export function publicApi(page) {
       page.setView(partial);
     }),
     showNode: shown((node) => {
-      if (node !== null && !Number.isInteger(node)) {
-        throw new Error(`node must be a whole number or null, got ${JSON.stringify(node)}`);
-      }
+      if (node !== null) wholeNumber('node', node, page.networkShape().nodes - 1, ' (or null for the output)');
       page.pinNode(node);
     }),
     setWeight: shown((layer, neuron, input, value) => {
+      checkNeuron(page.networkShape(), layer, neuron, input);
       page.setParameter({ kind: 'weight', layer, neuron, input }, finiteNumber('value', value));
     }),
     setBias: shown((layer, neuron, value) => {
+      checkNeuron(page.networkShape(), layer, neuron);
       page.setParameter({ kind: 'bias', layer, neuron }, finiteNumber('value', value));
     }),
     inspectNeuron: shown((layer, neuron) => page.inspectNeuron(layer, neuron)),
     predict: started((points) => {
-      if (!Array.isArray(points) || points.some((point) => !Array.isArray(point) || point.length !== 2)) {
-        throw new Error('predict expects an array of [x1, x2] pairs, e.g. [[0, 0], [1, -2]]');
-      }
+      if (checkPoints(points).length === 0) return [];
       return page.predict(Float32Array.from(points.flat()));
     }),
     confusionMatrix: started((set = 'test') => {

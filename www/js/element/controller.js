@@ -33,6 +33,7 @@ import {
   tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET,
 } from '../state/config.js';
 import { expandFields } from './fields.js';
+import { checkNeuron } from './arguments.js';
 import { showControls } from './layouts.js';
 import { FramePainter } from './frame-painter.js';
 import { TrainingLoop } from './training-loop.js';
@@ -543,14 +544,14 @@ export class Playground {
       this.inspector.close();
       return;
     }
-    const sizes = [...this.config.hidden, this.core.shape().outputs];
-    if (!Number.isInteger(layer) || layer < 0 || layer >= sizes.length) {
-      throw new Error(`layer must be a whole number from 0 to ${sizes.length - 1} (the output), got ${JSON.stringify(layer)}`);
-    }
-    if (!Number.isInteger(neuron) || neuron < 0 || neuron >= sizes[layer]) {
-      throw new Error(`neuron must be a whole number from 0 to ${sizes[layer] - 1} in layer ${layer}, got ${JSON.stringify(neuron)}`);
-    }
+    checkNeuron(this.networkShape(), layer, neuron);
     this.inspector.open(layer, neuron);
+  }
+
+  /** The network's shape for checking indices: features (`inputs`), neurons per layer (`sizes`, the output last), pictured `nodes`. */
+  networkShape() {
+    const { nodes, outputs } = this.core.shape();
+    return { inputs: this.config.features.length, sizes: [...this.config.hidden, outputs], nodes };
   }
 
   /** One optimizer step on training sample `index` alone (the step-through's Apply). */

@@ -81,8 +81,10 @@ export function isMultiClass(config) {
  * `partial` made to fit the rest of the config (`current`), so the core takes it in one
  * patch: a dataset of the problem (withFittingDataset); with 3 or more classes, a dataset
  * that has them (xor → spiral); and a loss that fits the problem and the classes (the
- * first of `lossesFor(problem, classes)`) when the current one does not. Keys that
- * `partial` names itself are never changed.
+ * first of `lossesFor(problem, classes)`) when the current one does not; a shorter
+ * `hidden` cuts `layerActivations` to its length, as the page's − button does (a
+ * longer one leaves the new layers on `activation`). Keys that `partial` names itself
+ * are never changed.
  */
 export function fitPatch(partial, current, lossesFor, schema) {
   let patch = withFittingDataset(partial, current, schema);
@@ -102,7 +104,15 @@ export function fitPatch(partial, current, lossesFor, schema) {
     }
     if (fits.length && !fits.includes(current.loss)) patch = { ...patch, loss: fits[0] };
   }
-  return patch;
+  return withFittingLayerActivations(patch, current);
+}
+
+/** `patch` with `layerActivations` cut to a shorter `hidden` (see fitPatch). */
+function withFittingLayerActivations(patch, current) {
+  const activations = current.layerActivations ?? [];
+  const { hidden } = patch;
+  if (!Array.isArray(hidden) || 'layerActivations' in patch || hidden.length >= activations.length) return patch;
+  return { ...patch, layerActivations: activations.slice(0, hidden.length) };
 }
 
 /**

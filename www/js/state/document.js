@@ -77,7 +77,8 @@ function isPlainObject(value) {
 
 /**
  * Reads the JSON text of a greymatter document (`what` names it: "the lesson file",
- * "the model file"): refuses text over 16 MiB before parsing, names a parse error,
+ * "the model file"): refuses text over 16 MiB before parsing, skips a leading byte
+ * order mark, names a parse error,
  * then checks the value (checkDocument). Returns the parsed value.
  */
 export function readDocumentText(text, what = 'the file') {
@@ -88,7 +89,8 @@ export function readDocumentText(text, what = 'the file') {
   }
   let value;
   try {
-    value = JSON.parse(text);
+    // A byte order mark is not JSON, but many editors write one (file.text() drops it too).
+    value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     throw new Error(`${what} is not JSON (${error.message})`);
   }
