@@ -4,7 +4,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { plainData, SETTINGS, DOCUMENT } from '../../www/js/state/plain-data.js';
+import { plainData, plainDocument, SETTINGS, DOCUMENT } from '../../www/js/state/plain-data.js';
 
 const nested = (depth) => {
   let value = 1;
@@ -96,4 +96,10 @@ describe('plain data', () => {
     });
     assert.throws(() => plainData(Array.from({ length: 100 }, () => new Array(100).fill(0)), 'x'), /more than 10,000 values/);
   });
+});
+
+it('a document that is no object goes to the core as it is, for the core to name', () => {
+  for (const value of [undefined, null, 3, 'text']) assert.equal(plainDocument(value, 'the model file'), value);
+  assert.deepEqual(plainDocument({ a: [1] }, 'the model file'), { a: [1] });
+  assert.throws(() => plainDocument({ a: NaN }, 'the model file'), /a/);
 });

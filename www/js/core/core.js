@@ -8,7 +8,7 @@
 // which turns refusals into Errors and a crash into a restart (CoreCrash).
 
 import { Engine, CoreCrash } from './engine.js';
-import { plainData, SETTINGS, DOCUMENT } from '../state/plain-data.js';
+import { plainData, plainDocument, SETTINGS } from '../state/plain-data.js';
 
 export { CoreCrash };
 
@@ -218,7 +218,7 @@ export class Core {
 
   /** Opens a lesson file object (settings, points, network, epoch, history); on refusal nothing changes. */
   openLesson(lesson) {
-    const plain = plainData(lesson, 'the lesson file', DOCUMENT);
+    const plain = plainDocument(lesson, 'the lesson file');
     this.engine.call((p) => p.openLesson(plain));
   }
 
@@ -370,7 +370,7 @@ export class Core {
   }
 
   importModel(model) {
-    const plain = plainData(model, 'the model file', DOCUMENT);
+    const plain = plainDocument(model, 'the model file');
     this.engine.call((p) => p.importModel(plain));
   }
 }

@@ -119,3 +119,12 @@ function copyOne(entry, what, limits, room) {
   }
   return { copy, children };
 }
+
+/**
+ * A plain copy of a document (a model or lesson file object) with DOCUMENT's limits. A
+ * value that is no object at all (undefined, null, a number, a string) cannot hide a
+ * getter or a cycle: it goes to the core as it is, which says what a document must be.
+ */
+export function plainDocument(value, what) {
+  return value !== null && typeof value === 'object' ? plainData(value, what, DOCUMENT) : value;
+}
