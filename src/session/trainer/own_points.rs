@@ -185,36 +185,29 @@ impl Trainer {
     /// (the same points, now editable). Returns how many points were added or removed.
     /// On error nothing changes.
     pub fn edit_points(&mut self, edit: &DataEdit, continues: bool) -> Result<usize, String> {
-        let mut own = if self.config.dataset == Dataset::Own {
-            self.own.clone()
-        } else {
+        let converting = self.config.dataset != Dataset::Own;
+        // The points before this edit; for a generated dataset, as they were generated.
+        let previous = if converting {
             let split = Split {
                 train: self.train.points.clone(),
                 test: self.test.points.clone(),
             };
             OwnData::from_split(&split, self.config.problem, self.config.classes)
+        } else {
+            self.own.clone()
         };
+        let mut own = previous.clone();
         if own.points.is_empty() {
             own.problem = self.config.problem;
         }
         let changed = apply_edit(&mut own, edit, &self.config)?;
-        let mut next = self.config.clone();
-        let converting = next.dataset != Dataset::Own;
-        next.dataset = Dataset::Own;
-        if converting {
-            // Undo goes back to the points as they were generated.
-            let generated = OwnData::from_split(
-                &Split {
-                    train: self.train.points.clone(),
-                    test: self.test.points.clone(),
-                },
-                self.config.problem,
-                self.config.classes,
-            );
-            self.edits.record(&generated);
-        } else if !continues {
-            self.edits.record(&self.own);
+        if converting || !continues {
+            self.edits.record(&previous);
         }
+        let next = Config {
+            dataset: Dataset::Own,
+            ..self.config.clone()
+        };
         self.switch_to(own, next);
         Ok(changed)
     }
