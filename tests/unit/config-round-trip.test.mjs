@@ -13,22 +13,11 @@ import { encodeHash, decodeHash } from '../../www/js/state/address.js';
 import { tidyConfig, outputCountOf } from '../../www/js/state/config.js';
 import { applyEach } from '../../www/js/state/apply-each.js';
 import { glue, schema, coreOf } from './core.mjs';
+import { seededRandom } from '../../benches/js/workload.mjs';
 
 const CONFIGS = 300;
 
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = generator(20240611);
+const random = seededRandom(20240611);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const integer = (low, high) => low + Math.floor(random() * (high - low + 1));
 
