@@ -12,7 +12,7 @@ test('rows become flat arrays and back', () => {
 test('a bad row is named with its number', () => {
   assert.throws(() => flatRows([[1, 2, 1], [1, 'x', 1]], 'train point'), /train point 2 must be \[x1, x2, label\]/);
   assert.throws(() => flatRows([[1, 2]], 'point'), /point 1 must be/);
-  assert.throws(() => flatRows([[1, NaN, 0]], 'point'), /finite/);
+  assert.throws(() => flatRows([[1, NaN, 0]], 'point'), /finite numbers; got \[1, NaN, 0\]$/);
   assert.throws(() => flatRows({ length: 3 }, 'point'), /must be an array/);
   assert.throws(() => flatRows(new Array(MAX_POINTS + 1).fill([0, 0, 0]), 'point'), /at most 5000/);
 });
@@ -26,6 +26,7 @@ test('setData takes sets, or a list with a ratio', () => {
   assert.equal(list.trainRatio, 50);
   assert.throws(() => dataRequest({ train: [], extra: 1 }), /unknown field "extra"/);
   assert.throws(() => dataRequest([], { trainRatio: 120 }), /percentage/);
+  assert.throws(() => dataRequest([], { trainRatio: NaN }), /got NaN$/);
   assert.throws(() => dataRequest([], { ratio: 1 }), /no option "ratio"/);
   assert.throws(() => dataRequest({ train: [] }, { trainRatio: 10 }), /split already/);
   assert.throws(() => dataRequest(null), /setData expects/);

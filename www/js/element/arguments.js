@@ -4,24 +4,12 @@
 // refusal names the argument, the range it allows and the value given. DOM-free
 // (unit-tested in tests/unit/arguments.test.mjs).
 
+import { describe } from '../state/notices.js';
+
+export { describe };
+
 /** The most points one `predict` call takes. */
 export const MAX_PREDICT_POINTS = 100_000;
-
-/** A value as a message shows it: NaN as NaN (JSON would say null), text quoted, arrays item by item. */
-export function describe(value, depth = 0) {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === undefined || value === null) return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'symbol') return 'a symbol';
-  if (Array.isArray(value)) {
-    if (depth > 1) return 'an array';
-    const items = value.slice(0, 4).map((item) => describe(item, depth + 1));
-    return `[${items.join(', ')}${value.length > 4 ? ', …' : ''}]`;
-  }
-  return 'an object';
-}
 
 /** `value` if it is a whole number from 0 to `most`; else throws "`name` must be … got …" (`where` adds a place). */
 export function wholeNumber(name, value, most, where = '') {

@@ -20,6 +20,22 @@ export function cut(text, length = QUOTE_LENGTH) {
   return whole.length > length ? `${whole.slice(0, length - 1)}…` : whole;
 }
 
+/** A value as a message shows it: NaN as NaN (JSON would say null), text quoted, arrays item by item. */
+export function describe(value, depth = 0) {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === undefined || value === null) return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (Array.isArray(value)) {
+    if (depth > 1) return 'an array';
+    const items = value.slice(0, 4).map((item) => describe(item, depth + 1));
+    return `[${items.join(', ')}${value.length > 4 ? ', …' : ''}]`;
+  }
+  return 'an object';
+}
+
 /** A value as a message quotes it: in double quotes, cut to QUOTE_LENGTH. */
 export function quote(text) {
   return `"${cut(text)}"`;

@@ -4,6 +4,8 @@
 // and turns them into the flat Float32Arrays the core takes; whether a label is a
 // class, a point in range, and how a list splits, the core decides. DOM-free.
 
+import { describe } from './notices.js';
+
 /** The most points a playground holds (the core's sample limit; the core checks it too). */
 export const MAX_POINTS = 5000;
 
@@ -17,8 +19,7 @@ export function flatRows(rows, what) {
   rows.forEach((row, index) => {
     const fine = Array.isArray(row) && row.length === 3 && row.every((v) => typeof v === 'number' && Number.isFinite(v));
     if (!fine) {
-      const shown = JSON.stringify(row)?.slice(0, 60) ?? String(row);
-      throw new Error(`${what} ${index + 1} must be [x1, x2, label], three finite numbers; got ${shown}`);
+      throw new Error(`${what} ${index + 1} must be [x1, x2, label], three finite numbers; got ${describe(row)}`);
     }
     flat.set(row, index * 3);
   });
@@ -44,7 +45,7 @@ export function dataRequest(data, options = {}) {
   if (unknownOption) throw new Error(`setData has no option "${unknownOption}" (it takes trainRatio)`);
   const { trainRatio } = options;
   if (trainRatio !== undefined && (typeof trainRatio !== 'number' || !(trainRatio >= 0 && trainRatio <= 100))) {
-    throw new Error(`trainRatio must be a percentage from 0 to 100, got ${JSON.stringify(trainRatio)}`);
+    throw new Error(`trainRatio must be a percentage from 0 to 100, got ${describe(trainRatio)}`);
   }
   if (Array.isArray(data)) return { points: flatRows(data, 'point'), trainRatio };
   if (data === null || typeof data !== 'object') {
