@@ -7,6 +7,8 @@
 // element's `controls` attribute). The main regions are `::part`s for host pages.
 // The host's slotted `intro` and `footer` content is the page text.
 
+import { trustedMarkup, trustedTypesRefusal } from './trusted-types.js';
+
 const MARKUP = `
 <div class="playground" part="playground" data-palette="default">
 <div class="page-text" data-control="text" data-region="text"><slot name="intro"></slot></div>
@@ -274,7 +276,11 @@ const MARKUP = `
 `;
 
 const template = document.createElement('template');
-template.innerHTML = MARKUP; // lint-dom: constant markup — no data is ever put into it
+try {
+  template.innerHTML = trustedMarkup(MARKUP); // lint-dom: constant markup — no data is ever put into it
+} catch (error) {
+  throw new Error(`greymatter cannot set up its markup: ${trustedTypesRefusal() ?? error.message}`);
+}
 
 /** A fresh copy of the playground's markup. */
 export function playgroundMarkup() {

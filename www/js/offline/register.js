@@ -8,6 +8,8 @@
 // Where service workers are not available (file:, a sandboxed frame, an old browser)
 // or registering fails, it does nothing: the page works as it does without it.
 
+import { trustedScriptUrl } from '../element/trusted-types.js';
+
 const WORKER_URL = new URL('../../sw.js', import.meta.url);
 
 const NOTICE_STYLE = `
@@ -56,7 +58,7 @@ function offerUpdate(worker) {
 
 async function register() {
   const container = navigator.serviceWorker; // throws in an opaque origin (a sandboxed frame)
-  const registration = await container.register(WORKER_URL, { updateViaCache: 'none' });
+  const registration = await container.register(trustedScriptUrl(WORKER_URL), { updateViaCache: 'none' });
   // A worker that installs while an older one controls the page is a new version; the
   // first one (no controller yet) just takes over.
   const watch = (worker) => {
