@@ -106,3 +106,18 @@ describe('the engine after a JavaScript exception inside a core call', () => {
     assert.equal(engine.call((p) => p.train(1)), 1);
   });
 });
+
+describe('the engine when the core runs out of memory', () => {
+  it('says so (an allocation failure aborts without a panic) and restarts from the last good network', async () => {
+    const { engine, restarts, weights } = await trainedEngine();
+    // Leave the instance 4 MB short of wasm32's 4 GB: pages not touched cost nothing.
+    const pages = engine.memory.buffer.byteLength / 65536;
+    engine.memory.grow(65536 - pages - 64);
+    await expectRestart(engine, (p) => p.predict(new Float32Array(2 * 2_000_000)),
+      /core stopped: it ran out of memory with 4,09\d MB in use/);
+    assert.equal(restarts.length, 1);
+    assert.equal(restarts[0].restored, true);
+    assert.deepEqual(Array.from(engine.call((p) => p.parameters())), weights);
+    assert.ok(engine.memory.buffer.byteLength < 64 * 2 ** 20, 'the fresh instance starts small again');
+  });
+});

@@ -132,12 +132,23 @@ export function asError(thrown) {
  * The hook writes it synchronously just before the trap, so the playground whose
  * call trapped is the one that reads it.
  */
-function takePanicMessage(trap) {
+function takePanicMessage(trap, memory) {
   const text = globalThis.greymatterPanicMessage;
   delete globalThis.greymatterPanicMessage;
+  if (!text && /unreachable/.test(trap.message)) return outOfMemory(memory);
   if (!text) return trap.message || 'unknown error';
   const parts = /^panicked at (.+?):\s*\n([\s\S]*)$/.exec(String(text));
   return parts ? `${parts[2].trim()} (${parts[1]})` : String(text);
+}
+
+/**
+ * A trap with no panic behind it is Rust's abort when an allocation fails (out of
+ * memory does not panic): said as such, with how much memory the instance had.
+ */
+function outOfMemory(memory) {
+  const bytes = memory?.buffer?.byteLength;
+  const held = Number.isFinite(bytes) ? ` with ${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MB in use` : '';
+  return `it ran out of memory${held}: the browser gave it no more (try a smaller network or fewer points)`;
 }
 
 /** What a thrown value says, without trusting it. */
@@ -204,7 +215,7 @@ export class Engine {
       return work(this.handle, this.glue);
     } catch (thrown) {
       let panicMessage;
-      if (thrown instanceof WebAssembly.RuntimeError) panicMessage = takePanicMessage(thrown);
+      if (thrown instanceof WebAssembly.RuntimeError) panicMessage = takePanicMessage(thrown, this.memory);
       else if (!leftUnusable(thrown) && this.handleUsable()) throw asError(thrown);
       else panicMessage = `a JavaScript exception inside a call left it unusable (${thrownText(thrown)})`;
       this.restarting = this.restart(panicMessage);
