@@ -235,7 +235,12 @@ impl Range {
 /// shortest form): with an exponent below 1e-6 and from 1e21, so that 1e-320 is not 320
 /// digits long.
 fn shown<T: Into<f64> + Copy + fmt::Display + fmt::LowerExp>(number: T) -> String {
-    let size = number.into().abs();
+    let value = number.into();
+    let size = value.abs();
+    if value.is_infinite() {
+        // As JavaScript writes it, where the value came from ("inf" is Rust's word).
+        return if value > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
+    }
     if size != 0.0 && size < 1e-6 {
         format!("{number:e}")
     } else if size >= 1e21 && size.is_finite() {
@@ -837,4 +842,23 @@ impl Serialize for Schema {
 /// The schema.
 pub fn schema() -> Schema {
     Schema
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_infinite_value_is_named_as_javascript_writes_it() {
+        let rate = setting("learningRate").and_then(Setting::range).unwrap();
+        assert_eq!(
+            rate.refusal("learningRate", f64::INFINITY),
+            "learningRate must be greater than 0 and at most 10, got Infinity"
+        );
+        assert_eq!(
+            rate.refusal("learningRate", f64::NEG_INFINITY),
+            "learningRate must be greater than 0 and at most 10, got -Infinity"
+        );
+        assert_eq!(shown(f64::NAN), "NaN");
+    }
 }

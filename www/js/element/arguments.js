@@ -19,10 +19,16 @@ export function wholeNumber(name, value, most, where = '') {
   return value;
 }
 
-/** `value` if it is a finite number; else throws naming `name`. */
+/** The largest finite number in single precision, the precision greymatter trains in. */
+const LARGEST_SINGLE = 3.4028234663852886e38;
+
+/** `value` if it is a number finite in single precision; else throws naming `name`. */
 export function finiteNumber(name, value) {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new Error(`${name} must be a finite number, got ${describe(value)}`);
+  }
+  if (Math.abs(value) > LARGEST_SINGLE) {
+    throw new Error(`${name} must be a finite number in single precision (the precision greymatter trains in: at most 3.4e38 in size), got ${describe(value)}`);
   }
   return value;
 }

@@ -65,9 +65,8 @@ export class Playground {
   constructor(root, { emit, syncUrl, initial, styled, lessons = () => ({ key: null, src: null }) }) {
     const find = (id) => root.getElementById(id);
     Object.assign(this, { root, find, emit, syncUrl, initial, styled });
-    const { key, src } = lessons();
-    this.lessonSrc = src;
-    this.lessons = new LessonSession(this, { key, hash: () => (syncUrl ? addressBar.read() : '') });
+    this.lessonsOf = lessons;
+    this.lessons = new LessonSession(this, { key: null, hash: () => (syncUrl ? addressBar.read() : '') });
     this.surface = root.querySelector('.playground'); // carries the palette's CSS colours
     this.message = new MessageArea(find('message'));
     this.core = new Core({ onRestart: (info) => this.afterRestart(info) });
@@ -200,7 +199,10 @@ export class Playground {
       errors.push(...datasetAdjustment(values, this.config, this.schema, errors));
       this.showRefusals(errors, source);
       if (this.syncUrl) window.addEventListener('hashchange', () => this.onHashChange());
-      await this.lessons.begin(this.lessonSrc);
+      // Read now, not when constructed: an element made by a script gets its attributes after that.
+      const { key, src } = this.lessonsOf();
+      this.lessons.key = key;
+      await this.lessons.begin(src);
     } catch (error) {
       const message = `greymatter could not start: ${error.message}`;
       this.message.show(message);

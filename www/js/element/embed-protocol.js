@@ -165,8 +165,8 @@ function isPlainObject(value) {
 }
 
 function kindOf(value) {
-  if (typeof value !== 'object') return `a ${typeof value}`;
-  return `a ${value.constructor?.name ?? 'special object'}`;
+  const name = typeof value === 'object' ? value.constructor?.name ?? 'special object' : typeof value;
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 /**

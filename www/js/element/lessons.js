@@ -119,12 +119,11 @@ export class LessonSession {
     this.lastSave = 0;
     this.failureShown = false;
     this.writing = null;
-    if (key) {
-      addEventListener('pagehide', () => this.saveNow());
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'hidden') this.saveNow();
-      });
-    }
+    // `key` may be set later, once the start knows it; saveNow does nothing without one.
+    addEventListener('pagehide', () => this.saveNow());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.saveNow();
+    });
   }
 
   get persisting() {

@@ -38,6 +38,7 @@ function kindOf(value) {
   if (typeof value !== 'object') return `a ${typeof value}`;
   try {
     const name = Object.getPrototypeOf(value)?.constructor?.name;
+    if (name === 'Object') return 'an object with a prototype of its own';
     return typeof name === 'string' && name ? `a ${name}` : 'an object that is not plain';
   } catch {
     return 'an object that is not plain';

@@ -4,6 +4,7 @@
 // (hidden controls, hidden page text). Checks a change before it is applied. DOM-free.
 
 import { controlNames } from './classroom.js';
+import { describe } from './notices.js';
 
 /** Throws a readable Error unless `value` fits view option `row`; returns it. */
 export function checkViewValue(row, value) {
@@ -35,7 +36,10 @@ export function mergeView(view, partial, schema) {
   for (const key of schema.viewKeys) checkViewValue(schema.row(key), next[key]);
   if (typeof next.hideText !== 'boolean') throw new Error(`hideText must be true or false, got ${JSON.stringify(next.hideText)}`);
   const names = controlNames(schema);
-  const hidden = Array.isArray(next.hidden) ? next.hidden : [null];
+  if (!Array.isArray(next.hidden)) {
+    throw new Error(`hidden must be a list of controls from ${names.join(', ')}; got ${describe(next.hidden)}`);
+  }
+  const { hidden } = next;
   const wrong = hidden.find((name) => !names.includes(name));
   if (wrong !== undefined) {
     throw new Error(`hidden must list controls from ${names.join(', ')}; got ${JSON.stringify(wrong)}`);
