@@ -60,6 +60,19 @@ describe('the address codec', () => {
     assert.ok(sameValue(0.1, 0.1));
   });
 
+  it('keeps the sign of a zero the core keeps (found by address-properties.test.mjs)', () => {
+    const config = { ...glue.defaultConfig(), rmsDecay: -0, noise: -0 };
+    const core = coreOf(config);
+    assert.ok(Object.is(core.config().rmsDecay, -0), 'the core keeps -0');
+    const hash = encodeHash(config, schema.defaultView(), schema);
+    assert.match(hash, /&noise=-0&/);
+    const { values, errors } = decodeHash(hash, schema);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(values, config);
+    assert.ok(!sameValue(-0, 0));
+    core.playground.free();
+  });
+
   it('reads numbers in decimal notation only', () => {
     assert.equal(decodeValue('learningRate', '0.1', schema), 0.1);
     assert.equal(decodeValue('learningRate', '.5', schema), 0.5);

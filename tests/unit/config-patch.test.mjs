@@ -78,6 +78,15 @@ describe('applying a setup key by key', () => {
     core.playground.free();
   });
 
+  it('layer activations for more layers than the setup\'s hidden are refused, not cut (found by address-properties.test.mjs)', () => {
+    const core = coreOf();
+    const { errors } = applyEach(core, { layerActivations: ['relu'], hidden: [], samples: 10 }, schema);
+    assert.deepEqual(errors, ['layerActivations has 1 entries, but there are 0 hidden layers']);
+    assert.deepEqual(core.config().hidden, []);
+    assert.deepEqual(core.config().layerActivations, []);
+    core.playground.free();
+  });
+
   it('says when the classes made the dataset change', () => {
     const config = { ...glue.defaultConfig(), dataset: 'spiral', classes: 3 };
     assert.deepEqual(datasetAdjustment({ dataset: 'xor', classes: 3 }, config, schema),

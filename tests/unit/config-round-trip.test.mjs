@@ -10,28 +10,17 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeHash, decodeHash } from '../../www/js/state/address.js';
-import { tidyConfig, outputCountOf } from '../../www/js/state/config.js';
+import { tidyConfig } from '../../www/js/state/config.js';
 import { applyEach } from '../../www/js/state/apply-each.js';
 import { glue, schema, coreOf } from './core.mjs';
 import { seededRandom } from '../../benches/js/workload.mjs';
+import { inRange, trainsInRange, weightCount, asTrained } from './schema-arbitraries.mjs';
 
 const CONFIGS = 300;
 
 const random = seededRandom(20240611);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const integer = (low, high) => low + Math.floor(random() * (high - low + 1));
-
-/** Whether `value` is in `row`'s range as written (the f64 the core keeps). */
-function inRange(row, value) {
-  const low = row.minExclusive ? value > row.min : value >= row.min;
-  const high = row.maxExclusive ? value < row.max : value <= row.max;
-  return Number.isFinite(value) && low && high && (!row.whole || Number.isInteger(value));
-}
-
-/** Whether the core trains `value` of `row` as a value in range (its f32 for a row used as one). */
-function trainsInRange(row, value) {
-  return inRange(row, value) && (row.precision === 'double' || inRange(row, Math.fround(value)));
-}
 
 /** A number from `row`'s range as written: anywhere, short, tiny, an f32 widened, or at and next to an end. */
 function numberFor(row) {
@@ -54,17 +43,6 @@ function numberFor(row) {
     const value = pick(candidates);
     if (inRange(row, value)) return value;
   }
-}
-
-/** The weights of the network `config` builds (biases not counted). */
-function weightCount(config) {
-  let previous = config.features.length;
-  let total = 0;
-  for (const neurons of [...config.hidden, outputCountOf(config)]) {
-    total += previous * neurons;
-    previous = neurons;
-  }
-  return total;
 }
 
 /** A random config that every rule across settings takes (the ranges are the generator's). */
@@ -92,13 +70,6 @@ function randomConfig() {
 /** The first setting the core must refuse: in range as written, out of it as trained. */
 function roundedOut(config) {
   return schema.settings.find((row) => row.kind === 'number' && !trainsInRange(row, config[row.key]));
-}
-
-/** The same config as the core trains it: single-precision settings as their f32. */
-function asTrained(config) {
-  const trained = { ...config };
-  for (const row of schema.settings) if (row.precision === 'single') trained[row.key] = Math.fround(config[row.key]);
-  return trained;
 }
 
 /** A fresh core playground with `config`, or the message it refused it with. */

@@ -7,8 +7,12 @@
 import { fitPatch, combineOutcomes, datasetSwitchNote, tidyConfig } from './config.js';
 import { sameValue } from './address.js';
 
-/** The problem goes first, then the dataset (it must fit the problem), the classes, then the rest. */
-const FIRST = ['problem', 'dataset', 'classes'];
+/**
+ * The problem goes first, then the dataset (it must fit the problem), the classes, the
+ * hidden layers (a shorter `hidden` cuts the layer activations, so those come after it
+ * and are taken as written or refused), then the rest.
+ */
+const FIRST = ['problem', 'dataset', 'classes', 'hidden'];
 
 /**
  * Applies `values` one key at a time. A refused key is tried once more after the
