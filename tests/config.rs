@@ -79,7 +79,7 @@ fn every_out_of_range_value_names_its_field_and_range() {
         (
             json!({"layerActivations": ["relu", "tanh", "elu"]}),
             "layerActivations",
-            "3 entries, but there are 2 hidden layers",
+            "names 3 activations for 2 hidden layers: give at most one per hidden layer",
         ),
         (
             json!({"layerActivations": ["softmax"]}),

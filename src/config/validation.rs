@@ -88,9 +88,9 @@ impl Config {
             return Err(ConfigError::new(
                 "layerActivations",
                 format!(
-                    "layerActivations has {} entries, but there are {} hidden layers",
-                    self.layer_activations.len(),
-                    self.hidden.len()
+                    "layerActivations names {} for {}: give at most one per hidden layer",
+                    counted(self.layer_activations.len(), "activation"),
+                    counted(self.hidden.len(), "hidden layer")
                 ),
             ));
         }
@@ -108,5 +108,14 @@ impl Config {
             ));
         }
         Ok(())
+    }
+}
+
+/// `count` and `thing`, plural when it is not one ("1 activation", "0 hidden layers").
+fn counted(count: usize, thing: &str) -> String {
+    if count == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{count} {thing}s")
     }
 }

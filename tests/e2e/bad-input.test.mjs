@@ -128,7 +128,7 @@ const ROWS = [
   ['setConfig', 'p.setConfig({ activation: "softmax" })', 'activation softmax only fits the output layer: pick another for the hidden layers'],
   ['setConfig', 'p.setConfig({ activation: "ReLU" })', 'activation must be one of relu, tanh, sigmoid, linear, leakyRelu, elu, swish, gelu, softplus'],
   ['setConfig', 'p.setConfig({ layerActivations: ["relu", "nope"] })', 'layerActivations must be a list of activations, one per hidden layer, each one of relu, tanh'],
-  ['setConfig', 'p.setConfig({ layerActivations: ["relu", "tanh", "tanh"] })', 'layerActivations has 3 entries, but there are 2 hidden layers'],
+  ['setConfig', 'p.setConfig({ layerActivations: ["relu", "tanh", "tanh"] })', 'layerActivations names 3 activations for 2 hidden layers: give at most one per hidden layer'],
   ['setConfig', 'p.setConfig({ regularization: "l3" })', 'regularization must be one of none, l1, l2'],
   ['setConfig', 'p.setConfig({ regularizationRate: 11 })', 'regularizationRate must be between 0 and 10, got 11'],
   ['setConfig', 'p.setConfig({ hidden: [0] })', 'hidden layer 1 must have 1 to 64 neurons, got 0'],

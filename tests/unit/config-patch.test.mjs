@@ -81,7 +81,7 @@ describe('applying a setup key by key', () => {
   it('layer activations for more layers than the setup\'s hidden are refused, not cut (found by address-properties.test.mjs)', () => {
     const core = coreOf();
     const { errors } = applyEach(core, { layerActivations: ['relu'], hidden: [], samples: 10 }, schema);
-    assert.deepEqual(errors, ['layerActivations has 1 entries, but there are 0 hidden layers']);
+    assert.deepEqual(errors, ['layerActivations names 1 activation for 0 hidden layers: give at most one per hidden layer']);
     assert.deepEqual(core.config().hidden, []);
     assert.deepEqual(core.config().layerActivations, []);
     core.playground.free();
