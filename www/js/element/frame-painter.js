@@ -1,6 +1,6 @@
 // Draws one frame of a playground from its core: the big heatmap and every neuron's
-// thumbnail (one render call fills both, read through typed-array views of wasm
-// memory built right before use), the points, the numbers (epoch, loss, accuracy or
+// thumbnail (one render call fills both, each at the device pixels it is shown at, read
+// through typed-array views of wasm memory built right before use), the points, the numbers (epoch, loss, accuracy or
 // R²), the loss chart, and the diagram's links from the live weights: while playing a
 // pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
 // milliseconds' worth of them per frame, so thousands of links never hold a frame up;
@@ -38,11 +38,11 @@ export class FramePainter {
   paint({ points, view, state, colours, multiClass }, allLinks) {
     measured('render', () => this.core.pictures((pictures) => {
       // Each view is built right before use: any call into the core may move wasm memory.
-      measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.gridSize));
+      measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.heatmapSize));
       measured('thumbnails', () => this.network.paintThumbnails(pictures.thumbnails(), pictures.thumbnailSize));
       const parameters = pictures.parameters();
       measured('links', () => this.paintLinks(view.gradientLinks ? scaledGradient(parameters) : parameters, allLinks));
-    }, { gradient: view.gradientLinks }));
+    }, { gradient: view.gradientLinks, heatmapSize: this.heatmap.shownSize, thumbnailSize: this.network.thumbnailShownSize }));
     measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, colours, multiClass }));
     this.showNumbers(state);
     measured('chart', () => this.chart.draw());
