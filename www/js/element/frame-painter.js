@@ -4,8 +4,8 @@
 // R²), the loss chart, and the diagram's links from the live weights: while playing a
 // pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
 // milliseconds' worth of them per frame, so thousands of links never hold a frame up;
-// the neuron inspector, when open; the per-layer health bars; and the confusion matrix
-// (every change, a few times a second while playing).
+// the neuron inspector, when open; the per-layer health bars and the confusion matrix
+// (each at every change, a few times a second while playing).
 // Each part is measured on the performance timeline (frame-marks.js).
 
 import { measured } from './frame-marks.js';
@@ -28,7 +28,7 @@ export class FramePainter {
   constructor(parts) {
     Object.assign(this, parts);
     this.passStartedAt = -Infinity;
-    this.health = new LayerHealth(parts.find('layer-health'));
+    this.health = new LayerHealth(parts.find('layer-health'), () => this.core.layerHealth());
   }
 
   /**
@@ -47,7 +47,7 @@ export class FramePainter {
     this.showNumbers(state);
     measured('chart', () => this.chart.draw());
     measured('inspector', () => this.inspector.refresh());
-    measured('health', () => this.health.show(this.core.layerHealth()));
+    measured('health', () => this.health.refresh(allLinks));
     measured('confusion', () => this.confusion?.refresh(allLinks));
   }
 
