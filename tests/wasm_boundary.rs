@@ -35,9 +35,11 @@ fn builds_trains_and_renders() {
     let history = playground.loss_history().to_vec();
     assert_eq!(history.len(), 6);
     assert_eq!((history[0], history[3]), (0.0, 10.0));
-    // Two features, 6 + 3 hidden neurons, one output: 12 thumbnails of 25×25 pixels.
+    // Two features, 6 + 3 hidden neurons, one output: 12 thumbnails of 20×20 pixels
+    // until the page says the size they are shown at.
     assert_eq!(playground.node_count(), 12);
-    assert_eq!(playground.thumbnails_len(), 12 * 25 * 25 * 4);
+    assert_eq!(playground.thumbnail_size(), 20);
+    assert_eq!(playground.thumbnails_len(), 12 * 20 * 20 * 4);
     assert_eq!(playground.layer_sizes().to_vec(), vec![2, 6, 3, 1]);
     assert_eq!(playground.parameters_len(), 2 * 6 + 6 + 6 * 3 + 3 + 3 + 1);
     assert_eq!(playground.train_points().length(), 250 * 3);
@@ -343,4 +345,58 @@ fn broken_model_objects_are_refused_in_plain_words() -> Result<(), JsValue> {
         }
     }
     Ok(())
+}
+
+/// Copies of the big heatmap and the thumbnails after a render at `heatmap` and `thumbnail`.
+fn pictures_at(playground: &mut Playground, heatmap: usize, thumbnail: usize) -> [Vec<u8>; 2] {
+    playground.set_picture_sizes(heatmap, thumbnail);
+    playground.render();
+    assert_eq!(
+        (playground.heatmap_size(), playground.thumbnail_size()),
+        (heatmap, thumbnail)
+    );
+    // SAFETY: both pictures live in this module's memory, untouched until the next call.
+    unsafe {
+        [
+            std::slice::from_raw_parts(playground.heatmap_ptr(), playground.heatmap_len()).to_vec(),
+            std::slice::from_raw_parts(playground.thumbnails_ptr(), playground.thumbnails_len())
+                .to_vec(),
+        ]
+    }
+}
+
+#[wasm_bindgen_test]
+fn pictures_at_the_size_shown_are_the_full_grid_at_the_same_cells() {
+    let mut playground = Playground::new(&config(&[
+        ("dataset", "spiral".into()),
+        ("hidden", js_sys::Array::of2(&5.into(), &3.into()).into()),
+    ]))
+    .unwrap();
+    playground.train(5);
+    let [full_heatmap, full_thumbnails] = pictures_at(&mut playground, 100, 100);
+    // 20 cells a side are centred on every 5th full-grid cell, 4 on every 25th.
+    let [heatmap, thumbnails] = pictures_at(&mut playground, 20, 4);
+    assert_eq!(heatmap.len(), 20 * 20 * 4);
+    assert_eq!(thumbnails.len(), 11 * 4 * 4 * 4);
+    let at = |pixels: &[u8], cell: usize| pixels[cell * 4..][..4].to_vec();
+    for pixel in 0..20 * 20 {
+        let cell = (pixel / 20 * 5 + 2) * 100 + pixel % 20 * 5 + 2;
+        assert_eq!(at(&heatmap, pixel), at(&full_heatmap, cell));
+    }
+    for node in 0..11 {
+        for pixel in 0..4 * 4 {
+            let cell = (pixel / 4 * 25 + 12) * 100 + pixel % 4 * 25 + 12;
+            assert_eq!(
+                at(&thumbnails, node * 16 + pixel),
+                at(&full_thumbnails, node * 100 * 100 + cell)
+            );
+        }
+    }
+    // Beyond the full grid: computed at the full grid.
+    playground.set_picture_sizes(400, 0);
+    playground.render();
+    assert_eq!(
+        (playground.heatmap_size(), playground.thumbnail_size()),
+        (100, 1)
+    );
 }

@@ -203,6 +203,18 @@ impl Network {
     /// `stride = kernels::stride_for(batch)` and zero padding. Results stay in
     /// `workspace`.
     pub fn forward(&self, inputs: &[f32], batch: usize, workspace: &mut Workspace) {
+        self.forward_layers(inputs, batch, self.layers.len(), workspace);
+    }
+
+    /// `forward` through the first `layers` layers only: the later layers' outputs in
+    /// `workspace` are left as they were.
+    pub fn forward_layers(
+        &self,
+        inputs: &[f32],
+        batch: usize,
+        layers: usize,
+        workspace: &mut Workspace,
+    ) {
         let stride = stride_for(batch);
         assert_eq!(inputs.len(), self.input_count() * stride, "input shape");
         workspace.batch = batch;
@@ -213,7 +225,7 @@ impl Network {
         workspace
             .weighted_sums
             .resize_with(self.layers.len(), Vec::new);
-        for (index, layer) in self.layers.iter().enumerate() {
+        for (index, layer) in self.layers.iter().enumerate().take(layers) {
             let (weights, biases) = self.layer_parameters(index);
             let (below, rest) = workspace.activations.split_at_mut(index);
             let layer_input = if index == 0 {

@@ -1,6 +1,9 @@
 //! The pictures of what the network computes: every neuron's output over a square grid
-//! of the input plane, from one batched forward pass, coloured into RGBA buffers — the
-//! big heatmap (100×100) of one chosen node and a small thumbnail of every node.
+//! of the input plane, from batched forward passes, coloured into RGBA buffers — the
+//! big heatmap of one chosen node and a thumbnail of every node. Each picture is
+//! computed at the resolution it is shown at (the page says which, in device pixels),
+//! at most the full `GRID_SIZE` grid: its own grid's cell centres, so a cell it shares
+//! with the full grid has exactly the full grid's value.
 //!
 //! The default colours are the ones people know from the TensorFlow Playground: orange
 //! #f59322 for −1, light grey #e8eaeb for 0, blue #0877bd for +1, linearly blended in
@@ -13,62 +16,43 @@
 //! colour where it has probability 1.
 
 mod colours;
+mod grid;
 
 pub use colours::Colours;
 use colours::{colour_classes, colour_row, ColourTable, Shading};
+use grid::Grid;
+pub use grid::{cell_centre, cell_centre_of};
 
 use crate::config::view::Palette;
-use crate::data::features::{compute_inputs, Feature};
+use crate::data::features::Feature;
 use crate::math::activation::Activation;
+use crate::math::kernels::stride_for;
 use crate::model::network::{Network, Workspace};
 
-/// Points per side of the grid.
+/// Cells per side of the full grid, the finest any picture is computed at.
 pub const GRID_SIZE: usize = 100;
 /// The grid covers [−EXTENT, EXTENT]².
 pub const EXTENT: f32 = 6.0;
-/// Pixels per side of a node thumbnail: every `GRID_SIZE / THUMBNAIL_SIZE`-th cell.
-pub const THUMBNAIL_SIZE: usize = 25;
-const THUMBNAIL_STEP: usize = GRID_SIZE / THUMBNAIL_SIZE;
+/// Cells per side of a node thumbnail until the page says how large it is shown.
+pub const THUMBNAIL_SIZE: usize = 20;
 const CELLS: usize = GRID_SIZE * GRID_SIZE;
 
-/// The grid cells a thumbnail samples, in thumbnail pixel order (ascending).
-fn thumbnail_cells() -> Vec<usize> {
-    let offset = THUMBNAIL_STEP / 2;
-    (0..THUMBNAIL_SIZE)
-        .flat_map(|row| {
-            let cell_row = (row * THUMBNAIL_STEP + offset) * GRID_SIZE;
-            (0..THUMBNAIL_SIZE).map(move |column| cell_row + column * THUMBNAIL_STEP + offset)
-        })
-        .collect()
-}
-
-/// The centre (x1, x2) of grid cell (row, column): row 0 is the top (x2 = +6 side),
-/// column 0 the left (x1 = −6 side).
-pub fn cell_centre(row: usize, column: usize) -> [f32; 2] {
-    let step = 2.0 * EXTENT / GRID_SIZE as f32;
-    [
-        -EXTENT + (column as f32 + 0.5) * step,
-        EXTENT - (row as f32 + 0.5) * step,
-    ]
-}
-
-/// Cells evaluated per forward pass: every layer's outputs for a tile stay in the
-/// processor's cache on their way to the next layer.
-const TILE: usize = 512;
-
-/// Evaluates networks on the grid and keeps the pixels.
+/// Evaluates networks on the grids and keeps the pixels.
 #[derive(Clone, Debug)]
 pub struct Heatmap {
-    features: Vec<Feature>,
-    /// Feature-major `[features][CELLS]`.
-    inputs: Vec<f32>,
-    /// The same values tile by tile: for each tile, `[features][tile cells]`.
-    tiled_inputs: Vec<f32>,
-    /// Every neuron's output at every cell, `[neurons][CELLS]`, layer after layer.
+    /// The big heatmap's grid (`evaluate` uses it at the full size).
+    big: Grid,
+    /// The thumbnails' grid.
+    small: Grid,
+    /// Cells per side each picture is computed at (the next render).
+    heatmap_size: usize,
+    thumbnail_size: usize,
+    /// Cells per side of `pixels` and of each thumbnail in `thumbnails`.
+    drawn_sizes: [usize; 2],
+    /// Every neuron's output at every grid cell, `[neurons][CELLS]`, layer after layer.
     neuron_outputs: Vec<f32>,
-    /// The cells each thumbnail samples, in pixel order.
-    thumbnail_cells: Vec<usize>,
-    /// For each feature, 1 / (its largest magnitude on the grid), for display.
+    /// For `scaled_features`, 1 / (the largest magnitude on the full grid), for display.
+    scaled_features: Vec<Feature>,
     feature_scales: Vec<f32>,
     workspace: Workspace,
     pixels: Vec<u8>,
@@ -82,11 +66,13 @@ pub struct Heatmap {
 impl Default for Heatmap {
     fn default() -> Self {
         Heatmap {
-            features: Vec::new(),
-            inputs: Vec::new(),
-            tiled_inputs: Vec::new(),
+            big: Grid::default(),
+            small: Grid::default(),
+            heatmap_size: GRID_SIZE,
+            thumbnail_size: THUMBNAIL_SIZE,
+            drawn_sizes: [GRID_SIZE, THUMBNAIL_SIZE],
             neuron_outputs: Vec::new(),
-            thumbnail_cells: thumbnail_cells(),
+            scaled_features: Vec::new(),
             feature_scales: Vec::new(),
             workspace: Workspace::default(),
             pixels: vec![0; CELLS * 4],
@@ -105,29 +91,26 @@ pub fn node_count(network: &Network) -> usize {
     network.input_count() + network.layers().iter().map(|l| l.outputs).sum::<usize>()
 }
 
+/// `size` cells a side, within 1 ..= `GRID_SIZE`.
+fn picture_size(size: usize) -> usize {
+    size.clamp(1, GRID_SIZE)
+}
+
 impl Heatmap {
-    fn prepare_inputs(&mut self, features: &[Feature]) {
-        if self.features == features && !self.inputs.is_empty() {
+    /// The display scale of every feature, from its largest magnitude on the full grid
+    /// (the same at every picture size).
+    fn prepare_scales(&mut self, features: &[Feature]) {
+        if self.scaled_features == features {
             return;
         }
-        self.features = features.to_vec();
-        let centres: Vec<[f32; 2]> = (0..CELLS)
-            .map(|cell| cell_centre(cell / GRID_SIZE, cell % GRID_SIZE))
-            .collect();
-        compute_inputs(features, &centres, &mut self.inputs);
-        self.tiled_inputs.clear();
-        for start in (0..CELLS).step_by(TILE) {
-            let width = TILE.min(CELLS - start);
-            for row in self.inputs.chunks_exact(CELLS) {
-                self.tiled_inputs
-                    .extend_from_slice(&row[start..start + width]);
-            }
-        }
-        self.feature_scales = self
-            .inputs
-            .chunks_exact(CELLS)
-            .map(|row| {
-                let largest = row.iter().fold(0.0f32, |m, v| m.max(v.abs()));
+        self.scaled_features = features.to_vec();
+        self.feature_scales = features
+            .iter()
+            .map(|feature| {
+                let largest = (0..CELLS).fold(0.0f32, |m, cell| {
+                    let [x1, x2] = cell_centre(cell / GRID_SIZE, cell % GRID_SIZE);
+                    m.max(feature.value(x1, x2).abs())
+                });
                 if largest > 0.0 {
                     1.0 / largest
                 } else {
@@ -137,18 +120,31 @@ impl Heatmap {
             .collect();
     }
 
-    /// Evaluates every neuron of `network` (whose inputs are `features`) at every grid
-    /// cell, without colouring: batched forward passes over tiles of cells, each
-    /// neuron's outputs gathered into one row of `[neurons][CELLS]`.
+    /// Computes the big heatmap at `heatmap` cells a side and the thumbnails at
+    /// `thumbnail`, from the next render on; each is kept within 1 ..= `GRID_SIZE`.
+    pub fn set_sizes(&mut self, heatmap: usize, thumbnail: usize) {
+        self.heatmap_size = picture_size(heatmap);
+        self.thumbnail_size = picture_size(thumbnail);
+    }
+
+    /// Cells per side of the big heatmap's pixels (as of the last render).
+    pub fn heatmap_size(&self) -> usize {
+        self.drawn_sizes[0]
+    }
+
+    /// Cells per side of every thumbnail's pixels (as of the last render).
+    pub fn thumbnail_size(&self) -> usize {
+        self.drawn_sizes[1]
+    }
+
+    /// Evaluates every neuron of `network` (whose inputs are `features`) at every cell
+    /// of the full grid, without colouring: batched forward passes over tiles of cells,
+    /// each neuron's outputs gathered into one row of `[neurons][CELLS]`.
     pub fn evaluate(&mut self, network: &Network, features: &[Feature]) {
-        self.prepare_inputs(features);
+        self.big.prepare(GRID_SIZE, features);
         let neurons: usize = network.layers().iter().map(|l| l.outputs).sum();
         self.neuron_outputs.resize(neurons * CELLS, 0.0);
-        let mut tile_inputs = self.tiled_inputs.as_slice();
-        for start in (0..CELLS).step_by(TILE) {
-            let width = TILE.min(CELLS - start);
-            let (inputs, rest) = tile_inputs.split_at(features.len() * width);
-            tile_inputs = rest;
+        for (start, width, inputs) in self.big.tiles() {
             network.forward(inputs, width, &mut self.workspace);
             let mut rows = self.neuron_outputs.chunks_exact_mut(CELLS);
             for (layer, shape) in network.layers().iter().enumerate() {
@@ -161,14 +157,17 @@ impl Heatmap {
         }
     }
 
-    /// Evaluates the grid and colours the big heatmap (the chosen node) and every
-    /// node's thumbnail, straight from each tile's outputs (nothing else is kept).
-    /// Without a chosen node the big heatmap shows the output: its one neuron, or the
-    /// winning class of a softmax output.
+    /// Colours every node's thumbnail and the big heatmap (the chosen node), each on
+    /// its own grid: the thumbnails from forward passes through the whole network, the
+    /// big heatmap through the layers up to its node only. Without a chosen node the
+    /// big heatmap shows the output: its one neuron, or the winning class of a softmax
+    /// output.
     pub fn render(&mut self, network: &Network, features: &[Feature]) {
-        self.prepare_inputs(features);
+        self.prepare_scales(features);
+        self.big.prepare(self.heatmap_size, features);
+        self.small.prepare(self.thumbnail_size, features);
+        self.drawn_sizes = [self.big.size(), self.small.size()];
         let nodes = node_count(network);
-        let inputs = network.input_count();
         let last_layer = network.layers().len() - 1;
         let picked = self.node.filter(|&n| n < nodes);
         let class_map =
@@ -176,76 +175,84 @@ impl Heatmap {
         // No node picked: the output, which for softmax is the class map, not one neuron.
         let chosen = picked.or((!class_map).then_some(nodes - 1));
         let discretize = self.discretize && (class_map || chosen == Some(nodes - 1));
-        let thumbnail_bytes = THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4;
-        let samples = &self.thumbnail_cells;
-        self.thumbnails.resize(nodes * thumbnail_bytes, 0);
-        // Input nodes: their values are the grid's inputs.
-        for feature in 0..inputs {
-            let row = &self.inputs[feature * CELLS..][..CELLS];
-            let shading = Shading::Signed(self.feature_scales[feature]);
-            let thumbnail = &mut self.thumbnails[feature * thumbnail_bytes..][..thumbnail_bytes];
-            for (pixel, &cell) in thumbnail.chunks_exact_mut(4).zip(samples) {
-                pixel.copy_from_slice(&shading.colour(row[cell], false, &self.table));
+        let Heatmap {
+            big,
+            small,
+            workspace,
+            pixels,
+            thumbnails,
+            feature_scales,
+            table,
+            colours,
+            ..
+        } = self;
+        // Every node's thumbnail, tile by tile of the thumbnails' grid.
+        let thumbnail_bytes = small.size() * small.size() * 4;
+        thumbnails.resize(nodes * thumbnail_bytes, 0);
+        for (start, width, tile) in small.tiles() {
+            let stride = stride_for(width);
+            let mut pictures = thumbnails
+                .chunks_exact_mut(thumbnail_bytes)
+                .map(|picture| &mut picture[start * 4..(start + width) * 4]);
+            for (feature, &scale) in feature_scales.iter().enumerate() {
+                let row = &tile[feature * stride..][..width];
+                let picture = pictures.next().expect("one thumbnail per node");
+                colour_row(picture, row, Shading::Signed(scale), false, table);
             }
-            if Some(feature) == chosen {
-                colour_row(&mut self.pixels, row, shading, false, &self.table);
-            }
-        }
-        // Neurons: tile by tile.
-        let mut tile_inputs = self.tiled_inputs.as_slice();
-        for start in (0..CELLS).step_by(TILE) {
-            let width = TILE.min(CELLS - start);
-            let (tile, rest) = tile_inputs.split_at(features.len() * width);
-            tile_inputs = rest;
-            network.forward(tile, width, &mut self.workspace);
-            let first = samples.partition_point(|&cell| cell < start);
-            let last = samples.partition_point(|&cell| cell < start + width);
-            let mut node = inputs;
+            network.forward(tile, width, workspace);
             for (layer, shape) in network.layers().iter().enumerate() {
                 for neuron in 0..shape.outputs {
-                    let row = self.workspace.neuron_outputs(layer, neuron);
+                    let row = workspace.neuron_outputs(layer, neuron);
                     let shading = Shading::of(network, layer, neuron);
-                    let thumbnail =
-                        &mut self.thumbnails[node * thumbnail_bytes..][..thumbnail_bytes];
-                    let pixels = thumbnail[first * 4..last * 4].chunks_exact_mut(4);
-                    for (pixel, &cell) in pixels.zip(&samples[first..last]) {
-                        pixel.copy_from_slice(&shading.colour(
-                            row[cell - start],
-                            false,
-                            &self.table,
-                        ));
-                    }
-                    if Some(node) == chosen {
-                        let pixels = &mut self.pixels[start * 4..(start + width) * 4];
-                        colour_row(pixels, row, shading, discretize, &self.table);
-                    }
-                    node += 1;
+                    let picture = pictures.next().expect("one thumbnail per node");
+                    colour_row(picture, row, shading, false, table);
                 }
             }
-            if class_map {
-                colour_classes(
-                    &mut self.pixels[start * 4..(start + width) * 4],
-                    self.workspace.activations(last_layer),
-                    self.workspace.stride(),
-                    discretize,
-                    &self.colours,
-                );
+        }
+        // The big heatmap: an input's values, one neuron's outputs or the class map.
+        let shown = chosen.map(|node| neuron_at(network, node));
+        pixels.resize(big.size() * big.size() * 4, 0);
+        for (start, width, tile) in big.tiles() {
+            let pixels = &mut pixels[start * 4..(start + width) * 4];
+            match shown {
+                Some(Err(feature)) => {
+                    let row = &tile[feature * stride_for(width)..][..width];
+                    let shading = Shading::Signed(feature_scales[feature]);
+                    colour_row(pixels, row, shading, false, table);
+                }
+                Some(Ok((layer, neuron))) => {
+                    network.forward_layers(tile, width, layer + 1, workspace);
+                    let row = workspace.neuron_outputs(layer, neuron);
+                    let shading = Shading::of(network, layer, neuron);
+                    colour_row(pixels, row, shading, discretize, table);
+                }
+                None => {
+                    network.forward(tile, width, workspace);
+                    let probabilities = workspace.activations(last_layer);
+                    colour_classes(
+                        pixels,
+                        probabilities,
+                        workspace.stride(),
+                        discretize,
+                        colours,
+                    );
+                }
             }
         }
     }
 
-    /// RGBA bytes of the big heatmap, `GRID_SIZE` rows of `GRID_SIZE` pixels, top row first.
+    /// RGBA bytes of the big heatmap, `heatmap_size()` rows of as many pixels, top row first.
     pub fn pixels(&self) -> &[u8] {
         &self.pixels
     }
 
-    /// RGBA bytes of every node's thumbnail, node after node, each `THUMBNAIL_SIZE`²
+    /// RGBA bytes of every node's thumbnail, node after node, each `thumbnail_size()`²
     /// pixels in the heatmap's orientation.
     pub fn thumbnails(&self) -> &[u8] {
         &self.thumbnails
     }
 
-    /// Every neuron's output at every grid cell from the last evaluation,
+    /// Every neuron's output at every cell of the full grid from the last `evaluate`,
     /// `[neurons][cells]`, layer after layer (the output neuron last).
     pub fn neuron_outputs(&self) -> &[f32] {
         &self.neuron_outputs
@@ -273,9 +280,26 @@ impl Heatmap {
     }
 }
 
+/// Node `node` as an input feature (`Err`) or (layer, neuron).
+fn neuron_at(network: &Network, node: usize) -> Result<(usize, usize), usize> {
+    let mut first = network.input_count();
+    if node < first {
+        return Err(node);
+    }
+    for (layer, shape) in network.layers().iter().enumerate() {
+        if node < first + shape.outputs {
+            return Ok((layer, node - first));
+        }
+        first += shape.outputs;
+    }
+    unreachable!("node {node} is past the network's nodes")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::features::compute_inputs;
+    use crate::math::rng::{SeededRng, Stream};
     use crate::model::initialization::Initialization;
     use crate::model::network::LayerShape;
     use crate::Activation;
@@ -290,7 +314,6 @@ mod tests {
 
     #[test]
     fn tiled_evaluation_gives_every_neuron_at_every_cell() {
-        use crate::math::rng::{SeededRng, Stream};
         let shapes = vec![
             LayerShape {
                 inputs: 3,
@@ -323,7 +346,6 @@ mod tests {
 
     #[test]
     fn render_colours_the_same_values_evaluate_computes() {
-        use crate::math::rng::{SeededRng, Stream};
         let shapes = vec![
             LayerShape {
                 inputs: 2,
@@ -352,8 +374,11 @@ mod tests {
                 let v = if discretize { value.signum() } else { value };
                 assert_eq!(&rendered.pixels()[cell * 4..][..4], table.get(v));
             }
+            // The thumbnails' 20×20 cells are centred on every 5th cell of the full grid.
             let thumbnail = &rendered.thumbnails()[node * THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4..];
-            for (pixel, &cell) in thumbnail_cells().iter().enumerate() {
+            for pixel in 0..THUMBNAIL_SIZE * THUMBNAIL_SIZE {
+                let cell =
+                    (pixel / THUMBNAIL_SIZE * 5 + 2) * GRID_SIZE + pixel % THUMBNAIL_SIZE * 5 + 2;
                 assert_eq!(&thumbnail[pixel * 4..][..4], table.get(values[cell]));
             }
         }
@@ -425,5 +450,119 @@ mod tests {
         let top = &heatmap.pixels()[..4];
         let bottom = &heatmap.pixels()[(CELLS - 1) * 4..][..4];
         assert!(top[2] > top[0] && bottom[0] > bottom[2]);
+    }
+
+    /// A 2-5-4-1 tanh network on x1, x2 and x1·x2.
+    fn small_network() -> (Network, [Feature; 3]) {
+        let shape = |inputs, outputs| LayerShape {
+            inputs,
+            outputs,
+            activation: Activation::Tanh,
+        };
+        let shapes = vec![shape(3, 5), shape(5, 4), shape(4, 1)];
+        let network =
+            Initialization::Uniform.network(shapes, &mut SeededRng::new(3, Stream::Weights));
+        (network, [Feature::X1, Feature::X2, Feature::X1TimesX2])
+    }
+
+    /// Every node's value at every cell of the full grid, `[nodes][CELLS]`: the inputs'
+    /// scaled values, then `evaluate`'s neuron outputs.
+    fn full_resolution(network: &Network, features: &[Feature]) -> (Vec<f32>, Vec<Shading>) {
+        let mut heatmap = Heatmap::default();
+        heatmap.prepare_scales(features);
+        heatmap.evaluate(network, features);
+        let mut values = Vec::new();
+        let mut shadings = Vec::new();
+        for (feature, &scale) in features.iter().zip(&heatmap.feature_scales) {
+            values.extend((0..CELLS).map(|cell| {
+                let [x1, x2] = cell_centre(cell / GRID_SIZE, cell % GRID_SIZE);
+                feature.value(x1, x2)
+            }));
+            shadings.push(Shading::Signed(scale));
+        }
+        values.extend_from_slice(heatmap.neuron_outputs());
+        for (layer, shape) in network.layers().iter().enumerate() {
+            shadings.extend((0..shape.outputs).map(|neuron| Shading::of(network, layer, neuron)));
+        }
+        (values, shadings)
+    }
+
+    #[test]
+    fn lower_resolution_pictures_are_the_full_grid_at_the_same_cells() {
+        let (network, features) = small_network();
+        let (values, shadings) = full_resolution(&network, &features);
+        let table = ColourTable::new(Colours::of(Palette::Default));
+        let nodes = node_count(&network);
+        let mut heatmap = Heatmap::default();
+        // 20 and 4 cells a side are centred on every 5th and every 25th full-grid cell.
+        for (size, step) in [(20, 5), (4, 25), (GRID_SIZE, 1)] {
+            heatmap.set_sizes(size, size);
+            for node in 0..nodes {
+                heatmap.set_node(Some(node));
+                heatmap.render(&network, &features);
+                assert_eq!(
+                    (heatmap.heatmap_size(), heatmap.thumbnail_size()),
+                    (size, size)
+                );
+                let thumbnail = &heatmap.thumbnails()[node * size * size * 4..][..size * size * 4];
+                for pixel in 0..size * size {
+                    let (row, column) = (pixel / size, pixel % size);
+                    let cell = (row * step + step / 2) * GRID_SIZE + column * step + step / 2;
+                    let colour = shadings[node].colour(values[node * CELLS + cell], false, &table);
+                    assert_eq!(
+                        &thumbnail[pixel * 4..][..4],
+                        colour,
+                        "thumbnail {node} at {size}"
+                    );
+                    assert_eq!(
+                        &heatmap.pixels()[pixel * 4..][..4],
+                        colour,
+                        "heatmap {node} at {size}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_picture_size_is_the_network_at_its_own_cell_centres() {
+        let (network, features) = small_network();
+        let table = ColourTable::new(Colours::of(Palette::Default));
+        let mut heatmap = Heatmap::default();
+        heatmap.set_sizes(37, 13);
+        heatmap.render(&network, &features);
+        for (size, pixels) in [
+            (37, heatmap.pixels()),
+            (13, &heatmap.thumbnails()[12 * 13 * 13 * 4..]),
+        ] {
+            let centres: Vec<[f32; 2]> = (0..size * size)
+                .map(|cell| cell_centre_of(size, cell / size, cell % size))
+                .collect();
+            let mut inputs = Vec::new();
+            compute_inputs(&features, &centres, &mut inputs);
+            let mut workspace = Workspace::default();
+            network.forward(&inputs, size * size, &mut workspace);
+            let shading = Shading::of(&network, 2, 0);
+            for (cell, &value) in workspace.output().iter().enumerate() {
+                assert_eq!(
+                    &pixels[cell * 4..][..4],
+                    shading.colour(value, false, &table)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sizes_stay_within_one_cell_and_the_full_grid() {
+        let (network, features) = small_network();
+        let mut heatmap = Heatmap::default();
+        heatmap.set_sizes(0, 5000);
+        heatmap.render(&network, &features);
+        assert_eq!(
+            (heatmap.heatmap_size(), heatmap.thumbnail_size()),
+            (1, GRID_SIZE)
+        );
+        assert_eq!(heatmap.pixels().len(), 4);
+        assert_eq!(heatmap.thumbnails().len(), 13 * CELLS * 4);
     }
 }

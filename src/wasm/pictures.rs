@@ -2,7 +2,7 @@
 //! wasm memory.
 
 use super::{js_error, palette_named, Playground};
-use crate::picture::{node_count, Colours, GRID_SIZE, THUMBNAIL_SIZE};
+use crate::picture::{node_count, Colours, GRID_SIZE};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -27,10 +27,24 @@ impl Playground {
         node_count(self.trainer.network())
     }
 
-    /// Pixels per side of a node thumbnail.
+    /// Computes the big heatmap at `heatmap` cells a side and every thumbnail at
+    /// `thumbnail` (the device pixels each is shown at), from the next render on; each
+    /// is kept within 1 ..= `gridSize()`.
+    #[wasm_bindgen(js_name = setPictureSizes)]
+    pub fn set_picture_sizes(&mut self, heatmap: usize, thumbnail: usize) {
+        self.heatmap.set_sizes(heatmap, thumbnail);
+    }
+
+    /// Pixels per side of a node thumbnail (as of the last render).
     #[wasm_bindgen(js_name = thumbnailSize)]
     pub fn thumbnail_size(&self) -> usize {
-        THUMBNAIL_SIZE
+        self.heatmap.thumbnail_size()
+    }
+
+    /// Pixels per side of the big heatmap (as of the last render).
+    #[wasm_bindgen(js_name = heatmapSize)]
+    pub fn heatmap_size(&self) -> usize {
+        self.heatmap.heatmap_size()
     }
 
     /// Address of every node's RGBA thumbnail, node after node.
@@ -101,13 +115,13 @@ impl Playground {
         self.heatmap.pixels().as_ptr()
     }
 
-    /// Length in bytes of the RGBA heatmap (gridSize² × 4).
+    /// Length in bytes of the RGBA heatmap (heatmapSize² × 4).
     #[wasm_bindgen(js_name = heatmapLen)]
     pub fn heatmap_len(&self) -> usize {
         self.heatmap.pixels().len()
     }
 
-    /// Points per side of the heatmap grid.
+    /// Cells per side of the full grid, the finest any picture is computed at.
     #[wasm_bindgen(js_name = gridSize)]
     pub fn grid_size(&self) -> usize {
         GRID_SIZE

@@ -191,4 +191,22 @@ describe('gradients and layer health on the diagram', () => {
     const relu = await health();
     assert.ok(relu.slice(0, -1).some((layer) => layer.deadShare > 0), `dead shares ${relu.map((l) => l.deadShare)}`);
   });
+
+  it('updates the health bars in place as training goes on, and builds new ones for a new shape', async () => {
+    const bars = '#layer-health [data-measure]';
+    await page.evaluate(() => window.playground.setConfig({ activation: 'tanh', learningRate: 0.03, hidden: [4, 4] }));
+    await stepEpochs(page, 1);
+    const before = await page.$$eval(bars, (all) => all.map((bar) => { bar.seen = true; return bar.dataset.value; }));
+    await stepEpochs(page, 10);
+    const after = await page.$$eval(bars, (all) => all.map((bar) => ({ seen: bar.seen === true, value: bar.dataset.value })));
+    assert.equal(after.length, 9, 'three layers of three bars');
+    assert.ok(after.every((bar) => bar.seen), 'the same bars, not new ones');
+    assert.notDeepEqual(after.map((bar) => bar.value), before, 'showing the new numbers');
+    await page.evaluate(() => window.playground.setConfig({ hidden: [4, 4, 4] }));
+    await stepEpochs(page, 1);
+    const grown = await page.$$eval(bars, (all) => all.map((bar) => bar.seen === true));
+    assert.equal(grown.length, 12);
+    assert.ok(grown.every((seen) => !seen), 'a bar per layer of the new network');
+    assert.deepEqual(page.problems, []);
+  });
 });

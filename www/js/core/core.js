@@ -248,19 +248,22 @@ export class Core {
   }
 
   /**
-   * Renders every picture and hands `draw` views of wasm memory: `{heatmap, gridSize,
+   * Renders every picture and hands `draw` views of wasm memory: `{heatmap, heatmapSize,
    * thumbnails, thumbnailSize, parameters}` (Uint8ClampedArray RGBA and the weights as
    * a Float32Array), valid only inside `draw`. `gradient`: pass the full-batch gradient
-   * (a copy) as `parameters` instead of the weights.
+   * (a copy) as `parameters` instead of the weights. `heatmapSize`, `thumbnailSize`:
+   * the device pixels each picture is shown at (the core computes it at that many cells
+   * a side, at most its full grid); unknown (0) keeps the size it has.
    */
-  pictures(draw, { gradient = false } = {}) {
+  pictures(draw, { gradient = false, heatmapSize = 0, thumbnailSize = 0 } = {}) {
     const { engine } = this;
     return engine.call((p) => {
+      p.setPictureSizes(heatmapSize || p.heatmapSize(), thumbnailSize || p.thumbnailSize());
       p.render();
       const view = (Type, pointer, length) => new Type(engine.memory.buffer, pointer, length);
       return draw({
         heatmap: () => view(Uint8ClampedArray, p.heatmapPtr(), p.heatmapLen()),
-        gridSize: p.gridSize(),
+        heatmapSize: p.heatmapSize(),
         thumbnails: () => view(Uint8ClampedArray, p.thumbnailsPtr(), p.thumbnailsLen()),
         thumbnailSize: p.thumbnailSize(),
         parameters: () => (gradient ? p.gradient() : view(Float32Array, p.parametersPtr(), p.parametersLen())),

@@ -1,11 +1,11 @@
 // Draws one frame of a playground from its core: the big heatmap and every neuron's
-// thumbnail (one render call fills both, read through typed-array views of wasm
-// memory built right before use), the points, the numbers (epoch, loss, accuracy or
+// thumbnail (one render call fills both, each at the device pixels it is shown at, read
+// through typed-array views of wasm memory built right before use), the points, the numbers (epoch, loss, accuracy or
 // R²), the loss chart, and the diagram's links from the live weights: while playing a
 // pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
 // milliseconds' worth of them per frame, so thousands of links never hold a frame up;
-// the neuron inspector, when open; the per-layer health bars; and the confusion matrix
-// (every change, a few times a second while playing).
+// the neuron inspector, when open; the per-layer health bars and the confusion matrix
+// (each at every change, a few times a second while playing).
 // Each part is measured on the performance timeline (frame-marks.js).
 
 import { measured } from './frame-marks.js';
@@ -28,7 +28,7 @@ export class FramePainter {
   constructor(parts) {
     Object.assign(this, parts);
     this.passStartedAt = -Infinity;
-    this.health = new LayerHealth(parts.find('layer-health'));
+    this.health = new LayerHealth(parts.find('layer-health'), () => this.core.layerHealth());
   }
 
   /**
@@ -38,16 +38,16 @@ export class FramePainter {
   paint({ points, view, state, colours, multiClass }, allLinks) {
     measured('render', () => this.core.pictures((pictures) => {
       // Each view is built right before use: any call into the core may move wasm memory.
-      measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.gridSize));
+      measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.heatmapSize));
       measured('thumbnails', () => this.network.paintThumbnails(pictures.thumbnails(), pictures.thumbnailSize));
       const parameters = pictures.parameters();
       measured('links', () => this.paintLinks(view.gradientLinks ? scaledGradient(parameters) : parameters, allLinks));
-    }, { gradient: view.gradientLinks }));
+    }, { gradient: view.gradientLinks, heatmapSize: this.heatmap.shownSize, thumbnailSize: this.network.thumbnailShownSize }));
     measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, colours, multiClass }));
     this.showNumbers(state);
     measured('chart', () => this.chart.draw());
     measured('inspector', () => this.inspector.refresh());
-    measured('health', () => this.health.show(this.core.layerHealth()));
+    measured('health', () => this.health.refresh(allLinks));
     measured('confusion', () => this.confusion?.refresh(allLinks));
   }
 

@@ -127,6 +127,11 @@ export class NetworkView {
     if (this.diagram.drawSome(parameters, budgetUs)) this.inspector.refresh();
   }
 
+  /** Device pixels per side a neuron's picture is shown at (0 until laid out). */
+  get thumbnailShownSize() {
+    return this.nodes.shownSize;
+  }
+
   paintThumbnails(bytes, size) {
     this.nodes.paint(bytes, size);
   }

@@ -33,6 +33,10 @@ export class NodeLayer {
     this.idle = []; // canvases of features the network does not use
     this.atlas = document.createElement('canvas'); // every node's thumbnail, one under the other
     this.atlasContext = this.atlas.getContext('2d');
+    this.shownSize = 0; // device pixels per side of a node's picture, once laid out
+    this.sizeObserver = new ResizeObserver(([entry]) => {
+      this.shownSize = Math.round(entry.contentBoxSize[0].inlineSize * devicePixelRatio);
+    });
     container.addEventListener('change', (event) => {
       const box = event.target;
       if (box.matches('input[type="checkbox"][data-feature]')) onToggle(box.dataset.feature, box.checked);
@@ -75,6 +79,10 @@ export class NodeLayer {
     }
     this.container.replaceChildren(...children);
     this.contexts = this.thumbs.map((canvas) => canvas.getContext('2d'));
+    // Every box of the diagram is the same size: one tells the size the pictures are shown at.
+    this.sizeObserver.disconnect();
+    const first = this.thumbs.find(Boolean);
+    if (first) this.sizeObserver.observe(first);
   }
 
   toggle(feature, on, locked, point, layout) {

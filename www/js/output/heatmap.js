@@ -43,6 +43,11 @@ export class Heatmap {
     }).observe(canvas);
   }
 
+  /** Device pixels per side the heatmap is shown at. */
+  get shownSize() {
+    return this.canvas.width;
+  }
+
   /** Copies the core's pixels (a Uint8ClampedArray view of wasm memory) into the grid canvas. */
   paintGrid(pixels, size) {
     if (this.grid.width !== size || !this.gridContext) {
