@@ -20,6 +20,7 @@ import { quantile } from './page/frames.mjs';
 import { machineOf, writeReport } from './page/report.mjs';
 import { ACTIONS, ALL_FEATURES, LARGEST, pickAction, weightCount } from './soak/actions.mjs';
 import { sampleMemory, observeLongTasks } from './soak/memory.mjs';
+import { CHECKS } from './soak/checks.mjs';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
 const SEED = Number(process.env.SOAK_SEED ?? 1);
@@ -139,11 +140,19 @@ async function main() {
   try {
     const page = await openSoakPage(session, record);
     await page.evaluate(() => window.playground.play());
-    // Warm-up: play, then each action once, so the first sample counts what the page
+    // Warm-up: play, then each action and each check once, so the first sample counts what the page
     // keeps for good (a second wasm memory after a crash, caches) as the start.
     console.log(`greymatter soak: warming up (${WARMUP_S} s and every action once)`);
     await sleep(WARMUP_S * 1000);
     for (const name of Object.keys(ACTIONS)) await runAction(page, name, random, record, log);
+    for (const [name, check] of Object.entries(CHECKS)) {
+      try {
+        log(`${name}: ${await check(page)}`);
+      } catch (error) {
+        record.failures.push({ action: name, at: 0, message: String(error?.message ?? error) });
+        log(`${name}: FAILED: ${error?.message ?? error}`);
+      }
+    }
     await page.evaluate((hidden) => window.playground.setConfig({ hidden, layerActivations: [] }), LARGEST);
     await sleep(5000);
     record.actions = {};

@@ -103,7 +103,18 @@ export const ACTIONS = {
       p.pause();
       const model = JSON.stringify(p.exportModel());
       const lesson = p.saveLesson();
-      p.openLesson(JSON.stringify(lesson));
+      try {
+        p.openLesson(JSON.stringify(lesson));
+      } catch (error) {
+        // Which numbers JSON could not carry (NaN and ±Infinity become null).
+        const odd = [];
+        const walk = (value, path) => {
+          if (typeof value === 'number' && !Number.isFinite(value)) odd.push(`${path} = ${value}`);
+          else if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) walk(v, `${path}.${key}`);
+        };
+        walk(lesson, 'lesson');
+        throw new Error(`${error.message.split('\n')[0]}; not finite: ${odd.length} (${odd.slice(0, 5).join(', ')})`);
+      }
       return { epoch: lesson.epoch, now: p.state.epoch, same: JSON.stringify(p.exportModel()) === model };
     });
     check(result.now === result.epoch, `openLesson(saveLesson()) went from epoch ${result.epoch} to ${result.now}`);
