@@ -18,7 +18,7 @@ import { startSession, CHROMIUM, TIMEOUT_MS } from '../tests/e2e/helpers.mjs';
 import { seededRandom } from './js/workload.mjs';
 import { quantile } from './page/frames.mjs';
 import { machineOf, writeReport } from './page/report.mjs';
-import { ACTIONS, ALL_FEATURES, LARGEST, pickAction, weightCount } from './soak/actions.mjs';
+import { ACTIONS, ALL_FEATURES, HOME, LARGEST, pickAction, weightCount } from './soak/actions.mjs';
 import { sampleMemory, observeLongTasks } from './soak/memory.mjs';
 import { CHECKS } from './soak/checks.mjs';
 
@@ -126,7 +126,9 @@ function printSummary(report) {
   console.log(`page errors: ${report.pageErrors.length}, console errors: ${report.consoleErrors.length}, failed actions: ${report.failures.length}`);
   for (const text of [...report.pageErrors, ...report.consoleErrors].slice(0, 10)) console.log(`  ${text}`);
   for (const f of report.failures.slice(0, 10)) console.log(`  ${f.action} at ${(f.at / 1000).toFixed(0)} s: ${f.message}`);
-  console.log(`\n${report.passed ? 'passed' : 'FAILED'} (${report.threshold}; no errors)`);
+  const why = [...report.memory.filter((m) => m.grew).map((m) => `${m.key} grew`),
+    report.pageErrors.length + report.consoleErrors.length + report.failures.length ? 'errors' : ''].filter(Boolean);
+  console.log(`\n${report.passed ? 'passed' : `FAILED: ${why.join(', ')}`} (wanted: no errors, memory ${report.threshold})`);
 }
 
 async function main() {
@@ -153,7 +155,8 @@ async function main() {
         log(`${name}: FAILED: ${error?.message ?? error}`);
       }
     }
-    await page.evaluate((hidden) => window.playground.setConfig({ hidden, layerActivations: [] }), LARGEST);
+    await page.evaluate((home) => window.playground.setConfig(home), HOME);
+    await keepPlaying(page, record);
     await sleep(5000);
     record.actions = {};
     record.longTasks.length = 0;
@@ -172,8 +175,8 @@ async function main() {
         console.log(`greymatter soak: ${(sample.at / 60000).toFixed(1)} min, ${Object.values(record.actions).reduce((s, n) => s + n, 0)} actions, renderer RSS ${mb(sample.rendererRss)} MB, JS heap ${mb(sample.jsHeapUsed)} MB, ${record.longTasks.length} long tasks, ${record.failures.length + record.pageErrors.length + record.consoleErrors.length} problems`);
       }
     }
-    // The end as the start: the largest network playing.
-    await page.evaluate((hidden) => window.playground.setConfig({ hidden, layerActivations: [] }), LARGEST);
+    // The end as the start: the largest network playing on the default data.
+    await page.evaluate((home) => window.playground.setConfig(home), HOME);
     await keepPlaying(page, record);
     await sleep(5000);
     record.final = await page.evaluate(() => ({ playing: window.playground.playing, ...window.playground.state }));

@@ -6,6 +6,11 @@ export const ALL_FEATURES = ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX
 /** The largest network the page allows in that shape: 10 layers of 32, 9,472 weights of the 10,000. */
 export const LARGEST = Array(10).fill(32);
 const MAX_WEIGHTS = 10_000;
+/** Where the run starts and ends its measures: the largest network on the default data, default training. */
+export const HOME = {
+  dataset: 'circle', problem: 'classification', classes: 2, loss: 'squared', hidden: LARGEST,
+  layerActivations: [], optimizer: 'sgd', batchSize: 10, learningRate: 0.03,
+};
 
 const pick = (random, list) => list[Math.floor(random() * list.length)];
 const whole = (random, low, high) => low + Math.floor(random() * (high - low + 1));

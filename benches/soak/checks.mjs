@@ -1,13 +1,7 @@
 // Checks the soak run makes once, before it samples: situations its random actions
 // found wrong once, set up on purpose so that each run looks at them again.
 
-import { LARGEST } from './actions.mjs';
-
-/** The settings the checks leave behind: the largest network on the default data, playing. */
-const BACK = {
-  dataset: 'circle', problem: 'classification', classes: 2, loss: 'squared', hidden: LARGEST,
-  layerActivations: [], optimizer: 'sgd', batchSize: 10, learningRate: 0.03,
-};
+import { HOME } from './actions.mjs';
 
 export const CHECKS = {
   /**
@@ -34,7 +28,7 @@ export const CHECKS = {
       p.setConfig(back);
       p.play();
       return { diverged, refused };
-    }, BACK);
+    }, HOME);
     if (!result.diverged) throw new Error('the run meant to diverge did not');
     if (result.refused) throw new Error(`the lesson file of a diverged run did not open again: ${result.refused}`);
     return 'opens again';
