@@ -8,7 +8,8 @@
 // after a warm-up and every minute (the renderer's and the whole browser's RSS, the JS
 // heap, each after a forced garbage collection: benches/soak/memory.mjs) and counts the
 // long tasks (PerformanceObserver 'longtask'), page errors, console errors and actions
-// that failed. Prints a summary and writes target/bench/soak.json.
+// that failed. Prints a summary and writes target/bench/soak.json. SOAK_WARMUP_SECONDS
+// (default 30) sets the warm-up, SOAK_VERBOSE=1 prints every action.
 //
 // Fails (exit 1) on any page error, console error or failed action, or when the
 // renderer's or the whole browser's RSS, or the JS heap, ends more than
