@@ -3,6 +3,7 @@
 #   make build   build the wasm package into www/pkg/ and the offline file list (only when sources changed)
 #   make test    format, lints, native + wasm tests, build, JS unit tests, a short fuzz run, type check, browser tests
 #   make fuzz    the long fuzz run of every document door (nightly toolchain, cargo-fuzz)
+#   make soak    the largest network played for 30 minutes with random changes, crashes and reloads
 # Missing tools are installed on the way (scripts/setup.sh); a second run reuses them.
 
 PORT ?= 8080
@@ -24,7 +25,7 @@ NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
 
 step = @echo "greymatter: --- $(1)"
 
-.PHONY: serve build test toolchain browser fuzz
+.PHONY: serve build test toolchain browser fuzz soak
 
 serve: build
 	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
@@ -117,3 +118,12 @@ bench: build $(BENCH_PKG) $(BENCH_NPM_STAMP) browser $(NPM_STAMP)
 	elif ! grep -q '^name = "kernels"' Cargo.toml; then \
 		echo "greymatter: Cargo.toml has no [[bench]] kernels entry: skipped"; \
 	else cargo bench --bench kernels; fi
+
+# make soak    the largest network the page allows, played in headless Chromium for
+#              SOAK_MINUTES (default 30) while a seeded generator (SOAK_SEED) changes settings,
+#              round-trips models and lessons, loads points, crashes the core and reloads
+#              (benches/soak.mjs): RSS and JS heap at the start and the end, long tasks and
+#              errors; JSON in target/bench/soak.json. Fails on any error or on memory growth.
+soak: build browser $(NPM_STAMP)
+	$(call step,soak: the largest network for $(or $(SOAK_MINUTES),30) minutes (node benches/soak.mjs))
+	@node benches/soak.mjs
