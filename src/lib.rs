@@ -4,6 +4,8 @@
 //! tested and benchmarked natively; `wasm` is the thin boundary the page talks to.
 //!
 //! The modules, each depending only on those listed before it:
+//! - [`given`]: a value as a script or a file gave it, read with refusals that name the
+//!   field and quote it;
 //! - [`math`]: activations, losses, regularization, the SIMD kernels, the seeded generator;
 //! - [`data`]: the generated datasets and the input features;
 //! - [`model`]: the network, its starting weights, the model file;
@@ -19,6 +21,7 @@
 
 pub mod config;
 pub mod data;
+pub mod given;
 pub mod learn;
 pub mod math;
 pub mod model;

@@ -116,10 +116,13 @@ fn unknown_names_and_wrong_kinds_are_refused_by_name() {
     assert_eq!(error.field, "batchSize");
     assert_eq!(
         error.message,
-        "batchSize must be a whole number from 1 to 500"
+        "batchSize must be a whole number from 1 to 500, got \"ten\""
     );
     let error = refused(json!({"noise": "abc"}));
-    assert_eq!(error.message, "noise must be a number from 0 to 50");
+    assert_eq!(
+        error.message,
+        "noise must be a number from 0 to 50, got \"abc\""
+    );
     let error = refused(json!({"features": ["x3"]}));
     assert_eq!(error.field, "features");
     let error = refused(json!({"optimizer": "lbfgs"}));

@@ -2,6 +2,7 @@
 //! points, network, epoch and history, training on exactly as before — and every
 //! refusal naming what is wrong.
 
+use greymatter::given::Given;
 use greymatter::session::lesson::{Classroom, LessonFile};
 use greymatter::{Config, DataEdit, Dataset, DrawTarget, Optimizer, Trainer};
 
@@ -96,4 +97,30 @@ fn refusals_name_what_is_wrong() {
     assert!(open(&|v| v["resume"]["first"] = serde_json::json!([1.0])).contains("optimizer memory"));
     assert!(open(&|v| v["resume"]["shufflePosition"] = "x".into()).contains("shufflePosition"));
     assert_eq!(open(&|_| {}), "", "the file itself opens");
+}
+
+#[test]
+fn values_of_the_wrong_kind_are_refused_with_their_path_and_value() {
+    let text = lesson_text(&trained_own_run());
+    let read = |edit: &dyn Fn(&mut serde_json::Value)| -> String {
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        edit(&mut value);
+        let given: Given = serde_json::from_value(value).unwrap();
+        LessonFile::read(&given).err().unwrap_or_default()
+    };
+    assert_eq!(
+        read(&|v| v["model"]["layers"][0]["weights"] = "abc".into()),
+        r#"model.layers[0].weights must be a list, got "abc""#
+    );
+    assert_eq!(
+        read(&|v| v["epoch"] = "3".into()),
+        r#"epoch must be a whole number, got "3""#
+    );
+    assert_eq!(
+        read(&|v| {
+            v.as_object_mut().unwrap().remove("config");
+        }),
+        "missing field `config`"
+    );
+    assert_eq!(read(&|_| {}), "", "the file itself reads");
 }

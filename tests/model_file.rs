@@ -1,6 +1,7 @@
 //! Model files: export, JSON round trip, import and continued training, and refusal
 //! of broken files without touching the current network.
 
+use greymatter::given::Given;
 use greymatter::{Activation, Config, Dataset, Loss, ModelFile, Trainer};
 use serde_json::json;
 
@@ -190,4 +191,54 @@ fn the_listed_fields_are_the_fields_a_model_file_has() {
         "layer 1 has an unknown field `dropout` (the fields are activation, weights and biases)"
     );
     assert_eq!(unknown_field("layer 1", ["weights"], &LAYER_FIELDS), None);
+}
+
+#[test]
+fn values_of_the_wrong_kind_are_refused_with_their_layer_field_and_value() {
+    let model = serde_json::to_value(trained().export_model()).unwrap();
+    let read = |edit: &dyn Fn(&mut serde_json::Value)| -> String {
+        let mut value = model.clone();
+        edit(&mut value);
+        let given: Given = serde_json::from_value(value).unwrap();
+        ModelFile::read(&given).err().unwrap_or_default()
+    };
+    assert_eq!(
+        read(&|m| m["layers"][0]["weights"] = "abc".into()),
+        r#"layer 1: weights must be a list of lists of numbers (one list per neuron), got "abc""#
+    );
+    assert_eq!(
+        read(&|m| m["layers"][0]["weights"][1] = 5.into()),
+        "layer 1: weights[1] must be a list of numbers, got 5"
+    );
+    assert_eq!(
+        read(&|m| m["layers"][1]["weights"][0][2] = "1".into()),
+        r#"layer 2: weights[0][2] must be a number, got "1""#
+    );
+    assert_eq!(
+        read(&|m| m["layers"][2]["biases"] = json!({"a": 1})),
+        "layer 3: biases must be a list of numbers, got an object"
+    );
+    assert_eq!(
+        read(&|m| m["layers"][0]["activation"] = "softsign".into()),
+        r#"layer 1: activation must be one of relu, tanh, sigmoid, linear, leakyRelu, elu, swish, gelu, softplus, softmax, got "softsign""#
+    );
+    assert_eq!(
+        read(&|m| m["layers"][0] = 7.into()),
+        "layer 1 must be an object, got 7"
+    );
+    assert_eq!(
+        read(&|m| m["features"] = "x1".into()),
+        r#"features must be a list of inputs, such as ["x1", "x2"], got "x1""#
+    );
+    assert_eq!(
+        read(&|m| m["version"] = "1".into()),
+        r#"version must be a whole number, got "1""#
+    );
+    assert_eq!(
+        read(&|m| {
+            m["layers"][0].as_object_mut().unwrap().remove("biases");
+        }),
+        "layer 1: missing field `biases`"
+    );
+    assert_eq!(read(&|_| {}), "", "the file itself reads");
 }

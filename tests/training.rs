@@ -618,7 +618,10 @@ fn stop_at_loss_refuses_a_bad_value_and_its_change_keeps_the_network() {
     let error = config
         .set_field("stopAtLoss", serde_json::json!("low"))
         .unwrap_err();
-    assert_eq!(error.message, "stopAtLoss must be a number from 0 to 1000");
+    assert_eq!(
+        error.message,
+        "stopAtLoss must be a number from 0 to 1000, got \"low\""
+    );
     let next = Config {
         stop_at_loss: 0.05,
         ..trainer.config().clone()

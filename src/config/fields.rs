@@ -2,10 +2,12 @@
 //! field's default beside it and gives it by-key access ([`Fields`]), so that setting,
 //! reading or serialising one setting needs no code per key. `Config::set_field` sets a
 //! field from any serde value, with a message that says what the field accepts when the
-//! value is of the wrong kind (read from the schema).
+//! value is of the wrong kind (read from the schema) and quotes the value given.
 
 use super::schema::{self, Setting};
 use super::{Config, ConfigError};
+use crate::given::Given;
+use serde::Deserialize;
 use serde::{Deserializer, Serializer};
 use std::any::Any;
 
@@ -126,17 +128,20 @@ impl Config {
             )
         };
         let setting = schema::setting(key).ok_or_else(unknown)?;
-        match self.deserialize_field(key, value) {
+        let given = Given::deserialize(value).map_err(|_| wrong_kind(setting, None))?;
+        match self.deserialize_field(key, given.read_as_is()) {
             Some(Ok(())) => Ok(()),
-            Some(Err(_)) => Err(wrong_kind(setting)),
+            Some(Err(_)) => Err(wrong_kind(setting, Some(&given))),
             None => Err(unknown()),
         }
     }
 }
 
-fn wrong_kind(setting: &Setting) -> ConfigError {
+/// "learningRate must be a number greater than 0 and at most 10, got \"0.1\"".
+fn wrong_kind(setting: &Setting, given: Option<&Given>) -> ConfigError {
     let key = setting.key;
-    ConfigError::new(key, format!("{key} must be {}", setting.expectation()))
+    let got = given.map_or(String::new(), |given| format!(", got {}", given.describe()));
+    ConfigError::new(key, format!("{key} must be {}{got}", setting.expectation()))
 }
 
 #[cfg(test)]

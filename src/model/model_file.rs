@@ -10,6 +10,7 @@
 
 use crate::data::dataset::Problem;
 use crate::data::features::Feature;
+use crate::given::{path_text, Given, Step};
 use crate::math::activation::Activation;
 use crate::model::network::{LayerShape, Network};
 use serde::{Deserialize, Serialize};
@@ -69,6 +70,20 @@ pub struct ModelLayer {
 }
 
 impl ModelFile {
+    /// Reads a model file from a value as given (not yet checked: see `to_network`). A
+    /// value of the wrong kind is refused with where it is and what it must be:
+    /// `layer 1: weights must be a list of lists of numbers, got "abc"`.
+    pub fn read(given: &Given) -> Result<ModelFile, String> {
+        given.read().map_err(|mut refusal| {
+            if refusal.expected.is_some() {
+                if let Some(words) = expected_at(&refusal.path) {
+                    refusal.expected = Some(words.to_string());
+                }
+            }
+            refusal.message_with(layer_path)
+        })
+    }
+
     /// Describes `network`.
     pub fn from_network(network: &Network, problem: Problem, features: &[Feature]) -> Self {
         let layers = (0..network.layers().len())
@@ -169,5 +184,42 @@ impl ModelFile {
                 .for_each(|(slot, &value)| *slot = value);
         }
         Ok(network)
+    }
+}
+
+/// What the model file has at `path`, where serde's words ("a list") say too little.
+fn expected_at(path: &[Step]) -> Option<&'static str> {
+    let names: Vec<Option<&str>> = path
+        .iter()
+        .map(|step| match step {
+            Step::Field(name) => Some(name.as_str()),
+            Step::Index(_) => None,
+        })
+        .collect();
+    Some(match names.as_slice() {
+        [Some("layers")] => "a list of layers, input side first",
+        [Some("features")] => "a list of inputs, such as [\"x1\", \"x2\"]",
+        [Some("layers"), None, Some("weights")] => {
+            "a list of lists of numbers (one list per neuron)"
+        }
+        [Some("layers"), None, Some("weights"), None] | [Some("layers"), None, Some("biases")] => {
+            "a list of numbers"
+        }
+        _ => return None,
+    })
+}
+
+/// A path in a model file as its messages name it: `layer 1: weights[0][1]`.
+fn layer_path(path: &[Step]) -> String {
+    match path {
+        [Step::Field(layers), Step::Index(index), rest @ ..] if layers == "layers" => {
+            let layer = format!("layer {}", index + 1);
+            if rest.is_empty() {
+                layer
+            } else {
+                format!("{layer}: {}", path_text(rest))
+            }
+        }
+        _ => path_text(path),
     }
 }

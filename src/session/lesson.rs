@@ -8,6 +8,7 @@ use crate::config::view::ViewOptions;
 use crate::config::Config;
 use crate::data::labelled::LabelledPoints;
 use crate::data::own::OwnData;
+use crate::given::Given;
 use crate::model::model_file::ModelFile;
 use crate::session::trainer::{HistoryEntry, Resume, Snapshot, Trainer};
 use serde::{Deserialize, Serialize};
@@ -78,6 +79,13 @@ pub struct LessonFile {
 }
 
 impl LessonFile {
+    /// Reads a lesson file from a value as given (not yet checked: see `open`); a value
+    /// of the wrong kind is refused with its path: `model.layers[0].weights must be a
+    /// list, got "abc"`.
+    pub fn read(given: &Given) -> Result<LessonFile, String> {
+        given.read().map_err(|refusal| refusal.to_string())
+    }
+
     /// The lesson of `trainer` shown with `view` and `classroom`.
     pub fn of(trainer: &Trainer, view: ViewOptions, classroom: Classroom) -> LessonFile {
         let snapshot = trainer.snapshot();

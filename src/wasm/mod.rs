@@ -8,10 +8,12 @@
 
 use crate::config::{Config, ConfigError};
 use crate::data::dataset::Problem;
+use crate::given::Given;
 use crate::model::model_file::{unknown_field, ModelFile, FILE_FIELDS, LAYER_FIELDS};
 use crate::picture::Heatmap;
 use crate::session::trainer::Trainer;
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 mod functions;
@@ -78,7 +80,14 @@ fn apply_patch(config: &mut Config, patch: &JsValue) -> Result<(), JsValue> {
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| js_error(error.to_string()))
+        .map_err(|error| js_error(plain_serde_error(error)))
+}
+
+/// A JS value as plain data, to read with messages that name the field (`what` names
+/// the whole value when it is no plain data at all).
+fn given_of(value: JsValue, what: &str) -> Result<Given, JsValue> {
+    Given::deserialize(serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|error| js_error(format!("{what}: {}", plain_serde_error(error))))
 }
 
 /// One live playground: its trainer and its pictures.
@@ -268,12 +277,8 @@ impl Playground {
         }
         // serde-wasm-bindgen reads only the fields it knows: unknown ones are refused here.
         check_model_fields(&model).map_err(js_error)?;
-        let model: ModelFile = serde_wasm_bindgen::from_value(model).map_err(|error| {
-            js_error(format!(
-                "not a greymatter model file: {}",
-                plain_serde_error(error)
-            ))
-        })?;
+        let model = ModelFile::read(&given_of(model, "not a greymatter model file")?)
+            .map_err(|error| js_error(format!("not a greymatter model file: {error}")))?;
         self.trainer.import_model(&model).map_err(js_error)?;
         self.render();
         Ok(())
@@ -337,8 +342,8 @@ fn describe_js(value: &JsValue) -> String {
     }
 }
 
-/// A serde-wasm-bindgen error in a person's words: no `JsValue(Object({…}))`, no
-/// "unit value", no Rust type names.
+/// A serde-wasm-bindgen error in a person's words: its message only (no "Error: "), no
+/// `JsValue(Object({…}))`, no "unit value", no Rust type names.
 fn plain_serde_error(error: serde_wasm_bindgen::Error) -> String {
     let value: JsValue = error.into();
     let text = value

@@ -1,7 +1,7 @@
 //! The handle's methods for the points and for whole runs: reading and replacing the
 //! points, drawing and erasing them with undo and redo, and lesson files.
 
-use super::{config_error, js_error, to_js, Playground};
+use super::{config_error, given_of, js_error, to_js, Playground};
 use crate::config::view::ViewOptions;
 use crate::data::csv::{read_csv, write_csv, CsvOptions};
 use crate::data::dataset::Dataset;
@@ -14,8 +14,12 @@ use crate::session::trainer::{DataEdit, DrawTarget};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+/// Reads a `T` from a JS value; a refusal names the field and quotes its value.
 fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|error| js_error(format!("{what}: {error}")))
+    let given = given_of(value, what)?;
+    given
+        .read()
+        .map_err(|refusal| js_error(format!("{what}: {refusal}")))
 }
 
 /// What reading a CSV did, for the page to say.
@@ -236,7 +240,9 @@ impl Playground {
     /// replace the current ones. On refusal nothing changes.
     #[wasm_bindgen(js_name = openLesson)]
     pub fn open_lesson(&mut self, lesson: JsValue) -> Result<(), JsValue> {
-        let lesson: LessonFile = from_js(lesson, "not a greymatter lesson file")?;
+        const WHAT: &str = "not a greymatter lesson file";
+        let lesson = LessonFile::read(&given_of(lesson, WHAT)?)
+            .map_err(|error| js_error(format!("{WHAT}: {error}")))?;
         self.trainer = lesson.open().map_err(js_error)?;
         self.render();
         Ok(())

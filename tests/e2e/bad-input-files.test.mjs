@@ -36,6 +36,7 @@ const ROWS = [
   ['Import (model file)', model((m) => { m.layers[0].activation = 'softmax'; return m; }), `${MODEL}layer 1: softmax only fits the output layer`],
   ['Import (model file)', model((m) => { m.layers[0].biases[0] = 1e39; return m; }), `${MODEL}layer 1: every value must be a finite number`],
   ['Import (model file)', `{"layers": ${'['.repeat(20)}${']'.repeat(20)}}`, `${MODEL}the model file is nested too deeply at layers[0][0][0][0][0][0][0]: the most is 8 levels of arrays and objects`],
+  ['Import (model file)', model((m) => { m.layers[0].weights = 'abc'; return m; }), `${MODEL}not a greymatter model file: layer 1: weights must be a list of lists of numbers (one list per neuron), got "abc"`],
   ['Load CSV', '', `${CSV}there are no points: no line has x1, x2 and a label`],
   ['Load CSV', `${HEADER}1,2,red\n3,oops,blue\n`, `${CSV}line 3, column x2: 'oops' is not a number (write decimals such as -1.5, 2e-3 or .5)`],
   ['Load CSV', `${HEADER}12,0,1\n`, `${CSV}1 point lies outside the plotted range [−6, 6]² (the farthest at line 2: x1 = 12); tick "fit to view" to scale it in`],
@@ -62,6 +63,7 @@ const ROWS = [
   ['Open lesson', '{', `${LESSON}the lesson file is not JSON`],
   ['Open lesson', '{}', `${LESSON}a lesson file's format must be "greymatter-lesson", got null`],
   ['Open lesson', '{"format": "other"}', `${LESSON}a lesson file's format must be "greymatter-lesson", got "other"`],
+  ['Open lesson', '{"format": "greymatter-lesson", "version": 1}', `${LESSON}not a greymatter lesson file: missing field \`config\``],
   ['Open lesson', '{"format": "greymatter-model"}', `${MODEL}not a greymatter model file: missing field \`version\``],
 ];
 

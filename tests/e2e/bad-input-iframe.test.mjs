@@ -48,6 +48,7 @@ const ROWS = [
   ['bad arguments', '{ greymatter: 1, id: 1, call: "setConfig", args: [{ learningRate: -1 }] }', 'learningRate must be greater than 0 and at most 10, got -1'],
   ['bad arguments', '{ greymatter: 1, id: 1, call: "setConfig", args: [{ learningRate: Infinity }] }', 'learningRate must be greater than 0 and at most 10, got Infinity'],
   ['bad arguments', '{ greymatter: 1, id: 1, call: "setConfig", args: [{ learnRate: 0.1 }] }', 'unknown setting "learnRate"'],
+  ['bad arguments', '{ greymatter: 1, id: 1, call: "setConfig", args: [{ learningRate: "0.1" }] }', /^learningRate must be a number greater than 0 and at most 10, got "0\.1"$/],
   ['bad arguments', '{ greymatter: 1, id: 1, call: "setConfig", args: [{ hidden: [65] }] }', 'hidden layer 1 must have 1 to 64 neurons, got 65'],
   ['bad arguments', '{ greymatter: 1, id: 1, call: "setConfig", args: [{ dataset: "xor", classes: 3, loss: "softmaxCrossEntropy" }] }', 'dataset xor has 2 classes, got classes 3'],
   ['bad arguments', '{ greymatter: 1, id: 1, call: "setView", args: [{ palette: "pink" }] }', 'palette must be one of default, colorblind, got "pink"'],

@@ -58,6 +58,8 @@ describe('the address codec', () => {
     assert.ok(sameValue([4, 2], [4, 2]));
     assert.ok(!sameValue([4, 2], [4]));
     assert.ok(sameValue(0.1, 0.1));
+    assert.ok(!sameValue('4,2', [4, 2]), 'text is no list');
+    assert.ok(!sameValue('0', 0), 'text is no number');
   });
 
   it('keeps the sign of a zero the core keeps (found by address-properties.test.mjs)', () => {

@@ -159,7 +159,10 @@ export function decodeHash(hash, schema, base = schema.defaultView()) {
   return { values, view, documents, errors };
 }
 
-/** True when the two values write the same text to the address bar. */
+/**
+ * True when the two values are of one kind and write the same text to the address bar
+ * (the text "4,2" is no list of layers: it goes on to be refused).
+ */
 export function sameValue(a, b) {
-  return encodeValue(a) === encodeValue(b);
+  return typeof a === typeof b && Array.isArray(a) === Array.isArray(b) && encodeValue(a) === encodeValue(b);
 }
