@@ -189,6 +189,36 @@ fn a_diverging_loss_stops_training_and_keeps_the_last_measured_network() {
 }
 
 #[test]
+fn a_divergence_rolls_back_the_optimizers_memory_and_the_shuffling_with_the_weights() {
+    for optimizer in [
+        greymatter::Optimizer::Momentum,
+        greymatter::Optimizer::Nesterov,
+    ] {
+        let mut trainer = Trainer::new(Config {
+            dataset: Dataset::Plane,
+            problem: greymatter::Problem::Regression,
+            learning_rate: 0.01,
+            optimizer,
+            batch_size: 1,
+            hidden: vec![8],
+            ..Config::default()
+        })
+        .unwrap();
+        assert_eq!(trainer.train_epochs(2), 2);
+        let mut reckless = trainer.config().clone();
+        reckless.learning_rate = 10.0;
+        trainer.set_config(reckless).unwrap();
+        let before = trainer.snapshot();
+        assert!(!before.resume.as_ref().unwrap().first.is_empty());
+        assert_eq!(trainer.train_epochs(1), 0, "{optimizer:?} diverges");
+        assert!(trainer.divergence().is_some());
+        // The memory a lesson file saves is the one before the call: finite, so the
+        // file opens again, and the shuffling goes on from where it was.
+        assert_eq!(trainer.snapshot(), before, "{optimizer:?}");
+    }
+}
+
+#[test]
 fn accuracy_and_r2_measure_the_fit() {
     let mut trainer = Trainer::new(config(Dataset::Circle, 2)).unwrap();
     trainer.train_epochs(300);

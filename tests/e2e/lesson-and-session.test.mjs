@@ -160,6 +160,30 @@ describe('lesson files', () => {
     await other.context().close();
   });
 
+  it('a run that diverged saves a lesson that opens again, with the optimizer memory from before the divergence', async () => {
+    const other = await openPlayground(session);
+    const outcome = await other.evaluate(async () => {
+      const p = window.playground;
+      p.setConfig({ dataset: 'plane', problem: 'regression', hidden: [], optimizer: 'momentum', batchSize: 1, learningRate: 0.01 });
+      await p.step();
+      p.setConfig({ learningRate: 10 });
+      for (let i = 0; i < 5 && !p.state.divergence; i++) await p.step();
+      const lesson = JSON.parse(JSON.stringify(p.saveLesson())); // as "Save lesson" writes it
+      let refused = '';
+      try {
+        p.openLesson(lesson);
+      } catch (error) {
+        refused = error.message;
+      }
+      return { divergence: p.state.divergence, memory: lesson.resume.first, epoch: lesson.epoch, refused };
+    });
+    assert.equal(outcome.refused, '');
+    assert.equal(outcome.epoch, 1, 'saved at the last epoch before the divergence');
+    assert.ok(outcome.memory.length > 0 && outcome.memory.every(Number.isFinite), `memory kept and finite: ${outcome.memory}`);
+    assert.deepEqual(other.problems, []);
+    await other.context().close();
+  });
+
   it('a refused file shows its message and changes nothing', async () => {
     const other = await openPlayground(session);
     await other.setInputFiles('#open-lesson', file);

@@ -79,6 +79,9 @@ pub struct Trainer {
     network: Network,
     /// The network before the current `train_epochs` call, to roll back to if it diverges.
     last_finite: Vec<f32>,
+    /// The optimizer's memory and the shuffling before that call, rolled back with it.
+    optimizer_at_start: OptimizerState,
+    shuffle_at_start: SeededRng,
     /// The network at the start of the current epoch, to diagnose a divergence.
     epoch_start: Vec<f32>,
     shuffle_rng: SeededRng,
@@ -172,6 +175,8 @@ impl Trainer {
             test: PreparedSet::new(split.test, &config),
             network: Network::zeroed(Vec::new()),
             last_finite: Vec::new(),
+            optimizer_at_start: OptimizerState::default(),
+            shuffle_at_start: SeededRng::new(config.seed, Stream::Shuffle),
             epoch_start: Vec::new(),
             shuffle_rng: SeededRng::new(config.seed, Stream::Shuffle),
             order: Vec::new(),
@@ -447,9 +452,9 @@ impl Trainer {
     /// `batchSize` (the last one may be smaller), one gradient descent step per batch.
     ///
     /// If the outputs, the weights or the measured losses stop being finite, the whole
-    /// call is undone: the network and the epoch go back to where the call started (the
-    /// last state whose losses were measured), training stops and
-    /// [`Trainer::divergence`] says why; further calls train nothing until the settings
+    /// call is undone: the network, the optimizer's memory, the shuffling and the epoch
+    /// go back to where the call started (the last state whose losses were measured),
+    /// training stops and [`Trainer::divergence`] says why; further calls train nothing until the settings
     /// or the weights change. Never trains past `stopAfter` epochs. With `stopAtLoss`
     /// above 0, the training loss is measured after every epoch and training stops after
     /// the first epoch whose loss is at or below it; [`Trainer::finished`] then holds
@@ -468,6 +473,8 @@ impl Trainer {
         self.last_finite.clear();
         self.last_finite
             .extend_from_slice(self.network.parameters());
+        self.optimizer_at_start.clone_from(&self.optimizer);
+        self.shuffle_at_start.clone_from(&self.shuffle_rng);
         let mut diverged = false;
         for _ in 0..epochs {
             self.epoch_start.clear();
@@ -515,6 +522,9 @@ impl Trainer {
             self.network
                 .parameters_mut()
                 .copy_from_slice(&self.last_finite);
+            // A diverged step leaves NaN or ±∞ in the optimizer's memory: back with the weights.
+            std::mem::swap(&mut self.optimizer, &mut self.optimizer_at_start);
+            std::mem::swap(&mut self.shuffle_rng, &mut self.shuffle_at_start);
             self.epoch = start_epoch;
             self.loss_stop = None;
             self.divergence = Some(explain_divergence(failing_epoch, &self.config, &health));

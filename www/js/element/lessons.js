@@ -55,21 +55,7 @@ export function lessonDocument(playground) {
     const shown = chart.epochs.map((epoch, index) => [epoch, chart.train[index], chart.test[index]]);
     lesson.history = tidyHistory(shown, lesson.epoch);
   }
-  forgetUnwritableMemory(lesson.resume);
   return lesson;
-}
-
-/**
- * After a divergence the optimizer's memory may hold NaN or ±Infinity, which JSON
- * writes as null, so the saved file would not open again. The memory of a diverged
- * run is no use to it: it is left empty (a fresh optimizer), the rest kept.
- */
-function forgetUnwritableMemory(resume) {
-  if (!resume) return;
-  const finite = (values) => values.every(Number.isFinite);
-  if (finite(resume.first) && finite(resume.second)) return;
-  resume.first = [];
-  resume.second = [];
 }
 
 /** The view a lesson asks for, checked (throws a readable Error, nothing changed). */
