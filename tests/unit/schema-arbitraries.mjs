@@ -32,16 +32,18 @@ export function asTrained(config) {
   return trained;
 }
 
-/** Numbers of `row`: anywhere in range, the ends, the offered values, an f32 widened, a short decimal, -0. */
+/**
+ * Numbers of `row`: anywhere in range, the ends, the offered values, an f32 widened, a
+ * short decimal. Never -0: the core takes a setting of -0 as 0 (a valid config holds 0).
+ */
 export function numberOf(row) {
   const { min, max } = row;
-  // -0 is a value of its own where the core keeps a double; a whole number has none.
-  const ends = [min, max, ...(row.offered ?? []), ...(!row.whole && min <= 0 && max >= 0 ? [-0] : [])];
+  const ends = [min, max, ...(row.offered ?? [])];
   const anywhere = fc.double({ min, max, minExcluded: row.minExclusive, maxExcluded: row.maxExclusive, noNaN: true });
   const values = row.whole
     ? fc.oneof(fc.constantFrom(...ends), anywhere.map(Math.round), fc.integer({ min, max: Math.min(max, min + 20) }))
     : fc.oneof(fc.constantFrom(...ends), anywhere, anywhere.map(Math.fround), anywhere.map((x) => Number(x.toPrecision(3))));
-  return values.filter((value) => trainsInRange(row, value));
+  return values.filter((value) => trainsInRange(row, value)).map((value) => value + 0);
 }
 
 /** The weights of the network `config` builds (biases not counted). */

@@ -10,11 +10,8 @@ import { HIDE_SUFFIX, HIDE_TEXT, controlNames } from './classroom.js';
 import { checkViewValue } from './view.js';
 import { cut, quote } from './notices.js';
 
-/** One value as text; -0 as `-0` (String says "0"), since the core keeps a double's sign. */
-const written = (value) => (Object.is(value, -0) ? '-0' : String(value));
-
 function encodeValue(value) {
-  const text = Array.isArray(value) ? value.map(written).join(',') : written(value);
+  const text = Array.isArray(value) ? value.join(',') : String(value);
   return encodeURIComponent(text).replace(/%2C/gi, ',');
 }
 
