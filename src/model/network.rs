@@ -299,7 +299,7 @@ impl Network {
             let bias_range = self.bias_range(index);
             let (weight_gradient, bias_gradient) =
                 gradient[weight_range.start..bias_range.end].split_at_mut(weight_range.len());
-            if layer.inputs >= LANES {
+            if layer.inputs >= 4 * LANES {
                 transpose_columns(
                     &mut workspace.transposed,
                     layer_input,
