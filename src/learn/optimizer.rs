@@ -126,6 +126,14 @@ impl OptimizerState {
         self.first.resize(n, 0.0);
         self.second.resize(n, 0.0);
         self.steps = self.steps.saturating_add(1);
+        if settings.optimizer == Optimizer::Sgd {
+            // No memory: one loop the compiler vectorizes, the same Δθ = −(α·g).
+            let rate = settings.learning_rate;
+            for (theta, &g) in parameters.iter_mut().zip(gradient) {
+                *theta += -(rate * g);
+            }
+            return;
+        }
         let corrections = Corrections::new(settings, self.steps);
         let state = self.first.iter_mut().zip(self.second.iter_mut());
         for ((theta, &g), (first, second)) in parameters.iter_mut().zip(gradient).zip(state) {

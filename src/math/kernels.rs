@@ -239,6 +239,112 @@ pub fn outer_product_columns(
     }
 }
 
+/// `out[c][i] = x[i][c]` for the first `columns` columns of `x` (`[rows][stride]`):
+/// the sample-major copy `[columns][rows]` that [`outer_product_rows`] reads.
+pub fn transpose_columns(out: &mut Vec<f32>, x: &[f32], stride: usize, columns: usize) {
+    let rows = x.len().checked_div(stride).unwrap_or(0);
+    out.clear();
+    out.resize(rows * columns, 0.0);
+    for (i, row) in x.chunks_exact(stride).enumerate() {
+        for (c, &value) in row[..columns].iter().enumerate() {
+            out[c * rows + i] = value;
+        }
+    }
+}
+
+/// `gradient[j][i] = Σ_c delta[j][c] · xt[c][i]` and `bias_gradient[j] = Σ_c delta[j][c]`
+/// over the `columns` samples: [`outer_product_columns`] from the sample-major inputs
+/// `xt` (see [`transpose_columns`]), so that every product lands in a lane of its own
+/// gradient entry and nothing is summed across lanes. For layers of at least
+/// [`LANES`] inputs.
+///
+/// # Shapes
+/// `delta`: `[outputs][stride]` (zero past `columns`), `xt`: `[columns][inputs]`,
+/// `gradient`: `[outputs][inputs]`.
+pub fn outer_product_rows(
+    gradient: &mut [f32],
+    bias_gradient: &mut [f32],
+    delta: &[f32],
+    stride: usize,
+    xt: &[f32],
+    columns: usize,
+) {
+    let outputs = bias_gradient.len();
+    let inputs = gradient.len().checked_div(outputs).unwrap_or(0);
+    debug_assert_eq!(xt.len(), columns * inputs);
+    debug_assert_eq!(delta.len(), outputs * stride);
+    for (bias, delta_j) in bias_gradient.iter_mut().zip(delta.chunks_exact(stride)) {
+        let mut sum = f32x4::splat(0.0);
+        for d in delta_j.chunks_exact(LANES) {
+            sum += load(d, 0);
+        }
+        *bias = sum.reduce_add();
+    }
+    let mut j = 0;
+    while j + BLOCK <= outputs {
+        outer_rows_block::<BLOCK>(gradient, delta, stride, xt, columns, inputs, j);
+        j += BLOCK;
+    }
+    for j in j..outputs {
+        outer_rows_block::<1>(gradient, delta, stride, xt, columns, inputs, j);
+    }
+}
+
+/// [`outer_product_rows`] for the `ROWS` gradient rows from `j`.
+#[inline(always)]
+fn outer_rows_block<const ROWS: usize>(
+    gradient: &mut [f32],
+    delta: &[f32],
+    stride: usize,
+    xt: &[f32],
+    columns: usize,
+    inputs: usize,
+    j: usize,
+) {
+    let deltas: [&[f32]; ROWS] = std::array::from_fn(|k| &delta[(j + k) * stride..][..columns]);
+    let mut i = 0;
+    while i + 2 * LANES <= inputs {
+        let mut acc = [[f32x4::splat(0.0); 2]; ROWS];
+        for (c, xt_c) in xt.chunks_exact(inputs).enumerate() {
+            let xs = [load(xt_c, i), load(xt_c, i + LANES)];
+            for k in 0..ROWS {
+                let d = f32x4::splat(deltas[k][c]);
+                for v in 0..2 {
+                    acc[k][v] = d.mul_add(xs[v], acc[k][v]);
+                }
+            }
+        }
+        for (k, acc_k) in acc.iter().enumerate() {
+            let row = &mut gradient[(j + k) * inputs + i..][..2 * LANES];
+            store(row, 0, acc_k[0]);
+            store(row, LANES, acc_k[1]);
+        }
+        i += 2 * LANES;
+    }
+    while i + LANES <= inputs {
+        let mut acc = [f32x4::splat(0.0); ROWS];
+        for (c, xt_c) in xt.chunks_exact(inputs).enumerate() {
+            let x = load(xt_c, i);
+            for k in 0..ROWS {
+                acc[k] = f32x4::splat(deltas[k][c]).mul_add(x, acc[k]);
+            }
+        }
+        for (k, &acc_k) in acc.iter().enumerate() {
+            store(&mut gradient[(j + k) * inputs + i..][..LANES], 0, acc_k);
+        }
+        i += LANES;
+    }
+    for i in i..inputs {
+        for (k, delta_k) in deltas.iter().enumerate() {
+            let mut sum = 0.0;
+            for (&d, xt_c) in delta_k.iter().zip(xt.chunks_exact(inputs)) {
+                sum += d * xt_c[i];
+            }
+            gradient[(j + k) * inputs + i] = sum;
+        }
+    }
+}
+
 /// e^x for f32, fast and branch-free (so it vectorizes): 2^k · e^r with
 /// x = k·ln 2 + r, |r| ≤ ½ln 2, and a degree-6 polynomial for e^r (the Cephes expf
 /// coefficients). Relative error below 3·10⁻⁷ for x in [−87, 88]; inputs outside are
@@ -352,6 +458,41 @@ mod tests {
                 for i in 0..inputs {
                     let expected: f32 = (0..stride).map(|c| row[c] * x[i * stride + c]).sum();
                     assert!((gradient[j * inputs + i] - expected).abs() < 1e-5);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn outer_product_rows_matches_the_definition() {
+        for (inputs, outputs, columns) in [(4, 2, 3), (13, 6, 10), (8, 9, 12), (64, 5, 1)] {
+            let stride = stride_for(columns);
+            let x: Vec<f32> = (0..inputs * stride)
+                .map(|v| (v as f32 * 0.3).sin())
+                .collect();
+            let d: Vec<f32> = (0..outputs * stride)
+                .map(|v| {
+                    if v % stride < columns {
+                        (v as f32 * 0.7).cos()
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            let mut xt = Vec::new();
+            transpose_columns(&mut xt, &x, stride, columns);
+            let mut gradient = vec![0.0; outputs * inputs];
+            let mut biases = vec![0.0; outputs];
+            outer_product_rows(&mut gradient, &mut biases, &d, stride, &xt, columns);
+            for j in 0..outputs {
+                let row = &d[j * stride..][..columns];
+                assert!((biases[j] - row.iter().sum::<f32>()).abs() < 1e-5);
+                for i in 0..inputs {
+                    let expected: f32 = (0..columns).map(|c| row[c] * x[i * stride + c]).sum();
+                    assert!(
+                        (gradient[j * inputs + i] - expected).abs() < 1e-5,
+                        "{inputs} {outputs} {columns}: {j} {i}"
+                    );
                 }
             }
         }

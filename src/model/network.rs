@@ -11,7 +11,8 @@
 
 use crate::math::activation::Activation;
 use crate::math::kernels::{
-    affine_columns, outer_product_columns, stride_for, transposed_product_columns,
+    affine_columns, outer_product_columns, outer_product_rows, stride_for, transpose_columns,
+    transposed_product_columns, LANES,
 };
 
 /// The shape of one dense layer.
@@ -69,6 +70,8 @@ pub struct Workspace {
     delta: Vec<f32>,
     /// ∂J/∂a of the layer below during the backward pass.
     delta_below: Vec<f32>,
+    /// A layer's inputs sample-major `[batch][inputs]` during the backward pass.
+    transposed: Vec<f32>,
     /// Whether passes keep every layer's z, ∂J/∂a and ∂J/∂z (for inspecting a sample).
     record: bool,
     /// Per layer, ∂J/∂a of the last backward pass (when recording).
@@ -308,13 +311,30 @@ impl Network {
             let bias_range = self.bias_range(index);
             let (weight_gradient, bias_gradient) =
                 gradient[weight_range.start..bias_range.end].split_at_mut(weight_range.len());
-            outer_product_columns(
-                weight_gradient,
-                bias_gradient,
-                &workspace.delta,
-                layer_input,
-                stride,
-            );
+            if layer.inputs >= 4 * LANES {
+                transpose_columns(
+                    &mut workspace.transposed,
+                    layer_input,
+                    stride,
+                    workspace.batch,
+                );
+                outer_product_rows(
+                    weight_gradient,
+                    bias_gradient,
+                    &workspace.delta,
+                    stride,
+                    &workspace.transposed,
+                    workspace.batch,
+                );
+            } else {
+                outer_product_columns(
+                    weight_gradient,
+                    bias_gradient,
+                    &workspace.delta,
+                    layer_input,
+                    stride,
+                );
+            }
             if index > 0 {
                 let weights = &self.parameters[weight_range];
                 workspace.delta_below.resize(layer.inputs * stride, 0.0);

@@ -86,8 +86,10 @@ pub struct Trainer {
     epoch_start: Vec<f32>,
     shuffle_rng: SeededRng,
     order: Vec<usize>,
-    batch_inputs: Vec<f32>,
-    batch_labels: Vec<f32>,
+    /// The epoch's batches, one after another, each feature-major `[features][stride]`.
+    epoch_inputs: Vec<f32>,
+    /// The epoch's labels in the shuffled order.
+    epoch_labels: Vec<f32>,
     buffers: StepBuffers,
     optimizer: OptimizerState,
     evaluation: Workspace,
@@ -180,8 +182,8 @@ impl Trainer {
             epoch_start: Vec::new(),
             shuffle_rng: SeededRng::new(config.seed, Stream::Shuffle),
             order: Vec::new(),
-            batch_inputs: Vec::new(),
-            batch_labels: Vec::new(),
+            epoch_inputs: Vec::new(),
+            epoch_labels: Vec::new(),
             buffers: StepBuffers::default(),
             optimizer: OptimizerState::default(),
             evaluation: Workspace::default(),
@@ -568,26 +570,30 @@ impl Trainer {
         self.order.clear();
         self.order.extend(0..self.train.points.len());
         self.shuffle_rng.shuffle(&mut self.order);
-        for batch in self.order.chunks(self.config.batch_size) {
+        // The whole epoch gathered once, batch after batch, each batch feature-major
+        // `[width][stride]`; the labels in the shuffled order.
+        let batch_size = self.config.batch_size;
+        self.epoch_inputs.clear();
+        for batch in self.order.chunks(batch_size) {
             let stride = stride_for(batch.len());
-            self.batch_inputs.clear();
-            self.batch_inputs.resize(width * stride, 0.0);
-            for (feature, row) in self.batch_inputs.chunks_exact_mut(stride).enumerate() {
+            for feature in 0..width {
                 let source = &self.train.inputs[feature * set_stride..][..set_stride];
-                for (slot, &index) in row.iter_mut().zip(batch) {
-                    *slot = source[index];
-                }
+                self.epoch_inputs
+                    .extend(batch.iter().map(|&index| source[index]));
+                self.epoch_inputs
+                    .extend(std::iter::repeat_n(0.0, stride - batch.len()));
             }
-            self.batch_labels.clear();
-            self.batch_labels
-                .extend(batch.iter().map(|&index| self.train.labels[index]));
-            let outputs_finite = compute_gradient(
-                &self.network,
-                &self.batch_inputs,
-                &self.batch_labels,
-                &settings,
-                &mut self.buffers,
-            );
+        }
+        self.epoch_labels.clear();
+        self.epoch_labels
+            .extend(self.order.iter().map(|&index| self.train.labels[index]));
+        let mut offset = 0;
+        for labels in self.epoch_labels.chunks(batch_size) {
+            let stride = stride_for(labels.len());
+            let inputs = &self.epoch_inputs[offset..offset + width * stride];
+            offset += width * stride;
+            let outputs_finite =
+                compute_gradient(&self.network, inputs, labels, &settings, &mut self.buffers);
             if !outputs_finite {
                 return false;
             }
