@@ -76,7 +76,7 @@ async function measureNetwork(session, network) {
     await page.context().close();
     return { id: network.id, label: network.label, refused: true, goalMs: network.goalMs, askedEpochsPerFrame: network.speed, met: false };
   }
-  const nodes = await page.locator('canvas.thumb[data-node]').count();
+  const nodes = await page.locator('.thumb[data-node]').count();
   const result = await page.evaluate(recordFrames, { warmup: WARMUP, frames: FRAMES });
   if (page.problems.length) throw new Error(`${network.label}: ${page.problems.join('; ')}`);
   await page.context().close();
