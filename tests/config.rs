@@ -41,14 +41,14 @@ fn every_out_of_range_value_names_its_field_and_range() {
         ),
         (json!({"hidden": [65]}), "hidden", "1 to 64"),
         (
-            json!({"hidden": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}),
+            json!({"hidden": vec![1; 17]}),
             "hidden",
-            "at most 10 layers",
+            "at most 16 layers",
         ),
         (
-            json!({"hidden": [64, 64, 64, 64]}),
+            json!({"hidden": vec![64; 14]}),
             "hidden",
-            "the most is 10000",
+            "the most is 50000",
         ),
         (json!({"features": []}), "features", "at least one"),
         (json!({"features": ["x1", "x1"]}), "features", "twice"),

@@ -237,6 +237,8 @@ fn the_parameter_limit_covers_every_network_greymatter_builds() {
         vec![64, 64, 64],
         vec![8; 10],
         vec![32; 10],
+        vec![57; 16],
+        vec![64; 13],
     ] {
         for classes in [2, 6] {
             let config = Config {
@@ -263,8 +265,8 @@ fn weights_refused(text: &str) -> String {
 fn broken_texts_are_refused_with_what_is_wrong() {
     let long = "A".repeat(MAX_LINK_TEXT + 1);
     let message = points_refused(&long);
-    assert!(message.contains("131073 characters long"), "{message}");
-    assert!(message.contains("at most 131072"), "{message}");
+    assert!(message.contains("655361 characters long"), "{message}");
+    assert!(message.contains("at most 655360"), "{message}");
     assert_eq!(points_refused(""), "the link's points are empty");
     assert_eq!(
         points_refused("AAAAAAAAAAA!AAA"),
@@ -374,7 +376,7 @@ fn damaged_weights_are_refused_with_what_is_wrong() {
     );
     assert_eq!(
         refused(&payload(MAX_LINK_PARAMETERS as u32 + 1, &[])),
-        "the link's weights hold 10647 parameters; the largest network greymatter builds has 10646"
+        "the link's weights hold 51031 parameters; the largest network greymatter builds has 51030"
     );
     assert_eq!(
         refused(&payload(105, &[0.5; 40])),

@@ -170,8 +170,8 @@ fn numeric_messages_keep_their_words() {
             "hidden layer 2 must have 1 to 64 neurons, got 0",
         ),
         (
-            json!({"hidden": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}),
-            "hidden allows at most 10 layers, got 11",
+            json!({"hidden": vec![1; 17]}),
+            "hidden allows at most 16 layers, got 17",
         ),
     ];
     for (patch, message) in cases {
@@ -300,7 +300,7 @@ fn wrong_kinds_say_what_the_row_accepts() {
     );
     assert_eq!(
         message(&mut config, "hidden", json!("4,2")),
-        "hidden must be a list of at most 10 neuron counts, each from 1 to 64, got \"4,2\""
+        "hidden must be a list of at most 16 neuron counts, each from 1 to 64, got \"4,2\""
     );
     assert_eq!(
         message(&mut config, "features", json!(["x3"])),
@@ -362,7 +362,7 @@ fn the_json_rows_have_the_shape_js_reads() {
     assert_eq!(
         row("settings", "hidden"),
         json!({"key": "hidden", "kind": "counts", "label": "Hidden layers", "default": [4, 2],
-               "maxLength": 10, "min": 1, "max": 64, "effect": "reset", "hideable": true,
+               "maxLength": 16, "min": 1, "max": 64, "effect": "reset", "hideable": true,
                "hides": "the layer and neuron buttons"})
     );
     let features = row("settings", "features");

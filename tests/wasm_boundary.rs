@@ -75,9 +75,9 @@ fn limits_are_the_cores() {
             .unwrap()
             .as_f64()
     };
-    assert_eq!(get("maxHiddenLayers"), Some(10.0));
+    assert_eq!(get("maxHiddenLayers"), Some(16.0));
     assert_eq!(get("maxNeuronsPerLayer"), Some(64.0));
-    assert_eq!(get("maxWeights"), Some(10_000.0));
+    assert_eq!(get("maxWeights"), Some(50_000.0));
 }
 
 #[wasm_bindgen_test]
@@ -219,8 +219,8 @@ fn config_schema_crosses_as_plain_rows() {
     );
     assert_eq!(get(&view.get(1), "kind").as_string().unwrap(), "toggle");
     let limits = get(&schema, "limits");
-    assert_eq!(get(&limits, "maxHiddenLayers").as_f64(), Some(10.0));
-    assert_eq!(get(&limits, "maxWeights").as_f64(), Some(10_000.0));
+    assert_eq!(get(&limits, "maxHiddenLayers").as_f64(), Some(16.0));
+    assert_eq!(get(&limits, "maxWeights").as_f64(), Some(50_000.0));
 }
 
 #[wasm_bindgen_test]

@@ -37,7 +37,7 @@ export interface GreymatterConfig {
   regularization: Regularization;
   /** Regularization rate; at least 0, at most 10; default 0; a change: kept. */
   regularizationRate: number;
-  /** Hidden layers; at most 10 layers of 1 to 64 neurons; default [4,2]; a change: reset. */
+  /** Hidden layers; at most 16 layers of 1 to 64 neurons; default [4,2]; a change: reset. */
   hidden: number[];
   /** Inputs; default ["x1","x2"]; a change: reset. */
   features: Feature[];

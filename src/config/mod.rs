@@ -29,12 +29,12 @@ use std::fmt;
 /// The limits every config must respect.
 pub mod limits {
     /// Most hidden layers.
-    pub const MAX_HIDDEN_LAYERS: usize = 10;
+    pub const MAX_HIDDEN_LAYERS: usize = 16;
     /// Most neurons in one hidden layer.
     pub const MAX_NEURONS_PER_LAYER: usize = 64;
     /// Most weights in the whole network: what one frame's work grows with, kept to
     /// what the page draws at 30 frames a second or more.
-    pub const MAX_WEIGHTS: usize = 10_000;
+    pub const MAX_WEIGHTS: usize = 50_000;
     /// Fewest generated points.
     pub const MIN_SAMPLES: usize = 10;
     /// Most generated points.

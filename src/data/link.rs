@@ -64,7 +64,7 @@ use bits::{best_parameter, BitReader, BitWriter};
 
 /// The longest text `decode_points` and `decode_weights` read; longer ones are refused
 /// before any decoding. The longest text greymatter writes is under half of it.
-pub const MAX_LINK_TEXT: usize = 128 * 1024;
+pub const MAX_LINK_TEXT: usize = 640 * 1024;
 /// The most bytes of one class name a link carries; longer names are cut (at a
 /// character boundary) when encoding.
 pub const MAX_CLASS_NAME: usize = 40;

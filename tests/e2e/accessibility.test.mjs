@@ -78,7 +78,7 @@ describe('axe finds no violation', () => {
     const page = await openPlayground(session, session.url, { bypassCSP: true });
     await assertAccessible(page, 'the full page');
 
-    await page.focus('canvas[data-node="3"]');
+    await page.focus('.thumb[data-node="3"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#inspector:not([hidden])');
     await assertAccessible(page, 'the neuron inspector');
@@ -114,7 +114,7 @@ describe('axe finds no violation', () => {
 
     await page.evaluate(() => document.querySelector('greymatter-playground').setAttribute('theme', 'dark'));
     await page.waitForSelector('.playground[data-theme="dark"]');
-    await page.focus('canvas[data-node="4"]');
+    await page.focus('.thumb[data-node="4"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#inspector:not([hidden])');
     await assertAccessible(page, 'the dark theme (three classes, inspector, notice)');
@@ -218,12 +218,12 @@ describe('with the keyboard alone', () => {
 
   it('pins a neuron, opens its inspector and edits one weight and its bias there; Escape gives the focus back', async () => {
     await page.evaluate(() => window.playground.setConfig({ features: ['x1', 'x2'], hidden: [4, 2] }));
-    await tabTo(page, 'canvas[data-node="3"]', { back: true }); // neuron 2 of hidden layer 1
+    await tabTo(page, '.thumb[data-node="3"]', { back: true }); // neuron 2 of hidden layer 1
     await page.keyboard.press('Enter');
     await page.waitForSelector('#inspector:not([hidden])');
     assert.equal(await page.textContent('#inspector-title'), 'Neuron 2 of hidden layer 1');
     assert.ok(await focusedIs(page, '#inspector-title'), 'the focus moves into the inspector');
-    assert.ok(await page.locator('canvas[data-node="3"]').evaluate((canvas) => canvas.classList.contains('pinned')), 'the neuron is pinned');
+    assert.ok(await page.locator('.thumb[data-node="3"]').evaluate((canvas) => canvas.classList.contains('pinned')), 'the neuron is pinned');
 
     const weightBox = 'input.parameter-input[data-parameter="weight"][data-input="0"]';
     assert.equal(await page.getAttribute(weightBox, 'aria-label'), 'Weight from x₁ to neuron 2 of hidden layer 1');
@@ -248,7 +248,7 @@ describe('with the keyboard alone', () => {
 
     await page.keyboard.press('Escape');
     await page.waitForSelector('#inspector', { state: 'hidden' });
-    assert.ok(await focusedIs(page, 'canvas[data-node="3"]'), 'the focus is back on the neuron');
+    assert.ok(await focusedIs(page, '.thumb[data-node="3"]'), 'the focus is back on the neuron');
     assert.deepEqual(page.problems, []);
   });
 
@@ -325,7 +325,7 @@ describe('with the keyboard alone', () => {
     assert.ok(await focusedIs(page, '#weight-input'));
     await page.keyboard.press('Escape');
     await page.waitForSelector('#weight-card', { state: 'hidden' });
-    assert.ok(await focusedIs(page, 'canvas[data-node="8"]'), 'the focus is on the output neuron');
+    assert.ok(await focusedIs(page, '.thumb[data-node="8"]'), 'the focus is on the output neuron');
     assert.deepEqual(page.problems, []);
   });
 });

@@ -88,7 +88,7 @@ describe('controls and the address bar', () => {
 
   it('the layer and neuron buttons reshape the network and its diagram', async () => {
     // Every node has a picture: the 7 input toggles (used or not), each neuron, the output.
-    const boxes = () => page.locator('#network-nodes canvas.thumb').count();
+    const boxes = () => page.locator('#network-nodes .thumb').count();
     assert.equal(await boxes(), 7 + 5 + 2 + 2 + 1);
     await page.click('#remove-layer');
     await page.waitForFunction(() => window.playground.config.hidden.join() === '5,2');

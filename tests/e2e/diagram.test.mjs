@@ -8,17 +8,18 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   stepEpochs, heatmapPixels, heatmapColourAt, isOrange, isBlue, linkMiddle, biasSquare, networkPixels, alongLink, openOncePerSuite,
+  thumbnailPixels,
 } from './helpers.mjs';
 
 const model = (page) => page.evaluate(() => window.playground.exportModel());
 
-/** Distinct colours of a node's thumbnail canvas. */
-const thumbnailColours = (page, node) => page.$eval(`canvas[data-node="${node}"]`, (canvas) => {
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+/** Distinct colours of a node's thumbnail, as shown. */
+const thumbnailColours = async (page, node) => {
+  const data = await thumbnailPixels(page, node);
   const colours = new Set();
   for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
   return colours.size;
-});
+};
 
 describe('the network diagram', () => {
   let session;
@@ -29,11 +30,11 @@ describe('the network diagram', () => {
     const toggles = await page.$$eval('.input-toggle input', (list) => list.map((box) => box.id));
     assert.deepEqual(toggles, ['feature-x1', 'feature-x2', 'feature-x1Squared', 'feature-x2Squared',
       'feature-x1x2', 'feature-sinX1', 'feature-sinX2']);
-    assert.equal(await page.locator('canvas.thumb.input').count(), 7);
-    assert.equal(await page.locator('canvas.thumb.input.idle').count(), 5, 'unused features are faded');
+    assert.equal(await page.locator('.thumb.input').count(), 7);
+    assert.equal(await page.locator('.thumb.input.idle').count(), 5, 'unused features are faded');
     await page.click('#feature-x1x2');
     await page.waitForFunction(() => window.playground.config.features.join() === 'x1,x2,x1x2');
-    assert.equal(await page.locator('canvas.thumb.input.idle').count(), 4);
+    assert.equal(await page.locator('.thumb.input.idle').count(), 4);
     // Input node 2 is x1·x2: a saddle, blue where x1 and x2 have the same sign.
     assert.ok(await thumbnailColours(page, 2) > 20);
     assert.equal((await model(page)).layers[0].weights[0].length, 3);
@@ -47,17 +48,17 @@ describe('the network diagram', () => {
       await glue.default();
       return glue.limits();
     });
-    assert.deepEqual([limits.maxHiddenLayers, limits.maxNeuronsPerLayer, limits.maxWeights], [10, 64, 10000]);
+    assert.deepEqual([limits.maxHiddenLayers, limits.maxNeuronsPerLayer, limits.maxWeights], [16, 64, 50000]);
     for (let i = 2; i < limits.maxHiddenLayers; i++) await page.click('#add-layer');
     await page.waitForFunction((n) => window.playground.config.hidden.length === n, limits.maxHiddenLayers);
-    assert.equal(await page.isDisabled('#add-layer'), true, 'the core stops at 10 hidden layers');
-    assert.equal(await page.textContent('#layer-count-label'), '10 hidden layers');
+    assert.equal(await page.isDisabled('#add-layer'), true, 'the core stops at 16 hidden layers');
+    assert.equal(await page.textContent('#layer-count-label'), '16 hidden layers');
     for (let i = 0; i < 7; i++) await page.click('.add-neuron[data-layer="0"]');
     await page.waitForFunction(() => window.playground.config.hidden[0] === 11);
     const hidden = (await page.evaluate(() => window.playground.config)).hidden;
-    assert.deepEqual(hidden, [11, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    assert.deepEqual(hidden, [11, ...Array(15).fill(2)]);
     const neurons = hidden.reduce((sum, n) => sum + n, 0);
-    assert.equal(await page.locator('canvas.thumb.hidden').count(), neurons);
+    assert.equal(await page.locator('.thumb.hidden').count(), neurons);
     for (let i = 2; i < limits.maxHiddenLayers; i++) await page.click('#remove-layer');
     for (let i = 0; i < 7; i++) await page.click('.remove-neuron[data-layer="0"]');
     await page.waitForFunction(() => window.playground.config.hidden.join() === '4,2');
@@ -68,27 +69,28 @@ describe('the network diagram', () => {
     await page.waitForFunction(() => window.playground.config.hidden[0] === 64);
     assert.equal(await page.isDisabled('.add-neuron[data-layer="0"]'), true, 'the core stops at 64 neurons');
 
-    // All 7 features and 64-64-64-20 make 9,940 weights: one more neuron would pass 10,000.
+    // All 7 features, thirteen layers of 64 and one of 6 make 49,990 weights: one more neuron would pass 50,000.
     const all = ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'];
-    await page.evaluate((features) => window.playground.setConfig({ features, hidden: [64, 64, 64, 20] }), all);
-    assert.equal(await page.isDisabled('.add-neuron[data-layer="3"]'), false);
-    await page.click('.add-neuron[data-layer="3"]');
-    await page.waitForFunction(() => /10000/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
-    assert.match(await page.textContent('#message'), /make 10005 weights; the most is 10000/);
-    assert.deepEqual((await page.evaluate(() => window.playground.config)).hidden, [64, 64, 64, 20]);
+    const largest = [...Array(13).fill(64), 6];
+    await page.evaluate(([features, hidden]) => window.playground.setConfig({ features, hidden }), [all, largest]);
+    assert.equal(await page.isDisabled('.add-neuron[data-layer="13"]'), false);
+    await page.click('.add-neuron[data-layer="13"]');
+    await page.waitForFunction(() => /50000/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
+    assert.match(await page.textContent('#message'), /make 50055 weights; the most is 50000/);
+    assert.deepEqual((await page.evaluate(() => window.playground.config)).hidden, largest);
     await page.evaluate(() => window.playground.setConfig({ features: ['x1', 'x2'], hidden: [4, 2] }));
     assert.equal(await page.isHidden('#message'), true, 'the next accepted change clears the notice');
   });
 
   it('every neuron shows a live picture of its own output', async () => {
     const nodes = 2 + 4 + 2 + 1;
-    assert.equal(await page.locator('canvas.thumb[data-node]').count(), nodes);
+    assert.equal(await page.locator('.thumb[data-node]').count(), nodes);
     for (let node = 0; node < nodes; node++) {
       assert.ok(await thumbnailColours(page, node) > 3, `node ${node} has a flat picture`);
     }
-    const before = await page.$eval('canvas[data-node="8"]', (canvas) => canvas.toDataURL());
+    const before = (await thumbnailPixels(page, 8)).join();
     await stepEpochs(page, 15);
-    const after = await page.$eval('canvas[data-node="8"]', (canvas) => canvas.toDataURL());
+    const after = (await thumbnailPixels(page, 8)).join();
     assert.notEqual(after, before, 'the output picture follows training');
   });
 
@@ -131,15 +133,15 @@ describe('the network diagram', () => {
 
   it('hovering a neuron shows its output in the big heatmap; leaving shows the output again', async () => {
     const output = await heatmapPixels(page);
-    await page.hover('canvas[data-node="0"]'); // x1: orange on the left, blue on the right
+    await page.hover('.thumb[data-node="0"]'); // x1: orange on the left, blue on the right
     await page.waitForFunction(() => /x₁/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent));
     assert.ok(isOrange(await heatmapColourAt(page, 0.01, 0.01)));
     assert.ok(isBlue(await heatmapColourAt(page, 0.99, 0.01)));
-    await page.hover('canvas[data-node="1"]'); // x2: blue at the top, orange at the bottom
+    await page.hover('.thumb[data-node="1"]'); // x2: blue at the top, orange at the bottom
     await page.waitForFunction(() => /x₂/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent));
     assert.ok(isBlue(await heatmapColourAt(page, 0.01, 0.01)));
     assert.ok(isOrange(await heatmapColourAt(page, 0.01, 0.99)));
-    await page.hover('canvas[data-node="3"]');
+    await page.hover('.thumb[data-node="3"]');
     await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent
       === 'Showing neuron 2 of hidden layer 1');
     await page.mouse.move(5, 5);

@@ -147,16 +147,35 @@ export async function countColours(page, colours) {
  * the bias square at the lower left of node `node`.
  */
 export async function linkMiddle(page, from, to) {
-  await page.locator(`canvas.thumb[data-node="${to}"]`).scrollIntoViewIfNeeded();
-  const a = await page.locator(`canvas.thumb[data-node="${from}"]`).boundingBox();
-  const b = await page.locator(`canvas.thumb[data-node="${to}"]`).boundingBox();
+  await page.locator(`.thumb[data-node="${to}"]`).scrollIntoViewIfNeeded();
+  const a = await page.locator(`.thumb[data-node="${from}"]`).boundingBox();
+  const b = await page.locator(`.thumb[data-node="${to}"]`).boundingBox();
   return { x: (a.x + a.width + b.x) / 2, y: (a.y + b.y + (a.height + b.height) / 2) / 2 };
 }
 
 export async function biasSquare(page, node) {
-  await page.locator(`canvas.thumb[data-node="${node}"]`).scrollIntoViewIfNeeded();
-  const box = await page.locator(`canvas.thumb[data-node="${node}"]`).boundingBox();
+  await page.locator(`.thumb[data-node="${node}"]`).scrollIntoViewIfNeeded();
+  const box = await page.locator(`.thumb[data-node="${node}"]`).boundingBox();
   return { x: box.x - 4, y: box.y + box.height - 3 };
+}
+
+/**
+ * The RGBA pixels (a plain array) of node `node`'s picture as the page shows it: the
+ * part of the thumbnail atlas (`#network-nodes .thumb-atlas`) inside the node's box.
+ */
+export async function thumbnailPixels(page, node) {
+  return page.evaluate((n) => {
+    const root = document.querySelector('greymatter-playground').shadowRoot;
+    const atlas = root.querySelector('#network-nodes .thumb-atlas');
+    const box = root.querySelector(`.thumb[data-node="${n}"]`);
+    const frame = atlas.getBoundingClientRect();
+    const rect = box.getBoundingClientRect();
+    const scale = atlas.width / frame.width;
+    const x = Math.round((rect.left - frame.left + box.clientLeft) * scale);
+    const y = Math.round((rect.top - frame.top + box.clientTop) * scale);
+    const size = Math.round(box.clientWidth * scale);
+    return Array.from(atlas.getContext('2d').getImageData(x, y, size, size).data);
+  }, node);
 }
 
 /** RGBA pixels of the links' canvas (#network) at page points. */
@@ -175,8 +194,8 @@ export async function networkPixels(page, points) {
 
 /** Points along the link from node `from` to node `to` (the curve the diagram draws). */
 export async function alongLink(page, from, to, count) {
-  const a = await page.locator(`canvas.thumb[data-node="${from}"]`).boundingBox();
-  const b = await page.locator(`canvas.thumb[data-node="${to}"]`).boundingBox();
+  const a = await page.locator(`.thumb[data-node="${from}"]`).boundingBox();
+  const b = await page.locator(`.thumb[data-node="${to}"]`).boundingBox();
   const start = { x: a.x + a.width, y: a.y + a.height / 2 };
   const end = { x: b.x, y: b.y + b.height / 2 };
   const points = [];

@@ -84,7 +84,7 @@ describe('the neuron inspector', () => {
 
   it('clicking a first-layer neuron shows its inputs, weights, bias, z, tanh(z) and the backward pass', async () => {
     assert.equal(await page.isVisible('#inspector'), false);
-    await page.click('canvas[data-node="3"]'); // neuron 2 of hidden layer 1
+    await page.click('.thumb[data-node="3"]'); // neuron 2 of hidden layer 1
     await page.waitForSelector('#inspector:not([hidden])');
     const shown = await shownNumbers(page);
     assert.equal(shown.title, 'Neuron 2 of hidden layer 1');
@@ -105,7 +105,7 @@ describe('the neuron inspector', () => {
     await page.waitForFunction((x) => Number(document.querySelector('greymatter-playground').shadowRoot.querySelector('output[data-quantity="x"]').dataset.value) !== x,
       sampleZero.inputs[0].x);
     const point = await shownNumbers(page);
-    await page.click('canvas[data-node="6"]'); // neuron 1 of hidden layer 2
+    await page.click('.thumb[data-node="6"]'); // neuron 1 of hidden layer 2
     await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-title').textContent === 'Neuron 1 of hidden layer 2');
     // Its inputs are the first layer's outputs for the same sample.
     const deeper = await shownNumbers(page);
@@ -117,7 +117,7 @@ describe('the neuron inspector', () => {
   });
 
   it('plots the cost against a weight; training moves the weight towards the lowest point and the dot follows', async () => {
-    await page.click('canvas[data-node="3"]');
+    await page.click('.thumb[data-node="3"]');
     await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-title').textContent === 'Neuron 2 of hidden layer 1');
     await page.evaluate(() => window.playground.reset());
     await page.selectOption('#cost-weight', '0');

@@ -66,13 +66,13 @@ describe('an activation per hidden layer', () => {
 
   it('the neuron inspector and the step-through name the layer\'s own activation', async () => {
     // Node 6: the first neuron of hidden layer 2 (after 2 inputs and 4 neurons of layer 1).
-    await page.click('canvas.thumb[data-node="6"]');
+    await page.click('.thumb[data-node="6"]');
     await page.waitForSelector('#inspector:not([hidden])');
     assert.equal(await page.textContent('#inspector-title'), 'Neuron 1 of hidden layer 2');
     assert.equal(await page.getAttribute('#inspector-summary [data-activation]', 'data-activation'), 'swish');
     assert.match(await page.textContent('#inspector-summary'), /a = swish\(z\)/);
     await page.click('#inspector-close');
-    await page.click('canvas.thumb[data-node="2"]');
+    await page.click('.thumb[data-node="2"]');
     assert.equal(await page.getAttribute('#inspector-summary [data-activation]', 'data-activation'), 'relu');
     await page.click('#inspector-close');
 

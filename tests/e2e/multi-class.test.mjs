@@ -11,7 +11,7 @@ const ALL_LOSSES = ['squared', 'absolute', 'huber', 'binaryCrossEntropy', 'softm
 const REGRESSION_LOSSES = ['squared', 'absolute', 'huber'];
 
 const lossOptions = (page) => page.$$eval('#loss option', (options) => options.map((option) => option.value));
-const outputNeurons = (page) => page.locator('#network-nodes canvas.thumb.output').count();
+const outputNeurons = (page) => page.locator('#network-nodes .thumb.output').count();
 
 /** The confusion matrix as shown: counts[true][predicted], read from the table's cells. */
 async function shownMatrix(page) {
@@ -150,7 +150,7 @@ describe('multi-class classification', () => {
     await page.uncheck('#discretize');
     await page.waitForFunction(() => !window.playground.view.discretize);
 
-    const output = page.locator('#network-nodes canvas.thumb.output').nth(2);
+    const output = page.locator('#network-nodes .thumb.output').nth(2);
     await output.hover();
     await page.waitForSelector('#heatmap-caption:not([hidden])');
     assert.match(await page.textContent('#heatmap-caption'), /class 2/);
@@ -174,7 +174,7 @@ describe('multi-class classification', () => {
   });
 
   it('the inspector and the step-through explain a softmax output: t, −ln p(true class), ∂J/∂z = a − t', async () => {
-    const output = page.locator('#network-nodes canvas.thumb.output').nth(3);
+    const output = page.locator('#network-nodes .thumb.output').nth(3);
     await output.click();
     await page.waitForSelector('#inspector:not([hidden])');
     await page.mouse.move(5, 5);

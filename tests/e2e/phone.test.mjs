@@ -51,13 +51,13 @@ describe('on a phone', () => {
 
   it('tapping a neuron shows it in the big heatmap until it is tapped again', async () => {
     const output = await heatmapPixels(page);
-    await page.tap('canvas[data-node="1"]'); // x2: blue at the top, orange at the bottom
+    await page.tap('.thumb[data-node="1"]'); // x2: blue at the top, orange at the bottom
     await page.waitForFunction(() => /x₂/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent));
     assert.ok(isBlue(await heatmapColourAt(page, 0.01, 0.01)));
     assert.ok(isOrange(await heatmapColourAt(page, 0.01, 0.99)));
-    await page.tap('canvas[data-node="5"]');
+    await page.tap('.thumb[data-node="5"]');
     await page.waitForFunction(() => /neuron 4 of hidden layer 1/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent));
-    await page.tap('canvas[data-node="5"]');
+    await page.tap('.thumb[data-node="5"]');
     await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').hidden);
     assert.equal((await heatmapPixels(page)).hash, output.hash);
   });

@@ -57,13 +57,13 @@ async function takeTour(session) {
   // 2. The network diagram: features, hidden neurons, output, links, biases.
   await shoot(page, 'network', ['.layer-count', '.diagram-area']);
   // 3. Hovering the first hidden neuron: its picture fills the big heatmap.
-  await page.hover('canvas[data-node="2"]');
+  await page.hover('.thumb[data-node="2"]');
   await page.waitForSelector('#heatmap-caption:not([hidden])');
   await shoot(page, 'hover-neuron', ['#layer-controls', '.diagram-area', '.heatmap-area']);
   await page.mouse.move(1, 1);
   await page.waitForSelector('#heatmap-caption', { state: 'hidden' });
   // 4. The neuron inspector for the first hidden neuron, sample 0.
-  await page.click('canvas[data-node="2"]');
+  await page.click('.thumb[data-node="2"]');
   await page.waitForSelector('#inspector:not([hidden])');
   await page.mouse.move(1, 1);
   // Show the one of the first 40 training points this neuron gets most wrong, so the

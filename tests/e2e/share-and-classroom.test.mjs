@@ -82,7 +82,7 @@ describe('classroom mode', () => {
     // An unused feature whose toggle is hidden leaves the diagram; a used one stays, locked.
     assert.equal(await page.locator('#feature-x1Squared').count(), 0);
     assert.equal(await page.isHidden('#feature-x1'), true);
-    assert.equal(await page.locator('canvas.thumb[data-node="0"]').count(), 1);
+    assert.equal(await page.locator('.thumb[data-node="0"]').count(), 1);
     for (const id of ['#play-pause', '#activation', '#noise', '#batch-size', '#feature-x2', '#feature-sinX1']) {
       assert.equal(await page.isVisible(id), true, `${id} should stay`);
     }

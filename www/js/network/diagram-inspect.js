@@ -32,8 +32,8 @@ export class DiagramInspector {
   bindNodes() {
     const { nodes } = this.elements;
     const nodeOf = (event) => {
-      const canvas = event.target.closest?.('canvas[data-node]');
-      return canvas ? Number(canvas.dataset.node) : null;
+      const box = event.target.closest?.('.thumb[data-node]');
+      return box ? Number(box.dataset.node) : null;
     };
     nodes.addEventListener('pointerover', (event) => {
       if (event.pointerType !== 'mouse' || nodeOf(event) === null) return;
@@ -104,7 +104,7 @@ export class DiagramInspector {
         event.preventDefault();
         const node = this.target && this.hooks.nodeOf(this.target);
         this.closeCard();
-        this.elements.nodes.querySelector(`canvas[data-node="${node}"]`)?.focus();
+        this.elements.nodes.querySelector(`.thumb[data-node="${node}"]`)?.focus();
       }
     });
     input.addEventListener('change', () => this.apply());
@@ -123,9 +123,9 @@ export class DiagramInspector {
   }
 
   showNode() {
-    for (const canvas of this.elements.nodes.querySelectorAll('canvas.pinned')) canvas.classList.remove('pinned');
+    for (const box of this.elements.nodes.querySelectorAll('.thumb.pinned')) box.classList.remove('pinned');
     if (this.pinned !== null) {
-      this.elements.nodes.querySelector(`canvas[data-node="${this.pinned}"]`)?.classList.add('pinned');
+      this.elements.nodes.querySelector(`.thumb[data-node="${this.pinned}"]`)?.classList.add('pinned');
     }
     this.hooks.showNode(this.shownNode);
   }

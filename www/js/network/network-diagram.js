@@ -5,7 +5,7 @@
 // without a GPU), so past THIN_ABOVE links every link is one pixel wide and shows its
 // size by its opacity instead (some 2 µs). While playing, the links are redrawn from
 // the core's live weights one gap between two columns at a time (`drawSome`), a few
-// milliseconds per frame, so even 10,000 links never hold a frame up; a single change
+// milliseconds per frame, so even 50,000 links never hold a frame up; a single change
 // redraws them all at once (`update`). While the network trains the links carry dashes
 // that move a step with every pass. The pointer is matched to a link by geometry
 // (targetAt), not by one element per link.
