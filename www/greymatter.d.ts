@@ -156,8 +156,10 @@ export type ViewPatch = Partial<GreymatterView>;
 
 /** The numbers of the run (a fresh object each time). */
 export interface GreymatterState {
-  /** Epochs trained since the network was built or reset. */
+  /** Epochs trained since the network was built or reset (completed ones). */
   epoch: number;
+  /** How far the epoch under way is, 0 to below 1: its share of batches trained (0 between epochs). */
+  epochProgress: number;
   /** Mean loss over the training points (without the regularization term). */
   trainLoss: number;
   /** Mean loss over the test points. */

@@ -137,6 +137,25 @@ impl Playground {
         self.trainer.train_epochs(epochs)
     }
 
+    /// Trains up to `batches` mini-batches, going on with the open epoch where it stopped
+    /// (see `Trainer::train_batches`); returns how many (fewer: training stopped).
+    #[wasm_bindgen(js_name = trainBatches)]
+    pub fn train_batches(&mut self, batches: u32) -> u32 {
+        self.trainer.train_batches(batches)
+    }
+
+    /// Batches in one epoch at the current batch size.
+    #[wasm_bindgen(getter, js_name = batchesPerEpoch)]
+    pub fn batches_per_epoch(&self) -> u32 {
+        self.trainer.batches_per_epoch() as u32
+    }
+
+    /// Batches trained of the epoch under way (0 between epochs).
+    #[wasm_bindgen(getter, js_name = epochBatchesDone)]
+    pub fn epoch_batches_done(&self) -> u32 {
+        self.trainer.epoch_batches_done() as u32
+    }
+
     /// Epochs trained since the last reset.
     #[wasm_bindgen(getter)]
     pub fn epoch(&self) -> u32 {
@@ -202,7 +221,8 @@ impl Playground {
         self.trainer.divergence().unwrap_or_default().to_string()
     }
 
-    /// `[epoch, trainLoss, testLoss, …]`: epoch 0, then one triple per `train` call.
+    /// `[epoch, trainLoss, testLoss, …]`: epoch 0, then one triple per `train` call and per
+    /// epoch completed by `trainBatches`.
     #[wasm_bindgen(js_name = lossHistory)]
     pub fn loss_history(&self) -> Float32Array {
         let flat: Vec<f32> = self

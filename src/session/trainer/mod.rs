@@ -77,13 +77,20 @@ pub struct Trainer {
     train: PreparedSet,
     test: PreparedSet,
     network: Network,
-    /// The network before the current `train_epochs` call, to roll back to if it diverges.
+    /// The network at the last state whose losses were measured (the start of a
+    /// `train_epochs` call, or of the open epoch), to roll back to if training diverges.
     last_finite: Vec<f32>,
-    /// The optimizer's memory and the shuffling before that call, rolled back with it.
+    /// The optimizer's memory and the shuffling of that state, rolled back with it.
     optimizer_at_start: OptimizerState,
     shuffle_at_start: SeededRng,
+    /// The epoch of that state.
+    checkpoint_epoch: u32,
     /// The network at the start of the current epoch, to diagnose a divergence.
     epoch_start: Vec<f32>,
+    /// The next batch of the open epoch (whose batches `epoch_inputs` holds), or `None`
+    /// when no epoch is open. Anything but training that changes the run (a setting, the
+    /// weights, the points) closes it: see [`Trainer::close_open_epoch`].
+    next_batch: Option<usize>,
     shuffle_rng: SeededRng,
     order: Vec<usize>,
     /// The epoch's batches, one after another, each feature-major `[features][stride]`.
@@ -179,7 +186,9 @@ impl Trainer {
             last_finite: Vec::new(),
             optimizer_at_start: OptimizerState::default(),
             shuffle_at_start: SeededRng::new(config.seed, Stream::Shuffle),
+            checkpoint_epoch: 0,
             epoch_start: Vec::new(),
+            next_batch: None,
             shuffle_rng: SeededRng::new(config.seed, Stream::Shuffle),
             order: Vec::new(),
             epoch_inputs: Vec::new(),
@@ -213,6 +222,7 @@ impl Trainer {
     /// Puts the points of the current config in place (same network and epoch); the
     /// losses are measured by the caller.
     fn prepare_points(&mut self) {
+        self.close_open_epoch();
         let split = Self::split_of(&self.config, &self.own);
         self.train = PreparedSet::new(split.train, &self.config);
         self.test = PreparedSet::new(split.test, &self.config);
@@ -264,7 +274,8 @@ impl Trainer {
         self.test_evaluation
     }
 
-    /// The losses at epoch 0 and after every `train_epochs` call since.
+    /// The losses at epoch 0 and after every `train_epochs` call and every epoch that
+    /// `train_batches` completed since.
     pub fn history(&self) -> &[HistoryEntry] {
         &self.history
     }
@@ -285,6 +296,7 @@ impl Trainer {
     }
 
     fn restart_history(&mut self) {
+        self.close_open_epoch();
         self.optimizer.clear();
         self.shuffle_rng = SeededRng::new(self.config.seed, Stream::Shuffle);
         self.epoch = 0;
@@ -300,6 +312,8 @@ impl Trainer {
         next.validate()?;
         own_points::check_fit(&self.own, &next)?;
         let change = self.config.change_to(&next);
+        // A change closes the open epoch; the losses are then measured again.
+        let closes = self.next_batch.is_some() && self.config != next;
         match change {
             Change::Kept => {
                 if self.config != next {
@@ -313,7 +327,7 @@ impl Trainer {
                 let loss_changed = self.config.loss != next.loss;
                 self.config = next;
                 self.divergence = None;
-                if loss_changed {
+                if loss_changed || closes {
                     // The shown losses follow the new definition at once.
                     self.remeasure();
                 }
@@ -452,15 +466,18 @@ impl Trainer {
     /// Trains up to `epochs` epochs, then measures the losses once and adds them to the
     /// history. Each epoch is a pass over the shuffled training set in mini-batches of
     /// `batchSize` (the last one may be smaller), one gradient descent step per batch.
+    /// An epoch left open by [`Trainer::train_batches`] is finished first and counts as
+    /// one of the `epochs`.
     ///
     /// If the outputs, the weights or the measured losses stop being finite, the whole
     /// call is undone: the network, the optimizer's memory, the shuffling and the epoch
-    /// go back to where the call started (the last state whose losses were measured),
-    /// training stops and [`Trainer::divergence`] says why; further calls train nothing until the settings
-    /// or the weights change. Never trains past `stopAfter` epochs. With `stopAtLoss`
-    /// above 0, the training loss is measured after every epoch and training stops after
-    /// the first epoch whose loss is at or below it; [`Trainer::finished`] then holds
-    /// until a setting or the weights change. Returns the number of epochs trained.
+    /// go back to the last state whose losses were measured (where the call started, or
+    /// the start of the open epoch), training stops and [`Trainer::divergence`] says why;
+    /// further calls train nothing until the settings or the weights change. Never trains
+    /// past `stopAfter` epochs. With `stopAtLoss` above 0, the training loss is measured
+    /// after every epoch and training stops after the first epoch whose loss is at or
+    /// below it; [`Trainer::finished`] then holds until a setting or the weights change.
+    /// Returns the number of epochs trained.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
         let epochs = if self.config.stop_after > 0 {
             epochs.min(self.config.stop_after.saturating_sub(self.epoch))
@@ -472,21 +489,15 @@ impl Trainer {
         }
         let threshold = self.config.stop_at_loss;
         let start_epoch = self.epoch;
-        self.last_finite.clear();
-        self.last_finite
-            .extend_from_slice(self.network.parameters());
-        self.optimizer_at_start.clone_from(&self.optimizer);
-        self.shuffle_at_start.clone_from(&self.shuffle_rng);
+        if self.next_batch.is_none() {
+            self.checkpoint();
+        }
         let mut diverged = false;
         for _ in 0..epochs {
-            self.epoch_start.clear();
-            self.epoch_start
-                .extend_from_slice(self.network.parameters());
-            if !self.train_one_epoch() {
+            if !self.train_open_epoch(usize::MAX).1 {
                 diverged = true;
                 break;
             }
-            self.epoch += 1;
             if threshold > 0.0 {
                 // The loss shown for the training points, measured as record_losses does.
                 let loss = self.evaluate(true).loss;
@@ -499,6 +510,83 @@ impl Trainer {
                 }
             }
         }
+        if self.conclude(diverged) {
+            self.epoch - start_epoch
+        } else {
+            0
+        }
+    }
+
+    /// Trains up to `batches` mini-batches, going on with the open epoch where it stopped
+    /// (its shuffled order and position are kept) and opening new epochs as needed, so an
+    /// epoch too long for one call is trained over several. Each completed epoch is
+    /// counted and its losses measured and added to the history, as a `train_epochs(1)`
+    /// call would; the batches of an unfinished epoch show in the weights but not in
+    /// [`Trainer::epoch`] (see [`Trainer::epoch_batches_done`]). Slices of any sizes
+    /// give bit for bit the weights of whole epochs.
+    ///
+    /// Stops at `stopAfter` epochs, after an epoch whose training loss reaches
+    /// `stopAtLoss`, or when a relu layer died, as `train_epochs` does. If the outputs,
+    /// the weights or the losses stop being finite, training goes back to the last
+    /// completed epoch (network, optimizer memory, shuffling; the open epoch is dropped)
+    /// and stops, and [`Trainer::divergence`] says why. Returns the number of batches
+    /// trained and kept: fewer than asked means training stopped.
+    pub fn train_batches(&mut self, batches: u32) -> u32 {
+        let mut left = batches as usize;
+        // Batches of completed epochs, and of the open epoch, trained in this call.
+        let (mut kept, mut open) = (0, 0);
+        while left > 0 && self.divergence.is_none() && !self.finished() {
+            if self.next_batch.is_none() {
+                self.checkpoint();
+            }
+            let (trained, finite) = self.train_open_epoch(left);
+            left -= trained;
+            open += trained;
+            let weights_finite = || self.network.parameters().iter().all(|p| p.is_finite());
+            if !finite || (self.next_batch.is_some() && !weights_finite()) {
+                self.conclude(true);
+                return kept;
+            }
+            if self.next_batch.is_none() {
+                // The epoch is complete: measure it, as after a whole-epoch call.
+                if !self.conclude(false) {
+                    return kept;
+                }
+                kept += open as u32;
+                open = 0;
+            }
+        }
+        kept + open as u32
+    }
+
+    /// Batches in one epoch at the current batch size.
+    pub fn batches_per_epoch(&self) -> usize {
+        self.train
+            .points
+            .len()
+            .div_ceil(self.config.batch_size.max(1))
+    }
+
+    /// Batches trained of the open epoch (0 when none is open).
+    pub fn epoch_batches_done(&self) -> usize {
+        self.next_batch.unwrap_or(0)
+    }
+
+    /// Remembers the network, the optimizer's memory and the shuffling as they are (a
+    /// state whose losses are measured), to roll back to if training diverges.
+    fn checkpoint(&mut self) {
+        self.last_finite.clear();
+        self.last_finite
+            .extend_from_slice(self.network.parameters());
+        self.optimizer_at_start.clone_from(&self.optimizer);
+        self.shuffle_at_start.clone_from(&self.shuffle_rng);
+        self.checkpoint_epoch = self.epoch;
+    }
+
+    /// Ends a stretch of training: measures the losses and adds them to the history, or,
+    /// if the training `diverged` or the losses are not finite, goes back to the
+    /// checkpoint and says why. Returns whether the training is kept.
+    fn conclude(&mut self, mut diverged: bool) -> bool {
         let failing_epoch = self.epoch + u32::from(diverged);
         let loss_before = self.train_loss();
         if !diverged {
@@ -527,12 +615,21 @@ impl Trainer {
             // A diverged step leaves NaN or ±∞ in the optimizer's memory: back with the weights.
             std::mem::swap(&mut self.optimizer, &mut self.optimizer_at_start);
             std::mem::swap(&mut self.shuffle_rng, &mut self.shuffle_at_start);
-            self.epoch = start_epoch;
+            self.epoch = self.checkpoint_epoch;
+            self.next_batch = None;
             self.loss_stop = None;
             self.divergence = Some(explain_divergence(failing_epoch, &self.config, &health));
             self.train_evaluation = self.evaluate(true);
             self.test_evaluation = self.evaluate(false);
-            return 0;
+            return false;
+        }
+        let threshold = self.config.stop_at_loss;
+        if self.loss_stop.is_none() && threshold > 0.0 && f64::from(self.train_loss()) <= threshold
+        {
+            self.loss_stop = Some(Stop::Loss {
+                epoch: self.epoch,
+                loss: self.train_loss(),
+            });
         }
         if self.loss_stop.is_none() && self.train_loss() >= loss_before {
             // The loss no longer falls: see whether a layer has died.
@@ -541,7 +638,7 @@ impl Trainer {
                 layer,
             });
         }
-        self.epoch - start_epoch
+        true
     }
 
     /// The first hidden relu layer whose every neuron outputs 0 for every training point.
@@ -561,17 +658,18 @@ impl Trainer {
             .position(|layer| layer.dead_share >= 1.0)
     }
 
-    /// One epoch; false if an output or a weight stopped being finite.
-    fn train_one_epoch(&mut self) -> bool {
-        let settings = self.step_settings();
-        let optimizer = self.optimizer_settings();
+    /// Shuffles the training set and gathers it, batch after batch, each batch
+    /// feature-major `[width][stride]`, with the labels in the shuffled order: the open
+    /// epoch, at its first batch.
+    fn open_epoch(&mut self) {
+        self.epoch_start.clear();
+        self.epoch_start
+            .extend_from_slice(self.network.parameters());
         let width = self.config.features.len();
         let set_stride = self.train.stride();
         self.order.clear();
         self.order.extend(0..self.train.points.len());
         self.shuffle_rng.shuffle(&mut self.order);
-        // The whole epoch gathered once, batch after batch, each batch feature-major
-        // `[width][stride]`; the labels in the shuffled order.
         let batch_size = self.config.batch_size;
         self.epoch_inputs.clear();
         for batch in self.order.chunks(batch_size) {
@@ -587,15 +685,34 @@ impl Trainer {
         self.epoch_labels.clear();
         self.epoch_labels
             .extend(self.order.iter().map(|&index| self.train.labels[index]));
-        let mut offset = 0;
-        for labels in self.epoch_labels.chunks(batch_size) {
+        self.next_batch = Some(0);
+    }
+
+    /// Trains up to `batches` batches of the open epoch (opening one if none is), and
+    /// counts the epoch when its last batch is done. Returns the batches trained and
+    /// false if an output (or, at the epoch's end, a weight) stopped being finite.
+    fn train_open_epoch(&mut self, batches: usize) -> (usize, bool) {
+        if self.next_batch.is_none() {
+            self.open_epoch();
+        }
+        let first = self.next_batch.unwrap_or(0);
+        let settings = self.step_settings();
+        let optimizer = self.optimizer_settings();
+        let width = self.config.features.len();
+        let batch_size = self.config.batch_size;
+        let full_stride = stride_for(batch_size);
+        let count = self.batches_per_epoch();
+        let last = count.min(first.saturating_add(batches));
+        for batch in first..last {
+            let labels = &self.epoch_labels[batch * batch_size..];
+            let labels = &labels[..labels.len().min(batch_size)];
             let stride = stride_for(labels.len());
+            let offset = batch * width * full_stride;
             let inputs = &self.epoch_inputs[offset..offset + width * stride];
-            offset += width * stride;
             let outputs_finite =
                 compute_gradient(&self.network, inputs, labels, &settings, &mut self.buffers);
             if !outputs_finite {
-                return false;
+                return (batch - first, false);
             }
             self.optimizer.step(
                 self.network.parameters_mut(),
@@ -603,15 +720,32 @@ impl Trainer {
                 &optimizer,
             );
         }
-        self.network.parameters().iter().all(|p| p.is_finite())
+        if last < count {
+            self.next_batch = Some(last);
+            return (last - first, true);
+        }
+        self.next_batch = None;
+        let finite = self.network.parameters().iter().all(|p| p.is_finite());
+        if finite {
+            self.epoch += 1;
+        }
+        (last - first, finite)
     }
 
     /// Re-measures the losses for the current weights (replacing the last history row)
     /// after the weights or the data changed; a reached `stopAtLoss` no longer holds.
     fn remeasure(&mut self) {
+        self.close_open_epoch();
         self.loss_stop = None;
         self.history.pop();
         self.record_losses();
+    }
+
+    /// Ends the open epoch because something other than training changed the run: the
+    /// batches it trained stay in the weights, it is not counted, and the next training
+    /// begins a fresh epoch (the shuffling goes on to a new order). Callers re-measure.
+    fn close_open_epoch(&mut self) {
+        self.next_batch = None;
     }
 
     fn record_losses(&mut self) {

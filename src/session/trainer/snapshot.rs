@@ -39,18 +39,28 @@ pub struct Snapshot {
 }
 
 impl Trainer {
-    /// The run as it is now.
+    /// The run as it is now, at its last completed epoch: the batches of an open epoch
+    /// (see [`Trainer::train_batches`]) are left out, so the rebuilt playground trains
+    /// them again, bit for bit as the original goes on.
     pub fn snapshot(&self) -> Snapshot {
-        let (first, second, steps) = self.optimizer.memory();
+        let open = self.next_batch.is_some();
+        let (network, optimizer, shuffle) = if open {
+            let mut network = self.network.clone();
+            network.parameters_mut().copy_from_slice(&self.last_finite);
+            (network, &self.optimizer_at_start, &self.shuffle_at_start)
+        } else {
+            (self.network.clone(), &self.optimizer, &self.shuffle_rng)
+        };
+        let (first, second, steps) = optimizer.memory();
         Snapshot {
-            model: self.export_model(),
+            model: ModelFile::from_network(&network, self.config.problem, &self.config.features),
             epoch: self.epoch,
             history: thinned(&self.history),
             resume: Some(Resume {
                 first: first.to_vec(),
                 second: second.to_vec(),
                 steps,
-                shuffle_position: self.shuffle_rng.position(),
+                shuffle_position: shuffle.position(),
             }),
         }
     }

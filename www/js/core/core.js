@@ -95,9 +95,19 @@ export class Core {
     return this.engine.call((p) => p.setConfig(plain));
   }
 
-  /** Trains up to `epochs` epochs; returns how many it trained. */
+  /** Trains up to `epochs` epochs (an epoch under way counts as one); returns how many it trained. */
   train(epochs) {
     return this.engine.call((p) => p.train(epochs));
+  }
+
+  /** Trains up to `batches` mini-batches, going on with the epoch under way; returns how many (fewer: training stopped). */
+  trainBatches(batches) {
+    return this.engine.call((p) => p.trainBatches(batches));
+  }
+
+  /** `{perEpoch, done}`: batches in an epoch, and batches trained of the epoch under way. */
+  batchProgress() {
+    return this.engine.call((p) => ({ perEpoch: p.batchesPerEpoch, done: p.epochBatchesDone }));
   }
 
   reset() {
@@ -105,12 +115,13 @@ export class Core {
   }
 
   /**
-   * The numbers of the run: epoch, losses, metrics, divergence, whether a stop condition
+   * The numbers of the run: epoch (completed) and progress within the next, losses, metrics, divergence, whether a stop condition
    * was met and why (`stopReason`, "" while training may go on), current learning rate.
    */
   numbers() {
     return this.engine.call((p) => ({
       epoch: p.epoch,
+      epochProgress: p.batchesPerEpoch > 0 ? p.epochBatchesDone / p.batchesPerEpoch : 0,
       trainLoss: p.trainLoss,
       testLoss: p.testLoss,
       trainMetric: p.trainMetric,

@@ -75,6 +75,8 @@ export class Playground {
       busy: () => Boolean(this.core.restarting),
       epochsPerFrame: () => this.view.epochsPerFrame,
       trainEpochs: (epochs) => this.core.train(epochs),
+      trainBatches: (batches) => this.core.trainBatches(batches),
+      batchProgress: () => this.core.batchProgress(),
       draw: () => this.showTrained(),
       failed: (error) => this.trainingFailed(error),
       showPlaying: (playing) => this.showPlaying(playing),
@@ -88,7 +90,7 @@ export class Playground {
     this.points = { train: new Float32Array(), test: new Float32Array() };
     this.classNames = []; // names of the own points' classes, if they have names
     this.epochOffset = 0; // epochs trained by a core that crashed and was replaced
-    this.lastState = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
+    this.lastState = { epoch: 0, epochProgress: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
     this.lastEpochSent = null;
     // Starts once `begin` is called (the element is in a document).
     this.ready = new Promise((resolve) => { this.begin = resolve; }).then(() => this.start());
@@ -649,6 +651,15 @@ export class Playground {
     const multiClass = Boolean(this.config && isMultiClass(this.config));
     const view = { ...this.view, showTestData: this.pointEditor.showsTest(this.view.showTestData) };
     this.painter.paint({ points: this.points, view, state: this.lastState, colours: this.colours(), multiClass }, forceDiagram);
+    this.showEpochProgress(this.lastState.epochProgress);
+  }
+
+  /** Shows how far the epoch under way is ("· 40 %" beside the epoch), hidden between epochs. */
+  showEpochProgress(progress) {
+    const output = this.find('epoch-progress');
+    const text = progress > 0 ? `· ${Math.floor(progress * 100)} %` : '';
+    if (output.textContent !== text) output.textContent = text;
+    output.hidden = text === '';
   }
 
   /**

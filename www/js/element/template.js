@@ -26,6 +26,8 @@ const MARKUP = `
     <div class="epoch-box">
       <span class="label">Epoch</span>
       <output id="epoch" aria-live="off">0</output>
+      <output id="epoch-progress" class="epoch-progress" aria-live="off" hidden
+        title="Share of the epoch under way already trained (an epoch longer than a frame is trained over several)"></output>
     </div>
   </div>
 

@@ -2,19 +2,23 @@
 // owes `epochsPerFrame` epochs (the speed) but trains only as many as fit in the
 // playground's share of the frame (frame-scheduler.js) once the drawing of the last
 // frames is counted, and carries the rest to the next frame (at most one frame's
-// worth), then draws once. So the page keeps drawing at the display's rate at any
-// speed, and a network too large for the speed trains at least one epoch per frame.
-// A step owes one frame's worth of epochs and resolves once they are trained and drawn.
+// worth), then draws once. When one epoch does not fit in the frame, it trains the
+// epoch by mini-batches over several frames (the core keeps the epoch's place), so a
+// frame trains at least one batch and the page keeps drawing at the display's rate.
+// A step owes one frame's worth of epochs and resolves once they are trained and drawn
+// (over as many frames as that takes).
 // While the playground is off screen (`suspend`) playing frames wait; steps still run.
 // It knows nothing of the core: its owner trains and draws.
 
 import { measured } from './frame-marks.js';
 import { requestFrame, cancelFrame } from './frame-scheduler.js';
 
-/** Training time per frame even when drawing alone fills it (at least one epoch is trained). */
+/** Training time per frame even when drawing alone fills it (at least one batch is trained). */
 const MIN_TRAIN_MS = 1;
 /** Weight of the newest measurement in the running estimates. */
 const SMOOTHING = 0.3;
+/** Shortest training call whose time is taken as a measurement (the clock is coarse). */
+const MEASURABLE_MS = 1;
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -32,10 +36,13 @@ class Estimate {
 export class TrainingLoop {
   /**
    * @param {{ready: () => Promise<void>, busy: () => boolean, epochsPerFrame: () => number,
-   *          trainEpochs: (epochs: number) => number, draw: () => void,
+   *          trainEpochs: (epochs: number) => number, trainBatches: (batches: number) => number,
+   *          batchProgress: () => {perEpoch: number, done: number}, draw: () => void,
    *          failed: (error: Error) => boolean, showPlaying: (playing: boolean) => void}} owner
-   *   `busy`: the core is restarting (skip the frame); `trainEpochs` trains and says how
-   *   many epochs it trained (fewer: training stopped); `draw` shows the result;
+   *   `busy`: the core is restarting (skip the frame); `trainEpochs` and `trainBatches`
+   *   train and say how many epochs (an epoch under way counts as one) or batches they
+   *   trained (fewer: training stopped); `batchProgress` gives the batches of an epoch
+   *   and those done of the epoch under way; `draw` shows the result;
    *   `failed` is told about an error and says whether to keep playing
    */
   constructor(owner) {
@@ -45,8 +52,7 @@ export class TrainingLoop {
     this.steps = []; // {resolve, reject} of the step() calls waiting for `owed` to reach 0
     this.frameRequested = false;
     this.suspended = false; // off screen: playing frames wait until shown again
-    this.epochTime = new Estimate(); // milliseconds per epoch
-    this.drawTime = new Estimate(); // milliseconds per draw
+    this.forgetTimings();
   }
 
   play() {
@@ -92,8 +98,12 @@ export class TrainingLoop {
 
   /** Forgets how long an epoch and a draw took (the network or its settings changed). */
   forgetTimings() {
-    this.epochTime = new Estimate();
-    this.drawTime = new Estimate();
+    this.epochTime = new Estimate(); // milliseconds per whole-epoch call's epoch
+    this.batchTime = new Estimate(); // milliseconds per batch
+    this.drawTime = new Estimate(); // milliseconds per draw
+    this.probe = 1; // batches to try while no batch time is measurable
+    this.pending = { ms: 0, batches: 0 }; // batch calls too short to measure alone
+    this.sinceDraw = 0; // milliseconds trained since the last drawing
   }
 
   /** Off screen (true) playing frames wait; shown again (false), training goes on where it was. */
@@ -141,33 +151,83 @@ export class TrainingLoop {
       const speed = this.owner.epochsPerFrame();
       this.owed = Math.min(this.owed + speed, 2 * speed);
     }
-    this.trainWithin(Math.max(MIN_TRAIN_MS, budget - (this.drawTime.value ?? 0)));
+    const drawMs = this.drawTime.value ?? 0;
+    if (drawMs > budget / 2 && this.sinceDraw < drawMs) {
+      // Drawing takes most of a frame: this frame only trains, for the whole budget,
+      // and the page is drawn once training since the last drawing took as long.
+      const start = performance.now();
+      this.trainWithin(budget);
+      this.sinceDraw += performance.now() - start;
+      if (this.owed > 0) return;
+    } else {
+      this.trainWithin(Math.max(MIN_TRAIN_MS, budget - drawMs));
+    }
     const start = performance.now();
     this.owner.draw();
     this.drawTime.add(performance.now() - start);
+    this.sinceDraw = 0;
   }
 
-  /** Trains owed epochs in as few calls as the estimate allows, until `budget` ms have passed (at least one epoch). */
+  /**
+   * Trains owed epochs until `budget` ms have passed (at least one batch): whole epochs
+   * in as few calls as the estimate allows when one fits, else batches of the epoch
+   * under way.
+   */
   trainWithin(budget) {
     const start = performance.now();
-    let trained = 0;
+    let trained = false;
     while (this.owed > 0) {
       const left = budget - (performance.now() - start);
-      if (trained > 0 && left <= 0) break;
-      const perEpoch = this.epochTime.value;
-      let epochs = 1;
-      if (perEpoch === 0) epochs = this.owed;
-      else if (perEpoch !== null) epochs = Math.max(1, Math.min(this.owed, Math.floor(left / perEpoch)));
-      const before = performance.now();
-      const done = measured('train', () => this.owner.trainEpochs(epochs));
-      if (done > 0) this.epochTime.add((performance.now() - before) / done);
-      trained += done;
-      this.owed -= done;
-      if (done < epochs) {
-        this.owed = 0; // training stopped (the loss diverged): the owner says why
+      if (trained && left <= 0) break;
+      const { perEpoch, done } = this.owner.batchProgress();
+      const perBatch = this.batchTime.value;
+      const perEpochMs = this.epochTime.value ?? (perBatch === null ? null : perBatch * perEpoch);
+      trained = true;
+      const epochFits = perEpochMs !== null && perEpochMs <= left;
+      let stopped;
+      if (epochFits && done === 0) {
+        stopped = this.trainEpochs(perEpochMs === 0 ? this.owed : Math.min(this.owed, Math.floor(left / perEpochMs)), perEpoch);
+      } else {
+        // When a whole epoch fits, only the rest of the one under way: whole epochs follow.
+        const fit = perBatch ? Math.floor(left / perBatch) : this.probe;
+        stopped = this.trainBatches(epochFits ? Math.min(fit, perEpoch - done) : fit, perEpoch, done);
+      }
+      if (stopped) {
+        this.owed = 0; // training stopped (the loss diverged, or a stop condition): the owner says why
         break;
       }
     }
+  }
+
+  /** Trains `epochs` (at least one) whole epochs; says whether training stopped. */
+  trainEpochs(epochs, perEpoch) {
+    epochs = Math.max(1, epochs);
+    const before = performance.now();
+    const done = measured('train', () => this.owner.trainEpochs(epochs));
+    const elapsed = performance.now() - before;
+    if (done > 0) {
+      this.epochTime.add(elapsed / done);
+      if (perEpoch > 0) this.batchTime.add(elapsed / (done * perEpoch));
+    }
+    this.owed -= done;
+    return done < epochs;
+  }
+
+  /** Trains `batches` (at least one, at most what the owed epochs need); says whether training stopped. */
+  trainBatches(batches, perEpoch, done) {
+    batches = Math.max(1, Math.min(batches, this.owed * perEpoch - done));
+    const before = performance.now();
+    const trained = measured('train', () => this.owner.trainBatches(batches));
+    const elapsed = performance.now() - before;
+    const pending = this.pending;
+    pending.ms += elapsed;
+    pending.batches += trained;
+    if (pending.batches > 0 && pending.ms >= MEASURABLE_MS) {
+      this.batchTime.add(pending.ms / pending.batches);
+      this.pending = { ms: 0, batches: 0 };
+    } else if (this.batchTime.value === null) this.probe *= 2;
+    if (perEpoch > 0) this.owed -= Math.floor((done + trained) / perEpoch);
+    return trained < batches;
   }
 
   /** Settles the waiting step() calls (rejects them with `error`, if given). */

@@ -1,0 +1,82 @@
+// The training loop's frame budget: an epoch longer than a frame is trained in batches
+// over several frames, each frame's training call staying near the budget, and the
+// owed epochs are counted as they complete. A fake core burns real time per batch.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TrainingLoop } from '../../www/js/element/training-loop.js';
+
+const burn = (ms) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+};
+
+/** A core whose epochs have `perEpoch` batches of `batchMs` each; records every call's length. */
+function fakeOwner({ perEpoch, batchMs, stopAfter = Infinity }) {
+  const core = { epoch: 0, done: 0, calls: [], asked: [], askedEpochs: [] };
+  const timed = (run) => {
+    const start = performance.now();
+    const result = run();
+    core.calls.push(performance.now() - start);
+    return result;
+  };
+  const batches = (count) => {
+    let trained = 0;
+    while (trained < count && core.epoch < stopAfter) {
+      burn(batchMs);
+      trained += 1;
+      core.done += 1;
+      if (core.done === perEpoch) Object.assign(core, { done: 0, epoch: core.epoch + 1 });
+    }
+    return trained;
+  };
+  return {
+    core,
+    trainEpochs: (epochs) => timed(() => {
+      core.askedEpochs.push(epochs);
+      const before = core.epoch;
+      while (core.epoch < before + epochs && core.epoch < stopAfter) batches(perEpoch - core.done);
+      return core.epoch - before;
+    }),
+    trainBatches: (count) => timed(() => { core.asked.push(count); return batches(count); }),
+    batchProgress: () => ({ perEpoch, done: core.done }),
+  };
+}
+
+test('an epoch longer than the budget is trained in batches, each frame near the budget', () => {
+  // 40 batches of 1 ms: an epoch of 40 ms against a 10 ms budget.
+  const owner = fakeOwner({ perEpoch: 40, batchMs: 1 });
+  const loop = new TrainingLoop(owner);
+  loop.owed = 3;
+  let frames = 0;
+  while (loop.owed > 0 && frames < 200) {
+    loop.trainWithin(10);
+    frames += 1;
+  }
+  // Time measured on a busy machine only ever grows, so the calls asked for stay small.
+  assert.deepEqual(owner.core.askedEpochs, [], 'no whole epoch in one call');
+  assert.ok(Math.max(...owner.core.asked) <= 10, `batches asked per call: ${owner.core.asked}`);
+  assert.equal(loop.owed, 0);
+  assert.equal(owner.core.epoch, 3, 'exactly the owed epochs, completed');
+  assert.equal(owner.core.done, 0);
+  assert.ok(frames >= 12, `${frames} frames for 120 ms of training`);
+});
+
+test('an epoch within the budget is trained whole', () => {
+  const owner = fakeOwner({ perEpoch: 4, batchMs: 0.5 });
+  const loop = new TrainingLoop(owner);
+  loop.owed = 6;
+  for (let frame = 0; frame < 20 && loop.owed > 0; frame += 1) loop.trainWithin(12);
+  assert.equal(owner.core.epoch, 6);
+  // After the first measurements, whole-epoch calls do the work: few calls in all.
+  assert.ok(owner.core.askedEpochs.length > 0, 'whole-epoch calls');
+});
+
+test('an epoch left under way is finished first, and a stop ends what is owed', () => {
+  const owner = fakeOwner({ perEpoch: 30, batchMs: 1, stopAfter: 2 });
+  const loop = new TrainingLoop(owner);
+  loop.owed = 5;
+  for (let frame = 0; frame < 100 && loop.owed > 0; frame += 1) loop.trainWithin(8);
+  assert.equal(loop.owed, 0, 'training stopped: nothing more is owed');
+  assert.equal(owner.core.epoch, 2);
+});
