@@ -1,7 +1,8 @@
 // The speed control (epochs per frame), as a person uses it: pick "10 epochs / frame",
 // press Step and the epoch counter jumps by 10; press Play and it climbs by 10 with
 // every frame the page draws. The speed travels in the address like every other
-// control, scripts set it with setView, and a bad value is refused with a reason.
+// control, scripts set it with setView, and a bad value is refused with a reason. An
+// epoch longer than a frame is trained over several frames, its progress shown.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -72,6 +73,50 @@ describe('the speed control', () => {
     assert.match(await page.textContent('#message'), /epochsPerFrame/);
     assert.equal((await page.evaluate(() => window.playground.view)).epochsPerFrame, 20);
     await page.evaluate(() => window.playground.setView({ epochsPerFrame: 1 }));
+  });
+
+  it('an epoch longer than a frame is trained over several frames, its progress shown beside the counter', async () => {
+    const page2 = await openPlayground(session);
+    await page2.evaluate(() => window.playground.setConfig({
+      features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'], hidden: Array(16).fill(57), samples: 5000, batchSize: 1,
+    }));
+    // Each frame while playing: the state, and the counter and progress as shown.
+    const frames = await page2.evaluate(() => new Promise((resolve) => {
+      const element = document.querySelector('greymatter-playground');
+      const seen = [];
+      const look = () => {
+        const { epoch, epochProgress } = element.state;
+        const root = element.shadowRoot;
+        seen.push({ epoch, epochProgress, counter: root.getElementById('epoch').textContent, shown: root.getElementById('epoch-progress').textContent });
+        if (epoch >= 2 || seen.length > 3000) {
+          element.pause();
+          resolve(seen);
+        } else requestAnimationFrame(look);
+      };
+      element.play();
+      requestAnimationFrame(look);
+    }));
+    const partial = frames.filter((frame) => frame.epochProgress > 0);
+    assert.ok(partial.length >= 3, `the first epochs took several frames: ${frames.length} frames, ${partial.length} mid-epoch`);
+    for (const frame of frames) assert.equal(Number(frame.counter), frame.epoch, 'the counter shows the completed epochs');
+    const drawn = partial.filter((frame) => frame.shown !== '');
+    assert.ok(drawn.length > 0, 'the progress is shown while an epoch is under way');
+    for (const frame of drawn) assert.match(frame.shown, /^· \d{1,2} %$/);
+    const firstEpoch = partial.filter((frame) => frame.epoch === 0).map((frame) => frame.epochProgress);
+    assert.deepEqual(firstEpoch, [...firstEpoch].sort((a, b) => a - b), 'progress only grows within an epoch');
+    assert.ok(firstEpoch.every((share) => share > 0 && share < 1));
+    // A step trains to the end of the next epoch (the one under way, if any), over as
+    // many frames as it takes, and resolves once it is shown.
+    const stepped = await page2.evaluate(async () => {
+      const p = window.playground;
+      const before = p.state.epoch;
+      await p.step();
+      const shown = Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent);
+      return { before, after: p.state.epoch, progress: p.state.epochProgress, shown };
+    });
+    assert.deepEqual(stepped, { before: stepped.before, after: stepped.before + 1, progress: 0, shown: stepped.before + 1 });
+    assert.deepEqual(page2.problems, []);
+    await page2.context().close();
   });
 
   it('a shared address carries the speed; a bad one is reported and the rest still applies', async () => {
