@@ -400,3 +400,28 @@ fn pictures_at_the_size_shown_are_the_full_grid_at_the_same_cells() {
         (100, 1)
     );
 }
+
+#[wasm_bindgen_test]
+fn an_epoch_trained_in_slices_crosses_the_boundary_as_a_whole_epoch() {
+    let settings = || config(&[("dataset", "spiral".into()), ("batchSize", 10.into())]);
+    let mut sliced = Playground::new(&settings()).unwrap();
+    let mut whole = Playground::new(&settings()).unwrap();
+    let per_epoch = sliced.batches_per_epoch();
+    assert!(per_epoch > 4, "{per_epoch} batches per epoch");
+    let third = per_epoch / 3;
+    assert_eq!(sliced.train_batches(third), third);
+    assert_eq!((sliced.epoch(), sliced.epoch_batches_done()), (0, third));
+    // The rest of the first epoch and a third of the second.
+    assert_eq!(sliced.train_batches(per_epoch), per_epoch);
+    assert_eq!((sliced.epoch(), sliced.epoch_batches_done()), (1, third));
+    assert_eq!(sliced.train_batches(per_epoch - third), per_epoch - third);
+    assert_eq!((sliced.epoch(), sliced.epoch_batches_done()), (2, 0));
+    assert_eq!(whole.train(2), 2);
+    assert_eq!(sliced.parameters().to_vec(), whole.parameters().to_vec());
+    // Each completed epoch adds its [epoch, train, test] row; one call adds one row.
+    let sliced_history = sliced.loss_history().to_vec();
+    let whole_history = whole.loss_history().to_vec();
+    assert_eq!(sliced_history.len(), 9);
+    assert_eq!(sliced_history[6..], whole_history[3..]);
+    assert_eq!(sliced.train_loss(), whole.train_loss());
+}

@@ -53,6 +53,9 @@ pub mod limits {
     pub const TRAIN_RATIO: (f64, f64) = (10.0, 90.0);
     /// Most epochs one animation frame (and one step) trains.
     pub const MAX_EPOCHS_PER_FRAME: u32 = 100;
+    /// Most loss-history rows a snapshot (a lesson file, the kept session) keeps: longer
+    /// histories are thinned (every k-th row, and always the first and the last).
+    pub const MAX_HISTORY: usize = 20_000;
 }
 
 settings_struct! {

@@ -778,6 +778,8 @@ pub struct Limits {
     pub max_train_ratio: f64,
     /// Most classes.
     pub max_classes: usize,
+    /// Most loss-history rows a lesson file holds.
+    pub max_history: usize,
 }
 
 /// The limits, read from the rows (the weight cap, a rule across settings, from
@@ -807,6 +809,7 @@ pub fn limits() -> Limits {
         min_train_ratio: range("trainRatio").min,
         max_train_ratio: range("trainRatio").max,
         max_classes: range("classes").max as usize,
+        max_history: MAX_HISTORY,
     }
 }
 

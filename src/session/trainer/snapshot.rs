@@ -8,9 +8,7 @@ use crate::data::own::OwnData;
 use crate::learn::optimizer::OptimizerState;
 use crate::model::model_file::ModelFile;
 
-/// The most loss-history rows a snapshot keeps: longer histories are thinned (every
-/// k-th row, and always the first and the last) when captured.
-pub const MAX_HISTORY: usize = 20_000;
+pub use crate::config::limits::MAX_HISTORY;
 
 /// What the optimizer and the shuffling remember, so training resumes exactly.
 #[derive(Clone, Debug, PartialEq)]

@@ -13,8 +13,6 @@ import { readDocumentText, checkDocument, documentKind } from '../state/document
 import { readSession, writeSession, deleteSession } from '../state/session-store.js';
 import { downloadJson } from '../controls/model-file.js';
 
-/** The most loss-history rows a lesson file holds (the core's MAX_HISTORY). */
-const MAX_HISTORY = 20_000;
 /** How long after a change the session is saved, and how often while training. */
 const SAVE_AFTER_MS = 500;
 const SAVE_WHILE_TRAINING_MS = 5000;
@@ -23,15 +21,18 @@ const UNDO_MS = 10_000;
 
 export const LESSON_FILE_NAME = 'greymatter-lesson.greymatter.json';
 
-/** `rows` ([epoch, train, test]) with one row per epoch (the last wins), at most MAX_HISTORY of them. */
-function tidyHistory(rows, epoch) {
+/**
+ * `rows` ([epoch, train, test]) with one row per epoch (the last wins), at most
+ * `maxHistory` (the core's limit) of them: every k-th, the last kept, as the core thins.
+ */
+function tidyHistory(rows, epoch, maxHistory) {
   const byEpoch = new Map();
   for (const [at, train, test] of rows) {
     if (at <= epoch) byEpoch.set(at, [at, finiteOrNull(train), finiteOrNull(test)]);
   }
   const sorted = [...byEpoch.values()].sort((a, b) => a[0] - b[0]);
-  if (sorted.length <= MAX_HISTORY) return sorted;
-  const every = Math.ceil(sorted.length / (MAX_HISTORY - 1));
+  if (sorted.length <= maxHistory) return sorted;
+  const every = Math.ceil(sorted.length / (maxHistory - 1));
   const thinned = sorted.filter((_, index) => index % every === 0);
   if (thinned[thinned.length - 1] !== sorted[sorted.length - 1]) thinned.push(sorted[sorted.length - 1]);
   return thinned;
@@ -53,7 +54,7 @@ export function lessonDocument(playground) {
   if (epochOffset > 0) {
     lesson.epoch += epochOffset;
     const shown = chart.epochs.map((epoch, index) => [epoch, chart.train[index], chart.test[index]]);
-    lesson.history = tidyHistory(shown, lesson.epoch);
+    lesson.history = tidyHistory(shown, lesson.epoch, schema.limits.maxHistory);
   }
   return lesson;
 }
