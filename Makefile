@@ -18,8 +18,11 @@ PKG_INPUTS := $(shell find src -name '*.rs' 2>/dev/null) Cargo.toml \
 	$(wildcard Cargo.lock build.rs .cargo/config.toml)
 # The service worker's file list and version (www/sw.js): written again when www/ or the package changes.
 PRECACHE := www/sw-precache.js
+# The element's modules, imported at once by greymatter.js (www/js/element-modules.js).
+MODULE_GRAPH := www/js/element-modules.js
+MODULE_GRAPH_INPUTS := $(filter-out $(MODULE_GRAPH),$(shell find www/js -name '*.js' 2>/dev/null)) scripts/module-graph.mjs
 PRECACHE_INPUTS := $(filter-out $(PRECACHE),$(shell find www -type f -not -path 'www/pkg/*' 2>/dev/null)) \
-	$(wildcard www/pkg/greymatter.js) scripts/precache.mjs
+	$(MODULE_GRAPH) $(wildcard www/pkg/greymatter.js) scripts/precache.mjs
 # npm dev packages: reinstalled only when node_modules is older than the package files.
 NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
 
@@ -31,11 +34,15 @@ serve: build
 	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
 	@cd www && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
-build: $(PKG) $(PRECACHE)
+build: $(PKG) $(MODULE_GRAPH) $(PRECACHE)
 
 $(PKG): $(PKG_INPUTS) | toolchain
 	$(call step,build www/pkg)
 	@scripts/build.sh
+
+$(MODULE_GRAPH): $(MODULE_GRAPH_INPUTS)
+	$(call step,the element's module list ($(MODULE_GRAPH)))
+	@node scripts/module-graph.mjs
 
 $(PRECACHE): $(PKG) $(PRECACHE_INPUTS)
 	$(call step,offline file list and version ($(PRECACHE)))

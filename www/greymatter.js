@@ -7,6 +7,9 @@
 // loaded from any folder, or from another origin that serves these files with CORS.
 // The element, its attributes, events and scripting API are in the README ("Embedding").
 
+// element-modules.js (written by make build) imports every module of the element, so
+// the browser fetches them in one round instead of one round per level of imports.
+import './js/element-modules.js';
 import { GreymatterPlayground } from './js/element/playground-element.js';
 
 if (!customElements.get('greymatter-playground')) {
