@@ -399,7 +399,9 @@ fn the_json_rows_have_the_shape_js_reads() {
             "ELU",
             "Swish",
             "GELU",
-            "Softplus"
+            "Softplus",
+            "Mish",
+            "Sine"
         ]
     );
     assert_eq!(

@@ -4,7 +4,7 @@
 // schema (configSchema()); `make test` checks they are up to date.
 
 // GENERATED from configSchema() by scripts/types.mjs — do not edit by hand.
-export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus";
+export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus" | "mish" | "sine";
 export type Feature = "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
 export type Dataset = "circle" | "xor" | "gauss" | "spiral" | "plane" | "multigauss" | "own";
 export type Regularization = "none" | "l1" | "l2";

@@ -126,7 +126,7 @@ const ROWS = [
   ['setConfig', 'p.setConfig({ samples: 5001 })', 'samples must be a whole number from 10 to 5000, got 5001'],
   ['setConfig', 'p.setConfig({ batchSize: 0 })', 'batchSize must be a whole number from 1 to 500, got 0'],
   ['setConfig', 'p.setConfig({ activation: "softmax" })', 'activation softmax only fits the output layer: pick another for the hidden layers'],
-  ['setConfig', 'p.setConfig({ activation: "ReLU" })', 'activation must be one of relu, tanh, sigmoid, linear, leakyRelu, elu, swish, gelu, softplus'],
+  ['setConfig', 'p.setConfig({ activation: "ReLU" })', 'activation must be one of relu, tanh, sigmoid, linear, leakyRelu, elu, swish, gelu, softplus, mish, sine'],
   ['setConfig', 'p.setConfig({ layerActivations: ["relu", "nope"] })', 'layerActivations must be a list of activations, one per hidden layer, each one of relu, tanh'],
   ['setConfig', 'p.setConfig({ layerActivations: ["relu", "tanh", "tanh"] })', 'layerActivations names 3 activations for 2 hidden layers: give at most one per hidden layer'],
   ['setConfig', 'p.setConfig({ regularization: "l3" })', 'regularization must be one of none, l1, l2'],
