@@ -132,6 +132,27 @@ export class NetworkView {
     return this.nodes.shownSize;
   }
 
+  /**
+   * Marks the hidden neurons the last trained batch dropped for its first sample
+   * (`dropout`: the core's lastDropout(), or null to mark none): their boxes get the
+   * class `dropped` and say so to assistive technology.
+   */
+  markDropped(dropout) {
+    const { hidden } = this.config;
+    hidden.forEach((count, layer) => {
+      const masks = dropout?.layers[layer]?.masks ?? [];
+      for (let neuron = 0; neuron < count; neuron++) {
+        const box = this.nodes.thumbs[this.nodeOf(layer, neuron)];
+        if (!box) continue;
+        const dropped = masks[neuron]?.[0] === 0;
+        if (box.classList.contains('dropped') === dropped) continue;
+        box.classList.toggle('dropped', dropped);
+        const name = `neuron ${neuron + 1} of hidden layer ${layer + 1}`;
+        box.setAttribute('aria-label', dropped ? `${name}, dropped for the first sample of the last batch` : name);
+      }
+    });
+  }
+
   paintThumbnails(bytes, size) {
     this.nodes.paint(bytes, size);
   }
