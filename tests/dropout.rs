@@ -100,11 +100,14 @@ fn evaluation_drops_nothing() {
     assert_eq!(without.predict(&points), predictions);
     // Predicting twice gives the same numbers: no mask is drawn for it.
     assert_eq!(trainer.predict(&points), predictions);
-    // Turning dropout off is a training setting: the weights and losses stay.
+    // Turning dropout off is a training setting: the weights and losses stay, and the
+    // last batch's masks, drawn at the old rates, are forgotten.
+    assert!(trainer.last_dropout().is_some());
     let mut off = trainer.config().clone();
     off.dropout.clear();
     assert_eq!(trainer.set_config(off).unwrap(), greymatter::Change::Kept);
     assert_eq!((trainer.train_loss(), trainer.test_loss()), (train, test));
+    assert_eq!(trainer.last_dropout(), None);
 }
 
 #[test]

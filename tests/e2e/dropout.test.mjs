@@ -70,6 +70,7 @@ describe('dropout per hidden layer', () => {
     await stepEpochs(page, 1);
     await page.click('.thumb[data-node="2"]');
     await page.waitForSelector('#inspector:not([hidden])');
+    await stepEpochs(page, 1); // a new batch, drawn with the inspector open
     const line = page.locator('#inspector-summary .dropout-line');
     assert.equal(await line.count(), 1);
     const text = await line.textContent();
@@ -77,6 +78,17 @@ describe('dropout per hidden layer', () => {
     const value = Number(await line.locator('output').getAttribute('data-value'));
     assert.ok(value === 0 || value === 2, String(value));
     assert.equal(await line.getAttribute('data-dropped'), String(value === 0));
+    // With the inspector open on that training point, the diagram marks its own mask.
+    assert.equal(await page.locator('.thumb[data-node="2"]').evaluate((box) => box.classList.contains('dropped')), value === 0);
+    const marks = await page.$$eval('.thumb.hidden', (boxes) => boxes.map((box) => box.classList.contains('dropped')));
+    const masks = await page.evaluate(() => {
+      const shadow = document.querySelector('greymatter-playground').shadowRoot;
+      const index = Number(shadow.getElementById('inspector-sample').value);
+      const dropout = window.playground.lastDropout();
+      const at = dropout.samples.indexOf(index);
+      return dropout.layers.flatMap((layer, l) => (l === 0 ? layer.masks.map((row) => row[at] === 0) : layer.masks.map(() => false)));
+    });
+    assert.deepEqual(marks, masks);
     await page.click('#inspector-close');
     await page.click('.thumb[data-node="6"]');
     assert.equal(await page.locator('#inspector-summary .dropout-line').count(), 0, 'layer 2 has no dropout');

@@ -254,8 +254,9 @@ async function takeDrawing(session) {
 
 /**
  * Dropout: xor with a 6-4 network, dropout 0.5 in both hidden layers, one batch of all the
- * training points; after some training one more step, so the diagram strikes through
- * what the last batch dropped, and the inspector shows a neuron's mask.
+ * training points; after some training, with the inspector open, one more step, so the
+ * diagram strikes through what the last batch dropped for the inspector's training point
+ * and the inspector shows that neuron's mask.
  */
 async function takeDropout(session) {
   mkdirSync(TOUR, { recursive: true });
@@ -266,11 +267,11 @@ async function takeDropout(session) {
     playground.setView({ epochsPerFrame: 10 });
     for (let i = 0; i < 30; i++) await playground.step();
     playground.setView({ epochsPerFrame: 1 });
-    await playground.step();
   });
-  const dropped = await page.locator('.thumb.hidden.dropped').first().getAttribute('data-node');
-  await page.click(`.thumb[data-node="${dropped}"]`);
+  // The inspector on the first neuron: the diagram then marks what training point 0 lost.
+  await page.click('.thumb[data-node="2"]');
   await page.waitForSelector('#inspector:not([hidden])');
+  await page.evaluate(() => window.playground.step());
   await page.mouse.move(1, 1);
   await shoot(page, 'dropout', ['#layer-controls', '.diagram-area', '#inspector']);
   if (page.problems.length) throw new Error(page.problems.join('\n'));

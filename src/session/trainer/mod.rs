@@ -360,6 +360,10 @@ impl Trainer {
                     self.optimizer.clear();
                 }
                 let loss_changed = self.config.loss != next.loss;
+                if self.config.dropout != next.dropout {
+                    // The last batch's masks were drawn at the old rates.
+                    self.forget_last_batch();
+                }
                 self.config = next;
                 self.divergence = None;
                 if loss_changed || closes {
@@ -748,16 +752,14 @@ impl Trainer {
             let stride = stride_for(labels.len());
             let offset = batch * width * full_stride;
             let inputs = &self.epoch_inputs[offset..offset + width * stride];
-            let workspace = self.buffers.workspace_mut();
-            if !draw_masks(
+            // Layers at rate 0 get no mask (with every rate 0, the plain pass).
+            draw_masks(
                 &rates,
                 self.network.layers(),
                 labels.len(),
                 &mut self.dropout_rng,
-                workspace,
-            ) {
-                clear_masks(workspace);
-            }
+                self.buffers.workspace_mut(),
+            );
             self.last_batch.clear();
             self.last_batch
                 .extend_from_slice(&self.order[batch * batch_size..][..labels.len()]);

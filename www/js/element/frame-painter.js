@@ -54,13 +54,16 @@ export class FramePainter {
   }
 
   /**
-   * Marks the neurons the last batch dropped, while stepping or playing slowly (one
-   * epoch a frame), when a layer has dropout; faster, the marks would only flicker.
+   * Marks the neurons the last batch dropped (for the training point the inspector
+   * shows, if the batch holds it), while stepping or playing slowly (one epoch a
+   * frame), when a layer has dropout; faster, the marks would only flicker.
    */
   markDropout(view, allLinks) {
     const dropping = (this.network.config?.dropout ?? []).some((rate) => rate > 0);
     const slow = allLinks || view.epochsPerFrame <= 1;
-    this.network.markDropped(dropping && slow ? this.core.lastDropout() : null);
+    const shown = this.inspector.neuron ? this.inspector.sample() : null;
+    const sample = shown?.set === 'train' ? shown.index : null;
+    this.network.markDropped(dropping && slow ? this.core.lastDropout() : null, sample);
   }
 
   paintLinks(parameters, allLinks) {

@@ -133,22 +133,26 @@ export class NetworkView {
   }
 
   /**
-   * Marks the hidden neurons the last trained batch dropped for its first sample
-   * (`dropout`: the core's lastDropout(), or null to mark none): their boxes get the
-   * class `dropped` and say so to assistive technology.
+   * Marks the hidden neurons the last trained batch dropped for one of its samples
+   * (`dropout`: the core's lastDropout(), or null to mark none): for training point
+   * `sample` (the one the inspector shows) when the batch holds it, else for the
+   * batch's first sample. Their boxes get the class `dropped` and say so.
    */
-  markDropped(dropout) {
+  markDropped(dropout, sample = null) {
+    // Without dropout nothing is marked: no box to visit, frame after frame.
+    if (!dropout && !this.nodes.container.querySelector('.thumb.dropped')) return;
+    const at = dropout ? Math.max(0, dropout.samples.indexOf(sample)) : 0;
+    const which = dropout?.samples.includes(sample) ? `training point ${sample}` : 'the first sample';
     const { hidden } = this.config;
     hidden.forEach((count, layer) => {
       const masks = dropout?.layers[layer]?.masks ?? [];
       for (let neuron = 0; neuron < count; neuron++) {
         const box = this.nodes.thumbs[this.nodeOf(layer, neuron)];
         if (!box) continue;
-        const dropped = masks[neuron]?.[0] === 0;
-        if (box.classList.contains('dropped') === dropped) continue;
-        box.classList.toggle('dropped', dropped);
+        const dropped = masks[neuron]?.[at] === 0;
         const name = `neuron ${neuron + 1} of hidden layer ${layer + 1}`;
-        box.setAttribute('aria-label', dropped ? `${name}, dropped for the first sample of the last batch` : name);
+        box.classList.toggle('dropped', dropped);
+        box.setAttribute('aria-label', dropped ? `${name}, dropped for ${which} of the last batch` : name);
       }
     });
   }
