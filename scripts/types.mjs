@@ -30,7 +30,8 @@ function typeOf(row) {
   switch (row.kind) {
     case 'choice': return choiceType(row);
     case 'names': return `${choiceType(row)}[]`;
-    case 'counts': return 'number[]';
+    case 'counts':
+    case 'rates': return 'number[]';
     case 'toggle': return 'boolean';
     default: return 'number';
   }
@@ -45,6 +46,7 @@ function doc(row) {
     parts.push(`${row.whole ? 'a whole number, ' : ''}${low}, ${high}`);
   }
   if (row.kind === 'counts') parts.push(`at most ${row.maxLength} layers of ${row.min} to ${row.max} neurons`);
+  if (row.kind === 'rates') parts.push(`one per hidden layer (at most ${row.maxLength}), each from ${row.min} to ${row.max}`);
   parts.push(`default ${JSON.stringify(row.default)}`);
   if (row.effect) parts.push(`a change: ${row.effect}`);
   return `  /** ${parts.join('; ')}. */\n`;

@@ -63,8 +63,13 @@ fn batch(objective: &Objective) -> (Vec<f32>, Vec<f32>) {
 /// Checks every parameter where the cost is smooth around it; returns how many were
 /// checked (parameters on a kink of relu, |·| or L1 are skipped).
 fn check(network: &Network, settings: &StepSettings) -> usize {
+    check_with(network, settings, StepBuffers::default())
+}
+
+/// `check` with `buffers` as given: with dropout masks in them, every pass (the
+/// finite differences too) drops the same outputs.
+fn check_with(network: &Network, settings: &StepSettings, mut buffers: StepBuffers) -> usize {
     let (inputs, targets) = batch(&settings.objective);
-    let mut buffers = StepBuffers::default();
     cost_and_gradient(network, &inputs, &targets, settings, &mut buffers);
     let analytic = buffers.gradient().to_vec();
     let mut probe = network.clone();
@@ -139,6 +144,50 @@ fn backward_matches_finite_differences_for_every_combination() {
                     "{settings:?} with {activation:?}: only {checked} of {total} checked"
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn backward_matches_finite_differences_with_a_fixed_dropout_mask() {
+    use greymatter::model::dropout::draw_masks;
+    for activation in Activation::ALL {
+        for objective in objectives() {
+            // Kept outputs grow by 1/(1 − p): smaller weights keep the probabilities of
+            // the cross-entropies off their clamp, where the cost is flat.
+            let mut network = network(activation, &objective);
+            network.parameters_mut().iter_mut().for_each(|p| *p *= 0.5);
+            let settings = StepSettings {
+                objective,
+                regularization: Regularization::L2,
+                regularization_rate: 0.05,
+                learning_rate: 0.1,
+            };
+            let mut buffers = StepBuffers::default();
+            let mut rng = SeededRng::new(45, Stream::Dropout);
+            let rates = [0.5, 0.3, 0.0];
+            assert!(draw_masks(
+                &rates,
+                network.layers(),
+                5,
+                &mut rng,
+                buffers.workspace_mut()
+            ));
+            let mask = buffers.workspace().mask(0).to_vec();
+            assert!(mask.contains(&0.0) && mask.contains(&2.0), "{mask:?}");
+            let checked = check_with(&network, &settings, buffers.clone());
+            let total = network.parameters().len();
+            assert!(
+                checked * 2 >= total,
+                "{settings:?} with {activation:?}: only {checked} of {total} checked"
+            );
+            // The mask is applied: the gradient differs from the one without dropout.
+            let (inputs, targets) = batch(&objective);
+            cost_and_gradient(&network, &inputs, &targets, &settings, &mut buffers);
+            let with_dropout = buffers.gradient().to_vec();
+            let mut plain = StepBuffers::default();
+            cost_and_gradient(&network, &inputs, &targets, &settings, &mut plain);
+            assert_ne!(with_dropout, plain.gradient(), "{activation:?}");
         }
     }
 }

@@ -220,7 +220,7 @@ fn values_of_the_wrong_kind_are_refused_with_their_layer_field_and_value() {
     );
     assert_eq!(
         read(&|m| m["layers"][0]["activation"] = "softsign".into()),
-        r#"layer 1: activation must be one of relu, tanh, sigmoid, linear, leakyRelu, elu, swish, gelu, softplus, softmax, got "softsign""#
+        r#"layer 1: activation must be one of relu, tanh, sigmoid, linear, leakyRelu, elu, swish, gelu, softplus, mish, sine, softmax, got "softsign""#
     );
     assert_eq!(
         read(&|m| m["layers"][0] = 7.into()),

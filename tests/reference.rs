@@ -46,6 +46,8 @@ fn activate(activation: Activation, z: f64) -> f64 {
             0.5 * z * (1.0 + u.tanh())
         }
         Activation::Softplus => z.exp().ln_1p(),
+        Activation::Mish => z * z.exp().ln_1p().tanh(),
+        Activation::Sine => z.sin(),
         Activation::Softmax => unreachable!("softmax acts on a whole layer: see `activate_layer`"),
     }
 }

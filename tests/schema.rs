@@ -208,6 +208,7 @@ fn cases(key: &str) -> Vec<Case> {
         "layerActivations" => vec![case(json!({"layerActivations": ["relu"]}), Reset)],
         "regularization" => vec![case(json!({"regularization": "l2"}), Kept)],
         "regularizationRate" => vec![case(json!({"regularizationRate": 0.01}), Kept)],
+        "dropout" => vec![case(json!({"dropout": [0.5, 0.2]}), Kept)],
         "hidden" => vec![case(json!({"hidden": [3]}), Reset)],
         "features" => vec![case(json!({"features": ["x1", "x2", "x1x2"]}), Reset)],
         // No dataset belongs to both problems: the problem changes with the dataset.
@@ -365,6 +366,15 @@ fn the_json_rows_have_the_shape_js_reads() {
                "maxLength": 16, "min": 1, "max": 64, "effect": "reset", "hideable": true,
                "hides": "the layer and neuron buttons"})
     );
+    assert_eq!(
+        row("settings", "dropout"),
+        json!({"key": "dropout", "kind": "rates", "label": "Dropout rate of each hidden layer",
+               "default": [], "maxLength": 16, "min": 0.0, "max": 0.9, "minExclusive": false,
+               "maxExclusive": false, "whole": false,
+               "offered": [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+               "precision": "single", "effect": "kept", "hideable": true,
+               "hides": "the dropout rates"})
+    );
     let features = row("settings", "features");
     assert_eq!(features["kind"], "names");
     assert_eq!(
@@ -399,7 +409,9 @@ fn the_json_rows_have_the_shape_js_reads() {
             "ELU",
             "Swish",
             "GELU",
-            "Softplus"
+            "Softplus",
+            "Mish",
+            "Sine"
         ]
     );
     assert_eq!(

@@ -189,10 +189,11 @@ fn a_diverging_loss_stops_training_and_keeps_the_last_measured_network() {
 }
 
 #[test]
-fn a_divergence_rolls_back_the_optimizers_memory_and_the_shuffling_with_the_weights() {
-    for optimizer in [
-        greymatter::Optimizer::Momentum,
-        greymatter::Optimizer::Nesterov,
+fn a_divergence_rolls_back_the_optimizers_memory_the_shuffling_and_the_dropout_with_the_weights() {
+    for (optimizer, dropout) in [
+        (greymatter::Optimizer::Momentum, vec![]),
+        (greymatter::Optimizer::Nesterov, vec![]),
+        (greymatter::Optimizer::Momentum, vec![0.5]),
     ] {
         let mut trainer = Trainer::new(Config {
             dataset: Dataset::Plane,
@@ -201,6 +202,7 @@ fn a_divergence_rolls_back_the_optimizers_memory_and_the_shuffling_with_the_weig
             optimizer,
             batch_size: 1,
             hidden: vec![8],
+            dropout,
             ..Config::default()
         })
         .unwrap();
@@ -213,8 +215,16 @@ fn a_divergence_rolls_back_the_optimizers_memory_and_the_shuffling_with_the_weig
         assert_eq!(trainer.train_epochs(1), 0, "{optimizer:?} diverges");
         assert!(trainer.divergence().is_some());
         // The memory a lesson file saves is the one before the call: finite, so the
-        // file opens again, and the shuffling goes on from where it was.
+        // file opens again, and the shuffling and the dropout masks go on from where
+        // they were.
         assert_eq!(trainer.snapshot(), before, "{optimizer:?}");
+        let mut calm = trainer.config().clone();
+        calm.learning_rate = 0.01;
+        let mut copy = Trainer::restore(calm.clone(), trainer.own_data().clone(), &before).unwrap();
+        trainer.set_config(calm).unwrap();
+        trainer.train_epochs(2);
+        copy.train_epochs(2);
+        assert_eq!(trainer.network().parameters(), copy.network().parameters());
     }
 }
 

@@ -132,6 +132,40 @@ fn inspection_calls_cross_the_boundary() {
 }
 
 #[wasm_bindgen_test]
+fn the_last_batchs_dropout_crosses_the_boundary() {
+    let mut playground = Playground::new(&config(&[(
+        "dropout",
+        js_sys::Array::of2(&0.5.into(), &0.0.into()).into(),
+    )]))
+    .unwrap();
+    assert!(playground.last_dropout().unwrap().is_null(), "no batch yet");
+    assert_eq!(playground.train_batches(1), 1);
+    let dropout = playground.last_dropout().unwrap();
+    let samples = numbers(&get(&dropout, "samples"));
+    assert_eq!(samples.len(), 10);
+    let layers = js_sys::Array::from(&get(&dropout, "layers"));
+    assert_eq!(layers.length(), 2);
+    let first = layers.get(0);
+    assert_eq!(get(&first, "keptScale").as_f64(), Some(2.0));
+    let masks = js_sys::Array::from(&get(&first, "masks"));
+    assert_eq!(masks.length(), 4);
+    let row = numbers(&masks.get(0));
+    assert_eq!(row.len(), 10);
+    assert!(row.iter().all(|&m| m == 0.0 || m == 2.0));
+    let sample = playground
+        .inspect_sample(samples[0] as usize, "train")
+        .unwrap();
+    let layer = js_sys::Array::from(&get(&sample, "layers")).get(0);
+    assert_eq!(get(&layer, "dropoutRate").as_f64(), Some(0.5));
+    assert_eq!(numbers(&get(&layer, "dropoutMask")).len(), 4);
+    let refusal = playground
+        .set_config(&config(&[("dropout", JsValue::from_str("half"))]))
+        .unwrap_err();
+    let message = error_text(refusal);
+    assert!(message.starts_with("dropout must be a list"), "{message}");
+}
+
+#[wasm_bindgen_test]
 fn multi_class_calls_cross_the_boundary() {
     use greymatter::wasm::{class_colors, losses_for};
     assert_eq!(

@@ -47,7 +47,7 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 function configPatch(random) {
   switch (whole(random, 0, 6)) {
     case 0: return { learningRate: pick(random, [0.001, 0.003, 0.01, 0.03, 0.1]) };
-    case 1: return { activation: pick(random, ['relu', 'tanh', 'sigmoid', 'linear', 'leakyRelu', 'elu', 'swish', 'gelu', 'softplus']) };
+    case 1: return { activation: pick(random, ['relu', 'tanh', 'sigmoid', 'linear', 'leakyRelu', 'elu', 'swish', 'gelu', 'softplus', 'mish', 'sine']) };
     case 2: return { optimizer: pick(random, ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam']) };
     case 3: return { batchSize: pick(random, [1, 5, 10, 30, 100, 500]) };
     case 4: {

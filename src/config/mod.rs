@@ -47,6 +47,8 @@ pub mod limits {
     pub const MAX_REGULARIZATION_RATE: f64 = 10.0;
     /// Longest learning-rate schedule period, in epochs.
     pub const MAX_DECAY_EPOCHS: usize = 100_000;
+    /// Largest dropout rate: a layer keeps at least a tenth of its neurons.
+    pub const MAX_DROPOUT: f64 = 0.9;
     /// Largest noise, in percent.
     pub const MAX_NOISE: f64 = 50.0;
     /// Smallest and largest share of points used for training, in percent.
@@ -84,6 +86,10 @@ settings_struct! {
         pub regularization: Regularization = Regularization::None,
         /// λ, the weight of the penalty in the cost.
         pub regularization_rate: f64 = 0.0,
+        /// Per hidden layer, input side first, the dropout rate p (0–0.9): in training
+        /// each neuron's output is dropped with probability p and the kept ones scaled by
+        /// 1/(1 − p); shorter than `hidden` (or empty) leaves the rest at 0 (no dropout).
+        pub dropout: Vec<f64> = Vec::new(),
         /// Neurons in each hidden layer, input side first.
         pub hidden: Vec<usize> = vec![4, 2],
         /// Inputs of the network.
@@ -204,6 +210,14 @@ impl Config {
             .collect()
     }
 
+    /// The dropout rate of every layer, input side first, as the trainer uses it: the
+    /// hidden layers' rates (0 where `dropout` gives none), then 0 for the output layer.
+    pub fn dropout_rates(&self) -> Vec<f32> {
+        (0..=self.hidden.len())
+            .map(|layer| self.dropout.get(layer).map_or(0.0, |&rate| rate as f32))
+            .collect()
+    }
+
     /// Number of weights (biases not counted) of the network this config builds.
     pub fn weight_count(&self) -> usize {
         let mut previous = self.features.len();
@@ -264,6 +278,12 @@ mod tests {
         let mut next = base.clone();
         next.learning_rate = 0.1;
         assert_eq!(base.change_to(&next), Change::Kept);
+        next.dropout = vec![0.5];
+        assert_eq!(
+            base.change_to(&next),
+            Change::Kept,
+            "dropout is a training setting"
+        );
         next.data_seed = 7;
         assert_eq!(base.change_to(&next), Change::NewData);
         next.hidden = vec![3];

@@ -313,6 +313,17 @@ pub enum Kind {
         #[serde(skip)]
         items: &'static str,
     },
+    /// A list of at most `max_length` numbers, each in `range`: a rate per hidden layer.
+    Rates {
+        /// Most entries (layers).
+        max_length: usize,
+        /// What each entry accepts.
+        #[serde(flatten)]
+        range: Range,
+        /// What the list holds, in words, for messages.
+        #[serde(skip)]
+        items: &'static str,
+    },
     /// On or off (view options only).
     Toggle,
 }
@@ -380,6 +391,9 @@ impl Setting {
             Kind::Names { choices, items, .. } => {
                 format!("a list of {items}, each {}", names(&choices.list()))
             }
+            Kind::Rates { range, items, .. } => {
+                format!("a list of {items}, each {}", range.expectation())
+            }
             Kind::Toggle => "true or false".to_string(),
         }
     }
@@ -411,15 +425,7 @@ impl Setting {
                 let counts = value
                     .downcast_ref::<Vec<usize>>()
                     .map_or(&[][..], Vec::as_slice);
-                if counts.len() > *max_length {
-                    return Err(ConfigError::new(
-                        key,
-                        format!(
-                            "{key} allows at most {max_length} layers, got {}",
-                            counts.len()
-                        ),
-                    ));
-                }
+                check_layers(key, counts.len(), *max_length)?;
                 if let Some((layer, count)) = counts
                     .iter()
                     .enumerate()
@@ -434,10 +440,37 @@ impl Setting {
                     ));
                 }
             }
+            Kind::Rates {
+                max_length, range, ..
+            } => {
+                let rates = value
+                    .downcast_ref::<Vec<f64>>()
+                    .map_or(&[][..], Vec::as_slice);
+                check_layers(key, rates.len(), *max_length)?;
+                if let Some((layer, &rate)) = rates
+                    .iter()
+                    .enumerate()
+                    .find(|(_, &rate)| !range.contains(rate))
+                {
+                    let name = format!("{key} of hidden layer {}", layer + 1);
+                    return Err(ConfigError::new(key, range.refusal(&name, rate)));
+                }
+            }
             Kind::Choice { .. } | Kind::Names { .. } | Kind::Toggle => {}
         }
         Ok(())
     }
+}
+
+/// Refuses a per-layer list of `length` entries longer than `max_length` layers.
+fn check_layers(key: &str, length: usize, max_length: usize) -> Result<(), ConfigError> {
+    if length > max_length {
+        return Err(ConfigError::new(
+            key,
+            format!("{key} allows at most {max_length} layers, got {length}"),
+        ));
+    }
+    Ok(())
 }
 
 /// A number field's value as f64 (NaN for a field that holds no number).
@@ -607,6 +640,7 @@ const LEARNING_RATES: &[f64] = &[
     0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
 ];
 const REGULARIZATION_RATES: &[f64] = &[0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
+const DROPOUT_RATES: &[f64] = &[0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 const CLASSES: &[f64] = &[2.0, 3.0, 4.0, 5.0, 6.0];
 const SPEEDS: &[f64] = &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
 /// Any whole number a u32 holds (seeds, epochs).
@@ -658,6 +692,14 @@ static SETTINGS: &[Setting] = &[
         number(Range::closed(0.0, MAX_REGULARIZATION_RATE).offering(REGULARIZATION_RATES)
             .used_as(Precision::Single)))
         .hides("the regularization rate"),
+    Setting::config("dropout", "Dropout rate of each hidden layer", Kept,
+        Kind::Rates {
+            max_length: MAX_HIDDEN_LAYERS,
+            range: Range::closed(0.0, MAX_DROPOUT).offering(DROPOUT_RATES)
+                .used_as(Precision::Single),
+            items: "dropout rates, one per hidden layer",
+        })
+        .hides("the dropout rates"),
     Setting::config("hidden", "Hidden layers", Reset,
         Kind::Counts { max_length: MAX_HIDDEN_LAYERS, min: 1, max: MAX_NEURONS_PER_LAYER })
         .hides("the layer and neuron buttons"),

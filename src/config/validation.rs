@@ -1,7 +1,7 @@
 //! Checking a config against the limits, with messages that name the field and what
 //! it accepts. The range of each setting comes from its schema row; the rules across
 //! settings (the dataset fits the problem, the loss fits the objective, softmax only in
-//! the output layer, no more per-layer activations than layers, the weight cap,
+//! the output layer, no more per-layer activations or dropout rates than layers, the weight cap,
 //! distinct features) are written out here.
 
 use super::limits::MAX_WEIGHTS;
@@ -28,6 +28,7 @@ impl Config {
         }
         self.validate_objective()?;
         self.validate_activations()?;
+        self.at_most_one_per_layer("dropout", "gives", self.dropout.len(), "rate")?;
         let weights = self.weight_count();
         if weights > MAX_WEIGHTS {
             return Err(ConfigError::new(
@@ -84,16 +85,12 @@ impl Config {
                 "activation softmax only fits the output layer: pick another for the hidden layers",
             ));
         }
-        if self.layer_activations.len() > self.hidden.len() {
-            return Err(ConfigError::new(
-                "layerActivations",
-                format!(
-                    "layerActivations names {} for {}: give at most one per hidden layer",
-                    counted(self.layer_activations.len(), "activation"),
-                    counted(self.hidden.len(), "hidden layer")
-                ),
-            ));
-        }
+        self.at_most_one_per_layer(
+            "layerActivations",
+            "names",
+            self.layer_activations.len(),
+            "activation",
+        )?;
         if let Some(layer) = self
             .layer_activations
             .iter()
@@ -108,6 +105,30 @@ impl Config {
             ));
         }
         Ok(())
+    }
+}
+
+impl Config {
+    /// Refuses a per-layer list (`key`, of `length` `thing`s) longer than the hidden layers:
+    /// "dropout gives 3 rates for 2 hidden layers: give at most one per hidden layer".
+    fn at_most_one_per_layer(
+        &self,
+        key: &str,
+        verb: &str,
+        length: usize,
+        thing: &str,
+    ) -> Result<(), ConfigError> {
+        if length <= self.hidden.len() {
+            return Ok(());
+        }
+        Err(ConfigError::new(
+            key,
+            format!(
+                "{key} {verb} {} for {}: give at most one per hidden layer",
+                counted(length, thing),
+                counted(self.hidden.len(), "hidden layer")
+            ),
+        ))
     }
 }
 

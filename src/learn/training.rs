@@ -50,6 +50,12 @@ impl StepBuffers {
         &self.workspace
     }
 
+    /// The workspace, writable: where the next batch's dropout masks are drawn (see
+    /// [`crate::model::dropout::draw_masks`]).
+    pub fn workspace_mut(&mut self) -> &mut Workspace {
+        &mut self.workspace
+    }
+
     /// ∂J/∂θ of the last `cost_and_gradient` call, laid out like the parameters.
     pub fn gradient(&self) -> &[f32] {
         &self.gradient
@@ -58,7 +64,9 @@ impl StepBuffers {
 
 /// Leaves ∂J/∂θ of the batch in `buffers.gradient()` (`inputs` is feature-major
 /// `[input_count][stride]`, see [`crate::math::kernels`]; one label per sample, see
-/// [`Objective::target`]). Returns whether every output of the batch was finite.
+/// [`Objective::target`]). With dropout masks in the buffers' workspace, the pass drops
+/// what they say (a training batch); without, it is the plain pass. Returns whether
+/// every output of the batch was finite.
 pub fn compute_gradient(
     network: &Network,
     inputs: &[f32],
@@ -73,7 +81,11 @@ pub fn compute_gradient(
         buffers.gradient.resize(network.parameters().len(), 0.0);
         return true;
     }
-    network.forward(inputs, batch, &mut buffers.workspace);
+    if buffers.workspace.has_masks() {
+        network.forward_with_dropout(inputs, batch, &mut buffers.workspace);
+    } else {
+        network.forward(inputs, batch, &mut buffers.workspace);
+    }
     let scale = 1.0 / batch as f32;
     let stride = buffers.workspace.stride();
     let outputs = output_layer(network, &buffers.workspace);

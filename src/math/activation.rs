@@ -38,6 +38,12 @@ pub enum Activation {
     Gelu,
     /// Softplus: f(z) = ln(1 + e^z); f'(z) = σ(z) (= 1 − e^−f(z)).
     Softplus,
+    /// Mish: f(z) = z·tanh(softplus z) = z·tanh(ln(1 + e^z));
+    /// f'(z) = tanh(softplus z) + z·(1 − tanh²(softplus z))·σ(z).
+    Mish,
+    /// Sine: f(z) = sin z; f'(z) = cos z. Periodic: a neuron can carve stripes and rings
+    /// the monotonic functions need several neurons for.
+    Sine,
     /// Softmax, across the neurons of a layer: a_j = e^(z_j) / Σ_k e^(z_k), so the
     /// outputs are positive and sum to 1 (class probabilities). Not elementwise: only
     /// for the output layer of multi-class classification. Its Jacobian is
@@ -47,7 +53,7 @@ pub enum Activation {
 
 impl Activation {
     /// Every activation, in the order the page lists them.
-    pub const ALL: [Activation; 9] = [
+    pub const ALL: [Activation; 11] = [
         Activation::Relu,
         Activation::Tanh,
         Activation::Sigmoid,
@@ -57,6 +63,8 @@ impl Activation {
         Activation::Swish,
         Activation::Gelu,
         Activation::Softplus,
+        Activation::Mish,
+        Activation::Sine,
     ];
 
     /// The name used in configs, share links and model files.
@@ -71,6 +79,8 @@ impl Activation {
             Activation::Swish => "swish",
             Activation::Gelu => "gelu",
             Activation::Softplus => "softplus",
+            Activation::Mish => "mish",
+            Activation::Sine => "sine",
             Activation::Softmax => "softmax",
         }
     }
@@ -87,6 +97,8 @@ impl Activation {
             Activation::Swish => "Swish",
             Activation::Gelu => "GELU",
             Activation::Softplus => "Softplus",
+            Activation::Mish => "Mish",
+            Activation::Sine => "Sine",
             Activation::Softmax => "Softmax",
         }
     }
@@ -94,7 +106,10 @@ impl Activation {
     /// Whether the backward pass needs z itself: f'(z) cannot be read from f(z) alone
     /// for functions that are not monotonic.
     pub fn needs_weighted_sum(self) -> bool {
-        matches!(self, Activation::Swish | Activation::Gelu)
+        matches!(
+            self,
+            Activation::Swish | Activation::Gelu | Activation::Mish | Activation::Sine
+        )
     }
 
     /// Whether the function acts on each neuron alone (every one but softmax).
@@ -128,7 +143,9 @@ impl Activation {
             Activation::Gelu => {
                 0.5 * z * (1.0 + tanh_fast(GELU_SCALE * (z + GELU_CUBIC * z * z * z)))
             }
-            Activation::Softplus => z.max(0.0) + (-z.abs()).exp().ln_1p(),
+            Activation::Softplus => softplus(z),
+            Activation::Mish => z * tanh_fast(softplus(z)),
+            Activation::Sine => z.sin(),
             Activation::Softmax => z.exp(),
         }
     }
@@ -166,6 +183,11 @@ impl Activation {
                 0.5 * (1.0 + t) + 0.5 * z * (1.0 - t * t) * du
             }
             Activation::Softplus => 1.0 - (-a).exp(),
+            Activation::Mish => {
+                let t = tanh_fast(softplus(z));
+                t + z * (1.0 - t * t) * sigmoid_fast(z)
+            }
+            Activation::Sine => z.cos(),
             Activation::Sigmoid | Activation::Softmax => a * (1.0 - a),
         }
     }
@@ -213,6 +235,12 @@ impl Activation {
                 .for_each(|(g, &a)| *g *= other.derivative(0.0, a)),
         }
     }
+}
+
+/// ln(1 + e^z), written so that e^z never overflows: max(0, z) + ln(1 + e^−|z|).
+#[inline(always)]
+fn softplus(z: f32) -> f32 {
+    z.max(0.0) + (-z.abs()).exp().ln_1p()
 }
 
 /// Softmax down each column of `[neurons][stride]`, shifted by the column's maximum so
@@ -267,6 +295,9 @@ mod tests {
         close(Activation::Gelu, 1.0, 0.841_192); // 0.5 (1 + tanh(sqrt(2/pi) 1.044715))
         close(Activation::Softplus, 0.0, std::f32::consts::LN_2);
         close(Activation::Softplus, -30.0, (-30.0f32).exp());
+        close(Activation::Mish, 1.0, 0.865_098_4); // tanh(ln(1 + e)) = 0.8650983882673103
+        close(Activation::Mish, -1.0, -0.303_401_4); // -tanh(ln(1 + e^-1))
+        close(Activation::Sine, 1.0, 0.841_470_96); // sin 1
     }
 
     #[test]

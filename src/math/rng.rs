@@ -3,7 +3,8 @@
 //! One algorithm (ChaCha8, portable: the same seed gives the same numbers on every
 //! platform and in every browser) and one seed per purpose. Each purpose reads its own
 //! ChaCha stream, so drawing new starting weights never changes the data and "reset"
-//! can replay exactly the same starting weights.
+//! can replay exactly the same starting weights, and turning dropout on leaves the
+//! shuffling as it was.
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -17,6 +18,8 @@ pub enum Stream {
     Weights = 2,
     /// The order of training samples in each epoch.
     Shuffle = 3,
+    /// The dropout masks of the training batches.
+    Dropout = 4,
 }
 
 /// A seeded, reproducible generator.

@@ -1,7 +1,9 @@
 //! The network as data: dense layers in one contiguous f32 buffer with batched forward
 //! and backward passes (`network`), how its starting weights are drawn
-//! (`initialization`), and the model file that saves and loads it (`model_file`).
+//! (`initialization`), the model file that saves and loads it (`model_file`), and the
+//! dropout masks of training (`dropout`).
 
+pub mod dropout;
 pub mod initialization;
 pub mod model_file;
 pub mod network;

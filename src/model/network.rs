@@ -78,6 +78,14 @@ pub struct Workspace {
     recorded_output_gradients: Vec<Vec<f32>>,
     /// Per layer, ∂J/∂z of the last backward pass (when recording).
     recorded_deltas: Vec<Vec<f32>>,
+    /// Per layer, the dropout mask `[outputs][stride]` (0 for a dropped output, 1/(1 − p)
+    /// for a kept one) that [`Network::forward_with_dropout`] applies; empty for a layer
+    /// without dropout. See [`crate::model::dropout`].
+    masks: Vec<Vec<f32>>,
+    /// Per layer with a mask, a = f(z) before the mask (the backward pass needs f'(z)).
+    unmasked: Vec<Vec<f32>>,
+    /// Whether the last forward pass applied the masks.
+    masked: bool,
 }
 
 impl Workspace {
@@ -122,6 +130,27 @@ impl Workspace {
     /// ∂J/∂z of layer `layer` from the last backward pass of a recording workspace.
     pub fn deltas(&self, layer: usize) -> &[f32] {
         &self.recorded_deltas[layer]
+    }
+
+    /// The dropout mask of layer `layer` (`[outputs][stride]`; empty without dropout).
+    pub fn mask(&self, layer: usize) -> &[f32] {
+        self.masks.get(layer).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every layer's dropout mask, writable, to draw the next batch's (see
+    /// [`crate::model::dropout::draw_masks`]).
+    pub fn masks_mut(&mut self) -> &mut Vec<Vec<f32>> {
+        &mut self.masks
+    }
+
+    /// Whether any layer has a dropout mask.
+    pub fn has_masks(&self) -> bool {
+        self.masks.iter().any(|mask| !mask.is_empty())
+    }
+
+    /// Whether the last forward pass applied dropout masks.
+    pub fn masked(&self) -> bool {
+        self.masked
     }
 
     /// Number of samples in the last forward pass.
@@ -205,8 +234,16 @@ impl Network {
     /// Forward pass of `batch` samples; `inputs` is `[input_count][stride]` with
     /// `stride = kernels::stride_for(batch)` and zero padding. Results stay in
     /// `workspace`.
+    /// No dropout: this is the pass of evaluation (pictures, predictions, losses).
     pub fn forward(&self, inputs: &[f32], batch: usize, workspace: &mut Workspace) {
         self.forward_layers(inputs, batch, self.layers.len(), workspace);
+    }
+
+    /// `forward` of a training batch with dropout: after its activation, each layer
+    /// with a mask in `workspace` multiplies its outputs by it, ã = m ⊙ f(z), and the
+    /// layer above reads ã. [`Network::backward`] then applies the same mask.
+    pub fn forward_with_dropout(&self, inputs: &[f32], batch: usize, workspace: &mut Workspace) {
+        self.pass(inputs, batch, self.layers.len(), true, workspace);
     }
 
     /// `forward` through the first `layers` layers only: the later layers' outputs in
@@ -218,8 +255,25 @@ impl Network {
         layers: usize,
         workspace: &mut Workspace,
     ) {
+        self.pass(inputs, batch, layers, false, workspace);
+    }
+
+    /// The forward pass through the first `layers` layers, with the masks if `dropout`.
+    fn pass(
+        &self,
+        inputs: &[f32],
+        batch: usize,
+        layers: usize,
+        dropout: bool,
+        workspace: &mut Workspace,
+    ) {
         let stride = stride_for(batch);
         assert_eq!(inputs.len(), self.input_count() * stride, "input shape");
+        workspace.masked = dropout;
+        if dropout {
+            workspace.masks.resize_with(self.layers.len(), Vec::new);
+            workspace.unmasked.resize_with(self.layers.len(), Vec::new);
+        }
         workspace.batch = batch;
         workspace.stride = stride;
         workspace
@@ -245,6 +299,13 @@ impl Network {
                 sums.extend_from_slice(outputs);
             }
             layer.activation.apply(outputs, stride);
+            let mask = workspace.masks.get(index).map_or(&[][..], Vec::as_slice);
+            if dropout && !mask.is_empty() {
+                assert_eq!(mask.len(), outputs.len(), "mask shape");
+                let unmasked = &mut workspace.unmasked[index];
+                unmasked.clone_from(outputs);
+                outputs.iter_mut().zip(mask).for_each(|(a, &m)| *a *= m);
+            }
         }
     }
 
@@ -256,7 +317,8 @@ impl Network {
     /// such as cross-entropy after softmax, whose ∂J/∂z = a − y is exact where the
     /// chain through ∂J/∂a would divide by a vanishing probability).
     ///
-    /// Per layer, from the output down: ∂J/∂z = ∂J/∂a ⊙ f'(z);
+    /// Per layer, from the output down: ∂J/∂z = ∂J/∂a ⊙ f'(z) (after a forward pass with
+    /// dropout, ∂J/∂a = m ⊙ ∂J/∂ã for a layer with mask m);
     /// ∂J/∂β_ji = Σ_samples ∂J/∂z_j · x_i; ∂J/∂b_j = Σ_samples ∂J/∂z_j;
     /// ∂J/∂x_i = Σ_j ∂J/∂z_j · β_ji (the ∂J/∂a of the layer below).
     pub fn backward(
@@ -292,7 +354,20 @@ impl Network {
                     recorded.clone_from(&workspace.delta);
                 }
             }
-            let a = &workspace.activations[index];
+            let masked = workspace.masked && !workspace.mask(index).is_empty();
+            if masked {
+                // ã = m ⊙ a: ∂J/∂a = m ⊙ ∂J/∂ã, and f'(z) is read from a before the mask.
+                workspace
+                    .delta
+                    .iter_mut()
+                    .zip(&workspace.masks[index])
+                    .for_each(|(g, &m)| *g *= m);
+            }
+            let a = if masked {
+                &workspace.unmasked[index]
+            } else {
+                &workspace.activations[index]
+            };
             let z = &workspace.weighted_sums[index];
             if !given_delta {
                 layer

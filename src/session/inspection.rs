@@ -53,6 +53,15 @@ pub struct LayerInspection {
     pub weight_steps: Vec<Vec<ParameterStep>>,
     /// Each bias's step.
     pub bias_steps: Vec<ParameterStep>,
+    /// p, the layer's dropout rate in training (0 for the output layer). The pass shown
+    /// here is evaluation's: it drops nothing.
+    pub dropout_rate: f32,
+    /// 1/(1 − p), what a kept output of the layer is multiplied by in training.
+    pub dropout_kept_scale: f32,
+    /// For a training sample of the last trained batch, each neuron's dropout mask in
+    /// that batch: 0 if it was dropped, 1/(1 − p) if kept; empty otherwise (a test
+    /// sample, another batch, or no dropout).
+    pub dropout_mask: Vec<f32>,
 }
 
 /// One sample's forward and backward pass (a batch of one: J = L(o, t) + λ·ΣR(β)).
@@ -115,6 +124,24 @@ impl Trainer {
         let column = |row: &[f32], neurons: usize| -> Vec<f32> {
             (0..neurons).map(|j| row[j * stride]).collect()
         };
+        let dropout = self.last_dropout();
+        let rates = self.config().dropout_rates();
+        let mask_of = |layer: usize| -> Vec<f32> {
+            let batch = dropout.as_ref().filter(|_| set == SampleSet::Train);
+            let Some((batch, at)) = batch.and_then(|batch| {
+                let at = batch.samples.iter().position(|&sample| sample == index)?;
+                Some((batch, at))
+            }) else {
+                return Vec::new();
+            };
+            batch.layers.get(layer).map_or_else(Vec::new, |layer| {
+                layer
+                    .masks
+                    .iter()
+                    .filter_map(|row| row.get(at).copied())
+                    .collect()
+            })
+        };
         let recorded_column = |row: &[f32], neurons: usize| -> Vec<f32> {
             if row.is_empty() {
                 Vec::new()
@@ -153,6 +180,9 @@ impl Trainer {
                     bias_steps,
                     d_j_dw,
                     d_j_db: bias_gradient,
+                    dropout_rate: rates[index],
+                    dropout_kept_scale: crate::model::dropout::kept_scale(rates[index]),
+                    dropout_mask: mask_of(index),
                 }
             })
             .collect();

@@ -45,6 +45,10 @@ pub struct ResumeRecord {
     pub steps: i32,
     /// The shuffling generator's position in its stream, as a decimal number.
     pub shuffle_position: String,
+    /// The dropout masks' generator's position in its stream, as a decimal number (0
+    /// when left out: files from before dropout).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dropout_position: Option<String>,
 }
 
 /// A lesson file.
@@ -112,6 +116,7 @@ impl LessonFile {
                 second: resume.second,
                 steps: resume.steps,
                 shuffle_position: resume.shuffle_position.to_string(),
+                dropout_position: Some(resume.dropout_position.to_string()),
             }),
         }
     }
@@ -148,6 +153,12 @@ impl LessonFile {
                         record.shuffle_position
                     )
                 })?,
+                dropout_position: match &record.dropout_position {
+                    None => 0,
+                    Some(text) => text.parse().map_err(|_| {
+                        format!("resume.dropoutPosition must be a whole number, got {text:?}")
+                    })?,
+                },
             }),
             None => None,
         };

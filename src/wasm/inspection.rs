@@ -34,6 +34,15 @@ impl Playground {
         self.trainer.step_on_sample(index).map_err(js_error)
     }
 
+    /// The dropout of the last trained batch, or null (no batch yet, or every rate 0):
+    /// `{samples, layers}` with the batch's training samples (indices into
+    /// `trainPoints()`) and per hidden layer `{rate, keptScale, masks}`, `masks[neuron]
+    /// [sample]` being 0 for a dropped output and 1/(1 − p) for a kept one.
+    #[wasm_bindgen(js_name = lastDropout)]
+    pub fn last_dropout(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.trainer.last_dropout())
+    }
+
     /// ∂J/∂θ over the whole training set, in the layout of `parameters()`.
     pub fn gradient(&self) -> Float32Array {
         Float32Array::from(&self.trainer.full_gradient()[..])

@@ -1,5 +1,5 @@
 // The activations a first course meets after tanh and relu — leaky relu, elu, swish
-// (z·σ(z)), gelu and softplus — picked from the activation control: each one trains,
+// (z·σ(z)), gelu, softplus, mish (z·tanh(softplus z)) and sine — picked from the activation control: each one trains,
 // lands in the address and in the exported model.
 
 import { describe, it } from 'node:test';
@@ -10,7 +10,7 @@ describe('more activations', () => {
   let page;
   openOncePerSuite((opened) => ({ page } = opened));
 
-  for (const name of ['leakyRelu', 'elu', 'swish', 'gelu', 'softplus']) {
+  for (const name of ['leakyRelu', 'elu', 'swish', 'gelu', 'softplus', 'mish', 'sine']) {
     it(`${name} can be picked, trains, and is shared and exported`, async () => {
       await page.selectOption('#activation', name);
       await page.waitForFunction((n) => window.playground.config.activation === n, name);

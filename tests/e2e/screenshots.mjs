@@ -7,7 +7,8 @@
 // `node tests/e2e/screenshots.mjs classes` only the multi-class ones, `… divergence` only
 // the diverging-loss message, `… tutorial` only the first lesson (docs/tutorial.png),
 // `… embeds` only the compact embed and the dark theme (docs/embed-compact.png,
-// docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png).
+// docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png),
+// `… dropout` only dropout's marks and the inspector's mask (docs/what-you-see/dropout.png).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -251,6 +252,32 @@ async function takeDrawing(session) {
   await page.context().close();
 }
 
+/**
+ * Dropout: xor with a 6-4 network, dropout 0.5 in both hidden layers, one batch of all the
+ * training points; after some training, with the inspector open, one more step, so the
+ * diagram strikes through what the last batch dropped for the inspector's training point
+ * and the inspector shows that neuron's mask.
+ */
+async function takeDropout(session) {
+  mkdirSync(TOUR, { recursive: true });
+  const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=6,4&dropout=0.5,0.5`
+    + '&batchSize=250&learningRate=0.1&seed=1&dataSeed=1', TOUR_WINDOW);
+  await page.evaluate(async () => {
+    const playground = window.playground;
+    playground.setView({ epochsPerFrame: 10 });
+    for (let i = 0; i < 30; i++) await playground.step();
+    playground.setView({ epochsPerFrame: 1 });
+  });
+  // The inspector on the first neuron: the diagram then marks what training point 0 lost.
+  await page.click('.thumb[data-node="2"]');
+  await page.waitForSelector('#inspector:not([hidden])');
+  await page.evaluate(() => window.playground.step());
+  await page.mouse.move(1, 1);
+  await shoot(page, 'dropout', ['#layer-controls', '.diagram-area', '#inspector']);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+  await page.context().close();
+}
+
 const mode = process.argv[2];
 const session = await startSession();
 try {
@@ -260,6 +287,7 @@ try {
   if (!mode || mode === 'tutorial') await takeTutorial(session);
   if (!mode || mode === 'embeds') await takeEmbeds(session);
   if (!mode || mode === 'tour' || mode === 'drawing') await takeDrawing(session);
+  if (!mode || mode === 'tour' || mode === 'dropout') await takeDropout(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });

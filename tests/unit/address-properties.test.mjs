@@ -26,7 +26,8 @@ const options = (numRuns = RUNS) => ({ seed: SEED, numRuns, includeErrorInReport
 function ofKind(row, value) {
   switch (row.kind) {
     case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'counts': return Array.isArray(value) && value.every((count) => typeof count === 'number' && Number.isFinite(count));
+    case 'counts':
+    case 'rates': return Array.isArray(value) && value.every((count) => typeof count === 'number' && Number.isFinite(count));
     case 'names': return Array.isArray(value) && value.every((name) => typeof name === 'string');
     default: return typeof value === 'string';
   }

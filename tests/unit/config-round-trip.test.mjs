@@ -64,6 +64,7 @@ function randomConfig() {
     config.hidden = Array.from({ length: integer(0, maxLength) }, () => pick([min, max, integer(min, max), integer(min, 8)]));
   } while (weightCount(config) > schema.limits.maxWeights);
   config.layerActivations = Array.from({ length: integer(0, config.hidden.length) }, () => pick(schema.values('layerActivations')));
+  config.dropout = Array.from({ length: integer(0, config.hidden.length) }, () => numberFor(schema.row('dropout')));
   return config;
 }
 

@@ -28,7 +28,11 @@ export function trainsInRange(row, value) {
 /** The same config as the core trains it: single-precision settings as their f32. */
 export function asTrained(config) {
   const trained = { ...config };
-  for (const row of schema.settings) if (row.precision === 'single') trained[row.key] = Math.fround(config[row.key]);
+  for (const row of schema.settings) {
+    if (row.precision !== 'single') continue;
+    const value = config[row.key];
+    trained[row.key] = Array.isArray(value) ? value.map(Math.fround) : Math.fround(value);
+  }
   return trained;
 }
 
@@ -61,7 +65,12 @@ export function weightCount(config) {
 function withinWeights(config) {
   const hidden = [...config.hidden];
   while (weightCount({ ...config, hidden }) > schema.limits.maxWeights) hidden.pop();
-  return { ...config, hidden, layerActivations: config.layerActivations.slice(0, hidden.length) };
+  return { ...config, hidden, ...perLayer(config, hidden.length) };
+}
+
+/** The per-layer lists of `config` cut to `layers` hidden layers. */
+function perLayer(config, layers) {
+  return { layerActivations: config.layerActivations.slice(0, layers), dropout: config.dropout.slice(0, layers) };
 }
 
 /** A value of a names row: `unique` ones in any order, within its lengths. */
@@ -78,6 +87,7 @@ export function valueOf(row) {
     case 'choice': return fc.constantFrom(...schema.values(row.key));
     case 'names': return namesOf(row);
     case 'counts': return fc.array(fc.integer({ min: row.min, max: row.max }), { maxLength: row.maxLength });
+    case 'rates': return fc.array(numberOf(row), { maxLength: row.maxLength });
     default: throw new Error(`no arbitrary for kind ${row.kind}`);
   }
 }
@@ -85,7 +95,7 @@ export function valueOf(row) {
 /**
  * Every config the core takes: each key from its row, then the rules across keys — a
  * dataset of the problem, classes the dataset has, a loss that fits the problem and
- * classes, no more layer activations than hidden layers, and at most the core's
+ * classes, no more layer activations or dropout rates than hidden layers, and at most the core's
  * number of weights.
  */
 export const validConfig = fc
@@ -102,7 +112,7 @@ export const validConfig = fc
         dataset: dataset.value,
         classes,
         loss,
-        layerActivations: config.layerActivations.slice(0, config.hidden.length),
+        ...perLayer(config, config.hidden.length),
       }));
     });
   });

@@ -24,6 +24,7 @@ use crate::learn::training::{compute_gradient, StepBuffers, StepSettings};
 use crate::math::activation::Activation;
 use crate::math::kernels::stride_for;
 use crate::math::rng::{SeededRng, Stream};
+use crate::model::dropout::{clear_masks, draw_masks};
 use crate::model::network::{LayerShape, Network, Workspace};
 use crate::session::divergence::explain_divergence;
 use crate::session::health::layer_health;
@@ -80,9 +81,11 @@ pub struct Trainer {
     /// The network at the last state whose losses were measured (the start of a
     /// `train_epochs` call, or of the open epoch), to roll back to if training diverges.
     last_finite: Vec<f32>,
-    /// The optimizer's memory and the shuffling of that state, rolled back with it.
+    /// The optimizer's memory, the shuffling and the dropout masks' generator of that
+    /// state, rolled back with it.
     optimizer_at_start: OptimizerState,
     shuffle_at_start: SeededRng,
+    dropout_at_start: SeededRng,
     /// The epoch of that state.
     checkpoint_epoch: u32,
     /// The network at the start of the current epoch, to diagnose a divergence.
@@ -92,6 +95,10 @@ pub struct Trainer {
     /// weights, the points) closes it: see [`Trainer::close_open_epoch`].
     next_batch: Option<usize>,
     shuffle_rng: SeededRng,
+    /// Draws the dropout masks of every training batch (see [`crate::model::dropout`]).
+    dropout_rng: SeededRng,
+    /// The training samples (indices into the training set) of the last batch trained.
+    last_batch: Vec<usize>,
     order: Vec<usize>,
     /// The epoch's batches, one after another, each feature-major `[features][stride]`.
     epoch_inputs: Vec<f32>,
@@ -113,6 +120,29 @@ pub struct Trainer {
     own: OwnData,
     /// Earlier and undone versions of the own points.
     edits: own_points::EditHistory,
+}
+
+/// The dropout of one training batch (see [`Trainer::last_dropout`]).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchDropout {
+    /// The batch's samples, as indices into the training points.
+    pub samples: Vec<usize>,
+    /// Every hidden layer, input side first.
+    pub layers: Vec<LayerDropout>,
+}
+
+/// One hidden layer's dropout in a batch.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayerDropout {
+    /// p, the layer's rate.
+    pub rate: f32,
+    /// 1/(1 − p), what a kept output is multiplied by.
+    pub kept_scale: f32,
+    /// `[neuron][sample]`: 0 where the neuron was dropped for the sample, 1/(1 − p) where
+    /// it was kept; empty rows for a layer at rate 0.
+    pub masks: Vec<Vec<f32>>,
 }
 
 /// Why training stopped by itself.
@@ -186,10 +216,13 @@ impl Trainer {
             last_finite: Vec::new(),
             optimizer_at_start: OptimizerState::default(),
             shuffle_at_start: SeededRng::new(config.seed, Stream::Shuffle),
+            dropout_at_start: SeededRng::new(config.seed, Stream::Dropout),
             checkpoint_epoch: 0,
             epoch_start: Vec::new(),
             next_batch: None,
             shuffle_rng: SeededRng::new(config.seed, Stream::Shuffle),
+            dropout_rng: SeededRng::new(config.seed, Stream::Dropout),
+            last_batch: Vec::new(),
             order: Vec::new(),
             epoch_inputs: Vec::new(),
             epoch_labels: Vec::new(),
@@ -299,6 +332,8 @@ impl Trainer {
         self.close_open_epoch();
         self.optimizer.clear();
         self.shuffle_rng = SeededRng::new(self.config.seed, Stream::Shuffle);
+        self.dropout_rng = SeededRng::new(self.config.seed, Stream::Dropout);
+        self.forget_last_batch();
         self.epoch = 0;
         self.history.clear();
         self.divergence = None;
@@ -325,6 +360,10 @@ impl Trainer {
                     self.optimizer.clear();
                 }
                 let loss_changed = self.config.loss != next.loss;
+                if self.config.dropout != next.dropout {
+                    // The last batch's masks were drawn at the old rates.
+                    self.forget_last_batch();
+                }
                 self.config = next;
                 self.divergence = None;
                 if loss_changed || closes {
@@ -580,6 +619,7 @@ impl Trainer {
             .extend_from_slice(self.network.parameters());
         self.optimizer_at_start.clone_from(&self.optimizer);
         self.shuffle_at_start.clone_from(&self.shuffle_rng);
+        self.dropout_at_start.clone_from(&self.dropout_rng);
         self.checkpoint_epoch = self.epoch;
     }
 
@@ -615,6 +655,8 @@ impl Trainer {
             // A diverged step leaves NaN or ±∞ in the optimizer's memory: back with the weights.
             std::mem::swap(&mut self.optimizer, &mut self.optimizer_at_start);
             std::mem::swap(&mut self.shuffle_rng, &mut self.shuffle_at_start);
+            std::mem::swap(&mut self.dropout_rng, &mut self.dropout_at_start);
+            self.forget_last_batch();
             self.epoch = self.checkpoint_epoch;
             self.next_batch = None;
             self.loss_stop = None;
@@ -703,12 +745,24 @@ impl Trainer {
         let full_stride = stride_for(batch_size);
         let count = self.batches_per_epoch();
         let last = count.min(first.saturating_add(batches));
+        let rates = self.config.dropout_rates();
         for batch in first..last {
             let labels = &self.epoch_labels[batch * batch_size..];
             let labels = &labels[..labels.len().min(batch_size)];
             let stride = stride_for(labels.len());
             let offset = batch * width * full_stride;
             let inputs = &self.epoch_inputs[offset..offset + width * stride];
+            // Layers at rate 0 get no mask (with every rate 0, the plain pass).
+            draw_masks(
+                &rates,
+                self.network.layers(),
+                labels.len(),
+                &mut self.dropout_rng,
+                self.buffers.workspace_mut(),
+            );
+            self.last_batch.clear();
+            self.last_batch
+                .extend_from_slice(&self.order[batch * batch_size..][..labels.len()]);
             let outputs_finite =
                 compute_gradient(&self.network, inputs, labels, &settings, &mut self.buffers);
             if !outputs_finite {
@@ -746,6 +800,46 @@ impl Trainer {
     /// begins a fresh epoch (the shuffling goes on to a new order). Callers re-measure.
     fn close_open_epoch(&mut self) {
         self.next_batch = None;
+    }
+
+    /// Forgets the last trained batch and its dropout masks (a new run, a roll-back).
+    fn forget_last_batch(&mut self) {
+        self.last_batch.clear();
+        clear_masks(self.buffers.workspace_mut());
+    }
+
+    /// The dropout of the last trained batch: its training samples and, per layer, the
+    /// mask of each neuron for each of them. `None` before the first batch of a run,
+    /// or when that batch dropped nothing (every rate 0).
+    pub fn last_dropout(&self) -> Option<BatchDropout> {
+        let workspace = self.buffers.workspace();
+        if self.last_batch.is_empty() || !workspace.has_masks() {
+            return None;
+        }
+        let stride = stride_for(self.last_batch.len());
+        let rates = self.config.dropout_rates();
+        let layers = self
+            .config
+            .hidden
+            .iter()
+            .enumerate()
+            .map(|(layer, &neurons)| {
+                let mask = workspace.mask(layer);
+                LayerDropout {
+                    rate: rates[layer],
+                    kept_scale: crate::model::dropout::kept_scale(rates[layer]),
+                    masks: (0..neurons)
+                        .map(|j| match mask {
+                            [] => Vec::new(),
+                            _ => mask[j * stride..][..self.last_batch.len()].to_vec(),
+                        })
+                        .collect(),
+                }
+            });
+        Some(BatchDropout {
+            samples: self.last_batch.clone(),
+            layers: layers.collect(),
+        })
     }
 
     fn record_losses(&mut self) {

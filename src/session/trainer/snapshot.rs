@@ -1,5 +1,5 @@
 //! A running playground captured whole — network, epoch, loss history and what the
-//! optimizer and the shuffling remember — and rebuilt from it. A saved session and a
+//! optimizer, the shuffling and the dropout masks' generator remember — and rebuilt from it. A saved session and a
 //! lesson file carry one; a rebuilt playground trains on exactly as the original would.
 
 use super::{layer_shapes, HistoryEntry, Trainer};
@@ -21,6 +21,8 @@ pub struct Resume {
     pub steps: i32,
     /// How far the shuffling generator has read its stream.
     pub shuffle_position: u128,
+    /// How far the dropout masks' generator has read its stream.
+    pub dropout_position: u128,
 }
 
 /// A trained network and its run so far.
@@ -42,12 +44,22 @@ impl Trainer {
     /// them again, bit for bit as the original goes on.
     pub fn snapshot(&self) -> Snapshot {
         let open = self.next_batch.is_some();
-        let (network, optimizer, shuffle) = if open {
+        let (network, optimizer, shuffle, dropout) = if open {
             let mut network = self.network.clone();
             network.parameters_mut().copy_from_slice(&self.last_finite);
-            (network, &self.optimizer_at_start, &self.shuffle_at_start)
+            (
+                network,
+                &self.optimizer_at_start,
+                &self.shuffle_at_start,
+                &self.dropout_at_start,
+            )
         } else {
-            (self.network.clone(), &self.optimizer, &self.shuffle_rng)
+            (
+                self.network.clone(),
+                &self.optimizer,
+                &self.shuffle_rng,
+                &self.dropout_rng,
+            )
         };
         let (first, second, steps) = optimizer.memory();
         Snapshot {
@@ -59,6 +71,7 @@ impl Trainer {
                 second: second.to_vec(),
                 steps,
                 shuffle_position: shuffle.position(),
+                dropout_position: dropout.position(),
             }),
         }
     }
@@ -106,6 +119,7 @@ impl Trainer {
                 resume.steps,
             );
             trainer.shuffle_rng.set_position(resume.shuffle_position);
+            trainer.dropout_rng.set_position(resume.dropout_position);
         }
         trainer.train_evaluation = trainer.evaluate(true);
         trainer.test_evaluation = trainer.evaluate(false);

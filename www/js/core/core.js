@@ -362,6 +362,14 @@ export class Core {
     });
   }
 
+  /**
+   * The dropout of the last trained batch: `{samples, layers: [{rate, keptScale, masks}]}`
+   * (`masks[neuron][sample]`: 0 dropped, 1/(1 − p) kept), or null when none was drawn.
+   */
+  lastDropout() {
+    return this.engine.call((p) => p.lastDropout());
+  }
+
   /** Per layer: `{meanAbsGradient, deadShare, saturatedShare}`. */
   layerHealth() {
     return this.engine.call((p) => p.layerHealth());

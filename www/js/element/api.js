@@ -67,6 +67,7 @@ export function publicApi(page) {
       if (set !== 'test' && set !== 'train') throw new Error(`confusionMatrix takes 'test' or 'train', got ${JSON.stringify(set)}`);
       return page.confusionMatrix(set);
     }),
+    lastDropout: started(() => page.lastDropout()),
     getData: started(() => page.getData()),
     setData: started((data, options) => page.setData(data, options)),
     importCsv: started((text, options) => page.importCsv(text, options)),

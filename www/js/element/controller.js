@@ -706,6 +706,11 @@ export class Playground {
     return Array.from({ length: classes }, (_, row) => counts.slice(row * classes, (row + 1) * classes));
   }
 
+  /** The dropout of the last trained batch (the core's lastDropout()), or null. */
+  lastDropout() {
+    return this.core.lastDropout();
+  }
+
   exportModel() {
     return this.core.exportModel();
   }

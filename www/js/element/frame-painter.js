@@ -4,6 +4,7 @@
 // R²), the loss chart, and the diagram's links from the live weights: while playing a
 // pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
 // milliseconds' worth of them per frame, so thousands of links never hold a frame up;
+// the neurons the last batch dropped (dropout, while stepping or playing slowly);
 // the neuron inspector, when open; the per-layer health bars and the confusion matrix
 // (each at every change, a few times a second while playing).
 // Each part is measured on the performance timeline (frame-marks.js).
@@ -46,9 +47,23 @@ export class FramePainter {
     measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, colours, multiClass }));
     this.showNumbers(state);
     measured('chart', () => this.chart.draw());
+    measured('dropout', () => this.markDropout(view, allLinks));
     measured('inspector', () => this.inspector.refresh());
     measured('health', () => this.health.refresh(allLinks));
     measured('confusion', () => this.confusion?.refresh(allLinks));
+  }
+
+  /**
+   * Marks the neurons the last batch dropped (for the training point the inspector
+   * shows, if the batch holds it), while stepping or playing slowly (one epoch a
+   * frame), when a layer has dropout; faster, the marks would only flicker.
+   */
+  markDropout(view, allLinks) {
+    const dropping = (this.network.config?.dropout ?? []).some((rate) => rate > 0);
+    const slow = allLinks || view.epochsPerFrame <= 1;
+    const shown = this.inspector.neuron ? this.inspector.sample() : null;
+    const sample = shown?.set === 'train' ? shown.index : null;
+    this.network.markDropped(dropping && slow ? this.core.lastDropout() : null, sample);
   }
 
   paintLinks(parameters, allLinks) {

@@ -190,6 +190,7 @@ export class NeuronInspector {
       line(`a = ${name}(z)`, 'a', here.a[neuron], name),
       line(cross ? '∂J/∂a (for reference)' : '∂J/∂a', 'dJda', here.dJda[neuron]),
       line(output ? dJdzLabel(cross, name) : `∂J/∂z = ∂J/∂a · ${name}′(z)`, 'dJdz', here.dJdz[neuron]),
+      ...dropoutLines(here, neuron),
     ];
     if (output && outputs.length > 1) {
       lines.push(
@@ -290,6 +291,29 @@ function showRow(tr, values) {
   if (box.getRootNode().activeElement === box) return;
   box.value = format(value);
   box.dataset.applied = box.value;
+}
+
+/**
+ * The dropout of a hidden neuron for the sample in view, when its layer has a rate:
+ * the mask m it had in the last trained batch (0: dropped, 1/(1 − p): kept, scaled),
+ * or why there is none. The numbers shown above are evaluation's, which drops nothing.
+ */
+export function dropoutLines(here, neuron, prefix = '') {
+  if (!(here.dropoutRate > 0)) return [];
+  const p = format(here.dropoutRate);
+  const scale = format(here.dropoutKeptScale);
+  const mask = here.dropoutMask[neuron];
+  if (mask === undefined) {
+    const div = document.createElement('div');
+    div.className = 'dropout-line';
+    div.textContent = `${prefix}dropout p = ${p}: this sample was not in the last trained batch`;
+    return [div];
+  }
+  const words = mask === 0 ? 'dropped' : `kept, ×1/(1 − p) = ${scale}`;
+  const div = line(`${prefix}dropout mask m in the last batch (p = ${p}; ${words})`, 'dropoutMask', mask);
+  div.className = 'dropout-line';
+  div.dataset.dropped = String(mask === 0);
+  return [div];
 }
 
 export function line(label, quantity, value, activation) {

@@ -12,7 +12,7 @@
 // it and gives the focus back to the Step-through button. A button that stops applying
 // (Next at the last stage) hands its focus on rather than dropping it.
 
-import { line, crossEntropyOf, dJdzLabel, classWords, format, showValue } from './neuron-inspector.js';
+import { line, dropoutLines, crossEntropyOf, dJdzLabel, classWords, format, showValue } from './neuron-inspector.js';
 import { optimizerWords, stepParts, stepLine } from './optimizer-step.js';
 
 export class StepThrough {
@@ -167,6 +167,7 @@ export class StepThrough {
         for (const [quantity, values] of pairs) {
           rows.push(tag(line(`neuron ${neuron + 1}: ${label[quantity]}`, quantity, values[neuron]), layer, neuron));
         }
+        if (forward) for (const div of dropoutLines(here, neuron, `neuron ${neuron + 1}: `)) rows.push(tag(div, layer, neuron));
       });
       if (forward && last) {
         rows.push(

@@ -3,7 +3,10 @@
 // above each hidden layer's column of the diagram. Reports the new `hidden` array.
 // Above the pair, a `.layer-activation` select per hidden layer shows and sets that
 // layer's activation: a choice sends `layerActivations` for every hidden layer, and
-// adding or removing a layer keeps that list as long as `hidden`.
+// adding or removing a layer keeps that list as long as `hidden`. Beside it, a
+// `.layer-dropout` select per hidden layer shows and sets that layer's dropout rate
+// (the schema's offered rates): a choice sends `dropout` for every hidden layer, and
+// removing a layer shortens that list with it.
 // The core sets the limits (`limits()` of the wasm package): the buttons stop at its
 // most layers and most neurons per layer; a change past its weight cap is sent all the
 // same, and the core's refusal is shown like any other.
@@ -17,21 +20,27 @@ export class LayerControls {
    *          countLabel: HTMLElement}} elements
    * @param {import('../state/schema.js').Schema} schema the activations a hidden layer can use (the
    *   global activation's choices), with their labels
-   * @param {(partial: {hidden?: number[], layerActivations?: string[]}) => void} onChange
+   * @param {(partial: {hidden?: number[], layerActivations?: string[], dropout?: number[]}) => void} onChange
    */
   constructor(elements, schema, onChange) {
     this.elements = elements;
     this.activations = schema.row('activation').choices;
+    this.dropoutRates = schema.row('dropout').offered;
     this.hidden = [];
     this.activation = 'tanh';
     this.layerActivations = [];
+    this.dropout = [];
     this.hide = new Set();
     this.limits = { maxHiddenLayers: Infinity, maxNeuronsPerLayer: Infinity };
     // A per-layer list must never be longer than `hidden`; an empty one stays empty.
-    const change = (hidden) => onChange(this.layerActivations.length === 0 ? { hidden } : {
-      hidden,
-      layerActivations: hidden.map((_, layer) => this.layerActivations[layer] ?? this.activation),
-    });
+    const change = (hidden) => {
+      const partial = { hidden };
+      if (this.layerActivations.length > 0) {
+        partial.layerActivations = hidden.map((_, layer) => this.layerActivations[layer] ?? this.activation);
+      }
+      if (this.dropout.length > hidden.length) partial.dropout = this.dropout.slice(0, hidden.length);
+      onChange(partial);
+    };
     elements.addLayer.addEventListener('click', () => {
       change([...this.hidden, NEW_LAYER_SIZE]);
     });
@@ -49,8 +58,15 @@ export class LayerControls {
     elements.row.addEventListener('change', (event) => {
       const select = event.target.closest('select[data-layer]');
       if (!select) return;
+      const layer = Number(select.dataset.layer);
+      if (select.classList.contains('layer-dropout')) {
+        const dropout = this.hidden.map((_, index) => this.dropout[index] ?? 0);
+        dropout[layer] = Number(select.value);
+        onChange({ dropout });
+        return;
+      }
       const layerActivations = this.effectiveActivations();
-      layerActivations[Number(select.dataset.layer)] = select.value;
+      layerActivations[layer] = select.value;
       onChange({ layerActivations });
     });
   }
@@ -68,12 +84,14 @@ export class LayerControls {
 
   /**
    * Shows the buttons and selects for `hidden` (neurons per hidden layer), `activation`
-   * and `layerActivations`; `hide` names classroom-hidden controls ("hidden", "activation").
+   * `layerActivations` and `dropout`; `hide` names classroom-hidden controls ("hidden",
+   * "activation", "dropout").
    */
-  show({ hidden, activation, layerActivations = [] }, hide = this.hide) {
+  show({ hidden, activation, layerActivations = [], dropout = [] }, hide = this.hide) {
     this.hidden = [...hidden];
     this.activation = activation;
     this.layerActivations = [...layerActivations];
+    this.dropout = [...dropout];
     this.hide = new Set(hide);
     const { row, addLayer, removeLayer, countLabel } = this.elements;
     const { maxHiddenLayers, maxNeuronsPerLayer } = this.limits;
@@ -98,7 +116,11 @@ export class LayerControls {
         this.button('remove-neuron', '−', layer, count <= 1),
         label,
       );
-      slot.append(this.activationSelect(layer, this.layerActivations[layer] ?? activation), buttons);
+      slot.append(
+        this.activationSelect(layer, this.layerActivations[layer] ?? activation),
+        this.dropoutSelect(layer, this.dropout[layer] ?? 0),
+        buttons,
+      );
       slots.push(slot);
     });
     slots.push(document.createElement('div'));
@@ -106,19 +128,44 @@ export class LayerControls {
     row.replaceChildren(...slots);
   }
 
-  /** The select for hidden layer `layer`, showing `name`. */
-  activationSelect(layer, name) {
+  /**
+   * A select of hidden layer `layer` for the classroom control `control`: its `options`
+   * ([value, text] pairs, `shown` added when it is none of them), showing `shown`.
+   */
+  layerSelect(layer, { className, control, label, options, shown }) {
     const select = document.createElement('select');
-    select.className = 'layer-activation';
+    select.className = className;
     select.dataset.layer = String(layer);
-    select.dataset.control = 'activation';
-    select.hidden = this.hide.has('activation');
-    select.setAttribute('aria-label', `Activation of hidden layer ${layer + 1}`);
-    for (const { value, label } of this.activations) select.add(new Option(label, value));
+    select.dataset.control = control;
+    select.hidden = this.hide.has(control);
+    select.setAttribute('aria-label', `${label} of hidden layer ${layer + 1}`);
+    for (const [value, text] of options) select.add(new Option(text, value));
+    if (!options.some(([value]) => value === shown[0])) select.add(new Option(shown[1], shown[0]));
+    select.value = shown[0];
+    return select;
+  }
+
+  /** The activation select of hidden layer `layer`, showing `name`. */
+  activationSelect(layer, name) {
     const known = this.activations.find((choice) => choice.value === name);
-    if (!known) select.add(new Option(name, name));
-    select.value = name;
+    const select = this.layerSelect(layer, {
+      className: 'layer-activation', control: 'activation', label: 'Activation',
+      options: this.activations.map(({ value, label }) => [value, label]), shown: [name, name],
+    });
     select.title = `Hidden layer ${layer + 1}: ${known?.label ?? name}`;
+    return select;
+  }
+
+  /** The dropout select of hidden layer `layer`, showing `rate`. */
+  dropoutSelect(layer, rate) {
+    const text = (value) => (value === 0 ? 'no dropout' : `dropout ${value}`);
+    const select = this.layerSelect(layer, {
+      className: 'layer-dropout', control: 'dropout', label: 'Dropout rate',
+      options: this.dropoutRates.map((value) => [String(value), text(value)]), shown: [String(rate), text(rate)],
+    });
+    select.title = rate === 0
+      ? `Hidden layer ${layer + 1}: no dropout`
+      : `Hidden layer ${layer + 1}: in training, each neuron is dropped with probability ${rate} and the kept ones scaled by 1/(1 − ${rate})`;
     return select;
   }
 

@@ -132,6 +132,31 @@ export class NetworkView {
     return this.nodes.shownSize;
   }
 
+  /**
+   * Marks the hidden neurons the last trained batch dropped for one of its samples
+   * (`dropout`: the core's lastDropout(), or null to mark none): for training point
+   * `sample` (the one the inspector shows) when the batch holds it, else for the
+   * batch's first sample. Their boxes get the class `dropped` and say so.
+   */
+  markDropped(dropout, sample = null) {
+    // Without dropout nothing is marked: no box to visit, frame after frame.
+    if (!dropout && !this.nodes.container.querySelector('.thumb.dropped')) return;
+    const at = dropout ? Math.max(0, dropout.samples.indexOf(sample)) : 0;
+    const which = dropout?.samples.includes(sample) ? `training point ${sample}` : 'the first sample';
+    const { hidden } = this.config;
+    hidden.forEach((count, layer) => {
+      const masks = dropout?.layers[layer]?.masks ?? [];
+      for (let neuron = 0; neuron < count; neuron++) {
+        const box = this.nodes.thumbs[this.nodeOf(layer, neuron)];
+        if (!box) continue;
+        const dropped = masks[neuron]?.[at] === 0;
+        const name = `neuron ${neuron + 1} of hidden layer ${layer + 1}`;
+        box.classList.toggle('dropped', dropped);
+        box.setAttribute('aria-label', dropped ? `${name}, dropped for ${which} of the last batch` : name);
+      }
+    });
+  }
+
   paintThumbnails(bytes, size) {
     this.nodes.paint(bytes, size);
   }

@@ -69,7 +69,8 @@ export function decodeValue(key, text, schema) {
   if (!row) throw new Error(unknownSetting(key));
   switch (row.kind) {
     case 'number': return parseNumber(key, text);
-    case 'counts': return parseList(text).map((part) => parseNumber(key, part));
+    case 'counts':
+    case 'rates': return parseList(text).map((part) => parseNumber(key, part));
     case 'names': return parseList(text);
     default: return text;
   }

@@ -29,7 +29,8 @@ export function tidyNumber(x) {
 
 /**
  * A copy of `config` with the value of every single-precision setting (a schema row with
- * `precision: "single"`: the core trains with its 32-bit float and nothing else) in its
+ * `precision: "single"`: the core trains with its 32-bit float and nothing else; each
+ * entry of a list of them) in its
  * short form, which the core takes as the same setting; every other value as it is,
  * since the core uses more of it (a noise of 12.3456789012 is not 12.345679, nor is a
  * learning rate of 0.029999999329447746 0.03 once the schedule decays it).
@@ -38,7 +39,10 @@ export function tidyNumber(x) {
 export function tidyConfig(config, schema) {
   const tidy = { ...config };
   for (const row of schema.settings) {
-    if (row.precision === 'single' && row.key in tidy) tidy[row.key] = tidyNumber(tidy[row.key]);
+    if (row.precision !== 'single' || !(row.key in tidy)) continue;
+    const value = tidy[row.key];
+    // A list of rates (dropout) is tidied rate by rate.
+    tidy[row.key] = Array.isArray(value) ? value.map(tidyNumber) : tidyNumber(value);
   }
   return tidy;
 }
