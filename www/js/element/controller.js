@@ -16,6 +16,7 @@ import { bindShareLink } from '../controls/share-link.js';
 import { NetworkView } from '../network/network-view.js';
 import { NeuronInspector } from '../inspect/neuron-inspector.js';
 import { StepThrough } from '../inspect/step-through.js';
+import { LayerSees } from '../inspect/layer-sees.js';
 import { Heatmap } from '../output/heatmap.js';
 import { LossChart } from '../output/loss-chart.js';
 import { ClassLegend } from '../output/class-legend.js';
@@ -114,7 +115,7 @@ export class Playground {
       showNode: (node) => this.guard(() => this.showNode(node)),
       read: (offset) => this.core.parameterAt(offset),
       write: (target, value) => this.guard(() => this.setParameter(target, value)),
-      inspect: (layer, neuron, how) => this.guard(() => this.inspector.open(layer, neuron, how)),
+      inspect: (layer, neuron, how) => this.guard(() => this.inspectOrPick(layer, neuron, how)),
     });
     this.inspector = new NeuronInspector(find, {
       neuron: (layer, neuron, index, set) => this.core.inspectNeuron(layer, neuron, index, set),
@@ -132,11 +133,17 @@ export class Playground {
       firstNode: (layer) => this.network.nodeOf(layer, 0),
       describeLayer: (layer) => (layer === this.config.hidden.length ? 'the output layer' : `hidden layer ${layer + 1}`),
     });
+    this.layerSees = new LayerSees(find, {
+      plane: (layer, first, second) => this.core.layerPlane(layer, first, second),
+      sizes: () => [...this.config.hidden],
+      colours: () => this.colours(),
+      multiClass: () => isMultiClass(this.config),
+    });
     this.heatmap = new Heatmap(find('heatmap'), { axes: find('heatmap-axes'), caption: find('heatmap-caption') });
     this.chart = new LossChart(find('loss-chart'), find('loss-chart-tip'));
     this.painter = new FramePainter({
       core: this.core, heatmap: this.heatmap, chart: this.chart, network: this.network,
-      inspector: this.inspector, confusion: this.confusion, find,
+      inspector: this.inspector, confusion: this.confusion, layerSees: this.layerSees, find,
     });
     this.buildPointEditor();
     this.bindButtons();
@@ -322,6 +329,8 @@ export class Playground {
     this.chart.setInk(ink);
     this.network.setInk(ink);
     this.inspector.setInk(ink);
+    this.painter.setInk(ink);
+    this.layerSees.setInk(ink);
     this.confusion.setBackdrop(getComputedStyle(this.surface).backgroundColor);
   }
 
@@ -398,6 +407,7 @@ export class Playground {
       this.showNode(null, false);
       this.inspector.close();
       this.stepThrough.close();
+      this.layerSees.reshape();
     }
     if (this.syncUrl) addressBar.write(`#${this.shareHash()}`);
     if (hasNewData(outcome)) this.loadPoints();
@@ -529,6 +539,15 @@ export class Playground {
   pinNode(node) {
     if (node !== null) this.core.setHeatmapNode(node);
     this.network.pin(node);
+  }
+
+  /**
+   * A click (or Enter) on a neuron of the diagram: while "what this layer sees" is open,
+   * a hidden neuron is picked for it; otherwise the inspector opens on the neuron.
+   */
+  inspectOrPick(layer, neuron, how) {
+    if (this.layerSees.isOpen && layer < this.config.hidden.length) this.layerSees.pick(layer, neuron);
+    else this.inspector.open(layer, neuron, how);
   }
 
   /** Sets one weight or bias (a diagram target) to `value`; takes effect at once. */
