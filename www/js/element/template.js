@@ -167,9 +167,8 @@ const MARKUP = `
         <div id="layer-health" class="layer-health"></div>
       </div>
       <div class="layer-histograms-area" part="layer-histograms" data-region="histograms" role="group" aria-labelledby="histograms-legend">
-        <p id="histograms-legend" class="legend">Histograms, per hidden layer: its weights
-          (bars in the colour of their sign) and its neurons' outputs over the training points,
-          as the network predicts them (without dropout)</p>
+        <p id="histograms-legend" class="legend">Per hidden layer: its weights (coloured by sign)
+          and its outputs over the training points, without dropout</p>
         <div id="layer-histograms" class="layer-histograms"></div>
       </div>
     </div>
