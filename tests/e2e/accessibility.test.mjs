@@ -128,6 +128,10 @@ describe('axe finds no violation', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#inspector:not([hidden])');
     await assertAccessible(page, 'the dark theme (three classes, inspector, notice)');
+    await page.click('#layer-sees');
+    await page.selectOption('#sees-second', '0');
+    await page.waitForSelector('#sees-message:not([hidden])');
+    await assertAccessible(page, "the dark theme: what a layer sees, a refused pick's message and the histograms");
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

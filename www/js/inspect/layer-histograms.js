@@ -7,7 +7,8 @@
 // core's numbers (`data-kind`, `data-from`, `data-to`, `data-counts`, `data-non-finite`),
 // for scripts. They cost a forward pass over the training set, so while training they
 // are read at most every REFRESH_MS (as the health bars are); a single change reads them
-// at once. The groups are built once per shape of network and redrawn in place.
+// at once, and a layout without them (compact, boundary, network) reads nothing. The
+// groups are built once per shape of network and redrawn in place.
 
 import { Throttle } from './layer-health.js';
 import { colourFor } from '../output/palette.js';
@@ -82,9 +83,13 @@ export class LayerHistograms {
     this.ink = ink;
   }
 
-  /** Shows the current numbers in `colours` (the palette): at once when `now`, else if REFRESH_MS have passed. */
+  /**
+   * Shows the current numbers in `colours` (the palette): at once when `now`, else if
+   * REFRESH_MS have passed; nothing is read while a layout leaves the charts out.
+   */
   refresh(now, colours) {
     this.colours = colours ?? this.colours;
+    if (this.container.closest('.region-off')) return;
     if (this.throttle.due(now)) this.show(this.read());
   }
 
