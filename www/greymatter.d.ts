@@ -148,6 +148,36 @@ export interface GreymatterAttributes {
 /** What a config change did: only training settings changed, new points, a new network, or both. */
 export type Outcome = 'kept' | 'newData' | 'reset' | 'regenerated';
 
+/** Counts of values in equal bins from `from` to `to` (the last bin closed); values not finite are counted apart. */
+export interface GreymatterHistogram {
+  from: number;
+  to: number;
+  counts: number[];
+  nonFinite: number;
+}
+
+/** One hidden layer's histograms. */
+export interface GreymatterLayerHistograms {
+  activation: string;
+  /** Its incoming weights, over ±max|β|. */
+  weights: GreymatterHistogram;
+  /** Every neuron's output at every training point: tanh −1…1, sigmoid 0…1, else the data's range. */
+  activations: GreymatterHistogram;
+}
+
+/** What two neurons of a hidden layer see: flat pairs (a_first, a_second). */
+export interface GreymatterLayerPlane {
+  layer: number;
+  neurons: [number, number];
+  /** `lineCount` lines of `lineSamples` pairs: first the lines of constant x2, then those of constant x1. */
+  lines: number[];
+  lineCount: number;
+  lineSamples: number;
+  /** One pair per training point, in the order of getData().train. */
+  points: number[];
+  labels: number[];
+}
+
 /** A partial config for `setConfig`: any of the keys. */
 export type ConfigPatch = Partial<GreymatterConfig>;
 
@@ -243,6 +273,10 @@ export interface GreymatterApi {
   predict(points: ReadonlyArray<readonly [number, number]>): number[] | number[][];
   /** Counts per true class (rows) and predicted class (columns). */
   confusionMatrix(set?: 'train' | 'test'): number[][];
+  /** Per hidden layer: histograms (20 bins) of its weights and of its activations over the training points, without dropout. */
+  layerHistograms(): GreymatterLayerHistograms[];
+  /** The input plane's grid lines and the training points as two neurons of a hidden layer see them (layers and neurons from 0). */
+  layerPlane(layer: number, first: number, second: number): GreymatterLayerPlane;
   /** The points trained on now (a copy). */
   getData(): GreymatterData;
   /** Trains on own points: by set, or one list split by `trainRatio` percent; throws (and changes nothing) on refusal. */

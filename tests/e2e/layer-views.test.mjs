@@ -2,8 +2,9 @@
 // hidden layer's weights and of its activations over the training points, moving while
 // it trains; and "What a layer sees": two neurons of a layer picked with the selects or
 // on the diagram, and the training points drawn where those neurons' outputs put them —
-// checked against a forward pass computed here from the exported model. Picks that make
-// no plane are refused with a message.
+// checked against a forward pass computed here from the exported model, as are the
+// numbers a script reads (layerPlane, layerHistograms). Picks that make no plane are
+// refused with a message.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -161,6 +162,37 @@ describe('what a layer sees', () => {
     const right = pixels.filter(([r, , b, alpha], i) => alpha > 200 && (mapped[i].label < 0 ? r > b + 40 : b > r + 40)).length;
     assert.ok(right >= 0.8 * mapped.length, `${right} of ${mapped.length} points in their colour where the model puts them`);
     assert.deepEqual(page.problems, []);
+  });
+
+  it('gives a script the numbers it draws: layerPlane and layerHistograms', async () => {
+    const { plane, histograms, model, train, shown } = await page.evaluate(() => {
+      const root = document.querySelector('greymatter-playground').shadowRoot;
+      return {
+        plane: window.playground.layerPlane(0, 2, 0),
+        histograms: window.playground.layerHistograms(),
+        model: window.playground.exportModel(),
+        train: window.playground.getData().train,
+        shown: [...root.querySelectorAll('#layer-histograms .histogram')].map((box) => box.dataset.counts),
+      };
+    });
+    assert.deepEqual(plane.neurons, [2, 0]);
+    assert.equal(plane.points.length, 2 * train.length);
+    assert.equal(plane.lines.length, 2 * plane.lineCount * plane.lineSamples);
+    train.forEach(([x1, x2, label], i) => {
+      const a = forwardPass(model, [x1, x2])[0];
+      assert.ok(Math.abs(plane.points[2 * i] - a[2]) < 1e-5 && Math.abs(plane.points[2 * i + 1] - a[0]) < 1e-5, `point ${i}`);
+      assert.equal(plane.labels[i], label);
+    });
+    // The first line is x2 = −6 from x1 = −6 to 6; the last sample of the last line is (6, 6).
+    const corner = forwardPass(model, [-6, -6])[0];
+    assert.ok(Math.abs(plane.lines[0] - corner[2]) < 1e-5 && Math.abs(plane.lines[1] - corner[0]) < 1e-5);
+    assert.deepEqual(shown, histograms.flatMap((layer) => [layer.weights.counts.join(','), layer.activations.counts.join(',')]));
+    const refusal = (args) => page.evaluate((a) => {
+      try { window.playground.layerPlane(...a); return 'no refusal'; } catch (error) { return error.message; }
+    }, args);
+    assert.equal(await refusal([0, 1, 1]), 'pick two different neurons: both are neuron 2 of hidden layer 1');
+    assert.equal(await refusal([2, 0, 1]), 'layer must be a whole number from 0 to 1 (the last hidden layer), got 2');
+    assert.equal(await refusal([0, 0, 1.5]), 'second must be a whole number from 0 to 3 in hidden layer 0, got 1.5');
   });
 
   it('redraws the picture while training', async () => {

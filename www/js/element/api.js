@@ -67,6 +67,8 @@ export function publicApi(page) {
       if (set !== 'test' && set !== 'train') throw new Error(`confusionMatrix takes 'test' or 'train', got ${JSON.stringify(set)}`);
       return page.confusionMatrix(set);
     }),
+    layerHistograms: started(() => page.layerHistograms()),
+    layerPlane: started((layer, first, second) => page.layerPlane(layer, first, second)),
     getData: started(() => page.getData()),
     setData: started((data, options) => page.setData(data, options)),
     importCsv: started((text, options) => page.importCsv(text, options)),

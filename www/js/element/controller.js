@@ -34,7 +34,7 @@ import {
   tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET,
 } from '../state/config.js';
 import { expandFields } from './fields.js';
-import { checkNeuron } from './arguments.js';
+import { checkNeuron, wholeNumber } from './arguments.js';
 import { showControls } from './layouts.js';
 import { FramePainter } from './frame-painter.js';
 import { TrainingLoop } from './training-loop.js';
@@ -715,6 +715,27 @@ export class Playground {
     const { values, count } = this.core.predict(flat);
     if (count === 1) return values;
     return Array.from({ length: values.length / count }, (_, point) => values.slice(point * count, (point + 1) * count));
+  }
+
+  /** Each hidden layer's histograms of its weights and of its activations over the training points (the core's). */
+  layerHistograms() {
+    return this.core.layerHistograms();
+  }
+
+  /**
+   * The input plane's grid lines and the training points as neurons `first` and `second`
+   * of hidden layer `layer` (all from 0) see them, the core's layerPlane(); throws for a
+   * pick that makes no plane, saying why.
+   */
+  layerPlane(layer, first, second) {
+    const hidden = this.config.hidden;
+    if (hidden.length === 0) throw new Error('layerPlane needs a hidden layer: the network has none');
+    wholeNumber('layer', layer, hidden.length - 1, ' (the last hidden layer)');
+    if (hidden[layer] >= 2) {
+      wholeNumber('first', first, hidden[layer] - 1, ` in hidden layer ${layer}`);
+      wholeNumber('second', second, hidden[layer] - 1, ` in hidden layer ${layer}`);
+    }
+    return this.core.layerPlane(layer, first, second);
   }
 
   /** Counts per true class (rows) and predicted class (columns) of the test or training points. */
