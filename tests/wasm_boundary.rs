@@ -166,6 +166,53 @@ fn the_last_batchs_dropout_crosses_the_boundary() {
 }
 
 #[wasm_bindgen_test]
+fn layer_views_cross_the_boundary() {
+    let mut playground = Playground::new(&JsValue::UNDEFINED).unwrap();
+    playground.train(3);
+    // The default 4, 2 hidden layers: one histogram pair each, counts summing up.
+    let histograms = js_sys::Array::from(&playground.layer_histograms().unwrap());
+    assert_eq!(histograms.length(), 2);
+    let first = histograms.get(0);
+    assert_eq!(get(&first, "activation").as_string().unwrap(), "tanh");
+    let weights = get(&first, "weights");
+    assert_eq!(numbers(&get(&weights, "counts")).iter().sum::<f64>(), 8.0);
+    let activations = get(&first, "activations");
+    assert_eq!(
+        (
+            get(&activations, "from").as_f64(),
+            get(&activations, "to").as_f64()
+        ),
+        (Some(-1.0), Some(1.0))
+    );
+    let points = playground.train_points().length() as f64 / 3.0;
+    assert_eq!(
+        numbers(&get(&activations, "counts")).iter().sum::<f64>(),
+        4.0 * points
+    );
+    assert_eq!(get(&activations, "nonFinite").as_f64(), Some(0.0));
+    // The plane of neurons 2 and 0 of the first hidden layer.
+    let plane = playground.layer_plane(0, 2, 0).unwrap();
+    assert_eq!(numbers(&get(&plane, "neurons")), [2.0, 0.0]);
+    let (lines, samples) = (
+        get(&plane, "lineCount").as_f64().unwrap(),
+        get(&plane, "lineSamples").as_f64().unwrap(),
+    );
+    assert_eq!((lines, samples), (42.0, 61.0));
+    assert_eq!(
+        numbers(&get(&plane, "lines")).len() as f64,
+        2.0 * lines * samples
+    );
+    assert_eq!(numbers(&get(&plane, "points")).len() as f64, 2.0 * points);
+    assert_eq!(numbers(&get(&plane, "labels")).len() as f64, points);
+    let refused = error_text(playground.layer_plane(1, 1, 1).unwrap_err());
+    assert_eq!(
+        refused,
+        "pick two different neurons: both are neuron 2 of hidden layer 2"
+    );
+    assert!(playground.layer_plane(2, 0, 1).is_err());
+}
+
+#[wasm_bindgen_test]
 fn multi_class_calls_cross_the_boundary() {
     use greymatter::wasm::{class_colors, losses_for};
     assert_eq!(

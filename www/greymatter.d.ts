@@ -4,7 +4,7 @@
 // schema (configSchema()); `make test` checks they are up to date.
 
 // GENERATED from configSchema() by scripts/types.mjs — do not edit by hand.
-export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus" | "mish" | "sine";
+export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus";
 export type Feature = "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
 export type Dataset = "circle" | "xor" | "gauss" | "spiral" | "plane" | "multigauss" | "own";
 export type Regularization = "none" | "l1" | "l2";
@@ -15,7 +15,7 @@ export type Schedule = "constant" | "step" | "exponential";
 export type Optimizer = "sgd" | "momentum" | "nesterov" | "rmsprop" | "adam";
 export type Palette = "default" | "colorblind";
 /** A control a classroom flag or the `controls` attribute names. */
-export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "lessonFile" | "startFresh" | "dataFile" | "share" | "stepThrough" | "drawPoints" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "dropout" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
+export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "lessonFile" | "startFresh" | "dataFile" | "share" | "stepThrough" | "layerSees" | "drawPoints" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
 
 /** Every setting of a playground (README, "Config"). */
 export interface GreymatterConfig {
@@ -37,8 +37,6 @@ export interface GreymatterConfig {
   regularization: Regularization;
   /** Regularization rate; at least 0, at most 10; default 0; a change: kept. */
   regularizationRate: number;
-  /** Dropout rate of each hidden layer; one per hidden layer (at most 16), each from 0 to 0.9; default []; a change: kept. */
-  dropout: number[];
   /** Hidden layers; at most 16 layers of 1 to 64 neurons; default [4,2]; a change: reset. */
   hidden: number[];
   /** Inputs; default ["x1","x2"]; a change: reset. */
@@ -110,7 +108,6 @@ export interface GreymatterAttributes {
   "layer-activations"?: string;
   "regularization"?: string;
   "regularization-rate"?: string;
-  "dropout"?: string;
   "hidden-layers"?: string;
   "features"?: string;
   "problem"?: string;
@@ -150,6 +147,36 @@ export interface GreymatterAttributes {
 
 /** What a config change did: only training settings changed, new points, a new network, or both. */
 export type Outcome = 'kept' | 'newData' | 'reset' | 'regenerated';
+
+/** Counts of values in equal bins from `from` to `to` (the last bin closed); values not finite are counted apart. */
+export interface GreymatterHistogram {
+  from: number;
+  to: number;
+  counts: number[];
+  nonFinite: number;
+}
+
+/** One hidden layer's histograms. */
+export interface GreymatterLayerHistograms {
+  activation: string;
+  /** Its incoming weights, over ±max|β|. */
+  weights: GreymatterHistogram;
+  /** Every neuron's output at every training point: tanh −1…1, sigmoid 0…1, else the data's range. */
+  activations: GreymatterHistogram;
+}
+
+/** What two neurons of a hidden layer see: flat pairs (a_first, a_second). */
+export interface GreymatterLayerPlane {
+  layer: number;
+  neurons: [number, number];
+  /** `lineCount` lines of `lineSamples` pairs: first the lines of constant x2, then those of constant x1. */
+  lines: number[];
+  lineCount: number;
+  lineSamples: number;
+  /** One pair per training point, in the order of getData().train. */
+  points: number[];
+  labels: number[];
+}
 
 /** A partial config for `setConfig`: any of the keys. */
 export type ConfigPatch = Partial<GreymatterConfig>;
@@ -256,6 +283,10 @@ export interface GreymatterApi {
   confusionMatrix(set?: 'train' | 'test'): number[][];
   /** The dropout of the last trained batch: per hidden layer, masks[neuron][sample] (0 dropped, keptScale kept); null when none. */
   lastDropout(): GreymatterDropout | null;
+  /** Per hidden layer: histograms (20 bins) of its weights and of its activations over the training points, without dropout. */
+  layerHistograms(): GreymatterLayerHistograms[];
+  /** The input plane's grid lines and the training points as two neurons of a hidden layer see them (layers and neurons from 0). */
+  layerPlane(layer: number, first: number, second: number): GreymatterLayerPlane;
   /** The points trained on now (a copy). */
   getData(): GreymatterData;
   /** Trains on own points: by set, or one list split by `trainRatio` percent; throws (and changes nothing) on refusal. */

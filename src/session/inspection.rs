@@ -1,6 +1,7 @@
 //! Looking inside the learning: one sample's forward and backward pass with every
-//! number, the full-batch gradient, the cost along one weight, and each layer's health
-//! (computed by [`crate::session::health`]).
+//! number, the full-batch gradient, the cost along one weight, each layer's health
+//! (computed by [`crate::session::health`]), its histograms
+//! ([`crate::session::histograms`]) and what it sees ([`crate::session::layer_plane`]).
 //! Everything here is computed by the same code that trains.
 
 use crate::data::dataset::Point;
@@ -9,6 +10,8 @@ use crate::learn::optimizer::{OptimizerSettings, ParameterStep};
 use crate::learn::training::{compute_gradient, cost, output_layer, StepBuffers};
 use crate::math::activation::Activation;
 use crate::session::health::{layer_health, LayerHealth};
+use crate::session::histograms::{layer_histograms, LayerHistograms};
+use crate::session::layer_plane::{layer_plane, LayerPlane};
 use crate::session::trainer::Trainer;
 use serde::Serialize;
 
@@ -291,5 +294,22 @@ impl Trainer {
     pub fn layer_health(&self) -> Vec<LayerHealth> {
         let (inputs, targets) = self.training_set();
         layer_health(self.network(), inputs, targets, &self.step_settings())
+    }
+
+    /// Each hidden layer's histograms of its weights and of its activations over the
+    /// training set (see [`crate::session::histograms`]).
+    pub fn layer_histograms(&self) -> Vec<LayerHistograms> {
+        let (inputs, targets) = self.training_set();
+        layer_histograms(self.network(), inputs, targets.len())
+    }
+
+    /// The input plane's grid lines and the training points as neurons `neurons` of
+    /// hidden layer `layer` see them (see [`crate::session::layer_plane`]); refuses a
+    /// layer or neuron the network does not have, a layer of one neuron, and the same
+    /// neuron twice.
+    pub fn layer_plane(&self, layer: usize, neurons: [usize; 2]) -> Result<LayerPlane, String> {
+        let (inputs, targets) = self.training_set();
+        let features = &self.config().features;
+        layer_plane(self.network(), features, inputs, targets, layer, neurons)
     }
 }

@@ -1,5 +1,5 @@
 //! Looking inside the learning: one sample's pass, the full gradient, the cost along a
-//! weight and each layer's health.
+//! weight, each layer's health and histograms, and what a layer sees.
 
 use super::{js_error, to_js, Playground};
 use crate::session::inspection::SampleSet;
@@ -69,5 +69,33 @@ impl Playground {
     #[wasm_bindgen(js_name = layerHealth)]
     pub fn layer_health(&self) -> Result<JsValue, JsValue> {
         to_js(&self.trainer.layer_health())
+    }
+
+    /// Per hidden layer (the first first): `{activation, weights, activations}`, each
+    /// histogram `{from, to, counts, nonFinite}` with `counts` 20 bins from `from` to
+    /// `to` (see `session::histograms`); activations over the training set, evaluated
+    /// as the network predicts (no dropout).
+    #[wasm_bindgen(js_name = layerHistograms)]
+    pub fn layer_histograms(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.trainer.layer_histograms())
+    }
+
+    /// What neurons `first` and `second` of hidden layer `layer` (all from 0) see:
+    /// `{layer, neurons, lines, lineCount, lineSamples, points, labels}`, `lines` and
+    /// `points` flat pairs (a_first, a_second) — see `session::layer_plane`. Refuses,
+    /// with the reason, a layer or neuron the network does not have, a layer of one
+    /// neuron and the same neuron twice.
+    #[wasm_bindgen(js_name = layerPlane)]
+    pub fn layer_plane(
+        &self,
+        layer: usize,
+        first: usize,
+        second: usize,
+    ) -> Result<JsValue, JsValue> {
+        let plane = self
+            .trainer
+            .layer_plane(layer, [first, second])
+            .map_err(js_error)?;
+        to_js(&plane)
     }
 }

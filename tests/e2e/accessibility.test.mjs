@@ -73,7 +73,7 @@ describe('axe finds no violation', () => {
   before(async () => { session = await startSession(); });
   after(async () => session?.close());
 
-  it('on the full page: first load, inspector, step-through, weight box, three classes, a refusal, the readout, dark', async () => {
+  it('on the full page: first load, inspector, step-through, what a layer sees, weight box, three classes, a refusal, the readout, dark', async () => {
     // The page's CSP allows no inline script; axe is put in by the test.
     const page = await openPlayground(session, session.url, { bypassCSP: true });
     await assertAccessible(page, 'the full page');
@@ -88,6 +88,16 @@ describe('axe finds no violation', () => {
     await page.waitForSelector('#step-through-panel:not([hidden])');
     await page.keyboard.press('ArrowRight');
     await assertAccessible(page, 'the step-through');
+
+    await page.focus('#layer-sees');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#layer-sees-panel:not([hidden])');
+    await page.waitForSelector('.histogram-layer');
+    await assertAccessible(page, 'what a layer sees, and the histograms');
+    await page.selectOption('#sees-second', '0');
+    await page.waitForSelector('#sees-message:not([hidden])');
+    await assertAccessible(page, "what a layer sees: a refused pick's message");
+    await page.keyboard.press('Escape'); // while it is open, Enter on a neuron picks it rather than inspecting
 
     const middle = await linkMiddle(page, 6, 8); // the weight box opens from the diagram's canvas
     await page.mouse.click(middle.x, middle.y);
@@ -118,6 +128,10 @@ describe('axe finds no violation', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#inspector:not([hidden])');
     await assertAccessible(page, 'the dark theme (three classes, inspector, notice)');
+    await page.click('#layer-sees');
+    await page.selectOption('#sees-second', '0');
+    await page.waitForSelector('#sees-message:not([hidden])');
+    await assertAccessible(page, "the dark theme: what a layer sees, a refused pick's message and the histograms");
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

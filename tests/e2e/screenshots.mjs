@@ -8,7 +8,8 @@
 // the diverging-loss message, `… tutorial` only the first lesson (docs/tutorial.png),
 // `… embeds` only the compact embed and the dark theme (docs/embed-compact.png,
 // docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png),
-// `… dropout` only dropout's marks and the inspector's mask (docs/what-you-see/dropout.png).
+// `… dropout` only dropout's marks and the inspector's mask (docs/what-you-see/dropout.png),
+// `… layer-views` only the layer histograms and what a layer sees.
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -274,6 +275,22 @@ async function takeDropout(session) {
   await page.evaluate(() => window.playground.step());
   await page.mouse.move(1, 1);
   await shoot(page, 'dropout', ['#layer-controls', '.diagram-area', '#inspector']);
+/** The layer views: circle learned by a 2-4-2-1 tanh network, its histograms and what its second layer sees. */
+async function takeLayerViews(session) {
+  mkdirSync(TOUR, { recursive: true });
+  const page = await openPlayground(session, `${session.url}#dataset=circle&noise=5&hidden=4,2&seed=1&dataSeed=1`, TOUR_WINDOW);
+  await page.evaluate(async () => {
+    window.playground.setView({ epochsPerFrame: 10 });
+    for (let i = 0; i < 30; i++) await window.playground.step();
+    window.playground.setView({ epochsPerFrame: 1 });
+  });
+  await page.mouse.move(1, 1);
+  await shoot(page, 'layer-histograms', ['.layer-histograms-area']);
+  await page.click('#layer-sees');
+  await page.waitForSelector('#layer-sees-panel:not([hidden])');
+  await page.locator('#layer-sees-panel').scrollIntoViewIfNeeded();
+  await page.mouse.move(1, 1);
+  await shoot(page, 'layer-sees', ['#layer-sees-panel']);
   if (page.problems.length) throw new Error(page.problems.join('\n'));
   await page.context().close();
 }
@@ -288,6 +305,7 @@ try {
   if (!mode || mode === 'embeds') await takeEmbeds(session);
   if (!mode || mode === 'tour' || mode === 'drawing') await takeDrawing(session);
   if (!mode || mode === 'tour' || mode === 'dropout') await takeDropout(session);
+  if (!mode || mode === 'tour' || mode === 'layer-views') await takeLayerViews(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });

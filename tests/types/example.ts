@@ -30,6 +30,11 @@ async function lesson(playground: GreymatterPlayground): Promise<number> {
   playground.setData([[0, 0, -1], [1, 1, 1]], { trainRatio: 50 });
   // @ts-expect-error: a point is [x1, x2, label]
   playground.setData([[0, 0]]);
+  const [first] = playground.layerHistograms();
+  const plane = playground.layerPlane(0, 1, 0);
+  const seen: number = first.activations.counts.length + plane.points.length + plane.neurons[1];
+  // @ts-expect-error: a plane takes a layer and two neurons
+  playground.layerPlane(0, 1);
   const saved = playground.saveLesson();
   playground.openLesson(saved.epoch > 0 ? saved : JSON.stringify(saved));
   // @ts-expect-error: a model file is no lesson file
@@ -41,7 +46,7 @@ async function lesson(playground: GreymatterPlayground): Promise<number> {
   // @ts-expect-error: not a control
   const nothing: ControlName = 'colour';
   void nothing;
-  return state.epoch + outputs.length + (outcome === 'kept' ? 0 : 1);
+  return state.epoch + outputs.length + seen + (outcome === 'kept' ? 0 : 1);
 }
 
 element.addEventListener('epoch', (event) => {

@@ -10,7 +10,7 @@ import { schema } from './core.mjs';
 describe('the controls a reader may touch', () => {
   it('are the buttons, the hideable settings and one toggle per feature', () => {
     const names = controlNames(schema);
-    for (const name of ['playButton', 'stepButton', 'resetButton', 'newWeights', 'newData', 'modelFile', 'stepThrough', 'drawPoints']) {
+    for (const name of ['playButton', 'stepButton', 'resetButton', 'newWeights', 'newData', 'modelFile', 'stepThrough', 'layerSees', 'drawPoints']) {
       assert.ok(names.includes(name), name);
     }
     for (const row of schema.hideableRows()) assert.ok(names.includes(row.key), row.key);

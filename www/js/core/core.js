@@ -375,6 +375,25 @@ export class Core {
     return this.engine.call((p) => p.layerHealth());
   }
 
+  /**
+   * Per hidden layer: `{activation, weights, activations}`, each a histogram `{from, to,
+   * counts, nonFinite}` (20 equal bins from `from` to `to`); activations over the
+   * training set, without dropout.
+   */
+  layerHistograms() {
+    return this.engine.call((p) => p.layerHistograms());
+  }
+
+  /**
+   * The input plane's grid lines and the training points as neurons `first` and
+   * `second` of hidden layer `layer` (all from 0) see them: `{layer, neurons, lines,
+   * lineCount, lineSamples, points, labels}`; a refusal (no such layer or neuron, a
+   * layer of one neuron, the same neuron twice) says why.
+   */
+  layerPlane(layer, first, second) {
+    return this.engine.call((p) => p.layerPlane(layer, first, second));
+  }
+
   /** Counts per true class (rows) and predicted class, as a flat array (empty for regression). */
   confusionMatrix(set) {
     return this.engine.call((p) => Array.from(p.confusionMatrix(setName(set))));

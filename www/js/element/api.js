@@ -68,6 +68,8 @@ export function publicApi(page) {
       return page.confusionMatrix(set);
     }),
     lastDropout: started(() => page.lastDropout()),
+    layerHistograms: started(() => page.layerHistograms()),
+    layerPlane: started((layer, first, second) => page.layerPlane(layer, first, second)),
     getData: started(() => page.getData()),
     setData: started((data, options) => page.setData(data, options)),
     importCsv: started((text, options) => page.importCsv(text, options)),

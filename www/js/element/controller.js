@@ -16,6 +16,7 @@ import { bindShareLink } from '../controls/share-link.js';
 import { NetworkView } from '../network/network-view.js';
 import { NeuronInspector } from '../inspect/neuron-inspector.js';
 import { StepThrough } from '../inspect/step-through.js';
+import { LayerSees } from '../inspect/layer-sees.js';
 import { Heatmap } from '../output/heatmap.js';
 import { LossChart } from '../output/loss-chart.js';
 import { ClassLegend } from '../output/class-legend.js';
@@ -33,7 +34,7 @@ import {
   tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET,
 } from '../state/config.js';
 import { expandFields } from './fields.js';
-import { checkNeuron } from './arguments.js';
+import { checkNeuron, wholeNumber } from './arguments.js';
 import { showControls } from './layouts.js';
 import { FramePainter } from './frame-painter.js';
 import { TrainingLoop } from './training-loop.js';
@@ -114,7 +115,7 @@ export class Playground {
       showNode: (node) => this.guard(() => this.showNode(node)),
       read: (offset) => this.core.parameterAt(offset),
       write: (target, value) => this.guard(() => this.setParameter(target, value)),
-      inspect: (layer, neuron, how) => this.guard(() => this.inspector.open(layer, neuron, how)),
+      inspect: (layer, neuron, how) => this.guard(() => this.inspectOrPick(layer, neuron, how)),
     });
     this.inspector = new NeuronInspector(find, {
       neuron: (layer, neuron, index, set) => this.core.inspectNeuron(layer, neuron, index, set),
@@ -132,11 +133,17 @@ export class Playground {
       firstNode: (layer) => this.network.nodeOf(layer, 0),
       describeLayer: (layer) => (layer === this.config.hidden.length ? 'the output layer' : `hidden layer ${layer + 1}`),
     });
+    this.layerSees = new LayerSees(find, {
+      plane: (layer, first, second) => this.core.layerPlane(layer, first, second),
+      sizes: () => [...this.config.hidden],
+      colours: () => this.colours(),
+      multiClass: () => isMultiClass(this.config),
+    });
     this.heatmap = new Heatmap(find('heatmap'), { axes: find('heatmap-axes'), caption: find('heatmap-caption') });
     this.chart = new LossChart(find('loss-chart'), find('loss-chart-tip'));
     this.painter = new FramePainter({
       core: this.core, heatmap: this.heatmap, chart: this.chart, network: this.network,
-      inspector: this.inspector, confusion: this.confusion, find,
+      inspector: this.inspector, confusion: this.confusion, layerSees: this.layerSees, find,
     });
     this.buildPointEditor();
     this.bindButtons();
@@ -322,6 +329,8 @@ export class Playground {
     this.chart.setInk(ink);
     this.network.setInk(ink);
     this.inspector.setInk(ink);
+    this.painter.setInk(ink);
+    this.layerSees.setInk(ink);
     this.confusion.setBackdrop(getComputedStyle(this.surface).backgroundColor);
   }
 
@@ -398,6 +407,7 @@ export class Playground {
       this.showNode(null, false);
       this.inspector.close();
       this.stepThrough.close();
+      this.layerSees.reshape();
     }
     if (this.syncUrl) addressBar.write(`#${this.shareHash()}`);
     if (hasNewData(outcome)) this.loadPoints();
@@ -529,6 +539,15 @@ export class Playground {
   pinNode(node) {
     if (node !== null) this.core.setHeatmapNode(node);
     this.network.pin(node);
+  }
+
+  /**
+   * A click (or Enter) on a neuron of the diagram: while "what this layer sees" is open,
+   * a hidden neuron is picked for it; otherwise the inspector opens on the neuron.
+   */
+  inspectOrPick(layer, neuron, how) {
+    if (this.layerSees.isOpen && layer < this.config.hidden.length) this.layerSees.pick(layer, neuron);
+    else this.inspector.open(layer, neuron, how);
   }
 
   /** Sets one weight or bias (a diagram target) to `value`; takes effect at once. */
@@ -696,6 +715,27 @@ export class Playground {
     const { values, count } = this.core.predict(flat);
     if (count === 1) return values;
     return Array.from({ length: values.length / count }, (_, point) => values.slice(point * count, (point + 1) * count));
+  }
+
+  /** Each hidden layer's histograms of its weights and of its activations over the training points (the core's). */
+  layerHistograms() {
+    return this.core.layerHistograms();
+  }
+
+  /**
+   * The input plane's grid lines and the training points as neurons `first` and `second`
+   * of hidden layer `layer` (all from 0) see them, the core's layerPlane(); throws for a
+   * pick that makes no plane, saying why.
+   */
+  layerPlane(layer, first, second) {
+    const hidden = this.config.hidden;
+    if (hidden.length === 0) throw new Error('layerPlane needs a hidden layer: the network has none');
+    wholeNumber('layer', layer, hidden.length - 1, ' (the last hidden layer)');
+    if (hidden[layer] >= 2) {
+      wholeNumber('first', first, hidden[layer] - 1, ` in hidden layer ${layer}`);
+      wholeNumber('second', second, hidden[layer] - 1, ` in hidden layer ${layer}`);
+    }
+    return this.core.layerPlane(layer, first, second);
   }
 
   /** Counts per true class (rows) and predicted class (columns) of the test or training points. */

@@ -5,12 +5,14 @@
 // pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
 // milliseconds' worth of them per frame, so thousands of links never hold a frame up;
 // the neurons the last batch dropped (dropout, while stepping or playing slowly);
-// the neuron inspector, when open; the per-layer health bars and the confusion matrix
-// (each at every change, a few times a second while playing).
+// the neuron inspector, when open; the per-layer health bars, the per-layer histograms,
+// what a layer sees (when open) and the confusion matrix (each at every change, a few
+// times a second while playing).
 // Each part is measured on the performance timeline (frame-marks.js).
 
 import { measured } from './frame-marks.js';
 import { LayerHealth } from '../inspect/layer-health.js';
+import { LayerHistograms } from '../inspect/layer-histograms.js';
 
 const DIAGRAM_INTERVAL_MS = 100;
 /** Painting time given to the links per frame while playing, in microseconds. */
@@ -24,12 +26,19 @@ export class FramePainter {
    *          chart: import('../output/loss-chart.js').LossChart, network: import('../network/network-view.js').NetworkView,
    *          inspector: import('../inspect/neuron-inspector.js').NeuronInspector,
    *          confusion: import('../output/confusion-matrix.js').ConfusionMatrix,
+   *          layerSees: import('../inspect/layer-sees.js').LayerSees,
    *          find: (id: string) => HTMLElement}} parts
    */
   constructor(parts) {
     Object.assign(this, parts);
     this.passStartedAt = -Infinity;
     this.health = new LayerHealth(parts.find('layer-health'), () => this.core.layerHealth());
+    this.histograms = new LayerHistograms(parts.find('layer-histograms'), () => this.core.layerHistograms());
+  }
+
+  /** The theme's colours for what is drawn besides data. */
+  setInk(ink) {
+    this.histograms.setInk(ink);
   }
 
   /**
@@ -50,6 +59,8 @@ export class FramePainter {
     measured('dropout', () => this.markDropout(view, allLinks));
     measured('inspector', () => this.inspector.refresh());
     measured('health', () => this.health.refresh(allLinks));
+    measured('histograms', () => this.histograms.refresh(allLinks, colours));
+    measured('layer-sees', () => this.layerSees?.refresh(allLinks));
     measured('confusion', () => this.confusion?.refresh(allLinks));
   }
 

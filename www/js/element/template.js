@@ -166,6 +166,11 @@ const MARKUP = `
           <span class="swatch health-saturated"></span>saturated neurons</p>
         <div id="layer-health" class="layer-health"></div>
       </div>
+      <div class="layer-histograms-area" part="layer-histograms" data-region="histograms" role="group" aria-labelledby="histograms-legend">
+        <p id="histograms-legend" class="legend">Per hidden layer: its weights (coloured by sign)
+          and its outputs over the training points, without dropout</p>
+        <div id="layer-histograms" class="layer-histograms"></div>
+      </div>
     </div>
     <button id="step-through" type="button" data-control="stepThrough">Step through</button>
     <div id="step-through-panel" class="inspector step-through" part="step-through" role="group" aria-labelledby="step-title" hidden>
@@ -181,6 +186,31 @@ const MARKUP = `
         <button id="step-apply" type="button" hidden>Apply</button>
       </div>
       <p class="legend">← and → move between the stages; Escape closes.</p>
+    </div>
+    <button id="layer-sees" type="button" data-control="layerSees" aria-expanded="false" aria-controls="layer-sees-panel"
+      title="The input plane and the training points as two neurons of a hidden layer see them">What a layer sees</button>
+    <div id="layer-sees-panel" class="inspector layer-sees" part="layer-sees" role="group" aria-labelledby="sees-title" hidden>
+      <div class="inspector-head">
+        <h3 id="sees-title" tabindex="-1">What this layer sees</h3>
+        <button id="sees-close" type="button" class="round" aria-label="Close what this layer sees">×</button>
+      </div>
+      <div class="sees-picks">
+        <label>layer <select id="sees-layer"></select></label>
+        <label>across <select id="sees-first"></select></label>
+        <label>up <select id="sees-second"></select></label>
+      </div>
+      <p id="sees-message" class="sees-message" role="status" aria-live="polite" hidden></p>
+      <div class="sees-plot">
+        <span id="sees-y-label" class="sees-y-label"></span>
+        <canvas id="sees-plane" class="sees-plane" width="300" height="300" role="img"
+          aria-label="The input plane as two neurons of a layer see it"></canvas>
+        <span id="sees-x-label" class="sees-x-label"></span>
+      </div>
+      <p class="legend">The grid lines of the input plane (x₁ and x₂ from −6 to 6, 21 each way) and
+        the training points, carried through the layers up to this one and placed at the two
+        neurons' outputs (without dropout). Where a straight line splits the classes here, the
+        next layer can split them. While this is open, clicking two hidden neurons on the diagram picks them;
+        Escape closes.</p>
     </div>
     <div id="inspector" class="inspector" part="inspector" role="group" aria-labelledby="inspector-title" hidden>
       <div class="inspector-head">

@@ -23,6 +23,7 @@ const BUTTONS = [
   ['dataFile', 'the CSV buttons (load, paste, export)'],
   ['share', 'the share-link button'],
   ['stepThrough', 'the step-through button'],
+  ['layerSees', 'the what-a-layer-sees button and its panel'],
   ['drawPoints', 'the draw-points button and its toolbar'],
 ];
 
