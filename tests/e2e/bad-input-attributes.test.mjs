@@ -59,7 +59,7 @@ const ROWS = [
   ['link=', 'link', '#noise=99', 'link: noise must be between 0 and 50, got 99'],
   ['link=', 'link', 'https://example.org/#learnRate=0.1', 'link: unknown setting "learnRate"'],
   ['link=', 'link', '#points=!!!', "link: points: points= is not base64url: '!' at character 1"],
-  ['layout=', 'layout', 'tiny', 'layout must be one of full, compact, boundary, network, got "tiny"'],
+  ['layout=', 'layout', 'tiny', 'layout must be one of full, compact, boundary, network, compare, got "tiny"'],
   ['controls=', 'controls', 'play,colour', CONTROLS],
   ['theme=', 'theme', 'pink', 'theme must be one of light, dark, auto, got "pink"'],
   ['data=', 'data', csv('x1,x2,label\n1,2,red\n3,oops,blue\n'), "Could not read the CSV: line 3, column x2: 'oops' is not a number"],

@@ -81,3 +81,12 @@ describe('the compare part of the address', () => {
     assert.deepEqual(result, { open: false, values: {}, errors: ['b.noise: noise must be a number, got "loud"'] });
   });
 });
+
+describe('the playground\'s own part of a compared address', () => {
+  it('drops the compare entries and keeps the rest in order', async () => {
+    const { withoutCompare } = await import('../../www/js/state/address.js');
+    assert.equal(withoutCompare('#noise=10&compare=true&b.learningRate=0.1&seed=2'), '#noise=10&seed=2');
+    assert.equal(withoutCompare('#noise=10'), '#noise=10');
+    assert.equal(withoutCompare('#%E0%A4%A=1&b.noise=3'), '#%E0%A4%A=1', 'an entry that cannot be read is left to the reader');
+  });
+});

@@ -47,6 +47,20 @@ export function isCompareKey(key) {
   return key === COMPARE_KEY || key.startsWith(B_PREFIX);
 }
 
+/** `hash` without the entries of a comparison (what the playground itself reads and writes). */
+export function withoutCompare(hash) {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const own = body.split('&').filter((entry) => {
+    const key = entry.slice(0, entry.includes('=') ? entry.indexOf('=') : entry.length);
+    try {
+      return !isCompareKey(decodeURIComponent(key));
+    } catch {
+      return true; // refused later, where it is read
+    }
+  });
+  return `${hash.startsWith('#') ? '#' : ''}${own.join('&')}`;
+}
+
 /** A number as the address writes it: decimal notation only (`-0.5`, `.5`, `3e-4`). */
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
