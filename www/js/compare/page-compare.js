@@ -71,11 +71,21 @@ export function bindCompare(element, hash) {
 
   open.addEventListener('click', () => start({}).catch((error) => playground.report(error, 'Could not compare: ')));
 
-  element.ready.then(() => {
-    const { compare: entries } = decodeHash(hash, playground.schema);
+  /** Opens the comparison the address `text` asks for, if any; a malformed compare part is said and opens nothing. */
+  const readAddress = (text) => {
+    const { compare: entries } = decodeHash(text, playground.schema);
     if (entries.length === 0) return;
     const part = decodeCompare(entries, playground.schema);
     for (const line of part.errors) playground.report(new Error(line), 'In the address: ', 'setup', { append: true });
     if (part.open) start(part.values).catch((error) => playground.report(error, 'In the address: compare: ', 'setup', { append: true }));
+  };
+
+  element.ready.then(() => {
+    readAddress(hash);
+    // An address edited while one playground shows (the playground reads its own part first).
+    // The playground has rewritten the address by now: the event's URL is what was typed.
+    window.addEventListener('hashchange', (event) => {
+      if (!compare) readAddress(new URL(event.newURL).hash);
+    });
   }, () => {});
 }
