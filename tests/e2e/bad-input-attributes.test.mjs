@@ -8,6 +8,7 @@
 // (the README cites the count). Host page: fixtures/bad-input-host.html.
 
 import { before, after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { startSession, openPage } from './helpers.mjs';
 import { assertSays, assertUnchangedAndTrains, countRows, noticeOf, snapshot } from './bad-input-check.mjs';
 
@@ -84,6 +85,18 @@ const MADE = [
   ['attribute at start', { theme: 'pink' }, 'theme must be one of light, dark, auto, got "pink"'],
   ['attribute at start', { controls: 'play,colour' }, CONTROLS],
   ['attribute at start', { src: json({ format: 'other' }) }, `a lesson file's format must be "greymatter-lesson", got "other"`],
+];
+
+/** Attributes a <greymatter-compare> is made with, and what it then says ([door, attributes, message]). */
+const COMPARED = [
+  ['compare b=', { b: '{not json' }, /b must be a JSON object such as \{"learningRate": 0\.1\} \(.*JSON/],
+  ['compare b=', { b: '[0.3]' }, 'In the attributes: b must be a JSON object such as {"learningRate": 0.1}'],
+  ['compare b=', { b: '{"learningRate": -1}' }, 'In the attributes: b: learningRate must be greater than 0 and at most 10, got -1'],
+  ['compare b=', { b: '{"learnRate": 0.3}' }, 'In the attributes: b: unknown setting "learnRate"'],
+  ['compare b=', { b: '{"hidden": "8,8"}' }, 'In the attributes: b: hidden must be a list of at most 16 neuron counts'],
+  ['compare link=', { link: '#compare=true&b.noise=loud' }, 'In the attributes: link: compare: b.noise: noise must be a number, got "loud"'],
+  ['compare link=', { link: '#b.noise=3' }, 'In the attributes: link: compare: b.noise belongs to a comparison: the address needs compare=true before it'],
+  ['compare link=', { link: '#compare=1' }, 'In the attributes: link: compare: compare must be true or false, got "1"'],
 ];
 
 /** A 404 of a row that asks for a missing file is the browser's own log line, not greymatter's. */
@@ -163,6 +176,47 @@ describe('bad input at the attributes of <greymatter-playground>', () => {
         assertSays(await noticeOf(page, '#made'), message, 'the notice');
         const expected = { ...fresh, config: { ...fresh.config } };
         await assertUnchangedAndTrains(page, page, expected, { selector: '#made' });
+      } finally {
+        await page.evaluate(() => document.getElementById('made').remove());
+      }
+    });
+  }
+});
+
+describe('bad input at the attributes of <greymatter-compare>', () => {
+  let session;
+  let page;
+
+  before(async () => {
+    session = await startSession();
+    page = await openPage(session, `${session.hostUrl}bad-input-host.html`);
+  });
+  after(async () => session?.close());
+
+  it('counts the rows', (t) => countRows(t, 'bad-input-attributes (compare)', COMPARED, 8));
+
+  for (const [door, attributes, message] of COMPARED) {
+    it(`${door}: a comparison made with ${JSON.stringify(attributes).slice(0, 60)} says so, B stays A's copy, and both train on`, async () => {
+      const made = await page.evaluate(async (given) => {
+        const compare = document.createElement('greymatter-compare');
+        compare.id = 'made';
+        for (const [name, value] of Object.entries(given)) compare.setAttribute(name, value);
+        const errors = [];
+        compare.addEventListener('error', (event) => errors.push(event.detail.message));
+        document.querySelector('main').append(compare);
+        await compare.ready;
+        const notice = compare.shadowRoot.getElementById('compare-message');
+        const state = (run) => ({ model: run.exportModel(), data: run.getData(), config: run.config, epoch: run.state.epoch });
+        const runs = [state(compare.a), state(compare.b)];
+        const stepped = await compare.step();
+        return { event: errors.join('\n'), notice: notice.hidden ? '' : notice.textContent, runs, epochs: [stepped.a.epoch, stepped.b.epoch] };
+      }, attributes);
+      try {
+        assertSays(made.event, message, 'the error event');
+        assertSays(made.notice, message, 'the notice');
+        assert.deepEqual(made.runs[1], made.runs[0], 'B is as A: nothing of the refused setup applied');
+        assert.deepEqual(made.epochs, [1, 1], 'one step trains both one epoch');
+        assert.deepEqual(page.problems, []);
       } finally {
         await page.evaluate(() => document.getElementById('made').remove());
       }
