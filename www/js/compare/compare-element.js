@@ -60,6 +60,18 @@ export class GreymatterCompare extends HTMLElement {
     adoptStyles(this.#shadow, [COMPARE_CSS]).catch(() => {});
   }
 
+  static observedAttributes = ['theme'];
+
+  /** A changed `theme` applies to the comparison and both runs. */
+  attributeChangedCallback(name, before, after) {
+    if (!this.#parts || before === after) return;
+    for (const run of [this.#a, this.#b]) {
+      if (after === null) run.removeAttribute(name);
+      else run.setAttribute(name, after);
+    }
+    this.#showTheme();
+  }
+
   connectedCallback() {
     if (this.#ready) return;
     for (const name of SHARED_ATTRIBUTES) {

@@ -1,5 +1,5 @@
-// The markup of a comparison, built from DOM nodes into its shadow root: the shared
-// playback bar (reset, play, step, both epochs, the host's slotted `actions`), the line
+// The markup of a comparison, built from DOM nodes into its shadow root: the host's
+// slotted `intro` (above) and `footer` (below), the shared playback bar (reset, play, step, both epochs, the host's slotted `actions`), the line
 // naming what B changes, a notice area, one loss chart with its legend, and the two
 // runs side by side, each a <greymatter-playground> in the `compare` layout. Ids stay
 // inside the shadow root; the main regions are `::part`s.
@@ -49,7 +49,9 @@ export function compareMarkup(shadow, a, b) {
     parts.chart, node('figcaption', {}, [legend]),
   ]);
   const runs = node('div', { class: 'runs' }, [runColumn('a', 'A (pinned)', a), runColumn('b', 'B (change its settings)', b)]);
-  const surface = node('div', { class: 'playground compare', part: 'compare', 'data-theme': 'light' }, [bar, parts.differences, parts.message, chart, runs]);
+  const surface = node('div', { class: 'playground compare', part: 'compare', 'data-theme': 'light' }, [
+    node('slot', { name: 'intro' }), bar, parts.differences, parts.message, chart, runs, node('slot', { name: 'footer' }),
+  ]);
   shadow.append(surface);
   return { ...parts, surface };
 }

@@ -32,8 +32,12 @@ export function bindCompare(element, hash) {
   let compare = null;
   const playground = controllerOf(element);
 
+  /** The page's own text (title, introduction, footer) goes with whichever is shown. */
+  const movePageText = (from, to) => to.append(...from.querySelectorAll(':scope > [slot="intro"], :scope > [slot="footer"]'));
+
   /** Back to the one playground (as it was when the comparison opened). */
   const close = () => {
+    if (compare) movePageText(compare, element);
     compare?.remove();
     compare = null;
     element.hidden = false;
@@ -57,6 +61,7 @@ export function bindCompare(element, hash) {
     const back = actionButton('Leave compare', 'Back to one playground, with A\'s run as it is now');
     back.addEventListener('click', leave);
     compare.append(back);
+    movePageText(element, compare);
     element.after(compare);
     element.hidden = true;
     const opened = compare;
