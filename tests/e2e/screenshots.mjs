@@ -7,7 +7,8 @@
 // `node tests/e2e/screenshots.mjs classes` only the multi-class ones, `… divergence` only
 // the diverging-loss message, `… tutorial` only the first lesson (docs/tutorial.png),
 // `… embeds` only the compact embed and the dark theme (docs/embed-compact.png,
-// docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png).
+// docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png),
+// `… compare` only two runs compared (docs/what-you-see/compare.png).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -251,6 +252,28 @@ async function takeDrawing(session) {
   await page.context().close();
 }
 
+/**
+ * Two runs compared (docs/what-you-see/compare.png): xor trained 30 epochs, then Compare,
+ * B's learning rate set to 0.3 through its control, and both raced 60 epochs more.
+ */
+async function takeCompare(session) {
+  const page = await openPlayground(session, `${session.url}#dataset=xor&noise=10&hidden=4,2&seed=1&dataSeed=1`, TOUR_WINDOW);
+  await page.evaluate(async () => {
+    for (let i = 0; i < 30; i++) await window.playground.step();
+  });
+  await page.click('#compare');
+  await page.waitForFunction(() => document.querySelector('greymatter-compare')?.b.state?.epoch === 30);
+  await page.selectOption('greymatter-compare .run-b #learning-rate', '0.3');
+  await page.evaluate(async () => {
+    const compare = document.querySelector('greymatter-compare');
+    for (let i = 0; i < 60; i++) await compare.step();
+  });
+  await page.mouse.move(1, 1);
+  await shoot(page, 'compare', ['greymatter-compare .compare-bar', 'greymatter-compare .runs']);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+  await page.context().close();
+}
+
 const mode = process.argv[2];
 const session = await startSession();
 try {
@@ -260,6 +283,7 @@ try {
   if (!mode || mode === 'tutorial') await takeTutorial(session);
   if (!mode || mode === 'embeds') await takeEmbeds(session);
   if (!mode || mode === 'tour' || mode === 'drawing') await takeDrawing(session);
+  if (!mode || mode === 'tour' || mode === 'compare') await takeCompare(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });
