@@ -174,8 +174,11 @@ describe('with the keyboard alone', () => {
     for (let press = 0; press < 400; press++) {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate((keyOf) => {
-        const shadow = document.querySelector('greymatter-playground').shadowRoot;
-        const element = shadow.activeElement;
+        const host = document.querySelector('greymatter-playground');
+        const shadow = host.shadowRoot;
+        // The page's own buttons in the playback bar (slot="actions": Compare) are the host's children.
+        const slotted = document.activeElement?.parentElement === host && document.activeElement.slot === 'actions';
+        const element = shadow.activeElement ?? (slotted ? document.activeElement : null);
         if (!element) return null;
         // The model file's input is hidden behind its label, which shows the ring.
         const ringed = element.id === 'import-model' ? shadow.querySelector('label[for="import-model"]') : element;
@@ -200,7 +203,7 @@ describe('with the keyboard alone', () => {
     }, KEY_OF);
     const missed = expected.filter((key) => !seen.has(key));
     assert.deepEqual(missed, [], 'every control is a Tab stop');
-    for (const key of ['learning-rate', 'play-pause', 'add-layer', 'feature-x1Squared', 'dataset-circle', 'node 3', 'node 8', 'loss-chart',
+    for (const key of ['learning-rate', 'play-pause', 'compare', 'add-layer', 'feature-x1Squared', 'dataset-circle', 'node 3', 'node 8', 'loss-chart',
       'step-through', 'gradient-links', 'import-model']) {
       assert.ok(seen.has(key), `${key} is a Tab stop`);
     }
