@@ -113,6 +113,25 @@ describe('comparing two runs on the full page', () => {
     await page.context().close();
   });
 
+  it('opens and leaves with the keyboard alone, the focus going to Leave compare and back to Compare', async () => {
+    const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4`);
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    for (let press = 0; press < 40 && (await focusedId()) !== 'compare'; press++) await page.keyboard.press('Tab');
+    assert.equal(await focusedId(), 'compare', 'Compare is a Tab stop');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Leave compare');
+    await page.keyboard.press('Shift+Tab'); // Step both
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('greymatter-compare').b.state.epoch === 1);
+    assert.equal(await page.evaluate(() => document.querySelector('greymatter-compare').a.state.epoch), 1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('greymatter-compare') && document.activeElement?.id === 'compare');
+    assert.equal(await page.evaluate(() => window.playground.state.epoch), 1, 'A\'s step is kept');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   const REFUSED = [
     ['#dataset=xor&compare=true&b.learnRate=0.3', 'In the address: b.learnRate: unknown setting "learnRate"'],
     ['#dataset=xor&compare=maybe', 'In the address: compare must be true or false, got "maybe"'],

@@ -38,6 +38,7 @@ export class GreymatterCompare extends HTMLElement {
   #a = document.createElement('greymatter-playground');
   #b = document.createElement('greymatter-playground');
   #ready = null;
+  #styled;
   #schema = null;
 
   constructor() {
@@ -57,7 +58,7 @@ export class GreymatterCompare extends HTMLElement {
     this.#parts.play.addEventListener('click', () => this.#lockstep.toggle());
     this.#parts.step.addEventListener('click', () => this.step().catch((error) => this.#say(error.message, 'training')));
     this.#parts.reset.addEventListener('click', () => this.reset());
-    adoptStyles(this.#shadow, [COMPARE_CSS]).catch(() => {});
+    this.#styled = adoptStyles(this.#shadow, [COMPARE_CSS]);
   }
 
   static observedAttributes = ['theme'];
@@ -79,7 +80,7 @@ export class GreymatterCompare extends HTMLElement {
       if (value !== null) for (const run of [this.#a, this.#b]) run.setAttribute(name, value);
     }
     this.#showTheme();
-    this.#ready = Promise.all([this.#a.ready, this.#b.ready]).then(() => this.#start());
+    this.#ready = Promise.all([this.#a.ready, this.#b.ready, this.#styled]).then(() => this.#start());
     this.#ready.catch((error) => this.#say(error.message, 'start'));
   }
 
