@@ -202,6 +202,35 @@ describe('<greymatter-compare> on a host page', () => {
     assert.deepEqual(reset.curves.a.map(([epoch]) => epoch), [0]);
   });
 
+  it('pauses both when one run\'s loss blows up, and says which', async () => {
+    const said = await page.evaluate(async () => {
+      const race = document.createElement('greymatter-compare');
+      race.setAttribute('config', '{"problem": "regression", "dataset": "plane", "activation": "relu"}');
+      race.setAttribute('b', '{"learningRate": 10}');
+      const errors = [];
+      race.addEventListener('error', (event) => errors.push(event.detail.message));
+      document.querySelector('main').append(race);
+      await race.ready;
+      race.play();
+      const deadline = Date.now() + 30_000;
+      while (errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const result = {
+        errors, playing: race.playing, aPlaying: race.a.playing, bPlaying: race.b.playing,
+        notice: race.shadowRoot.getElementById('compare-message').textContent,
+        epochs: [race.a.state.epoch, race.b.state.epoch],
+      };
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      result.later = [race.a.state.epoch, race.b.state.epoch];
+      race.remove();
+      return result;
+    });
+    assert.match(said.errors[0], /^B stopped at epoch \d+: .*A paused with it, so neither gets ahead\.$/);
+    assert.equal(said.notice, said.errors[0]);
+    assert.deepEqual([said.playing, said.aPlaying, said.bPlaying], [false, false, false]);
+    assert.deepEqual(said.later, said.epochs, 'neither trains on');
+    assert.ok(said.epochs[0] - said.epochs[1] <= 1, `A is at most the one round B undid ahead: ${said.epochs}`);
+  });
+
   it('gives the full page\'s link of the comparison', async () => {
     const link = await page.evaluate(() => document.querySelector('#race').shareLink());
     assert.match(link, /index\.html#dataset=xor&.*learningRate=0\.03&.*&compare=true&b\.learningRate=0\.3$/);
