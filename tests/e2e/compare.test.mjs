@@ -8,7 +8,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPage, openPlayground, stepEpochs } from './helpers.mjs';
+import { startSession, openPage, openPlayground, stepEpochs, PHONE } from './helpers.mjs';
 import { noticeOf } from './bad-input-check.mjs';
 
 /** Each row of a chart curve (`[epoch, train, test]`) is the row of that epoch in the run's own history. */
@@ -128,6 +128,20 @@ describe('comparing two runs on the full page', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('greymatter-compare') && document.activeElement?.id === 'compare');
     assert.equal(await page.evaluate(() => window.playground.state.epoch), 1, 'A\'s step is kept');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  it('fits a phone: the two runs stack, nothing scrolls sideways', async () => {
+    const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4&compare=true&b.learningRate=0.3`, PHONE);
+    await page.waitForFunction(() => document.querySelector('greymatter-compare')?.b.config?.learningRate === 0.3);
+    const fit = await page.evaluate(() => {
+      const compare = document.querySelector('greymatter-compare');
+      const [a, b] = [compare.a, compare.b].map((run) => run.getBoundingClientRect());
+      return { scroll: document.documentElement.scrollWidth, width: window.innerWidth, stacked: b.top >= a.bottom };
+    });
+    assert.equal(fit.scroll, fit.width);
+    assert.equal(fit.stacked, true);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

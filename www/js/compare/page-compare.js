@@ -61,7 +61,7 @@ export function bindCompare(element, hash) {
     const back = actionButton('Leave compare', 'Back to one playground, with A\'s run as it is now');
     back.addEventListener('click', leave);
     compare.append(back);
-    movePageText(element, compare);
+    if (!element.view.hideText) movePageText(element, compare); // a classroom's hideText keeps it hidden
     element.after(compare);
     element.hidden = true;
     const opened = compare;
