@@ -199,8 +199,17 @@ describe('<greymatter-compare> on a host page', () => {
       const race = document.querySelector('#race');
       const first = await race.step();
       for (let i = 0; i < 4; i++) await race.step();
-      return { first, curves: race.curves, histories: [race.a.saveLesson().history, race.b.saveLesson().history] };
+      const canvas = race.shadowRoot.getElementById('compare-chart');
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let inked = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked += 1;
+      return {
+        first, curves: race.curves, histories: [race.a.saveLesson().history, race.b.saveLesson().history],
+        inked, label: canvas.getAttribute('aria-label'),
+      };
     });
+    assert.ok(stepped.inked > 200, `the chart draws its lines (${stepped.inked} pixels)`);
+    assert.match(stepped.label, /^Loss over epochs of both runs\. A at epoch 5: training loss 0\.\d{3}, test loss 0\.\d{3}; B at epoch 5: /);
     assert.deepEqual([stepped.first.a.epoch, stepped.first.b.epoch], [1, 1]);
     assertCurveIsHistory(stepped.curves.a, stepped.histories[0], 'A');
     assertCurveIsHistory(stepped.curves.b, stepped.histories[1], 'B');

@@ -43,12 +43,13 @@ export class CompareChart {
     const { context, canvas, curves } = this;
     context.clearRect(0, 0, canvas.width, canvas.height);
     this.describe();
-    const rows = curves.flat();
-    if (rows.length === 0) return;
-    const first = Math.min(...rows.map((row) => row[0]));
-    const span = Math.max(1, Math.max(...rows.map((row) => row[0])) - first);
+    const shown = curves.filter((curve) => curve.length > 0);
+    if (shown.length === 0) return;
+    // Each curve is in epoch order: its ends are its first and last rows.
+    const first = Math.min(...shown.map((curve) => curve[0][0]));
+    const span = Math.max(1, Math.max(...shown.map((curve) => curve[curve.length - 1][0])) - first);
     let top = 0;
-    for (const [, train, test] of rows) top = Math.max(top, finite(train), finite(test));
+    for (const curve of shown) for (const [, train, test] of curve) top = Math.max(top, finite(train), finite(test));
     top = top > 0 ? top : 1;
     const x = (epoch) => ((epoch - first) / span) * (canvas.width - 2) + 1;
     const y = (loss) => canvas.height - 2 - (finite(loss) / top) * (canvas.height - 4);
