@@ -132,6 +132,19 @@ describe('comparing two runs on the full page', () => {
     await page.context().close();
   });
 
+  it('opens the comparison an edited address asks for', async () => {
+    const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4`);
+    await page.evaluate(() => { window.location.hash = '#dataset=gauss&compare=true&b.activation=relu&b.batchSize=30'; });
+    await page.waitForFunction(() => document.querySelector('greymatter-compare')?.b.config?.batchSize === 30);
+    const view = await compareView(page);
+    assert.deepEqual(view.differences.map((difference) => difference.key), ['batchSize', 'activation']);
+    assert.match(view.line, /^B: batch size 30 instead of 10; activation .+ instead of .+$/);
+    assert.equal(await page.evaluate(() => document.querySelector('greymatter-compare').a.config.dataset), 'gauss');
+    assert.match(await page.evaluate(() => window.location.hash), /&compare=true&b\.batchSize=30&b\.activation=relu$/);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   it('fits a phone: the two runs stack, nothing scrolls sideways', async () => {
     const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4&compare=true&b.learningRate=0.3`, PHONE);
     await page.waitForFunction(() => document.querySelector('greymatter-compare')?.b.config?.learningRate === 0.3);
