@@ -267,6 +267,29 @@ describe('<greymatter-compare> on a host page', () => {
     assert.ok(said.epochs[0] - said.epochs[1] <= 1, `A is at most the one round B undid ahead: ${said.epochs}`);
   });
 
+  it('applies a changed b attribute to B, and says why a refused one changes nothing', async () => {
+    const result = await page.evaluate(async () => {
+      const race = document.querySelector('#race');
+      const errors = [];
+      race.addEventListener('error', (event) => errors.push(event.detail.message));
+      race.setAttribute('b', '{"optimizer": "adam"}');
+      const changed = { optimizer: race.b.config.optimizer, keys: race.differences.map((difference) => difference.key) };
+      const before = race.b.config;
+      race.setAttribute('b', '{"batchSize": 0}');
+      return {
+        changed, errors, same: JSON.stringify(race.b.config) === JSON.stringify(before),
+        notice: race.shadowRoot.getElementById('compare-message').textContent,
+        line: race.shadowRoot.getElementById('differences').textContent,
+      };
+    });
+    assert.deepEqual(result.changed, { optimizer: 'adam', keys: ['learningRate', 'optimizer'] });
+    assert.match(result.line, /^B: learning rate 0\.3 instead of 0\.03; optimizer Adam instead of SGD$/i);
+    assert.deepEqual(result.errors, ['In the attribute b: batchSize must be a whole number from 1 to 500, got 0']);
+    assert.equal(result.notice, result.errors[0]);
+    assert.equal(result.same, true, 'B is unchanged by the refused value');
+    await page.evaluate(() => document.querySelector('#race').b.setConfig({ optimizer: 'sgd' }));
+  });
+
   it('gives the full page\'s link of the comparison', async () => {
     const link = await page.evaluate(() => document.querySelector('#race').shareLink());
     assert.match(link, /index\.html#dataset=xor&.*learningRate=0\.03&.*&compare=true&b\.learningRate=0\.3$/);

@@ -61,11 +61,15 @@ export class GreymatterCompare extends HTMLElement {
     this.#styled = adoptStyles(this.#shadow, [COMPARE_CSS]);
   }
 
-  static observedAttributes = ['theme'];
+  static observedAttributes = ['theme', 'b'];
 
-  /** A changed `theme` applies to the comparison and both runs. */
+  /** A changed `theme` applies to the comparison and both runs; a changed `b` to B, as setConfig would. */
   attributeChangedCallback(name, before, after) {
     if (!this.#parts || before === after) return;
+    if (name === 'b') {
+      if (this.#schema && after !== null) this.#changeB(after);
+      return;
+    }
     for (const run of [this.#a, this.#b]) {
       if (after === null) run.removeAttribute(name);
       else run.setAttribute(name, after);
@@ -126,6 +130,16 @@ export class GreymatterCompare extends HTMLElement {
       }
     }
     return { values, errors };
+  }
+
+  /** Applies the text of a changed `b` attribute to B; a refusal is said and changes nothing. */
+  #changeB(text) {
+    try {
+      this.#b.setConfig(parseConfigAttribute(text, 'b'));
+      this.#parts.message.hidden = true;
+    } catch (error) {
+      this.#say(`In the attribute b: ${error.message}`, 'attribute');
+    }
   }
 
   /** After a change of either run: the differences line, the chart from both histories, the address. */
