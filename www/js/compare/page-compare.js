@@ -41,6 +41,7 @@ export function bindCompare(element, hash) {
     compare?.remove();
     compare = null;
     element.hidden = false;
+    window.history.replaceState(null, '', `#${playground.shareHash()}`); // the one playground's address again
   };
 
   /** Back to the one playground, with A's run as it is now. */
@@ -53,6 +54,7 @@ export function bindCompare(element, hash) {
   };
 
   const start = async (changes) => {
+    if (compare) return;
     const lesson = element.saveLesson();
     element.pause();
     compare = document.createElement('greymatter-compare');
