@@ -349,7 +349,8 @@ export interface GreymatterCompareEventDetail {
   /** After each round of both (play or step): the two states, at the same epoch unless one was reset. */
   epoch: { a: GreymatterState; b: GreymatterState };
   configchange: { a: GreymatterConfig; b: GreymatterConfig; differences: GreymatterDifference[] };
-  error: { message: string; source: 'setup' | 'training' | 'start' };
+  /** `setup`: the attributes when it starts; `attribute`: a changed `b`; `training`: a round stopped both. */
+  error: { message: string; source: 'setup' | 'attribute' | 'training' | 'start' };
 }
 
 export type GreymatterCompareEventMap = { [K in keyof GreymatterCompareEventDetail]: CustomEvent<GreymatterCompareEventDetail[K]> };
