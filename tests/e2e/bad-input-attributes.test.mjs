@@ -99,6 +99,13 @@ const COMPARED = [
   ['compare link=', { link: '#compare=1' }, 'In the attributes: link: compare: compare must be true or false, got "1"'],
 ];
 
+/** `b` values set on a running <greymatter-compare> ([door, value, message]). */
+const CHANGED_B = [
+  ['compare b changed', '{"learningRate": "fast"}', 'In the attribute b: learningRate must be a number greater than 0 and at most 10, got "fast"'],
+  ['compare b changed', '{"activation": "softmax"}', 'In the attribute b: activation softmax only fits the output layer'],
+  ['compare b changed', 'learningRate=0.1', 'In the attribute b: b must be a JSON object such as {"learningRate": 0.1} ('],
+];
+
 /** A 404 of a row that asks for a missing file is the browser's own log line, not greymatter's. */
 const MISSING = /Failed to load resource: the server responded with a status of 404/;
 
@@ -193,7 +200,38 @@ describe('bad input at the attributes of <greymatter-compare>', () => {
   });
   after(async () => session?.close());
 
-  it('counts the rows', (t) => countRows(t, 'bad-input-attributes (compare)', COMPARED, 8));
+  it('counts the rows', (t) => countRows(t, 'bad-input-attributes (compare)', [...COMPARED, ...CHANGED_B], 11));
+
+  for (const [door, value, message] of CHANGED_B) {
+    it(`${door}: b=${JSON.stringify(value)} on a running comparison is said, changes nothing, and both train on`, async () => {
+      const said = await page.evaluate(async (text) => {
+        let compare = document.getElementById('running');
+        if (!compare) {
+          compare = document.createElement('greymatter-compare');
+          compare.id = 'running';
+          compare.setAttribute('b', '{"learningRate": 0.3}');
+          document.querySelector('main').append(compare);
+        }
+        await compare.ready;
+        const state = (run) => ({ model: run.exportModel(), data: run.getData(), config: run.config, epoch: run.state.epoch });
+        const before = [state(compare.a), state(compare.b)];
+        const errors = [];
+        const listen = (event) => errors.push(event.detail.message);
+        compare.addEventListener('error', listen);
+        compare.setAttribute('b', text);
+        compare.removeEventListener('error', listen);
+        const after = [state(compare.a), state(compare.b)];
+        const stepped = await compare.step();
+        const notice = compare.shadowRoot.getElementById('compare-message');
+        return { event: errors.join('\n'), notice: notice.hidden ? '' : notice.textContent, before, after, moved: [stepped.a.epoch - before[0].epoch, stepped.b.epoch - before[1].epoch] };
+      }, value);
+      assertSays(said.event, message, 'the error event');
+      assertSays(said.notice, message, 'the notice');
+      assert.deepEqual(said.after, said.before, 'neither run changed');
+      assert.deepEqual(said.moved, [1, 1], 'one step trains both one epoch');
+      assert.deepEqual(page.problems, []);
+    });
+  }
 
   for (const [door, attributes, message] of COMPARED) {
     it(`${door}: a comparison made with ${JSON.stringify(attributes).slice(0, 60)} says so, B stays A's copy, and both train on`, async () => {
