@@ -371,9 +371,87 @@ export declare class GreymatterPlayground extends HTMLElement {
 // The element has every member of the API as its own.
 export interface GreymatterPlayground extends GreymatterApi {}
 
+/** One setting where B differs from A, its values in words (README, "Comparing two runs"). */
+export interface GreymatterDifference {
+  key: keyof GreymatterConfig;
+  /** The setting's label, as in a sentence: "learning rate". */
+  label: string;
+  a: string;
+  b: string;
+}
+
+/** One row of a chart curve: the epoch, its training loss and its test loss (null: not measured). */
+export type LossRow = [epoch: number, trainLoss: number | null, testLoss: number | null];
+
+/** `detail` of a comparison's events. */
+export interface GreymatterCompareEventDetail {
+  ready: {
+    a: { config: GreymatterConfig; state: GreymatterState };
+    b: { config: GreymatterConfig; state: GreymatterState };
+    differences: GreymatterDifference[];
+  };
+  /** After each round of both (play or step): the two states, at the same epoch unless one was reset. */
+  epoch: { a: GreymatterState; b: GreymatterState };
+  configchange: { a: GreymatterConfig; b: GreymatterConfig; differences: GreymatterDifference[] };
+  /** `setup`: the attributes when it starts; `attribute`: a changed `b`; `training`: a round stopped both. */
+  error: { message: string; source: 'setup' | 'attribute' | 'training' | 'start' };
+}
+
+export type GreymatterCompareEventMap = { [K in keyof GreymatterCompareEventDetail]: CustomEvent<GreymatterCompareEventDetail[K]> };
+
+/** The attributes of <greymatter-compare>: every value is text. */
+export interface GreymatterCompareAttributes {
+  /** A JSON object of config keys, for both runs. */
+  config?: string;
+  /** A share link for both runs; its compare part (`compare=true&b.…`) sets B's differences. */
+  link?: string;
+  /** A JSON object of the config keys where B differs: `'{"learningRate": 0.3}'`. */
+  b?: string;
+  theme?: string;
+  autoplay?: string;
+  'sync-url'?: string;
+}
+
+/** `<greymatter-compare>`: two playgrounds, A and B, trained in lockstep (README, "Comparing two runs"). */
+export declare class GreymatterCompare extends HTMLElement {
+  /** Resolves once both playgrounds are up and B's differences applied. */
+  readonly ready: Promise<void>;
+  /** The pinned run. */
+  readonly a: GreymatterPlayground;
+  /** The run with the changed settings. */
+  readonly b: GreymatterPlayground;
+  readonly playing: boolean;
+  /** Every setting where B differs from A, in address order. */
+  readonly differences: GreymatterDifference[];
+  /** The chart's curves, a copy. */
+  readonly curves: { a: LossRow[]; b: LossRow[] };
+  play(): void;
+  pause(): void;
+  /** One step of both; resolves once both show it. */
+  step(): Promise<{ a: GreymatterState; b: GreymatterState }>;
+  /** Both back to their starting weights, epoch 0. */
+  reset(): Promise<void>;
+  /** Pins `lesson` as A and opens B as its copy with `changes` applied; a refused change rejects, B stays A's copy. */
+  pin(lesson: GreymatterLesson, changes?: Partial<GreymatterConfig>): Promise<void>;
+  /** The full page's address of this comparison. */
+  shareLink(): string;
+
+  addEventListener<K extends keyof GreymatterCompareEventMap>(
+    type: K, listener: (this: GreymatterCompare, event: GreymatterCompareEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof GreymatterCompareEventMap>(
+    type: K, listener: (this: GreymatterCompare, event: GreymatterCompareEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'greymatter-playground': GreymatterPlayground;
+    'greymatter-compare': GreymatterCompare;
   }
   interface Window {
     /** The full page's playground (index.html only). */

@@ -1,4 +1,5 @@
-// greymatter: the one script a page includes to get <greymatter-playground>.
+// greymatter: the one script a page includes to get <greymatter-playground> (and
+// <greymatter-compare>, two playgrounds raced side by side).
 //
 //   <script type="module" src="…/greymatter.js"></script>
 //   <greymatter-playground dataset="xor" hidden-layers="4" layout="compact"></greymatter-playground>
@@ -11,9 +12,13 @@
 // the browser fetches them in one round instead of one round per level of imports.
 import './js/element-modules.js';
 import { GreymatterPlayground } from './js/element/playground-element.js';
+import { GreymatterCompare } from './js/compare/compare-element.js';
 
 if (!customElements.get('greymatter-playground')) {
   customElements.define('greymatter-playground', GreymatterPlayground);
 }
+if (!customElements.get('greymatter-compare')) {
+  customElements.define('greymatter-compare', GreymatterCompare);
+}
 
-export { GreymatterPlayground };
+export { GreymatterPlayground, GreymatterCompare };

@@ -2,7 +2,8 @@
 // finds it. axe runs on the full page in the states a learner reaches (first load, the
 // neuron inspector, the step-through, the weight box, three classes with the confusion
 // matrix and class legend, a refused setting's notice, the loss readout, the dark
-// theme), on a host page with compact playgrounds in both themes, and on the tutorial
+// theme), comparing two runs (the full page's Compare, and <greymatter-compare> on a
+// host page), on a host page with compact playgrounds in both themes, and on the tutorial
 // when it is there; it must find no violation. Then journeys with `page.keyboard`
 // alone (no mouse, no `.click()`): every control is a Tab stop with a visible ring; the
 // learning rate, the dataset (a radio group moved by the arrow keys), a feature and a
@@ -144,6 +145,25 @@ describe('axe finds no violation', () => {
     await page.context().close();
   });
 
+  it('comparing two runs: on the full page after Compare, and on a host page, light and dark', async () => {
+    const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4&compare=true&b.learningRate=0.3`, { bypassCSP: true });
+    await page.waitForFunction(() => document.querySelector('greymatter-compare')?.b.config?.learningRate === 0.3);
+    await page.evaluate(() => document.querySelector('greymatter-compare').step());
+    await assertAccessible(page, 'the full page comparing two runs');
+    const host = await openPage(session, `${session.hostUrl}compare.html`);
+    await host.evaluate(() => document.querySelector('greymatter-compare').ready);
+    await assertAccessible(host, 'a comparison on a host page');
+    await host.evaluate(() => document.querySelector('greymatter-compare').setAttribute('theme', 'dark'));
+    await host.waitForFunction(() => {
+      const compare = document.querySelector('greymatter-compare');
+      return compare.shadowRoot.querySelector('.compare[data-theme="dark"]') && compare.b.shadowRoot.querySelector('.playground[data-theme="dark"]');
+    });
+    await assertAccessible(host, 'a comparison on a host page, dark');
+    assert.deepEqual([...page.problems, ...host.problems], []);
+    await page.context().close();
+    await host.context().close();
+  });
+
   it('on the tutorial', { skip: existsSync(TUTORIAL) ? false : 'www/tutorial.html is not on this branch yet' }, async () => {
     // The tutorial's Content-Security-Policy allows its own scripts only; axe is the test's.
     const page = await openPage(session, `${session.url}tutorial.html`, { bypassCSP: true });
@@ -168,8 +188,11 @@ describe('with the keyboard alone', () => {
     for (let press = 0; press < 400; press++) {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate((keyOf) => {
-        const shadow = document.querySelector('greymatter-playground').shadowRoot;
-        const element = shadow.activeElement;
+        const host = document.querySelector('greymatter-playground');
+        const shadow = host.shadowRoot;
+        // The page's own buttons in the playback bar (slot="actions": Compare) are the host's children.
+        const slotted = document.activeElement?.parentElement === host && document.activeElement.slot === 'actions';
+        const element = shadow.activeElement ?? (slotted ? document.activeElement : null);
         if (!element) return null;
         // The model file's input is hidden behind its label, which shows the ring.
         const ringed = element.id === 'import-model' ? shadow.querySelector('label[for="import-model"]') : element;
@@ -194,7 +217,7 @@ describe('with the keyboard alone', () => {
     }, KEY_OF);
     const missed = expected.filter((key) => !seen.has(key));
     assert.deepEqual(missed, [], 'every control is a Tab stop');
-    for (const key of ['learning-rate', 'play-pause', 'add-layer', 'feature-x1Squared', 'dataset-circle', 'node 3', 'node 8', 'loss-chart',
+    for (const key of ['learning-rate', 'play-pause', 'compare', 'add-layer', 'feature-x1Squared', 'dataset-circle', 'node 3', 'node 8', 'loss-chart',
       'step-through', 'gradient-links', 'import-model']) {
       assert.ok(seen.has(key), `${key} is a Tab stop`);
     }

@@ -87,6 +87,13 @@ const ROWS = [
   ['hash at load', '#weights=AAAA', `${A}weights: the link's weights are not greymatter weights`],
   ['hash at load', '#noise=%E0%A4%A', `${A}cannot read "noise=%E0%A4%A"`],
   ['hash at load', '#seed=1.5', `${A}seed must be a whole number from 0 to 4294967295`],
+  ['edited hash', '#compare=maybe', `${A}compare must be true or false, got "maybe"`],
+  ['edited hash', '#compare=true&b.learnRate=0.1', `${A}b.learnRate: unknown setting "learnRate"`],
+  ['edited hash', '#compare=true&b.noise=loud', `${A}b.noise: noise must be a number, got "loud"`],
+  ['hash at load', '#b.learningRate=0.1', `${A}b.learningRate belongs to a comparison: the address needs compare=true before it`],
+  ['hash at load', '#compare=true&b.palette=colorblind', `${A}b.palette: "palette" is a view option, and B shows what A shows`],
+  ['hash at load', '#compare=true&b.hidden=4,a', `${A}b.hidden: hidden must be a number, got "a"`],
+  ['hash at load', '#compare=true&b.seed=1&b.seed=2', `${A}b.seed is given twice ("1" and "2"); give it once`],
 ];
 
 describe('bad input at the address bar', () => {

@@ -8,6 +8,7 @@
 // (the README cites the count). Host page: fixtures/bad-input-host.html.
 
 import { before, after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { startSession, openPage } from './helpers.mjs';
 import { assertSays, assertUnchangedAndTrains, countRows, noticeOf, snapshot } from './bad-input-check.mjs';
 
@@ -62,7 +63,7 @@ const ROWS = [
   ['link=', 'link', '#noise=99', 'link: noise must be between 0 and 50, got 99'],
   ['link=', 'link', 'https://example.org/#learnRate=0.1', 'link: unknown setting "learnRate"'],
   ['link=', 'link', '#points=!!!', "link: points: points= is not base64url: '!' at character 1"],
-  ['layout=', 'layout', 'tiny', 'layout must be one of full, compact, boundary, network, got "tiny"'],
+  ['layout=', 'layout', 'tiny', 'layout must be one of full, compact, boundary, network, compare, got "tiny"'],
   ['controls=', 'controls', 'play,colour', CONTROLS],
   ['theme=', 'theme', 'pink', 'theme must be one of light, dark, auto, got "pink"'],
   ['data=', 'data', csv('x1,x2,label\n1,2,red\n3,oops,blue\n'), "Could not read the CSV: line 3, column x2: 'oops' is not a number"],
@@ -87,6 +88,25 @@ const MADE = [
   ['attribute at start', { theme: 'pink' }, 'theme must be one of light, dark, auto, got "pink"'],
   ['attribute at start', { controls: 'play,colour' }, CONTROLS],
   ['attribute at start', { src: json({ format: 'other' }) }, `a lesson file's format must be "greymatter-lesson", got "other"`],
+];
+
+/** Attributes a <greymatter-compare> is made with, and what it then says ([door, attributes, message]). */
+const COMPARED = [
+  ['compare b=', { b: '{not json' }, /b must be a JSON object such as \{"learningRate": 0\.1\} \(.*JSON/],
+  ['compare b=', { b: '[0.3]' }, 'In the attributes: b must be a JSON object such as {"learningRate": 0.1}'],
+  ['compare b=', { b: '{"learningRate": -1}' }, 'In the attributes: b: learningRate must be greater than 0 and at most 10, got -1'],
+  ['compare b=', { b: '{"learnRate": 0.3}' }, 'In the attributes: b: unknown setting "learnRate"'],
+  ['compare b=', { b: '{"hidden": "8,8"}' }, 'In the attributes: b: hidden must be a list of at most 16 neuron counts'],
+  ['compare link=', { link: '#compare=true&b.noise=loud' }, 'In the attributes: link: compare: b.noise: noise must be a number, got "loud"'],
+  ['compare link=', { link: '#b.noise=3' }, 'In the attributes: link: compare: b.noise belongs to a comparison: the address needs compare=true before it'],
+  ['compare link=', { link: '#compare=1' }, 'In the attributes: link: compare: compare must be true or false, got "1"'],
+];
+
+/** `b` values set on a running <greymatter-compare> ([door, value, message]). */
+const CHANGED_B = [
+  ['compare b changed', '{"learningRate": "fast"}', 'In the attribute b: learningRate must be a number greater than 0 and at most 10, got "fast"'],
+  ['compare b changed', '{"activation": "softmax"}', 'In the attribute b: activation softmax only fits the output layer'],
+  ['compare b changed', 'learningRate=0.1', 'In the attribute b: b must be a JSON object such as {"learningRate": 0.1} ('],
 ];
 
 /** A 404 of a row that asks for a missing file is the browser's own log line, not greymatter's. */
@@ -166,6 +186,78 @@ describe('bad input at the attributes of <greymatter-playground>', () => {
         assertSays(await noticeOf(page, '#made'), message, 'the notice');
         const expected = { ...fresh, config: { ...fresh.config } };
         await assertUnchangedAndTrains(page, page, expected, { selector: '#made' });
+      } finally {
+        await page.evaluate(() => document.getElementById('made').remove());
+      }
+    });
+  }
+});
+
+describe('bad input at the attributes of <greymatter-compare>', () => {
+  let session;
+  let page;
+
+  before(async () => {
+    session = await startSession();
+    page = await openPage(session, `${session.hostUrl}bad-input-host.html`);
+  });
+  after(async () => session?.close());
+
+  it('counts the rows', (t) => countRows(t, 'bad-input-attributes (compare)', [...COMPARED, ...CHANGED_B], 11));
+
+  for (const [door, value, message] of CHANGED_B) {
+    it(`${door}: b=${JSON.stringify(value)} on a running comparison is said, changes nothing, and both train on`, async () => {
+      const said = await page.evaluate(async (text) => {
+        let compare = document.getElementById('running');
+        if (!compare) {
+          compare = document.createElement('greymatter-compare');
+          compare.id = 'running';
+          compare.setAttribute('b', '{"learningRate": 0.3}');
+          document.querySelector('main').append(compare);
+        }
+        await compare.ready;
+        const state = (run) => ({ model: run.exportModel(), data: run.getData(), config: run.config, epoch: run.state.epoch });
+        const before = [state(compare.a), state(compare.b)];
+        const errors = [];
+        const listen = (event) => errors.push(event.detail.message);
+        compare.addEventListener('error', listen);
+        compare.setAttribute('b', text);
+        compare.removeEventListener('error', listen);
+        const after = [state(compare.a), state(compare.b)];
+        const stepped = await compare.step();
+        const notice = compare.shadowRoot.getElementById('compare-message');
+        return { event: errors.join('\n'), notice: notice.hidden ? '' : notice.textContent, before, after, moved: [stepped.a.epoch - before[0].epoch, stepped.b.epoch - before[1].epoch] };
+      }, value);
+      assertSays(said.event, message, 'the error event');
+      assertSays(said.notice, message, 'the notice');
+      assert.deepEqual(said.after, said.before, 'neither run changed');
+      assert.deepEqual(said.moved, [1, 1], 'one step trains both one epoch');
+      assert.deepEqual(page.problems, []);
+    });
+  }
+
+  for (const [door, attributes, message] of COMPARED) {
+    it(`${door}: a comparison made with ${JSON.stringify(attributes).slice(0, 60)} says so, B stays A's copy, and both train on`, async () => {
+      const made = await page.evaluate(async (given) => {
+        const compare = document.createElement('greymatter-compare');
+        compare.id = 'made';
+        for (const [name, value] of Object.entries(given)) compare.setAttribute(name, value);
+        const errors = [];
+        compare.addEventListener('error', (event) => errors.push(event.detail.message));
+        document.querySelector('main').append(compare);
+        await compare.ready;
+        const notice = compare.shadowRoot.getElementById('compare-message');
+        const state = (run) => ({ model: run.exportModel(), data: run.getData(), config: run.config, epoch: run.state.epoch });
+        const runs = [state(compare.a), state(compare.b)];
+        const stepped = await compare.step();
+        return { event: errors.join('\n'), notice: notice.hidden ? '' : notice.textContent, runs, epochs: [stepped.a.epoch, stepped.b.epoch] };
+      }, attributes);
+      try {
+        assertSays(made.event, message, 'the error event');
+        assertSays(made.notice, message, 'the notice');
+        assert.deepEqual(made.runs[1], made.runs[0], 'B is as A: nothing of the refused setup applied');
+        assert.deepEqual(made.epochs, [1, 1], 'one step trains both one epoch');
+        assert.deepEqual(page.problems, []);
       } finally {
         await page.evaluate(() => document.getElementById('made').remove());
       }

@@ -234,7 +234,7 @@ describe('the iframe embed on a host page of another origin', () => {
     const page = await openHost('dataset=xor&noise=99&layuot=compact&layout=huge&theme=pink&autoplay=maybe&learningRate=0.3');
     const message = await frameMessage(page);
     for (const line of [
-      'In the embed address: layout must be one of full, compact, boundary, network, got "huge"',
+      'In the embed address: layout must be one of full, compact, boundary, network, compare, got "huge"',
       'In the embed address: theme must be one of light, dark, auto, got "pink"',
       'In the embed address: autoplay must be true or false, got "maybe"',
       'In the embed address: link: unknown setting "layuot"',

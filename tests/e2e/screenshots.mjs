@@ -9,7 +9,8 @@
 // `… embeds` only the compact embed and the dark theme (docs/embed-compact.png,
 // docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png),
 // `… dropout` only dropout's marks and the inspector's mask (docs/what-you-see/dropout.png),
-// `… layer-views` only the layer histograms and what a layer sees.
+// `… layer-views` only the layer histograms and what a layer sees,
+// `… compare` only two runs compared (docs/what-you-see/compare.png).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -275,6 +276,10 @@ async function takeDropout(session) {
   await page.evaluate(() => window.playground.step());
   await page.mouse.move(1, 1);
   await shoot(page, 'dropout', ['#layer-controls', '.diagram-area', '#inspector']);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+  await page.context().close();
+}
+
 /** The layer views: circle learned by a 2-4-2-1 tanh network, its histograms and what its second layer sees. */
 async function takeLayerViews(session) {
   mkdirSync(TOUR, { recursive: true });
@@ -295,6 +300,28 @@ async function takeLayerViews(session) {
   await page.context().close();
 }
 
+/**
+ * Two runs compared (docs/what-you-see/compare.png): xor trained 30 epochs, then Compare,
+ * B's learning rate set to 0.3 through its control, and both raced 60 epochs more.
+ */
+async function takeCompare(session) {
+  const page = await openPlayground(session, `${session.url}#dataset=xor&noise=10&hidden=4,2&seed=1&dataSeed=1`, TOUR_WINDOW);
+  await page.evaluate(async () => {
+    for (let i = 0; i < 30; i++) await window.playground.step();
+  });
+  await page.click('#compare');
+  await page.waitForFunction(() => document.querySelector('greymatter-compare')?.b.state?.epoch === 30);
+  await page.selectOption('greymatter-compare .run-b #learning-rate', '0.3');
+  await page.evaluate(async () => {
+    const compare = document.querySelector('greymatter-compare');
+    for (let i = 0; i < 60; i++) await compare.step();
+  });
+  await page.mouse.move(1, 1);
+  await shoot(page, 'compare', ['greymatter-compare .compare-bar', 'greymatter-compare .runs']);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+  await page.context().close();
+}
+
 const mode = process.argv[2];
 const session = await startSession();
 try {
@@ -306,6 +333,7 @@ try {
   if (!mode || mode === 'tour' || mode === 'drawing') await takeDrawing(session);
   if (!mode || mode === 'tour' || mode === 'dropout') await takeDropout(session);
   if (!mode || mode === 'tour' || mode === 'layer-views') await takeLayerViews(session);
+  if (!mode || mode === 'tour' || mode === 'compare') await takeCompare(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });

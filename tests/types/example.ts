@@ -5,6 +5,7 @@
 
 import type {
   GreymatterPlayground, GreymatterAttributes, GreymatterConfig, GreymatterState, Outcome, ControlName,
+  GreymatterCompare, GreymatterDifference, LossRow,
 } from '../../www/greymatter.js';
 import '../../www/greymatter.js';
 
@@ -61,3 +62,23 @@ element.addEventListener('epoch', (event) => console.log(event.detail.config));
 const fromPage = document.querySelector('greymatter-playground');
 if (fromPage) void lesson(fromPage);
 if (window.playground) window.playground.play();
+
+/** A race of two learning rates, scripted as a tutorial would. */
+async function race(compare: GreymatterCompare): Promise<number> {
+  await compare.ready;
+  await compare.b.setConfig({ learningRate: 0.3 });
+  const { a, b } = await compare.step();
+  const named = compare.differences.map((difference) => `${difference.label} ${difference.b} instead of ${difference.a}`);
+  const last: LossRow | undefined = compare.curves.b.at(-1);
+  compare.addEventListener('epoch', (event) => console.log(event.detail.a.epoch === event.detail.b.epoch));
+  // @ts-expect-error: a difference names a config key
+  const wrong: GreymatterDifference = { key: 'colour', label: '', a: '', b: '' };
+  void wrong;
+  await compare.pin(compare.a.saveLesson(), { activation: 'relu' });
+  // @ts-expect-error: no such activation
+  await compare.pin(compare.a.saveLesson(), { activation: 'softsign' });
+  return a.epoch + b.epoch + named.length + (last?.[1] ?? 0);
+}
+
+const fromTutorial = document.querySelector('greymatter-compare');
+if (fromTutorial) void race(fromTutorial);

@@ -36,7 +36,8 @@ function ofKind(row, value) {
 /** What decodeHash must give for any text: values of the right kinds, a valid view, texts, readable lines. */
 function assertReadable(hash) {
   const read = decodeHash(hash, schema);
-  assert.deepEqual(Object.keys(read).sort(), ['documents', 'errors', 'values', 'view']);
+  assert.deepEqual(Object.keys(read).sort(), ['compare', 'documents', 'errors', 'values', 'view']);
+  for (const [key, text] of read.compare) assert.ok(typeof key === 'string' && typeof text === 'string', 'compare entries are texts');
   for (const [key, value] of Object.entries(read.values)) {
     assert.ok(schema.isConfigKey(key), `values hold only settings, got ${key}`);
     assert.ok(ofKind(schema.row(key), value), `${key} = ${JSON.stringify(value)}`);

@@ -39,7 +39,7 @@ describe('readEmbedHash', () => {
     assert.deepEqual(embed.attributes, {});
     assert.equal(embed.link, 'dataset=xor');
     assert.deepEqual(embed.problems, [
-      'layout must be one of full, compact, boundary, network, got "huge"',
+      'layout must be one of full, compact, boundary, network, compare, got "huge"',
       'theme must be one of light, dark, auto, got "pink"',
     ]);
   });

@@ -6,7 +6,7 @@ import { LAYOUT_NAMES, layoutControls, layoutNamed } from '../../www/js/element/
 
 describe('layouts', () => {
   it('full offers every control, the others a few', () => {
-    assert.deepEqual(LAYOUT_NAMES, ['full', 'compact', 'boundary', 'network']);
+    assert.deepEqual(LAYOUT_NAMES, ['full', 'compact', 'boundary', 'network', 'compare']);
     assert.equal(layoutControls('full'), null);
     assert.deepEqual(layoutControls('compact'), ['playButton', 'stepButton', 'resetButton']);
     assert.deepEqual(layoutControls('boundary'), ['playButton']);
@@ -14,7 +14,7 @@ describe('layouts', () => {
   });
 
   it('refuse a layout that does not exist, naming the ones that do', () => {
-    assert.throws(() => layoutNamed('wide'), /layout must be one of full, compact, boundary, network, got "wide"/);
+    assert.throws(() => layoutNamed('wide'), /layout must be one of full, compact, boundary, network, compare, got "wide"/);
     assert.throws(() => layoutNamed('toString'), /layout must be one of/);
   });
 });

@@ -26,7 +26,7 @@ import { showPalette, inkColours, hostEnds, withEnds } from '../output/palette.j
 import { Schema } from '../state/schema.js';
 import { controlNames } from '../state/classroom.js';
 import { mergeView } from '../state/view.js';
-import { decodeHash, encodeHash } from '../state/address.js';
+import { decodeHash, encodeHash, withoutCompare } from '../state/address.js';
 import { applyEach, applyChanges, datasetAdjustment } from '../state/apply-each.js';
 import { eventLines } from '../state/notices.js';
 import { dataRequest, pointRows } from '../state/points.js';
@@ -67,7 +67,8 @@ export class Playground {
     const find = (id) => root.getElementById(id);
     Object.assign(this, { root, find, emit, syncUrl, initial, styled });
     this.lessonsOf = lessons;
-    this.lessons = new LessonSession(this, { key: null, hash: () => (syncUrl ? addressBar.read() : '') });
+    // A comparison's part of the address (compare/) is not this playground's: its session belongs to the rest.
+    this.lessons = new LessonSession(this, { key: null, hash: () => (syncUrl ? withoutCompare(addressBar.read()) : '') });
     this.surface = root.querySelector('.playground'); // carries the palette's CSS colours
     this.message = new MessageArea(find('message'));
     this.core = new Core({ onRestart: (info) => this.afterRestart(info) });

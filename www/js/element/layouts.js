@@ -18,6 +18,8 @@ export const LAYOUTS = {
   },
   boundary: { regions: ['playback', 'output', 'heatmap'], controls: ['playButton'] },
   network: { regions: ['diagram'], controls: [] },
+  // One of the two runs of a comparison (compare/): trained by its driver, so no playback.
+  compare: { regions: ['output', 'numbers', 'heatmap', 'legend'], controls: [] },
 };
 
 export const LAYOUT_NAMES = Object.keys(LAYOUTS);

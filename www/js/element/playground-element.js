@@ -31,6 +31,13 @@ const PAGE_SESSION = 'page';
  */
 export let describeInitialSetup;
 
+/**
+ * For greymatter's own modules that hold playgrounds (the comparison, compare/): the
+ * playground (controller.js) inside `element`, for its schema and share hash. Not part
+ * of the element's API, and not on the element.
+ */
+export let controllerOf;
+
 export class GreymatterPlayground extends HTMLElement {
   #shadow;
   #playground;
@@ -48,6 +55,7 @@ export class GreymatterPlayground extends HTMLElement {
       element.#initialSource = source;
       element.#initialProblems = [...problems];
     };
+    controllerOf = (element) => element.#playground;
   }
 
   constructor() {

@@ -1,30 +1,39 @@
-// The playground's stylesheet (css/playground.css, next to greymatter.js), fetched and
-// parsed once for the whole page and adopted by every element's shadow root.
+// The stylesheets of greymatter's elements (css/playground.css, and css/compare.css for
+// a comparison, next to greymatter.js), each fetched and parsed once for the whole page
+// and adopted by every element's shadow root.
 
-const CSS_URL = new URL('../../css/playground.css', import.meta.url).href;
+const PLAYGROUND_CSS = new URL('../../css/playground.css', import.meta.url).href;
+/** The comparison's own look, on top of the playground's (compare/compare-element.js). */
+export const COMPARE_CSS = new URL('../../css/compare.css', import.meta.url).href;
 
 /** Until the stylesheet arrives, the playground stays invisible rather than unstyled. */
 const waiting = new CSSStyleSheet();
 waiting.replaceSync(':host { display: block; min-height: 320px; } .playground { visibility: hidden; }');
 
-let loading = null;
+const loading = new Map();
 
-/** The stylesheet, once loaded (shared by every element). */
-function playgroundSheet() {
-  loading ??= fetch(CSS_URL).then((response) => {
-    if (!response.ok) throw new Error(`${CSS_URL}: ${response.status} ${response.statusText}`);
-    return response.text();
-  }).then((text) => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(text);
-    return sheet;
-  });
-  loading.catch(() => { loading = null; });
-  return loading;
+/** The stylesheet at `url`, once loaded (shared by every element). */
+function sheetAt(url) {
+  if (!loading.has(url)) {
+    const sheet = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+      return response.text();
+    }).then((text) => {
+      const parsed = new CSSStyleSheet();
+      parsed.replaceSync(text);
+      return parsed;
+    });
+    sheet.catch(() => loading.delete(url));
+    loading.set(url, sheet);
+  }
+  return loading.get(url);
 }
 
-/** Styles `shadow`: hidden at once, then the playground's look; resolves when it is styled. */
-export async function adoptStyles(shadow) {
+/**
+ * Styles `shadow`: hidden at once, then the playground's look and the sheets at `more`
+ * (URLs); resolves when it is styled.
+ */
+export async function adoptStyles(shadow, more = []) {
   shadow.adoptedStyleSheets = [waiting];
-  shadow.adoptedStyleSheets = [await playgroundSheet()];
+  shadow.adoptedStyleSheets = await Promise.all([PLAYGROUND_CSS, ...more].map(sheetAt));
 }

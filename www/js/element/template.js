@@ -23,6 +23,7 @@ const MARKUP = `
       title="Start again from new random weights (a new seed)">New weights</button>
     <label class="field speed" data-field="epochsPerFrame" data-unit="epoch" data-per="frame"
       title="Epochs trained per animation frame while playing, and per step"></label>
+    <slot name="actions"></slot>
     <div class="epoch-box">
       <span class="label">Epoch</span>
       <output id="epoch" aria-live="off">0</output>

@@ -8,6 +8,7 @@
 // canvas has the pixels it shows on screen (CSS size × devicePixelRatio), so the lines
 // stay sharp.
 
+import { keepCanvasSized } from './canvas-size.js';
 
 export class LossChart {
   /**
@@ -41,15 +42,10 @@ export class LossChart {
       if (event.pointerType === 'mouse') this.leave();
     });
     this.pixelRatio = 1;
-    // Sized when its box changes, never while drawing a frame (that would force a layout).
-    new ResizeObserver(([entry]) => {
-      const { inlineSize, blockSize } = entry.contentBoxSize[0];
-      if (inlineSize === 0 || blockSize === 0) return;
-      canvas.width = Math.round(inlineSize * devicePixelRatio);
-      canvas.height = Math.round(blockSize * devicePixelRatio);
-      this.pixelRatio = canvas.width / inlineSize;
+    keepCanvasSized(canvas, (pixelRatio) => {
+      this.pixelRatio = pixelRatio;
       this.draw();
-    }).observe(canvas);
+    });
   }
 
   /** Draws with the theme's colours (palette.js inkColours) from now on. */

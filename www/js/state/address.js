@@ -10,7 +10,8 @@ import { HIDE_SUFFIX, HIDE_TEXT, controlNames } from './classroom.js';
 import { checkViewValue } from './view.js';
 import { cut, quote } from './notices.js';
 
-function encodeValue(value) {
+/** A value as the address writes it: lists comma-separated, the rest URI-encoded (commas kept). */
+export function encodeValue(value) {
   const text = Array.isArray(value) ? value.join(',') : String(value);
   return encodeURIComponent(text).replace(/%2C/gi, ',');
 }
@@ -34,6 +35,30 @@ export function encodeHash(config, view, schema, documents = {}) {
   for (const name of controlNames(schema)) if (hidden.has(name)) entries.push([name + HIDE_SUFFIX, true]);
   if (view.hideText) entries.push([HIDE_TEXT, true]);
   return entries.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
+}
+
+/** The entry that opens a comparison of two runs (state/compare.js). */
+export const COMPARE_KEY = 'compare';
+/** The prefix of a comparison's entry that sets one of B's settings. */
+export const B_PREFIX = 'b.';
+
+/** True for an address key that belongs to a comparison's part. */
+export function isCompareKey(key) {
+  return key === COMPARE_KEY || key.startsWith(B_PREFIX);
+}
+
+/** `hash` without the entries of a comparison (what the playground itself reads and writes). */
+export function withoutCompare(hash) {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const own = body.split('&').filter((entry) => {
+    const key = entry.slice(0, entry.includes('=') ? entry.indexOf('=') : entry.length);
+    try {
+      return !isCompareKey(decodeURIComponent(key));
+    } catch {
+      return true; // refused later, where it is read
+    }
+  });
+  return `${hash.startsWith('#') ? '#' : ''}${own.join('&')}`;
 }
 
 /** A number as the address writes it: decimal notation only (`-0.5`, `.5`, `3e-4`). */
@@ -123,13 +148,16 @@ function isAddressKey(key, schema) {
  * keep their value there; the classroom flags are exactly those the hash sets), the
  * documents (`{points, weights}` texts, for the core to read) and one readable line
  * per entry that could not be read (`errors`). A key given twice is read once, from
- * its first entry; each later one is reported.
+ * its first entry; each later one is reported. The entries of a comparison (`compare`,
+ * `b.…`) are handed back as they are (`compare`: `[[key, text], …]`) for
+ * state/compare.js to read.
  */
 export function decodeHash(hash, schema, base = schema.defaultView()) {
   const values = {};
   const view = { ...base, hidden: [], hideText: false };
   const documents = {};
   const errors = [];
+  const compare = [];
   const first = new Map();
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const entry of body.split('&')) {
@@ -138,6 +166,10 @@ export function decodeHash(hash, schema, base = schema.defaultView()) {
     try {
       const key = decodeURIComponent(equals < 0 ? entry : entry.slice(0, equals));
       const text = equals < 0 ? '' : decodeURIComponent(entry.slice(equals + 1));
+      if (isCompareKey(key)) {
+        compare.push([key, text]); // read as a whole by state/compare.js
+        continue;
+      }
       // The two refusals a long hash repeats most, told without throwing (thousands stay fast).
       if (first.has(key)) {
         errors.push(`${cut(key)} is given twice; only the first (${cut(first.get(key))}) is read`);
@@ -154,7 +186,7 @@ export function decodeHash(hash, schema, base = schema.defaultView()) {
       errors.push(error instanceof URIError ? `cannot read ${quote(entry)}` : error.message);
     }
   }
-  return { values, view, documents, errors };
+  return { values, view, documents, errors, compare };
 }
 
 /**

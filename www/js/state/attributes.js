@@ -33,16 +33,16 @@ export function viewAttributes(schema) {
   return new Map(schema.viewKeys.map((key) => [attributeOf(key), key]));
 }
 
-/** Reads the `config` attribute: a JSON object of config keys. */
-function parseConfigAttribute(text) {
+/** Reads an attribute `name` that holds a JSON object of config keys (`config`, a comparison's `b`). */
+export function parseConfigAttribute(text, name = 'config') {
   let parsed;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`config must be a JSON object such as {"learningRate": 0.1} (${error.message})`);
+    throw new Error(`${name} must be a JSON object such as {"learningRate": 0.1} (${error.message})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new Error('config must be a JSON object such as {"learningRate": 0.1}');
+    throw new Error(`${name} must be a JSON object such as {"learningRate": 0.1}`);
   }
   return parsed;
 }
