@@ -4,7 +4,7 @@
 // schema (configSchema()); `make test` checks they are up to date.
 
 // GENERATED from configSchema() by scripts/types.mjs — do not edit by hand.
-export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus";
+export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus" | "mish" | "sine";
 export type Feature = "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
 export type Dataset = "circle" | "xor" | "gauss" | "spiral" | "plane" | "multigauss" | "own";
 export type Regularization = "none" | "l1" | "l2";
@@ -15,7 +15,7 @@ export type Schedule = "constant" | "step" | "exponential";
 export type Optimizer = "sgd" | "momentum" | "nesterov" | "rmsprop" | "adam";
 export type Palette = "default" | "colorblind";
 /** A control a classroom flag or the `controls` attribute names. */
-export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "lessonFile" | "startFresh" | "dataFile" | "share" | "stepThrough" | "layerSees" | "drawPoints" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
+export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "lessonFile" | "startFresh" | "dataFile" | "share" | "stepThrough" | "layerSees" | "drawPoints" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "dropout" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
 
 /** Every setting of a playground (README, "Config"). */
 export interface GreymatterConfig {
@@ -37,6 +37,8 @@ export interface GreymatterConfig {
   regularization: Regularization;
   /** Regularization rate; at least 0, at most 10; default 0; a change: kept. */
   regularizationRate: number;
+  /** Dropout rate of each hidden layer; one per hidden layer (at most 16), each from 0 to 0.9; default []; a change: kept. */
+  dropout: number[];
   /** Hidden layers; at most 16 layers of 1 to 64 neurons; default [4,2]; a change: reset. */
   hidden: number[];
   /** Inputs; default ["x1","x2"]; a change: reset. */
@@ -108,6 +110,7 @@ export interface GreymatterAttributes {
   "layer-activations"?: string;
   "regularization"?: string;
   "regularization-rate"?: string;
+  "dropout"?: string;
   "hidden-layers"?: string;
   "features"?: string;
   "problem"?: string;
