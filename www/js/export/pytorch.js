@@ -84,7 +84,7 @@ export function generate(run, defaults) {
   });
   const tensors = (pick) => layers.map((layer, index) => {
     const { weights, biases } = pick(layer, index);
-    return `    (torch.tensor([${matrix(weights)}]), torch.tensor([${numbers(biases)}])),`;
+    return `    (torch.tensor([${matrix(weights)}], dtype=FLOAT), torch.tensor([${numbers(biases)}], dtype=FLOAT)),`;
   }).join('\n');
   const memoryText = Object.entries(memory).map(([name, m]) => (state[name] && m ? `${name.toUpperCase()} = [  # ${state[name]} of each layer's weight and bias
 ${tensors((_, index) => m[index])}
@@ -114,11 +114,12 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+FLOAT = torch.float32  # greymatter trains in 32-bit floats
 ${pythonConstants(run)}
 
 # Points as [x1, x2, label]: labels ${labelWords(config)}.
-TRAIN = torch.tensor([${pointRows(run.train)}]).reshape(-1, 3)
-TEST = torch.tensor([${pointRows(run.test)}]).reshape(-1, 3)
+TRAIN = torch.tensor([${pointRows(run.train)}], dtype=FLOAT).reshape(-1, 3)
+TEST = torch.tensor([${pointRows(run.test)}], dtype=FLOAT).reshape(-1, 3)
 # The order of the training points in greymatter's next epoch.
 NEXT_ORDER = torch.tensor([${run.nextOrder.join(', ')}], dtype=torch.long)
 
@@ -165,7 +166,7 @@ def sample_loss(o, t):
 def predict(points):
     """What greymatter's predict() gives: ${predictWords(config, output)}."""
     with torch.no_grad():
-        o = model(features(torch.as_tensor(points, dtype=torch.float32)))
+        o = model(features(torch.as_tensor(points, dtype=FLOAT)))
         values = ${OUTPUTS[output.activation][1]}
     return values if values.shape[1] > 1 else values[:, 0]
 
