@@ -8,9 +8,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { openOncePerSuite, stepEpochs } from './helpers.mjs';
+import { openOncePerSuite, openPlayground, stepEpochs } from './helpers.mjs';
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PYTHON = fileURLToPath(new URL('../../target/export-venv/bin/python', import.meta.url));
 const GRID = [[0, 0], [1, -2], [-3, 2.5], [4, 4], [-5, -1], [5.5, -5.5]];
 const shadowText = (page, id) => page.evaluate((name) => document.querySelector('greymatter-playground')
@@ -88,5 +90,26 @@ describe('export as code', () => {
       head: '# greymatter run exported as code: PyTorch.',
       refused: 'exportCode: unknown target "cobol": the targets are "numpy", "pytorch", "tfjs"',
     });
+  });
+
+  it('the open panel passes axe-core, and its controls are reached with the keyboard', async () => {
+    // The page's CSP allows no inline script; axe is put in by the test.
+    const other = await openPlayground(session, session.url, { bypassCSP: true });
+    await other.focus('#export-code');
+    await other.keyboard.press('Enter');
+    await other.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot
+      .getElementById('export-code-note').textContent !== '');
+    await other.addScriptTag({ path: AXE });
+    const violations = await other.evaluate(async () => (await window.axe.run(document)).violations
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(' ')}`));
+    assert.deepEqual(violations, []);
+    await other.keyboard.press('Tab');
+    const focused = () => other.evaluate(() => document.querySelector('greymatter-playground').shadowRoot.activeElement?.id);
+    assert.equal(await focused(), 'export-code-target');
+    await other.keyboard.press('Tab');
+    assert.equal(await focused(), 'export-code-text', 'the script scrolls with the keyboard');
+    await other.keyboard.press('Tab');
+    assert.equal(await focused(), 'copy-code');
+    await other.context().close();
   });
 });
