@@ -56,6 +56,9 @@ const RUNS = {
     layerActivations: ['relu', 'tanh', 'sigmoid', 'linear', 'leakyRelu', 'elu', 'swish', 'gelu', 'softplus'],
   },
   'regression, squared loss, adam, own points': { problem: 'regression', dataset: 'plane', optimizer: 'adam' },
+  'no hidden layer, zero starting weights, L1': {
+    hidden: [], initialization: 'zeros', regularization: 'l1', regularizationRate: 0.01, features: ['x1Squared', 'x2Squared'],
+  },
 };
 
 /** The core for `config`, trained 3 epochs; own points for the run that asks. */

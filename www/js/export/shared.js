@@ -70,11 +70,15 @@ function refuse(target, what, why) {
 export function f32(x) {
   if (!Number.isFinite(x)) throw new Error(`a value to export is not finite: ${x}`);
   const single = Math.fround(x);
-  for (let digits = 1; digits <= 9; digits++) {
-    const text = single.toPrecision(digits);
-    if (Math.fround(Number(text)) === single) return String(Number(text));
+  const reads = (digits) => Math.fround(Number(single.toPrecision(digits))) === single;
+  // 9 significant digits always read back; fewer do from some count on: search it.
+  let [low, high] = [1, 9];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (reads(middle)) high = middle;
+    else low = middle + 1;
   }
-  return String(single);
+  return String(Number(single.toPrecision(low)));
 }
 
 /** A nested array of numbers as text, `[a, b], [c, d]` rows wrapped to `width` characters. */
