@@ -83,13 +83,12 @@ export function generate(run, defaults) {
   }).join('\n');
   const used = [...new Set(layers.slice(0, -1).map((l) => l.activation))];
   const notes = [
-    'NumPy mapping: every layer z = x @ W.T + b, a = f(z), written out by hand with its',
-    'derivative; tanh and sigmoid use NumPy\'s exact functions (greymatter\'s fast',
-    'approximations are within 1e-6 of them); classification with squared, absolute or',
-    'Huber loss has one tanh output and targets -1/+1; binary cross-entropy a sigmoid',
-    'output with targets 0/1; softmax cross-entropy one softmax output per class, one-hot',
-    'targets; a cross-entropy is differentiated through its output: dJ/dz = (a - t) / B.',
-    '',
+    'NumPy mapping: every layer z = x @ W.T + b, a = f(z), written out by hand with its '
+      + 'derivative; tanh and sigmoid use NumPy\'s exact functions (greymatter\'s fast '
+      + 'approximations are within 1e-6 of them); classification with squared, absolute or '
+      + 'Huber loss has one tanh output and targets -1/+1; binary cross-entropy a sigmoid '
+      + 'output with targets 0/1; softmax cross-entropy one softmax output per class, one-hot '
+      + 'targets; a cross-entropy is differentiated through its output: dJ/dz = (a - t) / B.',
     `Run: python3 ${fileName()} [epochs]   (default ${epochsToTrain(run)})`,
   ];
   const lossValue = LOSSES[config.loss][0];

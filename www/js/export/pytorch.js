@@ -94,16 +94,15 @@ ${tensors((_, index) => m[index])}
   if (state.step) entries.push('            state["step"] = torch.tensor(float(STEPS))');
   const penalty = PENALTIES[config.regularization];
   const notes = [
-    'PyTorch mapping: nn.Sequential of nn.Linear (weights [outputs][inputs], as greymatter)',
-    'and activation modules: leaky relu nn.LeakyReLU(0.01), elu nn.ELU(1.0), swish nn.SiLU,',
-    'gelu nn.GELU(approximate="tanh"); tanh and sigmoid are exact (greymatter\'s fast',
-    'approximations are within 1e-6). The cross-entropies train on logits with',
-    'F.binary_cross_entropy_with_logits and F.cross_entropy (gradient a - t, as greymatter;',
-    'the loss printed is not clamped at 1e-7 as greymatter\'s is). The penalty is added to',
-    'the cost over the weights only (torch\'s weight_decay would also decay the biases);',
-    'the optimizer is torch.optim with greymatter\'s memory loaded into its state (momentum',
-    'and Nesterov: v = mu v + g; RMSProp and Adam: epsilon outside the square root).',
-    '',
+    'PyTorch mapping: nn.Sequential of nn.Linear (weights [outputs][inputs], as greymatter) '
+      + 'and activation modules: leaky relu nn.LeakyReLU(0.01), elu nn.ELU(1.0), swish nn.SiLU, '
+      + 'gelu nn.GELU(approximate="tanh"); tanh and sigmoid are exact (greymatter\'s fast '
+      + 'approximations are within 1e-6). The cross-entropies train on logits with '
+      + 'F.binary_cross_entropy_with_logits and F.cross_entropy (gradient a - t, as greymatter; '
+      + 'the loss printed is not clamped at 1e-7 as greymatter\'s is). The penalty is added to '
+      + 'the cost over the weights only (torch\'s weight_decay would also decay the biases); '
+      + 'the optimizer is torch.optim with greymatter\'s memory loaded into its state (momentum '
+      + 'and Nesterov: v = mu v + g; RMSProp and Adam: epsilon outside the square root).',
     `Run: pip install torch && python3 ${fileName()} [epochs]   (default ${epochsToTrain(run)})`,
   ];
   return `${header(run, NAME, notes).map((line) => `# ${line}`.trimEnd()).join('\n')}

@@ -139,27 +139,42 @@ export function epochsToTrain(run) {
   return stopAfter > 0 ? Math.max(0, stopAfter - run.epoch) : 100;
 }
 
-/** The lines of the header comment every script starts with (without comment marks). */
+/**
+ * The lines of the header comment every script starts with (without comment marks):
+ * `notes` are the target's own paragraphs; each paragraph is wrapped to 86 columns.
+ */
 export function header(run, target, notes) {
   const { config, epoch, train, test } = run;
   const data = config.dataset === 'own' ? 'your own points' : `the ${config.dataset} dataset (dataSeed ${config.dataSeed}, noise ${config.noise} %, ${config.samples} points)`;
-  return [
+  const paragraphs = [
     `greymatter run exported as code: ${target}.`,
-    '',
-    `Rebuilds the network greymatter trained, with its weights after epoch ${epoch},`,
-    `and trains it further with the same settings. The data is ${data},`,
-    `inlined as arrays (${train.length} training and ${test.length} test points, exactly`,
-    'the points greymatter trained on), not generated again.',
-    '',
-    `Settings: problem ${config.problem}, loss ${config.loss}, optimizer ${config.optimizer}, learning rate`,
-    `${config.learningRate} (schedule ${config.schedule}), batch size ${config.batchSize}, regularization`,
-    `${config.regularization} (rate ${config.regularizationRate}, on weights only, not biases).`,
-    '',
-    'The first epoch visits the training points in the order greymatter\'s next epoch',
-    'would (NEXT_ORDER); later epochs are shuffled by this script\'s own generator.',
-    'Cost of a batch: J = mean loss over the batch + rate * penalty over the weights.',
+    `Rebuilds the network greymatter trained, with its weights after epoch ${epoch}, and trains it `
+      + `further with the same settings. The data is ${data}, inlined as arrays (${train.length} training `
+      + `and ${test.length} test points, exactly the points greymatter trained on), not generated again.`,
+    `Settings: problem ${config.problem}, loss ${config.loss}, optimizer ${config.optimizer}, learning rate `
+      + `${config.learningRate} (schedule ${config.schedule}), batch size ${config.batchSize}, regularization `
+      + `${config.regularization} (rate ${config.regularizationRate}, on the weights only, not the biases). `
+      + 'Cost of a batch: J = mean loss over the batch + rate * penalty over the weights.',
+    'The first epoch visits the training points in the order greymatter\'s next epoch would '
+      + '(NEXT_ORDER), in the same batches; later epochs are shuffled by this script\'s own generator.',
     ...notes,
   ];
+  return paragraphs.flatMap((paragraph, index) => [...(index ? [''] : []), ...wrapWords(paragraph, 86)]);
+}
+
+/** `text` broken at spaces into lines of at most `width` characters. */
+function wrapWords(text, width) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return [...lines, line];
 }
 
 /**

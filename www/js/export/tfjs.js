@@ -94,16 +94,15 @@ export function generate(run, defaults) {
   },`;
   }).join('\n');
   const notes = [
-    'TensorFlow.js mapping: tf.sequential() of tf.layers.dense (kernels [inputs][outputs],',
-    'the transpose of greymatter\'s [outputs][inputs]); leaky relu is a leakyReLU layer',
-    '(alpha 0.01) after a linear dense layer, gelu is tfjs\'s gelu_new (the tanh form);',
-    'tanh and sigmoid are exact (greymatter\'s fast approximations are within 1e-6). The',
-    'cross-entropies train on the output layer\'s logits (predict() applies the sigmoid or',
-    'softmax), their gradient is a - t as in greymatter; the loss printed is not clamped at',
-    '1e-7 as greymatter\'s is. The optimizers are greymatter\'s rules written with tf ops',
-    '(tf.train.rmsprop puts epsilon inside the square root; greymatter adds it outside).',
-    'The penalty\'s gradient (sign(w) for L1, w for L2) is added to the kernels only.',
-    '',
+    'TensorFlow.js mapping: tf.sequential() of tf.layers.dense (kernels [inputs][outputs], '
+      + 'the transpose of greymatter\'s [outputs][inputs]); leaky relu is a leakyReLU layer '
+      + '(alpha 0.01) after a linear dense layer, gelu is tfjs\'s gelu_new (the tanh form); '
+      + 'tanh and sigmoid are exact (greymatter\'s fast approximations are within 1e-6). The '
+      + 'cross-entropies train on the output layer\'s logits (predict() applies the sigmoid or '
+      + 'softmax), their gradient is a - t as in greymatter; the loss printed is not clamped at '
+      + '1e-7 as greymatter\'s is. The optimizers are greymatter\'s rules written with tf ops '
+      + '(tf.train.rmsprop puts epsilon inside the square root; greymatter adds it outside). '
+      + 'The penalty\'s gradient (sign(w) for L1, w for L2) is added to the kernels only.',
     `Run: npm install @tensorflow/tfjs && node ${fileName()} [epochs]   (default ${epochsToTrain(run)})`,
   ];
   const penalty = PENALTIES[config.regularization];
