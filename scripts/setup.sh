@@ -2,7 +2,9 @@
 # Makes this machine able to build and test greymatter, installing only what is missing.
 #
 #   scripts/setup.sh            wasm32 toolchain + wasm-bindgen-cli
-#   scripts/setup.sh --browser  the same, plus Debian's chromium (for tests/e2e)
+#   scripts/setup.sh --browser  the same, plus Debian's chromium (for tests/e2e) and a
+#                               Python venv with numpy (target/export-venv: the unit tests
+#                               run the NumPy script "Export as code" writes)
 #
 # The wasm32 toolchain comes one of two ways, picked here and said out loud:
 #   rustup  rustup's toolchain has the wasm32-unknown-unknown target, or adds it within
@@ -115,4 +117,16 @@ say "wasm-bindgen $want: $(command -v wasm-bindgen)"
 if [ "${1:-}" = "--browser" ]; then
     [ -x /usr/bin/chromium ] || apt_install chromium chromium-driver
     say "browser: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+fi
+
+# --- a Python venv with numpy, for the unit tests of "Export as code" ---
+if [ "${1:-}" = "--browser" ]; then
+    venv=target/export-venv
+    if ! "$venv/bin/python" -c 'import numpy' 2>/dev/null; then
+        python3 -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
+        say "creating $venv with numpy from PyPI (for tests/unit/export-code.test.mjs)"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check numpy
+    fi
+    say "python with numpy: $venv/bin/python (numpy $("$venv/bin/python" -c 'import numpy; print(numpy.__version__)'))"
 fi

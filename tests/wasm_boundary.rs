@@ -506,3 +506,35 @@ fn an_epoch_trained_in_slices_crosses_the_boundary_as_a_whole_epoch() {
     assert_eq!(sliced_history[6..], whole_history[3..]);
     assert_eq!(sliced.train_loss(), whole.train_loss());
 }
+
+#[wasm_bindgen_test]
+fn the_run_for_export_crosses_as_plain_data() {
+    let mut playground = Playground::new(&config(&[
+        ("optimizer", "adam".into()),
+        ("samples", 40.into()),
+    ]))
+    .unwrap();
+    playground.train(2);
+    let run = playground.export_run().unwrap();
+    assert_eq!(get(&run, "epoch").as_f64(), Some(2.0));
+    let train = js_sys::Array::from(&get(&run, "train"));
+    assert_eq!(train.length(), 20);
+    assert_eq!(js_sys::Array::from(&train.get(0)).length(), 3);
+    let mut order = numbers(&get(&run, "nextOrder"));
+    order.sort_by(f64::total_cmp);
+    assert_eq!(order, (0..20).map(f64::from).collect::<Vec<_>>());
+    let optimizer = get(&run, "optimizer");
+    assert_eq!(get(&optimizer, "steps").as_f64(), Some(4.0)); // 2 epochs of 2 batches
+    let parameters = 2 * 4 + 4 + 4 * 2 + 2 + 2 + 1;
+    assert_eq!(numbers(&get(&optimizer, "first")).len(), parameters);
+    assert_eq!(
+        get(&get(&run, "config"), "optimizer")
+            .as_string()
+            .as_deref(),
+        Some("adam")
+    );
+    assert_eq!(
+        get(&get(&run, "model"), "format").as_string().as_deref(),
+        Some("greymatter-model")
+    );
+}

@@ -301,6 +301,8 @@ export interface GreymatterApi {
   /** The full page's address for this setup (own points included; the trained weights and epoch with `weights`). */
   shareLink(options?: { weights?: boolean }): string;
   exportModel(): GreymatterModel;
+  /** The run as a script that rebuilds and trains it further; rejects naming a setting the target cannot express. */
+  exportCode(target: 'numpy' | 'pytorch' | 'tfjs'): Promise<{ target: string; fileName: string; code: string }>;
   /** Loads a model object or its JSON text; throws (and changes nothing) on refusal. */
   importModel(model: GreymatterModel | string): void;
   /** The whole run as a lesson file object. */

@@ -285,6 +285,13 @@ impl Playground {
         to_js(&self.trainer.export_model())
     }
 
+    /// The run as "Export as code" takes it: settings, network, optimizer memory,
+    /// points and the next epoch's order (see `RunExport`).
+    #[wasm_bindgen(js_name = exportRun)]
+    pub fn export_run(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.trainer.run_export())
+    }
+
     /// Loads a model file object; on error nothing changes.
     #[wasm_bindgen(js_name = importModel)]
     pub fn import_model(&mut self, model: JsValue) -> Result<(), JsValue> {

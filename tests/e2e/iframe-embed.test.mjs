@@ -204,6 +204,10 @@ describe('the iframe embed on a host page of another origin', () => {
     assert.equal(await call(page, 'importModel', model), null);
     assert.equal((await call(page, 'exportModel')).layers[0].biases[0], -0.75);
     assert.match((await call(page, 'setWeight', 9, 0, 0, 1)).error, /layer/);
+    const script = await call(page, 'exportCode', 'numpy');
+    assert.equal(script.fileName, 'greymatter_numpy.py');
+    assert.match(script.code, /^# greymatter run exported as code: NumPy\./);
+    assert.match((await call(page, 'exportCode', 'cobol')).error, /^exportCode: unknown target "cobol": the targets are /);
 
     // The error names every member of the element's API object but its test hook.
     const members = await inFrame(page, (element) => Object.keys(element.api));

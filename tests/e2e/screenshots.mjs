@@ -10,7 +10,8 @@
 // docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png),
 // `… dropout` only dropout's marks and the inspector's mask (docs/what-you-see/dropout.png),
 // `… layer-views` only the layer histograms and what a layer sees,
-// `… compare` only two runs compared (docs/what-you-see/compare.png).
+// `… compare` only two runs compared (docs/what-you-see/compare.png),
+// `… export` only the "Export as code" panel (docs/what-you-see/export-code.png).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -322,6 +323,23 @@ async function takeCompare(session) {
   await page.context().close();
 }
 
+/** "Export as code" (docs/what-you-see/export-code.png): the panel with a NumPy script. */
+async function takeExportCode(session) {
+  mkdirSync(TOUR, { recursive: true });
+  const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4,2&optimizer=adam&seed=1&dataSeed=1`, TOUR_WINDOW);
+  await page.evaluate(async () => {
+    window.playground.setView({ epochsPerFrame: 10 });
+    for (let i = 0; i < 5; i++) await window.playground.step();
+  });
+  await page.click('#export-code');
+  await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot
+    .getElementById('export-code-note').textContent !== '');
+  await page.mouse.move(1, 1);
+  await shoot(page, 'export-code', ['[data-control="modelFile"]']);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+  await page.context().close();
+}
+
 const mode = process.argv[2];
 const session = await startSession();
 try {
@@ -334,6 +352,7 @@ try {
   if (!mode || mode === 'tour' || mode === 'dropout') await takeDropout(session);
   if (!mode || mode === 'tour' || mode === 'layer-views') await takeLayerViews(session);
   if (!mode || mode === 'tour' || mode === 'compare') await takeCompare(session);
+  if (!mode || mode === 'tour' || mode === 'export') await takeExportCode(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });

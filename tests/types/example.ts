@@ -38,6 +38,10 @@ async function lesson(playground: GreymatterPlayground): Promise<number> {
   playground.layerPlane(0, 1);
   const saved = playground.saveLesson();
   playground.openLesson(saved.epoch > 0 ? saved : JSON.stringify(saved));
+  const script = await playground.exportCode('numpy');
+  console.log(script.fileName, script.code.length);
+  // @ts-expect-error: no such target
+  void playground.exportCode('cobol');
   // @ts-expect-error: a model file is no lesson file
   playground.openLesson(model);
   // @ts-expect-error: no such dataset

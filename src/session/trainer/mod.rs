@@ -9,10 +9,12 @@ mod editing;
 mod evaluation;
 mod model_exchange;
 mod own_points;
+mod run_export;
 mod snapshot;
 
 pub use evaluation::Evaluation;
 pub use own_points::{DataEdit, DrawTarget};
+pub use run_export::{OptimizerMemory, RunExport};
 pub use snapshot::{Resume, Snapshot, MAX_HISTORY};
 
 use crate::config::{Change, Config, ConfigError};

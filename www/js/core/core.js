@@ -410,6 +410,14 @@ export class Core {
     return this.engine.call((p) => p.exportModel());
   }
 
+  /**
+   * The run for "Export as code": `{config, model, epoch, optimizer: {first, second, steps},
+   * train, test, nextOrder, learningRate}` at the last completed epoch (see the core's RunExport).
+   */
+  exportRun() {
+    return this.engine.call((p) => p.exportRun());
+  }
+
   importModel(model) {
     const plain = plainDocument(model, 'the model file');
     this.engine.call((p) => p.importModel(plain));

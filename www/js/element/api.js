@@ -79,6 +79,8 @@ export function publicApi(page) {
       return page.shareLink({ weights: Boolean(options.weights) });
     }),
     exportModel: started(() => page.exportModel()),
+    /** A Promise of the run as a script: {target, fileName, code}; rejects naming what the target cannot express. */
+    exportCode: started((target) => page.exportCode(target)),
     importModel: started((model) => page.importModel(model)),
     /** The whole run as a lesson file object (docs/lesson-file.md). */
     saveLesson: started(() => page.lessonDocument()),

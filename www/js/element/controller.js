@@ -10,6 +10,7 @@ import { Core, CoreCrash } from '../core/core.js';
 import { Controls } from '../controls/controls.js';
 import { DatasetPicker } from '../controls/dataset-picker.js';
 import { MessageArea } from '../controls/message.js';
+import { bindExportCode } from '../controls/export-code.js';
 import { bindModelFile, parseModelText } from '../controls/model-file.js';
 import { bindDataFile, describeImport } from '../controls/data-file.js';
 import { bindShareLink } from '../controls/share-link.js';
@@ -163,6 +164,11 @@ export class Playground {
       importModel: (text) => this.importModel(text),
       report: (error) => this.report(error, '', 'model'),
     });
+    bindExportCode({
+      button: find('export-code'), panel: find('export-code-panel'), target: find('export-code-target'),
+      text: find('export-code-text'), copy: find('copy-code'), download: find('download-code'),
+      note: find('export-code-note'), root: this.root,
+    }, { exportCode: (target) => this.exportCode(target) });
     this.lessons.bind({
       saveButton: find('save-lesson'), fileInput: find('open-lesson'), freshButton: find('start-fresh'),
       host: this.root.host ?? this.root, root: this.root,
@@ -754,6 +760,15 @@ export class Playground {
 
   exportModel() {
     return this.core.exportModel();
+  }
+
+  /**
+   * The run as a script for `target` ("numpy", "pytorch", "tfjs"): a Promise of
+   * `{target, fileName, code}`; the writers are loaded when first asked for.
+   */
+  async exportCode(target) {
+    const { exportCode } = await import('../export/index.js');
+    return exportCode(this.core.exportRun(), this.core.defaultConfig(), target);
   }
 
   /** Loads a model (object or JSON text); on refusal shows the reason and throws. */

@@ -291,6 +291,8 @@ export class GreymatterPlayground extends HTMLElement {
 
   exportModel() { return this.#api.exportModel(); }
 
+  exportCode(target) { return this.#api.exportCode(target); }
+
   importModel(model) { return this.#api.importModel(model); }
 
   saveLesson() { return this.#api.saveLesson(); }

@@ -88,6 +88,17 @@ const MARKUP = `
         <button id="export-model" type="button">Export model</button>
         <label class="file-button" for="import-model">Import model</label>
         <input id="import-model" class="visually-hidden" type="file" accept=".json,application/json">
+        <button id="export-code" type="button" aria-expanded="false" aria-controls="export-code-panel"
+          title="A script that rebuilds this network with its weights and points and trains it further">Export as code</button>
+      </div>
+      <div id="export-code-panel" class="export-code" hidden>
+        <label class="field"><span class="label">Target</span> <select id="export-code-target"></select></label>
+        <pre id="export-code-text" class="export-code-text" tabindex="0" aria-label="The exported script"></pre>
+        <div class="button-row">
+          <button id="copy-code" type="button" disabled>Copy</button>
+          <button id="download-code" type="button" disabled>Download</button>
+        </div>
+        <p id="export-code-note" class="field-note" aria-live="polite"></p>
       </div>
     </div>
 
