@@ -237,4 +237,29 @@ describe('what a layer sees', () => {
     assert.equal(await page.$eval('#inspector', (panel) => panel.hidden), false, 'closed, a click inspects again');
     assert.deepEqual(page.problems, []);
   });
+
+  it('works with the keyboard alone: Enter opens it, Tab reaches the selects, arrow keys pick', async () => {
+    const active = () => page.evaluate(() => document.querySelector('greymatter-playground').shadowRoot.activeElement?.id);
+    await page.focus('#layer-sees');
+    await page.keyboard.press('Enter');
+    assert.equal(await active(), 'sees-title');
+    let state = await panelState(page);
+    assert.deepEqual([state.layer, state.drawn.neurons], ['1', '0,1'], 'hidden layers of 4 and 3: the last one');
+    await page.keyboard.press('Tab');
+    assert.equal(await active(), 'sees-close');
+    await page.keyboard.press('Tab');
+    assert.equal(await active(), 'sees-layer');
+    await page.keyboard.press('ArrowUp');
+    state = await panelState(page);
+    assert.deepEqual([state.layer, state.drawn.layer, state.drawn.neurons], ['0', '0', '0,1']);
+    await page.keyboard.press('Tab');
+    assert.equal(await active(), 'sees-first');
+    await page.keyboard.press('ArrowDown');
+    state = await panelState(page);
+    assert.equal(state.message, 'Pick two different neurons: both are neuron 2 of hidden layer 1.');
+    await page.keyboard.press('ArrowDown');
+    state = await panelState(page);
+    assert.deepEqual([state.message, state.drawn.neurons], ['', '2,1']);
+    assert.deepEqual(page.problems, []);
+  });
 });
