@@ -209,3 +209,31 @@ fn the_inspector_shows_a_training_samples_mask_of_the_last_batch() {
     let point = trainer.train_points()[sample].position;
     assert_eq!(trainer.predict(&[point])[0], inspection.output);
 }
+
+#[test]
+fn a_lesson_without_the_masks_position_opens_and_a_bad_one_is_named() {
+    let mut trainer = Trainer::new(with_dropout(vec![0.5])).unwrap();
+    trainer.train_epochs(2);
+    let mut json = serde_json::to_value(LessonFile::of(
+        &trainer,
+        Default::default(),
+        Classroom::default(),
+    ))
+    .unwrap();
+    json["resume"]
+        .as_object_mut()
+        .unwrap()
+        .remove("dropoutPosition");
+    let older: LessonFile = serde_json::from_value(json.clone()).unwrap();
+    let opened = older.open().unwrap();
+    assert_eq!(
+        opened.network().parameters(),
+        trainer.network().parameters()
+    );
+    json["resume"]["dropoutPosition"] = "x".into();
+    let bad: LessonFile = serde_json::from_value(json).unwrap();
+    assert_eq!(
+        bad.open().err().unwrap(),
+        "resume.dropoutPosition must be a whole number, got \"x\""
+    );
+}

@@ -42,6 +42,16 @@ describe('fitting a patch to the config', () => {
     assert.deepEqual(core.config().layerActivations, ['relu']);
   });
 
+  it('a shorter hidden cuts the dropout rates to its length too', () => {
+    const dropping = { ...current, hidden: [4, 2], dropout: [0.5, 0.2] };
+    assert.deepEqual(fitPatch({ hidden: [3] }, dropping, lossesFor, schema), { hidden: [3], dropout: [0.5] });
+    assert.deepEqual(fitPatch({ hidden: [3, 3, 3] }, dropping, lossesFor, schema), { hidden: [3, 3, 3] }, 'new layers drop nothing');
+    assert.deepEqual(fitPatch({ hidden: [3], dropout: [0.1] }, dropping, lossesFor, schema).dropout, [0.1]);
+    const core = coreOf({ hidden: [4, 2], dropout: [0.5, 0.2] });
+    core.setConfig(fitPatch({ hidden: [] }, core.config(), lossesFor, schema));
+    assert.deepEqual(core.config().dropout, []);
+  });
+
   it('sums up outcomes and tidies 32-bit floats', () => {
     assert.equal(combineOutcomes('kept', 'reset'), 'reset');
     assert.equal(combineOutcomes('newData', 'reset'), 'regenerated');

@@ -5,8 +5,8 @@
 // layer's activation: a choice sends `layerActivations` for every hidden layer, and
 // adding or removing a layer keeps that list as long as `hidden`. Beside it, a
 // `.layer-dropout` select per hidden layer shows and sets that layer's dropout rate
-// (the schema's offered rates): a choice sends `dropout` for every hidden layer, and
-// removing a layer shortens that list with it.
+// (the schema's offered rates): a choice sends `dropout` for every hidden layer;
+// removing a layer shortens that list with it (the playground's fitPatch).
 // The core sets the limits (`limits()` of the wasm package): the buttons stop at its
 // most layers and most neurons per layer; a change past its weight cap is sent all the
 // same, and the core's refusal is shown like any other.
@@ -32,15 +32,12 @@ export class LayerControls {
     this.dropout = [];
     this.hide = new Set();
     this.limits = { maxHiddenLayers: Infinity, maxNeuronsPerLayer: Infinity };
-    // A per-layer list must never be longer than `hidden`; an empty one stays empty.
-    const change = (hidden) => {
-      const partial = { hidden };
-      if (this.layerActivations.length > 0) {
-        partial.layerActivations = hidden.map((_, layer) => this.layerActivations[layer] ?? this.activation);
-      }
-      if (this.dropout.length > hidden.length) partial.dropout = this.dropout.slice(0, hidden.length);
-      onChange(partial);
-    };
+    // A per-layer list must never be longer than `hidden` (the playground cuts the
+    // dropout rates, fitPatch); an empty one stays empty.
+    const change = (hidden) => onChange(this.layerActivations.length === 0 ? { hidden } : {
+      hidden,
+      layerActivations: hidden.map((_, layer) => this.layerActivations[layer] ?? this.activation),
+    });
     elements.addLayer.addEventListener('click', () => {
       change([...this.hidden, NEW_LAYER_SIZE]);
     });

@@ -9,8 +9,8 @@ import { sameValue } from './address.js';
 
 /**
  * The problem goes first, then the dataset (it must fit the problem), the classes, the
- * hidden layers (a shorter `hidden` cuts the layer activations, so those come after it
- * and are taken as written or refused), then the rest.
+ * hidden layers (a shorter `hidden` cuts the layer activations and the dropout rates,
+ * so those come after it and are taken as written or refused), then the rest.
  */
 const FIRST = ['problem', 'dataset', 'classes', 'hidden'];
 

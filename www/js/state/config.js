@@ -86,8 +86,8 @@ export function isMultiClass(config) {
  * patch: a dataset of the problem (withFittingDataset); with 3 or more classes, a dataset
  * that has them (xor → spiral); and a loss that fits the problem and the classes (the
  * first of `lossesFor(problem, classes)`) when the current one does not; a shorter
- * `hidden` cuts `layerActivations` to its length, as the page's − button does (a
- * longer one leaves the new layers on `activation`). Keys that `partial` names itself
+ * `hidden` cuts `layerActivations` and `dropout` to its length, as the page's − button
+ * does (a longer one leaves the new layers on `activation`, without dropout). Keys that `partial` names itself
  * are never changed.
  */
 export function fitPatch(partial, current, lossesFor, schema) {
@@ -108,15 +108,22 @@ export function fitPatch(partial, current, lossesFor, schema) {
     }
     if (fits.length && !fits.includes(current.loss)) patch = { ...patch, loss: fits[0] };
   }
-  return withFittingLayerActivations(patch, current);
+  return withFittingLayerLists(patch, current);
 }
 
-/** `patch` with `layerActivations` cut to a shorter `hidden` (see fitPatch). */
-function withFittingLayerActivations(patch, current) {
-  const activations = current.layerActivations ?? [];
+/** The settings that hold one entry per hidden layer (or fewer). */
+const PER_LAYER = ['layerActivations', 'dropout'];
+
+/** `patch` with `layerActivations` and `dropout` cut to a shorter `hidden` (see fitPatch). */
+function withFittingLayerLists(patch, current) {
   const { hidden } = patch;
-  if (!Array.isArray(hidden) || 'layerActivations' in patch || hidden.length >= activations.length) return patch;
-  return { ...patch, layerActivations: activations.slice(0, hidden.length) };
+  if (!Array.isArray(hidden)) return patch;
+  const fitted = { ...patch };
+  for (const key of PER_LAYER) {
+    const list = current[key] ?? [];
+    if (!(key in patch) && hidden.length < list.length) fitted[key] = list.slice(0, hidden.length);
+  }
+  return fitted;
 }
 
 /**
