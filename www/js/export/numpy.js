@@ -2,8 +2,8 @@
 // written out by hand (no framework), in 32-bit floats as greymatter computes.
 
 import {
-  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, matrix, memoryByLayer, numbers, pieces, pointRows,
-  pythonConstants, pythonMain,
+  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, masksWords, matrix, memoryByLayer,
+  numbers, pieces, pointRows, pythonConstants, pythonMain,
 } from './shared.js';
 
 /** Each hidden activation: f(z) and f'(z) given z and a = f(z), as NumPy expressions. */
@@ -279,7 +279,7 @@ def unpack_masks(text, neurons, scale):
     return np.where(bits.reshape(len(TRAIN), neurons) == 1, scale, F(0)).astype(F)
 
 
-# The dropout masks of greymatter's next epoch (None: ${kept ? 'a layer at rate 0' : 'not inlined, or no dropout'}).
+# The dropout masks of greymatter's next epoch (None: ${masksWords(run)}).
 NEXT_MASKS = ${masks}`;
 }
 

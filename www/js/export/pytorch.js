@@ -2,8 +2,8 @@
 // optimizer holding greymatter's memory, and a training loop.
 
 import {
-  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, matrix, memoryByLayer, numbers, pieces, pointRows,
-  pythonConstants, pythonMain,
+  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, masksWords, matrix, memoryByLayer,
+  numbers, pieces, pointRows, pythonConstants, pythonMain,
 } from './shared.js';
 import { labelWords, predictWords } from './numpy.js';
 
@@ -107,7 +107,7 @@ def unpack_masks(text, neurons, scale):
     return bits.flatten()[:len(TRAIN) * neurons].reshape(len(TRAIN), neurons).to(FLOAT) * torch.tensor(scale, dtype=FLOAT)
 
 
-# The dropout masks of greymatter's next epoch (None: ${kept ? 'a layer at rate 0' : 'not inlined, or no dropout'}).
+# The dropout masks of greymatter's next epoch (None: ${masksWords(run)}).
 NEXT_MASKS = ${masks}`;
 }
 

@@ -190,6 +190,12 @@ export function dropoutOf(run) {
   return { any: true, rates: next.rates, keptScales: next.keptScales, kept: next.kept };
 }
 
+/** What a missing mask in NEXT_MASKS means, for the scripts' comment. */
+export function masksWords(run) {
+  if (!run.nextDropout) return 'no dropout';
+  return run.nextDropout.kept ? 'a layer at rate 0' : 'not inlined, over 2^20 draws: every epoch draws its own';
+}
+
 /** Long text (a mask's hex) cut into pieces of \`width\` characters. */
 export function pieces(text, width = 96) {
   const out = [];

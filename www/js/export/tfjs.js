@@ -2,7 +2,8 @@
 // model of dense layers, trained by greymatter's update rules written with tf ops.
 
 import {
-  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, matrix, memoryByLayer, numbers, pieces, pointRows,
+  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, masksWords, matrix, memoryByLayer,
+  numbers, pieces, pointRows,
 } from './shared.js';
 import { labelWords, predictWords } from './numpy.js';
 
@@ -167,7 +168,7 @@ function unpackMasks(text, neurons, scale) {
   return values;
 }
 
-// The dropout masks of greymatter's next epoch (null: ${dropout.kept ? 'a layer at rate 0' : 'not inlined, or no dropout'}).
+// The dropout masks of greymatter's next epoch (null: ${masksWords(run)}).
 export const NEXT_MASKS = ${dropout.kept ? `[${dropout.kept.map((text, index) => (text ? `\n  unpackMasks([\n    ${pieces(text).map((piece) => `'${piece}'`).join(',\n    ')},\n  ].join(''), ${layers[index].biases.length}, KEPT_SCALES[${index}]),` : '\n  null,')).join('')}\n]` : 'null'};
 
 // Weights [outputs][inputs] and biases; m1, m2: what the optimizer remembers.
