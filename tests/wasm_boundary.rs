@@ -537,4 +537,27 @@ fn the_run_for_export_crosses_as_plain_data() {
         get(&get(&run, "model"), "format").as_string().as_deref(),
         Some("greymatter-model")
     );
+    assert!(get(&run, "nextDropout").is_null(), "no dropout: null");
+}
+
+#[wasm_bindgen_test]
+fn the_next_epochs_dropout_masks_cross_as_hex_text() {
+    let hidden = js_sys::Array::of2(&4.into(), &3.into());
+    let dropout = js_sys::Array::of2(&0.5.into(), &0.into());
+    let mut playground = Playground::new(&config(&[
+        ("samples", 40.into()),
+        ("hidden", hidden.into()),
+        ("dropout", dropout.into()),
+    ]))
+    .unwrap();
+    playground.train(1);
+    let next = get(&playground.export_run().unwrap(), "nextDropout");
+    assert_eq!(numbers(&get(&next, "rates")), vec![0.5, 0.0]);
+    assert_eq!(numbers(&get(&next, "keptScales")), vec![2.0, 1.0]);
+    let kept = js_sys::Array::from(&get(&next, "kept"));
+    // 20 training points × 4 neurons = 80 bits = 10 bytes = 20 hex digits.
+    let first = kept.get(0).as_string().unwrap();
+    assert_eq!(first.len(), 20);
+    assert!(first.chars().all(|c| c.is_ascii_hexdigit()));
+    assert_eq!(kept.get(1).as_string().as_deref(), Some(""));
 }

@@ -2,7 +2,8 @@
 // the panel with the script for the picked target; Copy puts it on the clipboard,
 // Download saves it under its target's file name; the downloaded NumPy script, run
 // under Python with numpy (target/export-venv, see scripts/setup.sh --browser), predicts
-// as the page does; exportCode(target) gives the same text and refuses an unknown target.
+// as the page does, and with mish, sine and dropout trains the next epoch as the page does;
+// exportCode(target) gives the same text and refuses an unknown target.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -76,6 +77,24 @@ describe('export as code', () => {
 
     await page.click('#export-code');
     assert.equal(await page.isVisible('#export-code-panel'), false);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it('with mish, sine and dropout, the exported NumPy script trains the next epoch as the page does', async () => {
+    await page.evaluate(() => window.playground.setConfig({
+      hidden: [5, 4], layerActivations: ['mish', 'sine'], dropout: [0.4, 0.2], optimizer: 'sgd',
+    }));
+    await stepEpochs(page, 3);
+    const code = await page.evaluate(async () => (await window.playground.exportCode('numpy')).code);
+    assert.match(code, /NEXT_MASKS = \[\n {4}unpack_masks\(/);
+    await stepEpochs(page, 1);
+    const fromPage = await page.evaluate((grid) => window.playground.predict(grid), GRID);
+    const harness = 'import json, sys\n'
+      + 'm = {"__name__": "exported"}; exec(compile(sys.stdin.read(), "exported.py", "exec"), m)\n'
+      + 'm["train_epoch"](m["NEXT_ORDER"], m["NEXT_MASKS"])\n'
+      + 'print(json.dumps([float(v) for v in m["predict"](json.loads(sys.argv[1]))]))';
+    const fromScript = JSON.parse(execFileSync(PYTHON, ['-c', harness, JSON.stringify(GRID)], { input: code, encoding: 'utf8' }));
+    fromScript.forEach((value, index) => assert.ok(Math.abs(value - fromPage[index]) <= 1e-4, `point ${index}: ${value} vs ${fromPage[index]}`));
     assert.deepEqual(page.problems, []);
   });
 

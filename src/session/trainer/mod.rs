@@ -8,11 +8,13 @@
 mod editing;
 mod evaluation;
 mod model_exchange;
+mod next_masks;
 mod own_points;
 mod run_export;
 mod snapshot;
 
 pub use evaluation::Evaluation;
+pub use next_masks::{NextDropout, MAX_EXPORTED_DRAWS};
 pub use own_points::{DataEdit, DrawTarget};
 pub use run_export::{OptimizerMemory, RunExport};
 pub use snapshot::{Resume, Snapshot, MAX_HISTORY};

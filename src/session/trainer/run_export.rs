@@ -1,9 +1,10 @@
 //! The run as plain data for "Export as code": the settings, the network at its last
 //! completed epoch, what the optimizer remembers, the points with their sets, and the
-//! order in which greymatter's next epoch visits the training points. A script rebuilt
-//! from it trains its first epoch on exactly the batches greymatter's next epoch uses.
+//! order in which greymatter's next epoch visits the training points, with its dropout
+//! masks. A script rebuilt from it trains its first epoch on exactly the batches (and
+//! masks) greymatter's next epoch uses.
 
-use super::{Snapshot, Trainer};
+use super::{NextDropout, Snapshot, Trainer};
 use crate::config::Config;
 use crate::data::dataset::Point;
 use crate::model::model_file::ModelFile;
@@ -41,6 +42,8 @@ pub struct RunExport {
     /// Indices into `train` in the order greymatter's next epoch visits them (its
     /// batches are consecutive runs of `batchSize`).
     pub next_order: Vec<u32>,
+    /// The dropout masks of that epoch (`None` when every rate is 0).
+    pub next_dropout: Option<NextDropout>,
     /// The learning rate of the next epoch, after the schedule.
     pub learning_rate: f64,
 }
@@ -68,6 +71,7 @@ impl Trainer {
             train: rows(&self.train.points),
             test: rows(&self.test.points),
             next_order: self.next_epoch_order(),
+            next_dropout: self.next_epoch_dropout(),
             learning_rate: self.config.schedule.rate(
                 self.config.learning_rate,
                 self.config.decay_rate,

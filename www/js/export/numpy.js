@@ -1,7 +1,10 @@
 // "Export as code" for NumPy: a Python script with the forward and backward passes
 // written out by hand (no framework), in 32-bit floats as greymatter computes.
 
-import { check, epochsToTrain, f32, header, matrix, memoryByLayer, numbers, pointRows, pythonConstants, pythonMain } from './shared.js';
+import {
+  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, masksWords, matrix, memoryByLayer,
+  numbers, pieces, pointRows, pythonConstants, pythonMain,
+} from './shared.js';
 
 /** Each hidden activation: f(z) and f'(z) given z and a = f(z), as NumPy expressions. */
 export const ACTIVATIONS = {
@@ -14,7 +17,9 @@ export const ACTIVATIONS = {
   swish: ['z / (1 + np.exp(-z))', 'sigmoid(z) + z * sigmoid(z) * (1 - sigmoid(z))'],
   gelu: ['0.5 * z * (1 + np.tanh(GELU_SCALE * (z + 0.044715 * z ** 3)))',
     '0.5 * (1 + np.tanh(GELU_SCALE * (z + 0.044715 * z ** 3))) + 0.5 * z * (1 - np.tanh(GELU_SCALE * (z + 0.044715 * z ** 3)) ** 2) * GELU_SCALE * (1 + 3 * 0.044715 * z * z)'],
-  softplus: ['np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))', '1 - np.exp(-a)'],
+  softplus: ['softplus(z)', '1 - np.exp(-a)'],
+  mish: ['z * np.tanh(softplus(z))', 'np.tanh(softplus(z)) + z * (1 - np.tanh(softplus(z)) ** 2) * sigmoid(z)'],
+  sine: ['np.sin(z)', 'np.cos(z)'],
 };
 
 /** Each input feature as a NumPy expression of the columns x1, x2. */
@@ -89,6 +94,8 @@ export function generate(run, defaults) {
       + 'Huber loss has one tanh output and targets -1/+1; binary cross-entropy a sigmoid '
       + 'output with targets 0/1; softmax cross-entropy one softmax output per class, one-hot '
       + 'targets; a cross-entropy is differentiated through its output: dJ/dz = (a - t) / B.',
+    ...dropoutNote(run, 'Here by hand: out = mask * a after the activation, and the same mask '
+      + 'in the backward pass, dJ/da = mask * dJ/d(out).'),
     `Run: python3 ${fileName()} [epochs]   (default ${epochsToTrain(run)})`,
   ];
   const lossValue = LOSSES[config.loss][0];
@@ -110,6 +117,7 @@ TRAIN = np.array([${pointRows(run.train)}], dtype=F).reshape(-1, 3)
 TEST = np.array([${pointRows(run.test)}], dtype=F).reshape(-1, 3)
 # The order of the training points in greymatter's next epoch.
 NEXT_ORDER = np.array([${run.nextOrder.join(', ')}], dtype=np.int64)
+${dropoutConstants(run)}
 
 # Weights [outputs][inputs] and biases; m1, m2: what the optimizer remembers.
 LAYERS = [
@@ -119,6 +127,10 @@ ${layerText}
 
 def sigmoid(z):
     return 1 / (1 + np.exp(-z))
+
+
+def softplus(z):
+    return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
 
 
 def softmax(z):
@@ -145,8 +157,9 @@ def targets(labels):
     return ${TARGETS[config.loss] ?? 'labels[:, None]'}
 
 
-def forward(x):
-    """Every layer's (z, a) for inputs x [batch][features]."""
+def forward(x, masks=None):
+    """Every layer's (z, a, out) for inputs x [batch][features]: out = a, or with dropout
+    masks (one [batch][neurons] array or None per hidden layer) out = mask * a."""
     passes = []
     for index, layer in enumerate(LAYERS):
         z = x @ layer["W"].T + layer["b"]
@@ -154,14 +167,16 @@ def forward(x):
             a = ${OUTPUTS[output.activation][0]}
         else:
             a = ACTIVATIONS[layer["activation"]][0](z)
-        passes.append((z, a.astype(F)))
-        x = passes[-1][1]
+        a = a.astype(F)
+        mask = masks[index] if masks and index < len(masks) else None
+        passes.append((z, a, a if mask is None else a * mask))
+        x = passes[-1][2]
     return passes
 
 
 def predict(points):
     """What greymatter's predict() gives: ${predictWords(config, output)}."""
-    o = forward(features(np.asarray(points, dtype=F)))[-1][1]
+    o = forward(features(np.asarray(points, dtype=F)))[-1][2]
     return o if OUTPUTS > 1 else o[:, 0]
 
 
@@ -169,28 +184,32 @@ def mean_loss(points):
     """The mean loss over points (without the penalty), as greymatter shows it."""
     if len(points) == 0:
         return float("nan")
-    o = forward(features(points))[-1][1]
+    o = forward(features(points))[-1][2]
     t = targets(points[:, 2])
     return float(np.mean(${lossValue}))
 
 
-def gradients(x, labels):
-    """dJ/dW and dJ/db of every layer for one batch: mean loss + rate * penalty."""
+def gradients(x, labels, masks=None):
+    """dJ/dW and dJ/db of every layer for one batch: mean loss + rate * penalty (with
+    dropout masks, the same masks forward and backward: dJ/da = mask * dJ/d(out))."""
     batch = len(labels)
-    passes = forward(x)
-    o = passes[-1][1]
+    passes = forward(x, masks)
+    o = passes[-1][2]
     t = targets(labels)
-    ${crossEntropy ? 'delta = (o - t) / F(batch)  # dJ/dz of the output: through its own activation' : `z, a = passes[-1]
+    ${crossEntropy ? 'delta = (o - t) / F(batch)  # dJ/dz of the output: through its own activation' : `z, a, _ = passes[-1]
     delta = (${lossDerivative}) / F(batch) * (${OUTPUTS[output.activation][1]})`}
     grads = [None] * len(LAYERS)
     for index in range(len(LAYERS) - 1, -1, -1):
-        below = x if index == 0 else passes[index - 1][1]
+        below = x if index == 0 else passes[index - 1][2]
         w = LAYERS[index]["W"]
         g_w = delta.T @ below + REGULARIZATION_RATE * ${PENALTIES[config.regularization]}
         grads[index] = (g_w.astype(F), delta.sum(axis=0).astype(F))
         if index > 0:
-            z, a = passes[index - 1]
-            delta = (delta @ w) * ACTIVATIONS[LAYERS[index - 1]["activation"]][1](z, a)
+            z, a, _ = passes[index - 1]
+            delta = delta @ w
+            if masks and masks[index - 1] is not None:
+                delta = delta * masks[index - 1]
+            delta = delta * ACTIVATIONS[LAYERS[index - 1]["activation"]][1](z, a)
     return grads
 
 
@@ -210,14 +229,27 @@ def step(grads, lr):
 ${OPTIMIZERS[config.optimizer].map((line) => `            ${line}`).join('\n')}
 
 
-def train_epoch(order):
-    """One pass over the training points in \`order\`, a step per batch of BATCH_SIZE."""
+def draw_masks(batch):
+    """Inverted dropout masks of one batch: per hidden layer [batch][neurons], 0 with
+    probability p, else 1/(1 - p); None for a layer at rate 0."""
+    return [None if p == 0 else np.where(MASK_RNG.random((batch, len(layer["b"])), dtype=F) < p, F(0), scale)
+            for p, scale, layer in zip(DROPOUT, KEPT_SCALES, LAYERS)]
+
+
+def train_epoch(order, masks=None):
+    """One pass over the training points in \`order\`, a step per batch of BATCH_SIZE.
+    \`masks\` (NEXT_MASKS: per hidden layer [points][neurons] in the order's positions)
+    gives the dropout of every batch; without them, the batches draw their own."""
     global EPOCH
     lr = learning_rate(EPOCH)
     x_all = features(TRAIN)
     for start in range(0, len(order), BATCH_SIZE):
         batch = order[start:start + BATCH_SIZE]
-        step(gradients(x_all[batch], TRAIN[batch, 2]), lr)
+        if masks is not None:
+            batch_masks = [None if m is None else m[start:start + len(batch)] for m in masks]
+        else:
+            batch_masks = draw_masks(len(batch))
+        step(gradients(x_all[batch], TRAIN[batch, 2], batch_masks), lr)
     EPOCH += 1
 
 
@@ -227,6 +259,28 @@ ${pythonMain(run, 'rng = np.random.default_rng(SEED)', 'rng.permutation(len(TRAI
 /** The file the download gets. */
 export function fileName() {
   return 'greymatter_numpy.py';
+}
+
+/** The dropout rates, kept scales and next-epoch masks as NumPy constants. */
+function dropoutConstants(run) {
+  const { rates, keptScales, kept } = dropoutOf(run);
+  const masks = kept
+    ? `[${kept.map((text, index) => (text ? `\n    unpack_masks(\n        ${pieces(text).map((piece) => `"${piece}"`).join('\n        ')},\n        ${run.model.layers[index].biases.length}, KEPT_SCALES[${index}]),` : '\n    None,')).join('')}\n]`
+    : 'None';
+  return `# Dropout of each hidden layer: rate p, and 1/(1 - p) for a kept output.
+DROPOUT = [${rates.map((rate) => `F(${f32(rate)})`).join(', ')}]
+KEPT_SCALES = [${keptScales.map((scale) => `F(${f32(scale)})`).join(', ')}]
+MASK_RNG = np.random.default_rng([SEED, 1])  # the masks after greymatter's next epoch
+
+
+def unpack_masks(text, neurons, scale):
+    """Hex text of one bit per training point and neuron (1 kept) as [points][neurons] masks."""
+    bits = np.unpackbits(np.frombuffer(bytes.fromhex(text), dtype=np.uint8))[:len(TRAIN) * neurons]
+    return np.where(bits.reshape(len(TRAIN), neurons) == 1, scale, F(0)).astype(F)
+
+
+# The dropout masks of greymatter's next epoch (None: ${masksWords(run)}).
+NEXT_MASKS = ${masks}`;
 }
 
 /** The labels' meaning, for the data comment. */

@@ -1,7 +1,10 @@
 // "Export as code" for PyTorch: a Python script with an nn.Sequential model, a torch.optim
 // optimizer holding greymatter's memory, and a training loop.
 
-import { check, epochsToTrain, f32, header, matrix, memoryByLayer, numbers, pointRows, pythonConstants, pythonMain } from './shared.js';
+import {
+  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, masksWords, matrix, memoryByLayer,
+  numbers, pieces, pointRows, pythonConstants, pythonMain,
+} from './shared.js';
 import { labelWords, predictWords } from './numpy.js';
 
 /** Each hidden activation as a torch.nn module. */
@@ -15,6 +18,27 @@ export const ACTIVATIONS = {
   swish: 'nn.SiLU()',
   gelu: 'nn.GELU(approximate="tanh")',
   softplus: 'nn.Softplus()',
+  mish: 'nn.Mish()',
+  sine: 'Sine()',
+};
+
+/** The modules the script defines itself, when a layer uses them. */
+const MODULES = {
+  Sine: `class Sine(nn.Module):
+    """sin z, elementwise (torch has no module for it)."""
+
+    def forward(self, z):
+        return torch.sin(z)`,
+  Dropout: `class Dropout(nn.Dropout):
+    """nn.Dropout(p): inverted dropout in training only (kept outputs scaled by 1/(1 - p));
+    while \`mask\` is set (greymatter's masks of a batch, [batch][neurons]), that mask."""
+
+    mask = None
+
+    def forward(self, a):
+        if self.training and self.mask is not None:
+            return a * self.mask
+        return super().forward(a)`,
 };
 
 /** Each input feature as a torch expression of the columns x1, x2. */
@@ -68,6 +92,25 @@ export function fileName() {
   return 'greymatter_pytorch.py';
 }
 
+/** The dropout masks of greymatter's next epoch as a torch constant. */
+function dropoutConstants(run) {
+  const { kept, keptScales } = dropoutOf(run);
+  const masks = kept
+    ? `[${kept.map((text, index) => (text ? `\n    unpack_masks(\n        ${pieces(text).map((piece) => `"${piece}"`).join('\n        ')},\n        ${run.model.layers[index].biases.length}, ${f32(keptScales[index])}),` : '\n    None,')).join('')}\n]`
+    : 'None';
+  return `
+
+def unpack_masks(text, neurons, scale):
+    """Hex text of one bit per training point and neuron (1 kept) as [points][neurons] masks."""
+    data = torch.tensor(list(bytes.fromhex(text)), dtype=torch.int64)
+    bits = (data[:, None] >> torch.arange(7, -1, -1)) & 1
+    return bits.flatten()[:len(TRAIN) * neurons].reshape(len(TRAIN), neurons).to(FLOAT) * torch.tensor(scale, dtype=FLOAT)
+
+
+# The dropout masks of greymatter's next epoch (None: ${masksWords(run)}).
+NEXT_MASKS = ${masks}`;
+}
+
 /** The script for `run` (the core's exportRun()), or an Error naming what cannot be expressed. */
 export function generate(run, defaults) {
   check(run, defaults, { name: NAME, activations: ACTIVATIONS, features: FEATURES });
@@ -76,12 +119,21 @@ export function generate(run, defaults) {
   const output = layers[layers.length - 1];
   const [optimizer, state] = OPTIMIZERS[config.optimizer];
   const memory = { m1: memoryByLayer(run.optimizer.first, layers), m2: memoryByLayer(run.optimizer.second, layers) };
+  const dropout = dropoutOf(run);
+  // Where each hidden layer's Dropout module sits in the model (None: no dropout there).
+  const dropoutAt = [];
+  let at = 0;
   const modules = layers.flatMap((layer, index) => {
     const hidden = index < layers.length - 1;
     const linear = `nn.Linear(${layer.weights[0]?.length ?? 0}, ${layer.biases.length}),  # ${hidden ? `hidden layer ${index + 1}` : 'output layer'}`;
     const activation = hidden ? ACTIVATIONS[layer.activation] : OUTPUTS[layer.activation][0];
-    return activation ? [linear, `${activation},`] : [linear];
+    const drop = hidden && dropout.rates[index] > 0 ? [`Dropout(${f32(dropout.rates[index])}),`] : [];
+    const lines = [linear, ...(activation ? [`${activation},`] : []), ...drop];
+    if (hidden) dropoutAt.push(drop.length ? at + lines.length - 1 : 'None');
+    at += lines.length;
+    return lines;
   });
+  const defined = Object.keys(MODULES).filter((name) => modules.some((line) => line.startsWith(`${name}(`)));
   const tensors = (pick) => layers.map((layer, index) => {
     const { weights, biases } = pick(layer, index);
     return `    (torch.tensor([${matrix(weights)}], dtype=FLOAT), torch.tensor([${numbers(biases)}], dtype=FLOAT)),`;
@@ -96,13 +148,17 @@ ${tensors((_, index) => m[index])}
   const notes = [
     'PyTorch mapping: nn.Sequential of nn.Linear (weights [outputs][inputs], as greymatter) '
       + 'and activation modules: leaky relu nn.LeakyReLU(0.01), elu nn.ELU(1.0), swish nn.SiLU, '
-      + 'gelu nn.GELU(approximate="tanh"); tanh and sigmoid are exact (greymatter\'s fast '
-      + 'approximations are within 1e-6). The cross-entropies train on logits with '
+      + 'gelu nn.GELU(approximate="tanh"), mish nn.Mish, sine a Sine module (torch.sin); tanh, '
+      + 'sigmoid and mish are exact (greymatter\'s fast tanh and sigmoid are within 1e-6, its '
+      + 'mish within 1e-6 |z|). The cross-entropies train on logits with '
       + 'F.binary_cross_entropy_with_logits and F.cross_entropy (gradient a - t, as greymatter; '
       + 'the loss printed is not clamped at 1e-7 as greymatter\'s is). The penalty is added to '
       + 'the cost over the weights only (torch\'s weight_decay would also decay the biases); '
       + 'the optimizer is torch.optim with greymatter\'s memory loaded into its state (momentum '
       + 'and Nesterov: v = mu v + g; RMSProp and Adam: epsilon outside the square root).',
+    ...dropoutNote(run, 'Here a Dropout module (nn.Dropout(p), model.train() while training, '
+      + 'model.train(False) else) after the layer\'s activation, which takes a given mask instead while '
+      + 'one is set.'),
     `Run: pip install torch && python3 ${fileName()} [epochs]   (default ${epochsToTrain(run)})`,
   ];
   return `${header(run, NAME, notes).map((line) => `# ${line}`.trimEnd()).join('\n')}
@@ -121,10 +177,14 @@ TRAIN = torch.tensor([${pointRows(run.train)}], dtype=FLOAT).reshape(-1, 3)
 TEST = torch.tensor([${pointRows(run.test)}], dtype=FLOAT).reshape(-1, 3)
 # The order of the training points in greymatter's next epoch.
 NEXT_ORDER = torch.tensor([${run.nextOrder.join(', ')}], dtype=torch.long)
-
+${dropoutConstants(run)}
+${defined.map((name) => `\n\n${MODULES[name]}\n`).join('')}${defined.length ? '\n' : ''}
+torch.manual_seed(SEED)  # nn.Dropout's masks after greymatter's next epoch
 model = nn.Sequential(
 ${modules.map((line) => `    ${line}`).join('\n')}
 )
+model.train(False)  # training mode only while training: dropout drops nothing else
+dropouts = [None if at is None else model[at] for at in [${dropoutAt.join(', ')}]]  # each hidden layer's Dropout
 # Weights [outputs][inputs] and biases of each layer.
 PARAMETERS = [
 ${tensors((layer) => layer)}
@@ -182,19 +242,30 @@ def learning_rate(epoch):
     return ${RATES[config.schedule]}
 
 
-def train_epoch(order):
-    """One pass over the training points in \`order\`, a step per batch of BATCH_SIZE."""
+def train_epoch(order, masks=None):
+    """One pass over the training points in \`order\`, a step per batch of BATCH_SIZE.
+    \`masks\` (NEXT_MASKS: per hidden layer [points][neurons] in the order's positions)
+    gives the dropout of every batch; without them, nn.Dropout draws its own."""
     global EPOCH
     for group in optimizer.param_groups:
         group["lr"] = learning_rate(EPOCH)
     x_all = features(TRAIN)
+    model.train()
     for start in range(0, len(order), BATCH_SIZE):
         batch = order[start:start + BATCH_SIZE]
+        for layer, dropout in enumerate(dropouts):
+            if dropout is not None:
+                given = masks[layer] if masks is not None else None
+                dropout.mask = None if given is None else given[start:start + len(batch)]
         optimizer.zero_grad()
         cost = sample_loss(model(x_all[batch]), targets(TRAIN[batch, 2])).mean()${penalty ? `
         cost = cost + REGULARIZATION_RATE * sum(${penalty} for linear in linears)` : ''}
         cost.backward()
         optimizer.step()
+    for dropout in dropouts:
+        if dropout is not None:
+            dropout.mask = None
+    model.train(False)
     EPOCH += 1
 
 

@@ -17,7 +17,7 @@ export const SETTINGS = {
   momentum: 'training', rmsDecay: 'training', beta1: 'training', beta2: 'training',
   epsilon: 'training', regularization: 'training', regularizationRate: 'training',
   schedule: 'training', decayRate: 'training', decayEpochs: 'training',
-  stopAfter: 'training', stopAtLoss: 'training', seed: 'training',
+  stopAfter: 'training', stopAtLoss: 'training', seed: 'training', dropout: 'training',
 };
 
 /** The losses every target writes (each target has its code for each). */
@@ -178,6 +178,54 @@ function wrapWords(text, width) {
 }
 
 /**
+ * The dropout of each hidden layer as the scripts take it: `{rates, keptScales, kept}`
+ * (rates 0 and no masks without dropout; `kept` null when the core left the next
+ * epoch's masks out, else one hex text per layer, "" at rate 0), and whether any layer
+ * drops.
+ */
+export function dropoutOf(run) {
+  const hidden = run.model.layers.length - 1;
+  const next = run.nextDropout;
+  if (!next) return { any: false, rates: Array(hidden).fill(0), keptScales: Array(hidden).fill(1), kept: null };
+  return { any: true, rates: next.rates, keptScales: next.keptScales, kept: next.kept };
+}
+
+/** What a missing mask in NEXT_MASKS means, for the scripts' comment. */
+export function masksWords(run) {
+  if (!run.nextDropout) return 'no dropout';
+  return run.nextDropout.kept ? 'a layer at rate 0' : 'not inlined, over 2^20 draws: every epoch draws its own';
+}
+
+/** Long text (a mask's hex) cut into pieces of \`width\` characters. */
+export function pieces(text, width = 96) {
+  const out = [];
+  for (let at = 0; at < text.length; at += width) out.push(text.slice(at, at + width));
+  return out;
+}
+
+/**
+ * The header paragraph on dropout (none without it): where the masks of the first
+ * epoch come from, in the words of \`target\` (\`how\` says how it drops).
+ */
+export function dropoutNote(run, how) {
+  const dropout = dropoutOf(run);
+  if (!dropout.any) return [];
+  const masks = dropout.kept
+    ? 'The first epoch uses the masks greymatter\'s next epoch draws (NEXT_MASKS, from greymatter\'s '
+      + 'own mask generator: per hidden layer one bit per training point and neuron, 1 kept, in the '
+      + 'order of NEXT_ORDER); later epochs draw their own with this script\'s generator (seeded by '
+      + 'seed), so they follow greymatter only in distribution.'
+    : 'greymatter\'s next-epoch masks are not inlined (more than 2^20 neuron-sample draws): every '
+      + 'epoch, the first too, draws its own with this script\'s generator, so one further epoch '
+      + 'matches greymatter\'s only in distribution.';
+  return [
+    `Dropout (inverted), per hidden layer at rates [${dropout.rates.map(f32).join(', ')}]: `
+      + 'in training only, each neuron\'s output is dropped for a sample with probability p and '
+      + `the kept ones are scaled by 1/(1 - p); predictions and losses drop nothing. ${how} ${masks}`,
+  ];
+}
+
+/**
  * The Python scripts' main(): trains the epochs asked for (the first over NEXT_ORDER,
  * then over \`shuffle\`, a permutation made with \`generator\`), printing the losses.
  */
@@ -187,7 +235,10 @@ export function pythonMain(run, generator, shuffle) {
     ${generator}
     print(f"epoch {EPOCH}: train loss {mean_loss(TRAIN):.6f}, test loss {mean_loss(TEST):.6f}")
     for done in range(epochs):
-        train_epoch(NEXT_ORDER if done == 0 else ${shuffle})
+        if done == 0:
+            train_epoch(NEXT_ORDER, NEXT_MASKS)
+        else:
+            train_epoch(${shuffle})
         loss = mean_loss(TRAIN)
         if done == epochs - 1 or EPOCH % 10 == 0 or (STOP_AT_LOSS > 0 and loss <= STOP_AT_LOSS):
             print(f"epoch {EPOCH}: train loss {loss:.6f}, test loss {mean_loss(TEST):.6f}")

@@ -1,7 +1,10 @@
 // "Export as code" for TensorFlow.js: a Node script (ES module) with a tf.sequential
 // model of dense layers, trained by greymatter's update rules written with tf ops.
 
-import { check, epochsToTrain, f32, header, matrix, memoryByLayer, numbers, pointRows } from './shared.js';
+import {
+  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, masksWords, matrix, memoryByLayer,
+  numbers, pieces, pointRows,
+} from './shared.js';
 import { labelWords, predictWords } from './numpy.js';
 
 /** Each hidden activation: the dense layer's activation and a layer added after it. */
@@ -15,7 +18,19 @@ export const ACTIVATIONS = {
   swish: { activation: 'swish' },
   gelu: { activation: 'gelu_new' }, // the tanh form, as greymatter computes it
   softplus: { activation: 'softplus' },
+  mish: { activation: 'mish' },
+  sine: { activation: 'linear', after: 'new Sine()' },
 };
+
+/** A layer the script defines itself (tfjs has no sine activation). */
+const SINE_LAYER = `/** sin z, elementwise, as a layer after a linear dense layer (tfjs has no sine activation). */
+class Sine extends tf.layers.Layer {
+  static className = 'Sine';
+  call(inputs) {
+    return tf.sin(Array.isArray(inputs) ? inputs[0] : inputs);
+  }
+}
+`;
 
 /** Each input feature as a JS expression of x1, x2. */
 export const FEATURES = {
@@ -96,15 +111,22 @@ export function generate(run, defaults) {
   const notes = [
     'TensorFlow.js mapping: tf.sequential() of tf.layers.dense (kernels [inputs][outputs], '
       + 'the transpose of greymatter\'s [outputs][inputs]); leaky relu is a leakyReLU layer '
-      + '(alpha 0.01) after a linear dense layer, gelu is tfjs\'s gelu_new (the tanh form); '
-      + 'tanh and sigmoid are exact (greymatter\'s fast approximations are within 1e-6). The '
+      + '(alpha 0.01) after a linear dense layer, gelu is tfjs\'s gelu_new (the tanh form), mish '
+      + 'tfjs\'s mish, sine a Sine layer (tf.sin) after a linear dense layer; tanh, sigmoid and '
+      + 'mish are exact (greymatter\'s fast tanh and sigmoid are within 1e-6, its mish within '
+      + '1e-6 |z|). The '
       + 'cross-entropies train on the output layer\'s logits (predict() applies the sigmoid or '
       + 'softmax), their gradient is a - t as in greymatter; the loss printed is not clamped at '
       + '1e-7 as greymatter\'s is. The optimizers are greymatter\'s rules written with tf ops '
       + '(tf.train.rmsprop puts epsilon inside the square root; greymatter adds it outside). '
       + 'The penalty\'s gradient (sign(w) for L1, w for L2) is added to the kernels only.',
+    ...dropoutNote(run, 'Here by hand with tf ops: the training pass multiplies the layer\'s '
+      + 'activations by the mask (tf.variableGrads then takes the same mask backward); predict() and '
+      + 'meanLoss() use model.predict(), which drops nothing.'),
     `Run: npm install @tensorflow/tfjs && node ${fileName()} [epochs]   (default ${epochsToTrain(run)})`,
   ];
+  const dropout = dropoutOf(run);
+  const sine = layers.slice(0, -1).some((layer) => layer.activation === 'sine');
   const penalty = PENALTIES[config.regularization];
   return `${header(run, NAME, notes).map((line) => `// ${line}`.trimEnd()).join('\n')}
 
@@ -135,20 +157,35 @@ export const TRAIN = [${pointRows(run.train)}];
 export const TEST = [${pointRows(run.test)}];
 // The order of the training points in greymatter's next epoch.
 export const NEXT_ORDER = [${run.nextOrder.join(', ')}];
+// Dropout of each hidden layer: rate p, and 1/(1 - p) for a kept output.
+const DROPOUT = [${dropout.rates.map(f32).join(', ')}];
+const KEPT_SCALES = [${dropout.keptScales.map(f32).join(', ')}];
+
+/** Hex text of one bit per training point and neuron (1 kept) as [points × neurons] masks. */
+function unpackMasks(text, neurons, scale) {
+  const values = new Float32Array(TRAIN.length * neurons);
+  for (let at = 0; at < values.length; at++) values[at] = (parseInt(text[at >> 2], 16) >> (3 - (at & 3))) & 1 ? scale : 0;
+  return values;
+}
+
+// The dropout masks of greymatter's next epoch (null: ${masksWords(run)}).
+export const NEXT_MASKS = ${dropout.kept ? `[${dropout.kept.map((text, index) => (text ? `\n  unpackMasks([\n    ${pieces(text).map((piece) => `'${piece}'`).join(',\n    ')},\n  ].join(''), ${layers[index].biases.length}, KEPT_SCALES[${index}]),` : '\n  null,')).join('')}\n]` : 'null'};
 
 // Weights [outputs][inputs] and biases; m1, m2: what the optimizer remembers.
 const LAYERS = [
 ${layerText}
 ];
 
-export const model = tf.sequential();
-const dense = LAYERS.map((layer, index) => {
+${sine ? `${SINE_LAYER}\n` : ''}export const model = tf.sequential();
+// Each layer's tf layers (the dense layer, and one after it for some activations).
+const stages = LAYERS.map((layer, index) => {
   const inputShape = index === 0 ? [layer.weights[0].length] : undefined;
-  const added = tf.layers.dense({ units: layer.biases.length, activation: layer.activation, inputShape });
-  model.add(added);
-  if (layer.after) model.add(layer.after());
+  const added = [tf.layers.dense({ units: layer.biases.length, activation: layer.activation, inputShape })];
+  if (layer.after) added.push(layer.after());
+  added.forEach((stage) => model.add(stage));
   return added;
 });
+const dense = stages.map(([layer]) => layer);
 dense.forEach((layer, index) => layer.setWeights([
   tf.tensor2d(LAYERS[index].weights).transpose(),
   tf.tensor1d(LAYERS[index].biases),
@@ -217,31 +254,62 @@ ${OPTIMIZERS[config.optimizer].map((line) => `    ${line}`).join('\n')}
   });
 }
 
-/** One pass over the training points in \`order\`, a step per batch of BATCH_SIZE. */
-export function trainEpoch(order) {
+/** The training pass: every layer, each hidden layer's outputs times its mask (or null). */
+function trainingPass(x, masks) {
+  return stages.reduce((a, layers, index) => {
+    const out = layers.reduce((input, layer) => layer.apply(input), a);
+    return masks[index] ? out.mul(masks[index]) : out;
+  }, x);
+}
+
+const maskRandom = mulberry32((SEED ^ 0x5bd1e995) >>> 0); // the masks after greymatter's next epoch
+
+/** Inverted dropout masks of one batch: per hidden layer [batch × neurons], 0 with probability p, else 1/(1 - p). */
+function drawMasks(batch) {
+  return DROPOUT.map((p, index) => (p === 0 ? null : Float32Array.from(
+    { length: batch * LAYERS[index].biases.length },
+    () => (maskRandom() < p ? 0 : KEPT_SCALES[index]),
+  )));
+}
+
+/**
+ * One pass over the training points in \`order\`, a step per batch of BATCH_SIZE. \`masks\`
+ * (NEXT_MASKS: per hidden layer [points × neurons] in the order's positions) gives the
+ * dropout of every batch; without them, the batches draw their own.
+ */
+export function trainEpoch(order, masks = null) {
   const lr = learningRate(epoch);
   for (let start = 0; start < order.length; start += BATCH_SIZE) {
     const batch = order.slice(start, start + BATCH_SIZE).map((index) => TRAIN[index]);
+    const given = masks
+      ? masks.map((m, index) => m && m.subarray(start * LAYERS[index].biases.length, (start + batch.length) * LAYERS[index].biases.length))
+      : drawMasks(batch.length);
     tf.tidy(() => {
       const x = features(batch);
       const t = targets(batch);
-      const { grads } = tf.variableGrads(() => tf.mean(sampleLoss(model.apply(x), t)), variables);
+      const m = given.map((values, index) => values && tf.tensor2d(values, [batch.length, LAYERS[index].biases.length]));
+      const { grads } = tf.variableGrads(() => tf.mean(sampleLoss(trainingPass(x, m), t)), variables);
       step(grads, lr);
     });
   }
   epoch += 1;
 }
 
-/** A seeded shuffle (mulberry32 and Fisher-Yates) for the epochs after the first. */
-function shuffler(seed) {
+/** A seeded generator of uniform numbers in [0, 1) (mulberry32). */
+function mulberry32(seed) {
   let state = seed >>> 0;
-  const random = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let z = state;
     z = Math.imul(z ^ (z >>> 15), z | 1);
     z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
     return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A seeded shuffle (mulberry32 and Fisher-Yates) for the epochs after the first. */
+function shuffler(seed) {
+  const random = mulberry32(seed);
   return (count) => {
     const order = Array.from({ length: count }, (_, index) => index);
     for (let i = count - 1; i > 0; i--) {
@@ -258,7 +326,8 @@ function main() {
   const report = (loss) => console.log(\`epoch \${epoch}: train loss \${loss.toFixed(6)}, test loss \${meanLoss(TEST).toFixed(6)}\`);
   report(meanLoss(TRAIN));
   for (let done = 0; done < epochs; done++) {
-    trainEpoch(done === 0 ? NEXT_ORDER : shuffle(TRAIN.length));
+    if (done === 0) trainEpoch(NEXT_ORDER, NEXT_MASKS);
+    else trainEpoch(shuffle(TRAIN.length));
     const loss = meanLoss(TRAIN);
     const reached = STOP_AT_LOSS > 0 && loss <= STOP_AT_LOSS;
     if (done === epochs - 1 || epoch % 10 === 0 || reached) report(loss);
