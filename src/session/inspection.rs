@@ -97,14 +97,14 @@ impl Trainer {
             )
         })?;
         let mut inputs = Vec::new();
-        compute_inputs(&self.config().features, &[point.position], &mut inputs);
+        compute_inputs(self.inputs(), &[point.position], &mut inputs);
         Ok((point, inputs))
     }
 
     /// Every number of one sample's forward and backward pass.
     pub fn inspect_sample(&self, index: usize, set: SampleSet) -> Result<SampleInspection, String> {
         let (point, inputs) = self.sample_batch(index, set)?;
-        let features = &self.config().features;
+        let features = self.inputs();
         let mut buffers = StepBuffers::recording();
         let settings = self.step_settings();
         let network = self.network();
