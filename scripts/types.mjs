@@ -32,6 +32,8 @@ function typeOf(row) {
     case 'names': return `${choiceType(row)}[]`;
     case 'counts': return 'number[]';
     case 'toggle': return 'boolean';
+    case 'formula': return 'string';
+    case 'formulas': return 'string[]';
     default: return 'number';
   }
 }
@@ -45,6 +47,8 @@ function doc(row) {
     parts.push(`${row.whole ? 'a whole number, ' : ''}${low}, ${high}`);
   }
   if (row.kind === 'counts') parts.push(`at most ${row.maxLength} layers of ${row.min} to ${row.max} neurons`);
+  if (row.kind === 'formula') parts.push(`a formula over x1 and x2 of at most ${row.maxChars} characters`);
+  if (row.kind === 'formulas') parts.push(`at most ${row.maxLength} formulas over x1 and x2, each of at most ${row.maxChars} characters`);
   parts.push(`default ${JSON.stringify(row.default)}`);
   if (row.effect) parts.push(`a change: ${row.effect}`);
   return `  /** ${parts.join('; ')}. */\n`;

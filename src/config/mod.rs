@@ -70,9 +70,6 @@ settings_struct! {
     pub struct Config {
         /// Which points to learn.
         pub dataset: Dataset = Dataset::Circle,
-        /// f(x1, x2) of the formula dataset: its sign (or its level, for more classes)
-        /// is the class, or its value the target (see [`crate::data::formula_dataset`]).
-        pub dataset_formula: String = DEFAULT_DATASET_FORMULA.to_string(),
         /// Label noise, in percent (0–50).
         pub noise: f64 = 0.0,
         /// Share of points used for training, in percent (10–90); the rest is the test set.
@@ -133,6 +130,9 @@ settings_struct! {
         pub data_seed: u32 = 1,
         /// Number of generated points.
         pub samples: usize = 500,
+        /// f(x1, x2) of the formula dataset: its sign (or its level, for more classes)
+        /// is the class, or its value the target (see [`crate::data::formula_dataset`]).
+        pub dataset_formula: String = DEFAULT_DATASET_FORMULA.to_string(),
     }
 }
 

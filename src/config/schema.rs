@@ -702,9 +702,6 @@ use Effect::*;
 static SETTINGS: &[Setting] = &[
     Setting::config("dataset", "Dataset", Regenerated, choice(datasets))
         .hides("the dataset picker"),
-    Setting::config("datasetFormula", "f(x₁, x₂)", Regenerated,
-        Kind::Formula { max_chars: formula::MAX_LENGTH })
-        .hides("the dataset formula"),
     Setting::config("noise", "Noise", Regenerated, number(Range::closed(0.0, MAX_NOISE)))
         .hides("the noise"),
     Setting::config("trainRatio", "Ratio of training to test data", Regenerated,
@@ -784,6 +781,9 @@ static SETTINGS: &[Setting] = &[
     Setting::config("dataSeed", "Data seed", NewData, number(ANY_U32)),
     Setting::config("samples", "Samples", Regenerated,
         number(Range::whole(MIN_SAMPLES as f64, MAX_SAMPLES as f64))),
+    Setting::config("datasetFormula", "f(x₁, x₂)", Regenerated,
+        Kind::Formula { max_chars: formula::MAX_LENGTH })
+        .hides("the dataset formula"),
 ];
 
 /// The view option rows, in the order the address bar writes them.

@@ -27,7 +27,8 @@ function ofKind(row, value) {
   switch (row.kind) {
     case 'number': return typeof value === 'number' && Number.isFinite(value);
     case 'counts': return Array.isArray(value) && value.every((count) => typeof count === 'number' && Number.isFinite(count));
-    case 'names': return Array.isArray(value) && value.every((name) => typeof name === 'string');
+    case 'names':
+    case 'formulas': return Array.isArray(value) && value.every((name) => typeof name === 'string');
     default: return typeof value === 'string';
   }
 }

@@ -65,6 +65,14 @@ const MARKUP = `
       <span class="label" id="dataset-label">Which dataset do you want to use?</span>
       <div id="dataset" class="dataset-picker" role="radiogroup" aria-labelledby="dataset-label"></div>
     </div>
+    <form id="dataset-formula-form" class="field dataset-formula-form" data-control="datasetFormula">
+      <label for="dataset-formula-text">Formula dataset f(x₁, x₂)</label>
+      <input id="dataset-formula-text" type="text" maxlength="200" spellcheck="false" autocomplete="off"
+        aria-describedby="dataset-formula-error">
+      <button id="use-dataset-formula" type="submit"
+        title="Learn the sign of f (or its levels, for more classes), or f itself for regression">Use</button>
+      <p id="dataset-formula-error" class="field-note formula-error" role="alert" hidden></p>
+    </form>
     <label class="field" data-field="trainRatio" data-as="slider" data-unit="%"></label>
     <label class="field" data-field="noise" data-as="slider" data-unit="%"></label>
     <div class="field" data-control="batchSize">
@@ -142,6 +150,13 @@ const MARKUP = `
       <button id="remove-layer" type="button" class="round" aria-label="Remove the last hidden layer">−</button>
       <span id="layer-count-label">2 hidden layers</span>
     </div>
+    <form id="formula-form" class="formula-form" data-control="customFeatures">
+      <label for="formula-input">Add an input f(x₁, x₂)</label>
+      <input id="formula-input" type="text" maxlength="200" spellcheck="false" autocomplete="off"
+        placeholder="sin(3*x1)" aria-describedby="formula-error">
+      <button id="add-formula" type="submit">Add</button>
+      <p id="formula-error" class="field-note formula-error" role="alert" hidden></p>
+    </form>
     <div class="diagram">
       <div id="layer-controls" class="layer-controls"></div>
       <div class="diagram-area">
