@@ -7,7 +7,8 @@
 // `node tests/e2e/screenshots.mjs classes` only the multi-class ones, `… divergence` only
 // the diverging-loss message, `… tutorial` only the first lesson (docs/tutorial.png),
 // `… embeds` only the compact embed and the dark theme (docs/embed-compact.png,
-// docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png).
+// docs/dark-theme.png), `… drawing` only the drawing mode (docs/what-you-see/drawing.png),
+// `… formulas` only the formula inputs and dataset (docs/what-you-see/formulas.png).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -251,6 +252,32 @@ async function takeDrawing(session) {
   await page.context().close();
 }
 
+/**
+ * Formulas (docs/what-you-see/formulas.png): the formula dataset x2 − 3·sin(x1), a
+ * formula input sin(x1) − x2/3 beside x1 and x2, a 4-2 network fitting the wave.
+ */
+async function takeFormulas(session) {
+  mkdirSync(TOUR, { recursive: true });
+  const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4,2&seed=1&dataSeed=1`, TOUR_WINDOW);
+  await page.click('#dataset-formula');
+  await page.fill('#dataset-formula-text', 'x2 - 3*sin(x1)');
+  await page.click('#use-dataset-formula');
+  await page.fill('#formula-input', 'sin(x1)');
+  await page.click('#add-formula');
+  await page.waitForFunction(() => window.playground.config.customFeatures.length === 1);
+  await page.evaluate(async () => {
+    window.playground.setView({ epochsPerFrame: 10 });
+    for (let i = 0; i < 30; i++) await window.playground.step();
+    window.playground.setView({ epochsPerFrame: 1 });
+  });
+  await page.fill('#formula-input', 'sinn(x2)');
+  await page.click('#add-formula');
+  await page.mouse.move(1, 1);
+  await shoot(page, 'formulas', ['#dataset-formula-form', '.formula-form', '.diagram-area', '.heatmap-area']);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+  await page.context().close();
+}
+
 const mode = process.argv[2];
 const session = await startSession();
 try {
@@ -260,6 +287,7 @@ try {
   if (!mode || mode === 'tutorial') await takeTutorial(session);
   if (!mode || mode === 'embeds') await takeEmbeds(session);
   if (!mode || mode === 'tour' || mode === 'drawing') await takeDrawing(session);
+  if (!mode || mode === 'tour' || mode === 'formulas') await takeFormulas(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });
