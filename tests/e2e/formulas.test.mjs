@@ -57,17 +57,17 @@ describe('formulas', () => {
   it('the formula dataset from the data column trains, and a reload keeps it all', async () => {
     await page.click('#dataset-formula');
     await page.waitForFunction(() => window.playground.config.dataset === 'formula');
-    await page.fill('#dataset-formula-text', 'x1*x2 + x2');
-    await page.click('#use-dataset-formula');
+    await page.fill('#formula-dataset-text', 'x1*x2 + x2');
+    await page.click('#use-formula-dataset');
     await page.waitForFunction(() => window.playground.config.datasetFormula === 'x1*x2 + x2');
     const start = await page.evaluate(() => window.playground.state);
     const later = await stepEpochs(page, 40);
     assert.ok(later.trainLoss < start.trainLoss, `${later.trainLoss} ≥ ${start.trainLoss}`);
     assert.match(new URL(page.url()).hash, /datasetFormula=x1\*x2%20%2B%20x2(&|$)/);
-    await page.fill('#dataset-formula-text', 'x1 +');
-    await page.click('#use-dataset-formula');
-    await page.locator('#dataset-formula-error').waitFor({ state: 'visible' });
-    assert.match(await page.locator('#dataset-formula-error').textContent(), /^at column 5: expected a number/);
+    await page.fill('#formula-dataset-text', 'x1 +');
+    await page.click('#use-formula-dataset');
+    await page.locator('#formula-dataset-error').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#formula-dataset-error').textContent(), /^at column 5: expected a number/);
     assert.equal((await config(page)).datasetFormula, 'x1*x2 + x2');
 
     await page.reload();
@@ -78,7 +78,7 @@ describe('formulas', () => {
     assert.equal(kept.datasetFormula, 'x1*x2 + x2');
     assert.deepEqual(kept.customFeatures, ['sin(3*x1)']);
     assert.equal(await page.locator('.thumb.input[data-node="2"]').getAttribute('aria-label'), 'input sin(3*x1)');
-    assert.equal(await page.inputValue('#dataset-formula-text'), 'x1*x2 + x2');
+    assert.equal(await page.inputValue('#formula-dataset-text'), 'x1*x2 + x2');
   });
 
   it('the × of a formula input removes it', async () => {

@@ -260,8 +260,8 @@ async function takeFormulas(session) {
   mkdirSync(TOUR, { recursive: true });
   const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4,2&seed=1&dataSeed=1`, TOUR_WINDOW);
   await page.click('#dataset-formula');
-  await page.fill('#dataset-formula-text', 'x2 - 3*sin(x1)');
-  await page.click('#use-dataset-formula');
+  await page.fill('#formula-dataset-text', 'x2 - 3*sin(x1)');
+  await page.click('#use-formula-dataset');
   await page.fill('#formula-input', 'sin(x1)');
   await page.click('#add-formula');
   await page.waitForFunction(() => window.playground.config.customFeatures.length === 1);
@@ -273,7 +273,7 @@ async function takeFormulas(session) {
   await page.fill('#formula-input', 'sinn(x2)');
   await page.click('#add-formula');
   await page.mouse.move(1, 1);
-  await shoot(page, 'formulas', ['#dataset-formula-form', '.formula-form', '.diagram-area', '.heatmap-area']);
+  await shoot(page, 'formulas', ['#formula-dataset-form', '.formula-form', '.diagram-area', '.heatmap-area']);
   if (page.problems.length) throw new Error(page.problems.join('\n'));
   await page.context().close();
 }

@@ -107,7 +107,7 @@ export class Playground {
     this.picker = new DatasetPicker(find('dataset'), schema, (name, classes, { datasetFormula, problem }) => (name === 'formula'
       ? this.core.formulaPreview(datasetFormula, problem, classes) : this.core.datasetPreview(name, classes)), config);
     this.datasetFormula = new FormulaBox(
-      { form: find('dataset-formula-form'), input: find('dataset-formula-text'), error: find('dataset-formula-error') },
+      { form: find('formula-dataset-form'), input: find('formula-dataset-text'), error: find('formula-dataset-error') },
       { check: (text) => this.core.formulaText(text), use: (datasetFormula) => config({ dataset: 'formula', datasetFormula }) },
     );
     this.legend = new ClassLegend({ values: find('value-legend'), classes: find('class-legend') });

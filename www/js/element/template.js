@@ -65,13 +65,13 @@ const MARKUP = `
       <span class="label" id="dataset-label">Which dataset do you want to use?</span>
       <div id="dataset" class="dataset-picker" role="radiogroup" aria-labelledby="dataset-label"></div>
     </div>
-    <form id="dataset-formula-form" class="field dataset-formula-form" data-control="datasetFormula">
-      <label for="dataset-formula-text">Formula dataset f(x₁, x₂)</label>
-      <input id="dataset-formula-text" type="text" maxlength="200" spellcheck="false" autocomplete="off"
-        aria-describedby="dataset-formula-error">
-      <button id="use-dataset-formula" type="submit"
+    <form id="formula-dataset-form" class="field formula-dataset-form" data-control="datasetFormula">
+      <label for="formula-dataset-text">Formula dataset f(x₁, x₂)</label>
+      <input id="formula-dataset-text" type="text" maxlength="200" spellcheck="false" autocomplete="off"
+        aria-describedby="formula-dataset-error">
+      <button id="use-formula-dataset" type="submit"
         title="Learn the sign of f (or its levels, for more classes), or f itself for regression">Use</button>
-      <p id="dataset-formula-error" class="field-note formula-error" role="alert" hidden></p>
+      <p id="formula-dataset-error" class="field-note formula-error" role="alert" hidden></p>
     </form>
     <label class="field" data-field="trainRatio" data-as="slider" data-unit="%"></label>
     <label class="field" data-field="noise" data-as="slider" data-unit="%"></label>
