@@ -5,7 +5,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openOncePerSuite, stepEpochs, thumbnailPixels } from './helpers.mjs';
+import { openOncePerSuite, openPlayground, stepEpochs, thumbnailPixels } from './helpers.mjs';
 
 const config = (page) => page.evaluate(() => window.playground.config);
 
@@ -19,7 +19,8 @@ async function colours(page, node) {
 
 describe('formulas', () => {
   let page;
-  openOncePerSuite((opened) => ({ page } = opened));
+  let session;
+  openOncePerSuite((opened) => ({ page, session } = opened));
 
   it('a formula input becomes a node with its picture, in the link', async () => {
     await page.fill('#formula-input', 'sin(3*x1)');
@@ -87,5 +88,17 @@ describe('formulas', () => {
     assert.equal(await page.locator('button[data-remove]').count(), 0);
     assert.match(new URL(page.url()).hash, /customFeatures=(&|$)/);
     assert.deepEqual(page.problems, []);
+  });
+
+  it('a classroom link hides both boxes and the ×, and keeps the formula input', async () => {
+    const hash = '#customFeatures=x1*x2;min(x1%2C%20x2)&customFeatures_hide=true&datasetFormula_hide=true';
+    const classroom = await openPlayground(session, `${session.url}${hash}`);
+    assert.deepEqual((await config(classroom)).customFeatures, ['x1*x2', 'min(x1, x2)'], 'the comma stays inside its formula');
+    assert.equal(await classroom.locator('.thumb.input[data-node="3"]').getAttribute('aria-label'), 'input min(x1, x2)');
+    assert.equal(await classroom.isHidden('#formula-form'), true);
+    assert.equal(await classroom.isHidden('#formula-dataset-form'), true);
+    assert.equal(await classroom.isHidden('button[data-remove="formula-0"]'), true);
+    assert.deepEqual(classroom.problems, []);
+    await classroom.context().close();
   });
 });

@@ -106,6 +106,7 @@ export class NetworkView {
     ];
     const shape = {
       rows, features: inputs, hidden: config.hidden, locked, outputs: outputCountOf(config), formulas: config.customFeatures,
+      formulasLocked: view.hidden.includes('customFeatures'),
     };
     const key = JSON.stringify(shape);
     const rebuilt = key !== this.shapeKey;

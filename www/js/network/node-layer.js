@@ -67,9 +67,10 @@ export class NodeLayer {
   /**
    * Builds the boxes for a network laid out by `layout`.
    * @param {{rows: string[], features: string[], hidden: number[], locked: string[], outputs: number}} shape
-   *   `locked`: features whose toggle is hidden (classroom mode); `outputs`: output neurons
+   *   `locked`: features whose toggle is hidden (classroom mode); `outputs`: output neurons;
+   *   `formulasLocked`: the formula inputs' × are hidden too (`customFeatures_hide`)
    */
-  build({ rows, features, hidden, locked, outputs = 1 }, layout) {
+  build({ rows, features, hidden, locked, outputs = 1, formulasLocked = false }, layout) {
     const children = [];
     this.thumbs = [];
     this.idle = [];
@@ -78,7 +79,7 @@ export class NodeLayer {
       const point = layout.at(0, row);
       children.push(formulaIndex(feature) === null
         ? this.toggle(feature, node >= 0, locked.includes(feature), point, layout)
-        : this.removable(feature, point, layout));
+        : this.removable(feature, formulasLocked, point, layout));
       const box = this.box(node >= 0 ? node : null, point, layout, 'input');
       box.setAttribute('aria-label', `input ${this.label(feature)}`);
       if (node >= 0) this.thumbs[node] = box;
@@ -123,8 +124,8 @@ export class NodeLayer {
     return label;
   }
 
-  /** The label of a formula input's row, with a × that removes it. */
-  removable(row, point, layout) {
+  /** The label of a formula input's row, with a × that removes it (hidden when `locked`, by a classroom). */
+  removable(row, locked, point, layout) {
     const text = this.label(row);
     const label = this.placedLabel(point, layout);
     label.classList.add('formula-input');
@@ -134,6 +135,7 @@ export class NodeLayer {
     remove.dataset.remove = row;
     remove.textContent = '×';
     remove.setAttribute('aria-label', `Remove the input ${text}`);
+    remove.hidden = locked;
     const name = document.createElement('span');
     name.textContent = text;
     name.title = text;
