@@ -203,3 +203,29 @@ fn the_formula_dataset_trains_for_both_problems() {
         assert!(count.abs_diff(500 / 3) <= 1, "class {class}: {count}");
     }
 }
+
+#[test]
+fn a_lesson_file_keeps_the_formulas_and_opens_the_same_run() {
+    use greymatter::session::lesson::{Classroom, LessonFile};
+    let mut trainer = Trainer::new(Config {
+        dataset: Dataset::Formula,
+        dataset_formula: "x1^2 - x2".to_string(),
+        custom_features: formulas(&["x1^2", "min(x1, x2)"]),
+        ..Config::default()
+    })
+    .unwrap();
+    trainer.train_epochs(10);
+    let lesson = LessonFile::of(&trainer, Default::default(), Classroom::default());
+    let text = serde_json::to_string(&lesson).unwrap();
+    let opened = serde_json::from_str::<LessonFile>(&text)
+        .unwrap()
+        .open()
+        .unwrap();
+    assert_eq!(opened.config(), trainer.config());
+    assert_eq!(opened.train_points(), trainer.train_points());
+    assert_eq!(
+        opened.network().parameters(),
+        trainer.network().parameters()
+    );
+    assert_eq!(opened.epoch(), 10);
+}
