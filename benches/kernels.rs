@@ -17,7 +17,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use greymatter::data::dataset::{generate_split, Point};
-use greymatter::data::features::compute_inputs;
+use greymatter::data::features::{compute_inputs, Input};
 use greymatter::learn::training::{
     apply_gradient_descent, cost_and_gradient, StepBuffers, StepSettings,
 };
@@ -35,6 +35,7 @@ const NETWORKS: [(&str, &[usize]); 2] = [
     ("2-64-64-64-1", &[2, 64, 64, 64, 1]),
 ];
 const FEATURES: [Feature; 2] = [Feature::X1, Feature::X2];
+const INPUTS: [Input; 2] = [Input::Feature(Feature::X1), Input::Feature(Feature::X2)];
 const SAMPLES: usize = 500;
 const NOISE: f32 = 0.1;
 const TRAIN_FRACTION: f32 = 0.9;
@@ -106,7 +107,7 @@ impl Epoch {
                 self.batch_targets.push(self.points[index].label);
             }
             // The layout Network::forward takes, whatever it is.
-            compute_inputs(&FEATURES, &self.batch_points, &mut self.batch_inputs);
+            compute_inputs(&INPUTS, &self.batch_points, &mut self.batch_inputs);
             cost = cost_and_gradient(
                 network,
                 &self.batch_inputs,
@@ -125,7 +126,7 @@ fn grid_inputs() -> Vec<f32> {
         .map(|cell| cell_centre(cell / GRID_SIZE, cell % GRID_SIZE))
         .collect();
     let mut inputs = Vec::new();
-    compute_inputs(&FEATURES, &centres, &mut inputs);
+    compute_inputs(&INPUTS, &centres, &mut inputs);
     inputs
 }
 
@@ -205,7 +206,7 @@ fn playground_paths(c: &mut Criterion) {
     let mut heatmap = Heatmap::default();
     group.bench_function("2-8-8-1", |b| {
         b.iter(|| {
-            heatmap.render(trainer.network(), &FEATURES);
+            heatmap.render(trainer.network(), trainer.inputs());
             black_box(heatmap.pixels().first().copied())
         })
     });

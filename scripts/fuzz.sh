@@ -24,7 +24,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 cargo test --quiet --test door_fuzz -- --ignored write_fuzz_seeds >/dev/null
-targets=(csv link_points link_weights model_file lesson config_patch)
+targets=(csv link_points link_weights model_file lesson config_patch formula)
 # Inputs of at most 64 KiB; a run that takes over 10 s, needs over 2 GiB, or asks for
 # one allocation over 512 MiB counts as a failure.
 limits=(-max_len=65536 -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=512)

@@ -33,6 +33,8 @@ function typeOf(row) {
     case 'counts':
     case 'rates': return 'number[]';
     case 'toggle': return 'boolean';
+    case 'formula': return 'string';
+    case 'formulas': return 'string[]';
     default: return 'number';
   }
 }
@@ -47,6 +49,8 @@ function doc(row) {
   }
   if (row.kind === 'counts') parts.push(`at most ${row.maxLength} layers of ${row.min} to ${row.max} neurons`);
   if (row.kind === 'rates') parts.push(`one per hidden layer (at most ${row.maxLength}), each from ${row.min} to ${row.max}`);
+  if (row.kind === 'formula') parts.push(`a formula over x1 and x2 of at most ${row.maxChars} characters`);
+  if (row.kind === 'formulas') parts.push(`at most ${row.maxLength} formulas over x1 and x2, each of at most ${row.maxChars} characters`);
   parts.push(`default ${JSON.stringify(row.default)}`);
   if (row.effect) parts.push(`a change: ${row.effect}`);
   return `  /** ${parts.join('; ')}. */\n`;

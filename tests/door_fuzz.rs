@@ -12,13 +12,14 @@ use greymatter::{Config, DataEdit, Dataset, DrawTarget, Trainer};
 
 type Door = fn(&[u8]);
 
-const DOORS: [(&str, Door); 6] = [
+const DOORS: [(&str, Door); 7] = [
     ("csv", doors::csv),
     ("link_points", doors::link_points),
     ("link_weights", doors::link_weights),
     ("model_file", doors::model_file),
     ("lesson", doors::lesson),
     ("config_patch", doors::config_patch),
+    ("formula", doors::formula),
 ];
 
 /// A small trained run on drawn points: the source of every valid document.
@@ -73,7 +74,18 @@ fn seeds(name: &str) -> Vec<Vec<u8>> {
             r#"{"learningRate": 0.1, "hidden": [2, 2], "activation": "relu"}"#.to_string(),
             r#"{"dataset": "xor", "features": ["x1", "x2", "x1x2"], "optimizer": "adam"}"#
                 .to_string(),
+            r#"{"dataset": "formula", "datasetFormula": "x1^2 - x2", "customFeatures": ["sin(3*x1)"]}"#
+                .to_string(),
         ],
+        "formula" => [
+            "sin(3*x1)",
+            "x1^2 + x2^2",
+            "tanh(x1 - x2) * -2.5e-1",
+            "max(abs(x1), min(x2, 1)) / (exp(-x1^2) + 1)",
+            "sqrt(log(cos(x1) ^ 2 + 1.5)) - tan(x2 / 7)",
+        ]
+        .map(String::from)
+        .to_vec(),
         other => panic!("no door {other}"),
     };
     texts.into_iter().map(String::into_bytes).collect()

@@ -2,7 +2,7 @@
 //! and the plane two neurons of a layer see, against hand-made networks and independent
 //! forward passes.
 
-use greymatter::data::features::compute_inputs;
+use greymatter::data::features::{compute_inputs, Input};
 use greymatter::session::histograms::{layer_histograms, BINS};
 use greymatter::session::inspection::SampleSet;
 use greymatter::session::layer_plane::{grid_line_points, GRID_LINES, LINE_SAMPLES};
@@ -87,7 +87,11 @@ fn a_hand_made_network_puts_each_value_in_its_bin() {
     biases.copy_from_slice(&[0.5, 0.0]);
     let points = [[0.0, 0.0], [1.5, 1.0], [-0.5, -0.25]];
     let mut inputs = Vec::new();
-    compute_inputs(&[Feature::X1, Feature::X2], &points, &mut inputs);
+    compute_inputs(
+        &[Input::Feature(Feature::X1), Input::Feature(Feature::X2)],
+        &points,
+        &mut inputs,
+    );
     let histograms = layer_histograms(&network, &inputs, points.len());
     assert_eq!(histograms.len(), 1);
     let [layer] = &histograms[..] else {

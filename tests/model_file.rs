@@ -173,7 +173,17 @@ fn predicting_no_points_gives_no_values() {
 #[test]
 fn the_listed_fields_are_the_fields_a_model_file_has() {
     use greymatter::model::model_file::{unknown_field, FILE_FIELDS, LAYER_FIELDS};
-    let model = serde_json::to_value(trained().export_model()).unwrap();
+    let with_formula = Trainer::new(Config {
+        custom_features: vec!["sin(3*x1)".to_string()],
+        ..Config::default()
+    })
+    .unwrap();
+    let model = serde_json::to_value(with_formula.export_model()).unwrap();
+    let without = serde_json::to_value(trained().export_model()).unwrap();
+    assert!(
+        without.get("customFeatures").is_none(),
+        "left out when empty"
+    );
     let keys = |value: &serde_json::Value| {
         let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
         keys.sort();

@@ -200,6 +200,12 @@ fn cases(key: &str) -> Vec<Case> {
     use Change::*;
     match key {
         "dataset" => vec![case(json!({"dataset": "xor"}), Regenerated)],
+        // The formula matters only to the formula dataset.
+        "datasetFormula" => vec![Case {
+            base: json!({"dataset": "formula"}),
+            next: json!({"datasetFormula": "x1 * x2"}),
+            change: Regenerated,
+        }],
         "noise" => vec![case(json!({"noise": 10}), Regenerated)],
         "trainRatio" => vec![case(json!({"trainRatio": 60}), Regenerated)],
         "batchSize" => vec![case(json!({"batchSize": 20}), Kept)],
@@ -211,6 +217,7 @@ fn cases(key: &str) -> Vec<Case> {
         "dropout" => vec![case(json!({"dropout": [0.5, 0.2]}), Kept)],
         "hidden" => vec![case(json!({"hidden": [3]}), Reset)],
         "features" => vec![case(json!({"features": ["x1", "x2", "x1x2"]}), Reset)],
+        "customFeatures" => vec![case(json!({"customFeatures": ["sin(3*x1)"]}), Reset)],
         // No dataset belongs to both problems: the problem changes with the dataset.
         "problem" => vec![case(
             json!({"problem": "regression", "dataset": "plane"}),

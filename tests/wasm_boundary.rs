@@ -561,3 +561,48 @@ fn the_next_epochs_dropout_masks_cross_as_hex_text() {
     assert!(first.chars().all(|c| c.is_ascii_hexdigit()));
     assert_eq!(kept.get(1).as_string().as_deref(), Some(""));
 }
+
+#[wasm_bindgen_test]
+fn formula_inputs_and_the_formula_dataset_cross_and_bad_ones_are_refused() {
+    let mut playground = Playground::new(&config(&[
+        ("dataset", "formula".into()),
+        ("datasetFormula", "x1 * x2".into()),
+    ]))
+    .unwrap();
+    let formulas = js_sys::Array::of1(&"sin(3*x1)".into());
+    let change = playground
+        .set_config(&config(&[("customFeatures", formulas.into())]))
+        .unwrap();
+    assert_eq!(change, "reset");
+    playground.render();
+    // x1, x2, sin(3·x1), 4 + 2 hidden neurons, one output.
+    assert_eq!(playground.node_count(), 10);
+    assert_eq!(playground.layer_sizes().to_vec(), vec![3, 4, 2, 1]);
+    let written = get(&playground.config().unwrap(), "customFeatures");
+    assert_eq!(
+        js_sys::JSON::stringify(&written).unwrap(),
+        "[\"sin(3*x1)\"]"
+    );
+    assert_eq!(playground.train(5), 5);
+
+    let before = playground.parameters().to_vec();
+    let bad = js_sys::Array::of2(&"sin(3*x1)".into(), &"sinn(x1)".into());
+    let error = playground
+        .set_config(&config(&[("customFeatures", bad.into())]))
+        .unwrap_err();
+    assert_eq!(
+        error_text(error),
+        "customFeatures[1] \"sinn(x1)\": at column 1: unknown function 'sinn' (the functions \
+         are sin, cos, tan, exp, log, sqrt, abs, tanh, min, max)"
+    );
+    let error = playground
+        .set_config(&config(&[("datasetFormula", "x1 +* 2".into())]))
+        .unwrap_err();
+    assert_eq!(
+        error_text(error),
+        "datasetFormula \"x1 +* 2\": at column 5: expected a number, x1, x2, a function or \
+         '(', found '*'"
+    );
+    assert_eq!(playground.parameters().to_vec(), before, "nothing changed");
+    assert_eq!(playground.epoch(), 5);
+}

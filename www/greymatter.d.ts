@@ -6,7 +6,7 @@
 // GENERATED from configSchema() by scripts/types.mjs — do not edit by hand.
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus" | "mish" | "sine";
 export type Feature = "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
-export type Dataset = "circle" | "xor" | "gauss" | "spiral" | "plane" | "multigauss" | "own";
+export type Dataset = "circle" | "xor" | "gauss" | "spiral" | "plane" | "multigauss" | "formula" | "own";
 export type Regularization = "none" | "l1" | "l2";
 export type Problem = "classification" | "regression";
 export type Loss = "squared" | "absolute" | "huber" | "binaryCrossEntropy" | "softmaxCrossEntropy";
@@ -15,7 +15,7 @@ export type Schedule = "constant" | "step" | "exponential";
 export type Optimizer = "sgd" | "momentum" | "nesterov" | "rmsprop" | "adam";
 export type Palette = "default" | "colorblind";
 /** A control a classroom flag or the `controls` attribute names. */
-export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "lessonFile" | "startFresh" | "dataFile" | "share" | "stepThrough" | "layerSees" | "drawPoints" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "dropout" | "hidden" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
+export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "lessonFile" | "startFresh" | "dataFile" | "share" | "stepThrough" | "layerSees" | "drawPoints" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "dropout" | "hidden" | "customFeatures" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "datasetFormula" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
 
 /** Every setting of a playground (README, "Config"). */
 export interface GreymatterConfig {
@@ -43,6 +43,8 @@ export interface GreymatterConfig {
   hidden: number[];
   /** Inputs; default ["x1","x2"]; a change: reset. */
   features: Feature[];
+  /** Formula inputs; at most 8 formulas over x1 and x2, each of at most 200 characters; default []; a change: reset. */
+  customFeatures: string[];
   /** Problem type; default "classification"; a change: regenerated. */
   problem: Problem;
   /** Classes; a whole number, at least 2, at most 6; default 2; a change: regenerated. */
@@ -79,6 +81,8 @@ export interface GreymatterConfig {
   dataSeed: number;
   /** Samples; a whole number, at least 10, at most 5000; default 500; a change: regenerated. */
   samples: number;
+  /** f(x₁, x₂); a formula over x1 and x2 of at most 200 characters; default "x2 - 3 * sin(x1)"; a change: regenerated. */
+  datasetFormula: string;
 }
 
 /** How a playground shows its run (README, "Members": `view`). */
@@ -113,6 +117,7 @@ export interface GreymatterAttributes {
   "dropout"?: string;
   "hidden-layers"?: string;
   "features"?: string;
+  "custom-features"?: string;
   "problem"?: string;
   "classes"?: string;
   "loss"?: string;
@@ -131,6 +136,7 @@ export interface GreymatterAttributes {
   "seed"?: string;
   "data-seed"?: string;
   "samples"?: string;
+  "dataset-formula"?: string;
   "epochs-per-frame"?: string;
   "show-test-data"?: string;
   "gradient-links"?: string;

@@ -14,11 +14,12 @@ mod validation;
 pub mod view;
 
 use crate::data::dataset::{Dataset, Problem};
-use crate::data::features::Feature;
+use crate::data::features::{Feature, Input};
 use crate::learn::objective::Objective;
 use crate::learn::optimizer::Optimizer;
 use crate::learn::schedule::Schedule;
 use crate::math::activation::Activation;
+use crate::math::formula::Formula;
 use crate::math::loss::Loss;
 use crate::math::regularization::Regularization;
 use crate::model::initialization::Initialization;
@@ -58,7 +59,12 @@ pub mod limits {
     /// Most loss-history rows a snapshot (a lesson file, the kept session) keeps: longer
     /// histories are thinned (every k-th row, and always the first and the last).
     pub const MAX_HISTORY: usize = 20_000;
+    /// Most formula features (`customFeatures`).
+    pub const MAX_CUSTOM_FEATURES: usize = 8;
 }
+
+/// The formula of the formula dataset until one is written: a wave across the plane.
+pub const DEFAULT_DATASET_FORMULA: &str = "x2 - 3 * sin(x1)";
 
 settings_struct! {
     /// Every setting of a playground, each with its default. Field names are camelCase in
@@ -94,6 +100,9 @@ settings_struct! {
         pub hidden: Vec<usize> = vec![4, 2],
         /// Inputs of the network.
         pub features: Vec<Feature> = vec![Feature::X1, Feature::X2],
+        /// Inputs written as formulas over x1 and x2, after `features` (at most
+        /// [`limits::MAX_CUSTOM_FEATURES`]; see [`crate::math::formula`]).
+        pub custom_features: Vec<String> = Vec::new(),
         /// Classification or regression.
         pub problem: Problem = Problem::Classification,
         /// Number of classes of a classification dataset (2 to 6; see [`Objective`]).
@@ -130,6 +139,9 @@ settings_struct! {
         pub data_seed: u32 = 1,
         /// Number of generated points.
         pub samples: usize = 500,
+        /// f(x1, x2) of the formula dataset: its sign (or its level, for more classes)
+        /// is the class, or its value the target (see [`crate::data::formula_dataset`]).
+        pub dataset_formula: String = DEFAULT_DATASET_FORMULA.to_string(),
     }
 }
 
@@ -218,9 +230,31 @@ impl Config {
             .collect()
     }
 
+    /// The network's inputs: `features`, then `customFeatures` parsed (a formula that
+    /// does not parse, which a validated config has none of, is left out).
+    pub fn inputs(&self) -> Vec<Input> {
+        let features = self.features.iter().copied().map(Input::Feature);
+        let formulas = self
+            .custom_features
+            .iter()
+            .filter_map(|text| Formula::parse(text).ok())
+            .map(Input::Formula);
+        features.chain(formulas).collect()
+    }
+
+    /// How many inputs the network has: `features` and `customFeatures`.
+    pub fn input_count(&self) -> usize {
+        self.features.len() + self.custom_features.len()
+    }
+
+    /// The dataset formula, parsed (`None` if it does not parse).
+    pub fn dataset_formula(&self) -> Option<Formula> {
+        Formula::parse(&self.dataset_formula).ok()
+    }
+
     /// Number of weights (biases not counted) of the network this config builds.
     pub fn weight_count(&self) -> usize {
-        let mut previous = self.features.len();
+        let mut previous = self.input_count();
         let mut total = 0;
         let outputs = self.objective().output_count();
         for &neurons in self.hidden.iter().chain(std::iter::once(&outputs)) {
@@ -237,7 +271,10 @@ impl Config {
     pub fn change_to(&self, next: &Config) -> Change {
         let classes_matter = next.problem == Problem::Classification;
         let generated = next.dataset != Dataset::Own;
+        let formula_changed =
+            next.dataset == Dataset::Formula && self.dataset_formula != next.dataset_formula;
         let data_changed = self.dataset != next.dataset
+            || formula_changed
             || self.problem != next.problem
             || (classes_matter && self.classes != next.classes)
             || (generated
@@ -250,6 +287,7 @@ impl Config {
             || self.objective().output_activation() != next.objective().output_activation()
             || self.objective().output_count() != next.objective().output_count()
             || self.features != next.features
+            || self.custom_features != next.custom_features
             || self.seed != next.seed;
         if data_changed {
             Change::Regenerated

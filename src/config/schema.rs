@@ -20,9 +20,11 @@ use super::view::{Palette, ViewOptions};
 use super::{Config, ConfigError};
 use crate::data::dataset::{Dataset, Problem, MAX_CLASSES};
 use crate::data::features::Feature;
+use crate::given::Given;
 use crate::learn::optimizer::Optimizer;
 use crate::learn::schedule::Schedule;
 use crate::math::activation::Activation;
+use crate::math::formula::{self, Formula};
 use crate::math::loss::Loss;
 use crate::math::regularization::Regularization;
 use crate::model::initialization::Initialization;
@@ -324,6 +326,19 @@ pub enum Kind {
         #[serde(skip)]
         items: &'static str,
     },
+    /// A formula over x1 and x2 (see [`crate::math::formula`]) of at most
+    /// `max_chars` characters, finite on the whole plane.
+    Formula {
+        /// Most characters.
+        max_chars: usize,
+    },
+    /// A list of at most `max_length` distinct formulas, each as [`Kind::Formula`].
+    Formulas {
+        /// Most entries.
+        max_length: usize,
+        /// Most characters of each.
+        max_chars: usize,
+    },
     /// On or off (view options only).
     Toggle,
 }
@@ -394,6 +409,10 @@ impl Setting {
             Kind::Rates { range, items, .. } => {
                 format!("a list of {items}, each {}", range.expectation())
             }
+            Kind::Formula { .. } => "a formula over x1 and x2, such as \"sin(3*x1)\"".to_string(),
+            Kind::Formulas { max_length, .. } => format!(
+                "a list of at most {max_length} formulas over x1 and x2, such as [\"sin(3*x1)\"]"
+            ),
             Kind::Toggle => "true or false".to_string(),
         }
     }
@@ -456,6 +475,16 @@ impl Setting {
                     return Err(ConfigError::new(key, range.refusal(&name, rate)));
                 }
             }
+            Kind::Formula { .. } => {
+                let text = value.downcast_ref::<String>().map_or("", String::as_str);
+                check_formula(key, text).map_err(|message| ConfigError::new(key, message))?;
+            }
+            Kind::Formulas { max_length, .. } => {
+                let texts = value
+                    .downcast_ref::<Vec<String>>()
+                    .map_or(&[][..], Vec::as_slice);
+                check_formulas(key, texts, *max_length)?;
+            }
             Kind::Choice { .. } | Kind::Names { .. } | Kind::Toggle => {}
         }
         Ok(())
@@ -469,6 +498,49 @@ fn check_layers(key: &str, length: usize, max_length: usize) -> Result<(), Confi
             key,
             format!("{key} allows at most {max_length} layers, got {length}"),
         ));
+    }
+    Ok(())
+}
+
+/// Parses `text` and checks it is finite on the plane; the refusal quotes it and names
+/// the column or the point: `datasetFormula "sinn(x1)": at column 1: unknown function 'sinn' …`.
+fn check_formula(what: &str, text: &str) -> Result<Formula, String> {
+    let formula = Formula::parse(text).map_err(|error| {
+        format!(
+            "{what} {}: {error}",
+            Given::Text(text.to_string()).describe()
+        )
+    })?;
+    formula
+        .check_finite()
+        .map_err(|message| format!("{what}: {message}"))?;
+    Ok(formula)
+}
+
+/// Checks a list of formulas: at most `max_length`, each valid, no two the same
+/// formula (as their canonical forms say); the refusal names the entry by its index.
+fn check_formulas(key: &str, texts: &[String], max_length: usize) -> Result<(), ConfigError> {
+    if texts.len() > max_length {
+        return Err(ConfigError::new(
+            key,
+            format!(
+                "{key} allows at most {max_length} formulas, got {}",
+                texts.len()
+            ),
+        ));
+    }
+    let mut canonical = Vec::with_capacity(texts.len());
+    for (index, text) in texts.iter().enumerate() {
+        let formula = check_formula(&format!("{key}[{index}]"), text)
+            .map_err(|message| ConfigError::new(key, message))?;
+        let written = formula.to_string();
+        if let Some(earlier) = canonical.iter().position(|other| *other == written) {
+            return Err(ConfigError::new(
+                key,
+                format!("{key}[{index}] is {written}, the same formula as {key}[{earlier}]"),
+            ));
+        }
+        canonical.push(written);
     }
     Ok(())
 }
@@ -711,6 +783,9 @@ static SETTINGS: &[Setting] = &[
             choices: Choices(features),
             items: "inputs",
         }),
+    Setting::config("customFeatures", "Formula inputs", Reset,
+        Kind::Formulas { max_length: MAX_CUSTOM_FEATURES, max_chars: formula::MAX_LENGTH })
+        .hides("the formula inputs"),
     Setting::config("problem", "Problem type", Regenerated, choice(problems))
         .hides("the problem type"),
     Setting::config("classes", "Classes", Regenerated,
@@ -748,6 +823,9 @@ static SETTINGS: &[Setting] = &[
     Setting::config("dataSeed", "Data seed", NewData, number(ANY_U32)),
     Setting::config("samples", "Samples", Regenerated,
         number(Range::whole(MIN_SAMPLES as f64, MAX_SAMPLES as f64))),
+    Setting::config("datasetFormula", "f(x₁, x₂)", Regenerated,
+        Kind::Formula { max_chars: formula::MAX_LENGTH })
+        .hides("the dataset formula"),
 ];
 
 /// The view option rows, in the order the address bar writes them.

@@ -37,7 +37,7 @@ impl Config {
                     "hidden layers {:?} with {} inputs make {weights} weights; the most is \
                      {MAX_WEIGHTS}: use fewer or narrower layers",
                     self.hidden,
-                    self.features.len()
+                    self.input_count()
                 ),
             ));
         }

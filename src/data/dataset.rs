@@ -63,6 +63,10 @@ pub enum Dataset {
     Plane,
     /// Regression: six gaussian bumps of alternating sign.
     Multigauss,
+    /// Either problem, from the config's `datasetFormula` f(x1, x2): the class is the
+    /// sign of f (or its level, for more classes), the target is f scaled into
+    /// [−1, 1] (see [`crate::data::formula_dataset`]).
+    Formula,
     /// A person's own points (drawn, pasted, loaded or linked; see
     /// [`crate::data::own`]): nothing is generated.
     Own,
@@ -79,18 +83,21 @@ pub struct Point {
 }
 
 impl Dataset {
-    /// Every dataset, in the order the page lists them: the generated ones, then own points.
-    pub const ALL: [Dataset; 7] = {
-        let mut all = [Dataset::Own; 7];
+    /// Every dataset, in the order the page lists them: the shapes, the formula dataset,
+    /// then own points.
+    pub const ALL: [Dataset; 8] = {
+        let mut all = [Dataset::Own; 8];
         let mut index = 0;
         while index < Self::GENERATED.len() {
             all[index] = Self::GENERATED[index];
             index += 1;
         }
+        all[index] = Dataset::Formula;
         all
     };
 
-    /// The datasets generated from a seed.
+    /// The shapes generated from a seed alone (the formula dataset also needs its
+    /// formula).
     pub const GENERATED: [Dataset; 6] = [
         Dataset::Circle,
         Dataset::Xor,
@@ -109,6 +116,7 @@ impl Dataset {
             Dataset::Spiral => "spiral",
             Dataset::Plane => "plane",
             Dataset::Multigauss => "multigauss",
+            Dataset::Formula => "formula",
             Dataset::Own => "own",
         }
     }
@@ -122,16 +130,17 @@ impl Dataset {
             Dataset::Spiral => "Spiral",
             Dataset::Plane => "Plane",
             Dataset::Multigauss => "Multi Gaussian",
+            Dataset::Formula => "Your formula f(x₁, x₂)",
             Dataset::Own => "Your own points",
         }
     }
 
-    /// The kind of problem this dataset poses; `None` for own points, which can be
-    /// either.
+    /// The kind of problem this dataset poses; `None` for own points and the formula
+    /// dataset, which can be either.
     pub fn problem(self) -> Option<Problem> {
         match self {
             Dataset::Plane | Dataset::Multigauss => Some(Problem::Regression),
-            Dataset::Own => None,
+            Dataset::Own | Dataset::Formula => None,
             _ => Some(Problem::Classification),
         }
     }
@@ -141,11 +150,16 @@ impl Dataset {
         self.problem().is_none_or(|own| own == problem)
     }
 
-    /// The most classes this dataset can have: 6 for circle, gauss, spiral and own
-    /// points, 2 for xor, 1 for the regression datasets (they have no classes).
+    /// The most classes this dataset can have: 6 for circle, gauss, spiral, the
+    /// formula dataset and own points, 2 for xor, 1 for the regression datasets (they
+    /// have no classes).
     pub fn max_classes(self) -> usize {
         match self {
-            Dataset::Circle | Dataset::Gauss | Dataset::Spiral | Dataset::Own => MAX_CLASSES,
+            Dataset::Circle
+            | Dataset::Gauss
+            | Dataset::Spiral
+            | Dataset::Formula
+            | Dataset::Own => MAX_CLASSES,
             Dataset::Xor => 2,
             Dataset::Plane | Dataset::Multigauss => 1,
         }
@@ -176,7 +190,8 @@ impl Dataset {
             Dataset::Spiral => spiral(count, noise, rng),
             Dataset::Plane => regression(count, noise, rng, plane_label),
             Dataset::Multigauss => regression(count, noise, rng, multigauss_label),
-            Dataset::Own => Vec::new(),
+            // Made from the config's formula: see `formula_dataset`.
+            Dataset::Formula | Dataset::Own => Vec::new(),
         }
     }
 }
@@ -419,8 +434,21 @@ pub fn generate_split(
     classes: usize,
     seed: u32,
 ) -> Split {
+    split_drawn(seed, train_fraction, |rng| {
+        dataset.generate(count, noise, classes, rng)
+    })
+}
+
+/// The points `draw` makes with the data generator of `seed`, shuffled by it and
+/// split: `train_fraction` of them (at least one) for training, the rest for testing.
+pub fn split_drawn(
+    seed: u32,
+    train_fraction: f32,
+    draw: impl FnOnce(&mut SeededRng) -> Vec<Point>,
+) -> Split {
     let mut rng = SeededRng::new(seed, Stream::Data);
-    let mut points = dataset.generate(count, noise, classes, &mut rng);
+    let mut points = draw(&mut rng);
+    let count = points.len();
     rng.shuffle(&mut points);
     let train_count = ((count as f32 * train_fraction).round() as usize).clamp(1, count);
     let test = points.split_off(train_count);

@@ -1,5 +1,7 @@
-//! Input features: what the network sees of a point (x1, x2).
+//! Input features: what the network sees of a point (x1, x2): the built-in features,
+//! and formulas a person writes ([`Input::Formula`], see [`crate::math::formula`]).
 
+use crate::math::formula::Formula;
 use crate::math::kernels::stride_for;
 use serde::{Deserialize, Serialize};
 
@@ -81,20 +83,61 @@ impl Feature {
     }
 }
 
-/// Writes the features of the points into `out` feature-major: one row per feature,
-/// one column per point, rows `kernels::stride_for(points.len())` long with zero
-/// padding (the layout [`crate::model::network::Network::forward`] takes).
-pub fn compute_inputs(features: &[Feature], points: &[[f32; 2]], out: &mut Vec<f32>) {
+/// One input of the network: a built-in feature (the config's `features`) or a formula
+/// (its `customFeatures`, which come after).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    /// A built-in feature.
+    Feature(Feature),
+    /// A formula over x1 and x2; 0 where it is not a finite number.
+    Formula(Formula),
+}
+
+impl Input {
+    /// The input's value at (x1, x2).
+    pub fn value(&self, x1: f32, x2: f32) -> f32 {
+        match self {
+            Input::Feature(feature) => feature.value(x1, x2),
+            Input::Formula(formula) => formula.value(x1, x2),
+        }
+    }
+
+    /// Its values at `points` into `row` (as long as `points`).
+    fn values(&self, points: &[[f32; 2]], row: &mut [f32]) {
+        match self {
+            Input::Feature(feature) => {
+                for (value, &[x1, x2]) in row.iter_mut().zip(points) {
+                    *value = feature.value(x1, x2);
+                }
+            }
+            Input::Formula(formula) => formula.values(points, row),
+        }
+    }
+}
+
+impl From<Feature> for Input {
+    fn from(feature: Feature) -> Self {
+        Input::Feature(feature)
+    }
+}
+
+/// The inputs of `features` (built-in ones only).
+pub fn inputs_of(features: &[Feature]) -> Vec<Input> {
+    features.iter().copied().map(Input::Feature).collect()
+}
+
+/// Writes the inputs of the points into `out` input-major: one row per input, one
+/// column per point, rows `kernels::stride_for(points.len())` long with zero padding
+/// (the layout [`crate::model::network::Network::forward`] takes).
+pub fn compute_inputs(inputs: &[Input], points: &[[f32; 2]], out: &mut Vec<f32>) {
     let stride = stride_for(points.len());
     out.clear();
     if stride == 0 {
         return; // no points: no columns
     }
-    out.resize(features.len() * stride, 0.0);
-    for (feature, row) in features.iter().zip(out.chunks_exact_mut(stride)) {
-        for (value, &[x1, x2]) in row.iter_mut().zip(points) {
-            *value = feature.value(x1, x2);
-        }
+    out.resize(inputs.len() * stride, 0.0);
+    for (input, row) in inputs.iter().zip(out.chunks_exact_mut(stride)) {
+        input.values(points, &mut row[..points.len()]);
     }
 }
 
@@ -105,8 +148,13 @@ mod tests {
     #[test]
     fn one_padded_row_per_feature() {
         let mut out = Vec::new();
+        let formula = Formula::parse("x1 - x2").unwrap();
         compute_inputs(
-            &[Feature::X1TimesX2, Feature::X2Squared, Feature::X1],
+            &[
+                Input::Feature(Feature::X1TimesX2),
+                Input::Formula(formula),
+                Input::Feature(Feature::X1),
+            ],
             &[[2.0, 3.0], [-1.0, 0.5]],
             &mut out,
         );
@@ -114,7 +162,7 @@ mod tests {
         let rows: Vec<&[f32]> = out.chunks(4).collect();
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0], [&[6.0, -0.5][..], &padding].concat());
-        assert_eq!(rows[1], [&[9.0, 0.25][..], &padding].concat());
+        assert_eq!(rows[1], [&[-1.0, -1.5][..], &padding].concat());
         assert_eq!(rows[2], [&[2.0, -1.0][..], &padding].concat());
     }
 }

@@ -3,6 +3,7 @@
 //! the SIMD kernels of the hot paths, and the seeded random generator.
 
 pub mod activation;
+pub mod formula;
 pub mod kernels;
 pub mod loss;
 pub mod regularization;

@@ -2,9 +2,11 @@
 //!
 //! ```json
 //! { "format": "greymatter-model", "version": 1, "problem": "classification",
-//!   "features": ["x1", "x2"],
-//!   "layers": [ { "activation": "tanh", "weights": [[0.1, -0.2]], "biases": [0.1] } ] }
+//!   "features": ["x1", "x2"], "customFeatures": ["sin(3*x1)"],
+//!   "layers": [ { "activation": "tanh", "weights": [[0.1, -0.2, 0.3]], "biases": [0.1] } ] }
 //! ```
+//! The inputs are `features`, then the formulas of `customFeatures` (which a file
+//! without formula inputs leaves out); they are rebuilt from these names on loading.
 //! `weights` are `[output][input]`; the last layer is the output layer: one neuron
 //! (tanh, sigmoid or linear), or one softmax neuron per class.
 
@@ -12,6 +14,7 @@ use crate::data::dataset::Problem;
 use crate::data::features::Feature;
 use crate::given::{path_text, Given, Step};
 use crate::math::activation::Activation;
+use crate::math::formula::Formula;
 use crate::model::network::{LayerShape, Network};
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +24,14 @@ pub const FORMAT: &str = "greymatter-model";
 pub const VERSION: u32 = 1;
 
 /// The fields of a model file, as the format lists them; no other is read.
-pub const FILE_FIELDS: [&str; 5] = ["format", "version", "problem", "features", "layers"];
+pub const FILE_FIELDS: [&str; 6] = [
+    "format",
+    "version",
+    "problem",
+    "features",
+    "customFeatures",
+    "layers",
+];
 /// The fields of one layer of a model file.
 pub const LAYER_FIELDS: [&str; 3] = ["activation", "weights", "biases"];
 
@@ -43,7 +53,7 @@ pub fn unknown_field<'a>(
 
 /// A model file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ModelFile {
     /// Always "greymatter-model".
     pub format: String,
@@ -51,8 +61,11 @@ pub struct ModelFile {
     pub version: u32,
     /// The problem the network was trained for.
     pub problem: Problem,
-    /// The network's inputs, in order.
+    /// The network's built-in inputs, in order.
     pub features: Vec<Feature>,
+    /// The formula inputs, after `features` (as the config's `customFeatures`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_features: Vec<String>,
     /// The layers, input side first.
     pub layers: Vec<ModelLayer>,
 }
@@ -84,8 +97,14 @@ impl ModelFile {
         })
     }
 
-    /// Describes `network`.
-    pub fn from_network(network: &Network, problem: Problem, features: &[Feature]) -> Self {
+    /// Describes `network`, whose inputs are `features` then the formulas
+    /// `custom_features`.
+    pub fn from_network(
+        network: &Network,
+        problem: Problem,
+        features: &[Feature],
+        custom_features: &[String],
+    ) -> Self {
         let layers = (0..network.layers().len())
             .map(|index| {
                 let shape = network.layers()[index];
@@ -102,6 +121,7 @@ impl ModelFile {
             version: VERSION,
             problem,
             features: features.to_vec(),
+            custom_features: custom_features.to_vec(),
             layers,
         }
     }
@@ -123,6 +143,14 @@ impl ModelFile {
         if self.features.is_empty() {
             return Err("model features must name at least one input".to_string());
         }
+        for (index, text) in self.custom_features.iter().enumerate() {
+            Formula::parse(text).map_err(|error| {
+                format!(
+                    "model customFeatures[{index}] {}: {error}",
+                    Given::Text(text.clone()).describe()
+                )
+            })?;
+        }
         let Some(output) = self.layers.last() else {
             return Err("model has no layers".to_string());
         };
@@ -141,7 +169,7 @@ impl ModelFile {
             ));
         }
         let mut shapes = Vec::with_capacity(self.layers.len());
-        let mut inputs = self.features.len();
+        let mut inputs = self.features.len() + self.custom_features.len();
         for (index, layer) in self.layers.iter().enumerate() {
             let outputs = layer.biases.len();
             if layer.weights.len() != outputs {
@@ -199,6 +227,8 @@ fn expected_at(path: &[Step]) -> Option<&'static str> {
     Some(match names.as_slice() {
         [Some("layers")] => "a list of layers, input side first",
         [Some("features")] => "a list of inputs, such as [\"x1\", \"x2\"]",
+        [Some("customFeatures")] => "a list of formulas, such as [\"sin(3*x1)\"]",
+        [Some("customFeatures"), None] => "a formula over x1 and x2, such as \"sin(3*x1)\"",
         [Some("layers"), None, Some("weights")] => {
             "a list of lists of numbers (one list per neuron)"
         }

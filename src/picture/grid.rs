@@ -2,7 +2,7 @@
 //! row 0 at the top, and the network's inputs at their centres, tile by tile.
 
 use super::{EXTENT, GRID_SIZE};
-use crate::data::features::{compute_inputs, Feature};
+use crate::data::features::{compute_inputs, Input};
 use crate::math::kernels::stride_for;
 
 /// Cells evaluated per forward pass: every layer's outputs for a tile stay in the
@@ -29,30 +29,30 @@ pub fn cell_centre(row: usize, column: usize) -> [f32; 2] {
     cell_centre_of(GRID_SIZE, row, column)
 }
 
-/// A picture's grid with the inputs of `features` at every cell, ready for forward passes.
+/// A picture's grid with the values of its inputs at every cell, ready for forward passes.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Grid {
     size: usize,
-    features: Vec<Feature>,
+    inputs: Vec<Input>,
     /// Tile after tile, each `[features][stride_for(tile cells)]`, zero padded.
     tiles: Vec<f32>,
 }
 
 impl Grid {
-    /// Makes this the grid of `size` cells a side for `features` (no work if it is).
-    pub(super) fn prepare(&mut self, size: usize, features: &[Feature]) {
-        if self.size == size && self.features == features && !self.tiles.is_empty() {
+    /// Makes this the grid of `size` cells a side for `inputs` (no work if it is).
+    pub(super) fn prepare(&mut self, size: usize, inputs: &[Input]) {
+        if self.size == size && self.inputs == inputs && !self.tiles.is_empty() {
             return;
         }
         self.size = size;
-        self.features = features.to_vec();
+        self.inputs = inputs.to_vec();
         let centres: Vec<[f32; 2]> = (0..size * size)
             .map(|cell| cell_centre_of(size, cell / size, cell % size))
             .collect();
         self.tiles.clear();
         let mut tile = Vec::new();
         for chunk in centres.chunks(TILE) {
-            compute_inputs(features, chunk, &mut tile);
+            compute_inputs(inputs, chunk, &mut tile);
             self.tiles.extend_from_slice(&tile);
         }
     }
@@ -65,7 +65,7 @@ impl Grid {
     /// Every tile as (its first cell, its cells, its inputs `[features][stride]`).
     pub(super) fn tiles(&self) -> impl Iterator<Item = (usize, usize, &[f32])> {
         let cells = self.size * self.size;
-        let features = self.features.len();
+        let features = self.inputs.len();
         let mut rest = self.tiles.as_slice();
         (0..cells).step_by(TILE).map(move |start| {
             let width = TILE.min(cells - start);
@@ -94,7 +94,10 @@ mod tests {
     #[test]
     fn tiles_hold_every_cell_once_padded() {
         let mut grid = Grid::default();
-        grid.prepare(23, &[Feature::X1, Feature::X2]);
+        grid.prepare(
+            23,
+            &crate::data::features::inputs_of(&[crate::Feature::X1, crate::Feature::X2]),
+        );
         let tiles: Vec<_> = grid.tiles().collect();
         assert_eq!(tiles.iter().map(|t| t.1).sum::<usize>(), 23 * 23);
         let (start, width, inputs) = tiles[1];

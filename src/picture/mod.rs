@@ -24,7 +24,7 @@ use grid::Grid;
 pub use grid::{cell_centre, cell_centre_of};
 
 use crate::config::view::Palette;
-use crate::data::features::Feature;
+use crate::data::features::Input;
 use crate::math::activation::Activation;
 use crate::math::kernels::stride_for;
 use crate::model::network::{Network, Workspace};
@@ -51,8 +51,8 @@ pub struct Heatmap {
     drawn_sizes: [usize; 2],
     /// Every neuron's output at every grid cell, `[neurons][CELLS]`, layer after layer.
     neuron_outputs: Vec<f32>,
-    /// For `scaled_features`, 1 / (the largest magnitude on the full grid), for display.
-    scaled_features: Vec<Feature>,
+    /// For `scaled_inputs`, 1 / (the largest magnitude on the full grid), for display.
+    scaled_inputs: Vec<Input>,
     feature_scales: Vec<f32>,
     workspace: Workspace,
     pixels: Vec<u8>,
@@ -72,7 +72,7 @@ impl Default for Heatmap {
             thumbnail_size: THUMBNAIL_SIZE,
             drawn_sizes: [GRID_SIZE, THUMBNAIL_SIZE],
             neuron_outputs: Vec::new(),
-            scaled_features: Vec::new(),
+            scaled_inputs: Vec::new(),
             feature_scales: Vec::new(),
             workspace: Workspace::default(),
             pixels: vec![0; CELLS * 4],
@@ -97,14 +97,14 @@ fn picture_size(size: usize) -> usize {
 }
 
 impl Heatmap {
-    /// The display scale of every feature, from its largest magnitude on the full grid
+    /// The display scale of every input, from its largest magnitude on the full grid
     /// (the same at every picture size).
-    fn prepare_scales(&mut self, features: &[Feature]) {
-        if self.scaled_features == features {
+    fn prepare_scales(&mut self, inputs: &[Input]) {
+        if self.scaled_inputs == inputs {
             return;
         }
-        self.scaled_features = features.to_vec();
-        self.feature_scales = features
+        self.scaled_inputs = inputs.to_vec();
+        self.feature_scales = inputs
             .iter()
             .map(|feature| {
                 let largest = (0..CELLS).fold(0.0f32, |m, cell| {
@@ -137,11 +137,11 @@ impl Heatmap {
         self.drawn_sizes[1]
     }
 
-    /// Evaluates every neuron of `network` (whose inputs are `features`) at every cell
+    /// Evaluates every neuron of `network` (whose inputs are `inputs`) at every cell
     /// of the full grid, without colouring: batched forward passes over tiles of cells,
     /// each neuron's outputs gathered into one row of `[neurons][CELLS]`.
-    pub fn evaluate(&mut self, network: &Network, features: &[Feature]) {
-        self.big.prepare(GRID_SIZE, features);
+    pub fn evaluate(&mut self, network: &Network, inputs: &[Input]) {
+        self.big.prepare(GRID_SIZE, inputs);
         let neurons: usize = network.layers().iter().map(|l| l.outputs).sum();
         self.neuron_outputs.resize(neurons * CELLS, 0.0);
         for (start, width, inputs) in self.big.tiles() {
@@ -162,10 +162,10 @@ impl Heatmap {
     /// big heatmap through the layers up to its node only. Without a chosen node the
     /// big heatmap shows the output: its one neuron, or the winning class of a softmax
     /// output.
-    pub fn render(&mut self, network: &Network, features: &[Feature]) {
-        self.prepare_scales(features);
-        self.big.prepare(self.heatmap_size, features);
-        self.small.prepare(self.thumbnail_size, features);
+    pub fn render(&mut self, network: &Network, inputs: &[Input]) {
+        self.prepare_scales(inputs);
+        self.big.prepare(self.heatmap_size, inputs);
+        self.small.prepare(self.thumbnail_size, inputs);
         self.drawn_sizes = [self.big.size(), self.small.size()];
         let nodes = node_count(network);
         let last_layer = network.layers().len() - 1;
@@ -298,7 +298,7 @@ fn neuron_at(network: &Network, node: usize) -> Result<(usize, usize), usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::features::compute_inputs;
+    use crate::data::features::{compute_inputs, inputs_of, Feature};
     use crate::math::rng::{SeededRng, Stream};
     use crate::model::initialization::Initialization;
     use crate::model::network::LayerShape;
@@ -328,7 +328,7 @@ mod tests {
         ];
         let network =
             Initialization::Uniform.network(shapes, &mut SeededRng::new(5, Stream::Weights));
-        let features = [Feature::X1, Feature::X2, Feature::SinX1];
+        let features = inputs_of(&[Feature::X1, Feature::X2, Feature::SinX1]);
         let mut heatmap = Heatmap::default();
         heatmap.evaluate(&network, &features);
         // The same cells in one untiled pass.
@@ -360,7 +360,7 @@ mod tests {
         ];
         let network =
             Initialization::Uniform.network(shapes, &mut SeededRng::new(8, Stream::Weights));
-        let features = [Feature::X1, Feature::X2];
+        let features = inputs_of(&[Feature::X1, Feature::X2]);
         let mut evaluated = Heatmap::default();
         evaluated.evaluate(&network, &features);
         let table = ColourTable::new(Colours::of(Palette::Default));
@@ -394,7 +394,7 @@ mod tests {
             activation: Activation::Softmax,
         }]);
         network.parameters_mut()[..6].copy_from_slice(&[-1.0, 0.0, 0.0, 0.0, 1.0, 0.0]);
-        let features = [Feature::X1, Feature::X2];
+        let features = inputs_of(&[Feature::X1, Feature::X2]);
         let mut heatmap = Heatmap::default();
         heatmap.render(&network, &features);
         let palette = Colours::of(Palette::Default);
@@ -435,7 +435,7 @@ mod tests {
         }]);
         network.parameters_mut()[0] = 1.0;
         let mut heatmap = Heatmap::default();
-        heatmap.render(&network, &[Feature::X1, Feature::X2]);
+        heatmap.render(&network, &inputs_of(&[Feature::X1, Feature::X2]));
         assert_eq!(
             heatmap.thumbnails().len(),
             3 * THUMBNAIL_SIZE * THUMBNAIL_SIZE * 4
@@ -446,14 +446,14 @@ mod tests {
         assert_eq!(right, Colours::of(Palette::Default).colour(1.0));
         // Node 1 is the input x2: blue at the top, orange at the bottom.
         heatmap.set_node(Some(1));
-        heatmap.render(&network, &[Feature::X1, Feature::X2]);
+        heatmap.render(&network, &inputs_of(&[Feature::X1, Feature::X2]));
         let top = &heatmap.pixels()[..4];
         let bottom = &heatmap.pixels()[(CELLS - 1) * 4..][..4];
         assert!(top[2] > top[0] && bottom[0] > bottom[2]);
     }
 
     /// A 2-5-4-1 tanh network on x1, x2 and x1·x2.
-    fn small_network() -> (Network, [Feature; 3]) {
+    fn small_network() -> (Network, Vec<Input>) {
         let shape = |inputs, outputs| LayerShape {
             inputs,
             outputs,
@@ -462,12 +462,15 @@ mod tests {
         let shapes = vec![shape(3, 5), shape(5, 4), shape(4, 1)];
         let network =
             Initialization::Uniform.network(shapes, &mut SeededRng::new(3, Stream::Weights));
-        (network, [Feature::X1, Feature::X2, Feature::X1TimesX2])
+        (
+            network,
+            inputs_of(&[Feature::X1, Feature::X2, Feature::X1TimesX2]),
+        )
     }
 
     /// Every node's value at every cell of the full grid, `[nodes][CELLS]`: the inputs'
     /// scaled values, then `evaluate`'s neuron outputs.
-    fn full_resolution(network: &Network, features: &[Feature]) -> (Vec<f32>, Vec<Shading>) {
+    fn full_resolution(network: &Network, features: &[Input]) -> (Vec<f32>, Vec<Shading>) {
         let mut heatmap = Heatmap::default();
         heatmap.prepare_scales(features);
         heatmap.evaluate(network, features);

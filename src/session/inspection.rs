@@ -109,14 +109,14 @@ impl Trainer {
             )
         })?;
         let mut inputs = Vec::new();
-        compute_inputs(&self.config().features, &[point.position], &mut inputs);
+        compute_inputs(self.inputs(), &[point.position], &mut inputs);
         Ok((point, inputs))
     }
 
     /// Every number of one sample's forward and backward pass.
     pub fn inspect_sample(&self, index: usize, set: SampleSet) -> Result<SampleInspection, String> {
         let (point, inputs) = self.sample_batch(index, set)?;
-        let features = &self.config().features;
+        let features = self.inputs();
         let mut buffers = StepBuffers::recording();
         let settings = self.step_settings();
         let network = self.network();
@@ -309,7 +309,13 @@ impl Trainer {
     /// neuron twice.
     pub fn layer_plane(&self, layer: usize, neurons: [usize; 2]) -> Result<LayerPlane, String> {
         let (inputs, targets) = self.training_set();
-        let features = &self.config().features;
-        layer_plane(self.network(), features, inputs, targets, layer, neurons)
+        layer_plane(
+            self.network(),
+            self.inputs(),
+            inputs,
+            targets,
+            layer,
+            neurons,
+        )
     }
 }

@@ -7,7 +7,7 @@
 //! straight line in this new plane, a neuron above can split them. Like every
 //! evaluation, the pass is plain forward (no training-only noise such as dropout).
 
-use crate::data::features::{compute_inputs, Feature};
+use crate::data::features::{compute_inputs, Input};
 use crate::data::own::EXTENT;
 use crate::model::network::{Network, Workspace};
 use serde::Serialize;
@@ -97,11 +97,11 @@ pub fn check_pick(network: &Network, layer: usize, neurons: [usize; 2]) -> Resul
 }
 
 /// The plane of `neurons` of hidden layer `layer` (see [`LayerPlane`]) for `network`
-/// with input `features`, and the `labels.len()` training points `inputs`
+/// with `inputs_of` (the network's inputs), and the `labels.len()` training points `inputs`
 /// (feature-major `[features][stride]`). Refuses a pick [`check_pick`] refuses.
 pub fn layer_plane(
     network: &Network,
-    features: &[Feature],
+    inputs_of: &[Input],
     inputs: &[f32],
     labels: &[f32],
     layer: usize,
@@ -124,7 +124,7 @@ pub fn layer_plane(
     };
     let grid = grid_line_points();
     let mut grid_inputs = Vec::new();
-    compute_inputs(features, &grid, &mut grid_inputs);
+    compute_inputs(inputs_of, &grid, &mut grid_inputs);
     let lines = pairs(&grid_inputs, grid.len());
     let points = pairs(inputs, labels.len());
     Ok(LayerPlane {

@@ -1,11 +1,13 @@
 //! The package's free functions: defaults, the schema of every setting, limits, the
-//! losses that fit, colours, seeds and dataset previews.
+//! losses that fit, colours, seeds, dataset previews and formulas.
 
 use super::{install_panic_hook, js_error, points_array, to_js};
 use crate::config::view::Palette;
 use crate::config::{schema, Config};
-use crate::data::dataset::{generate_split, Dataset, Problem};
+use crate::data::dataset::{generate_split, split_drawn, Dataset, Problem};
+use crate::data::formula_dataset::formula_points;
 use crate::learn::objective::Objective;
+use crate::math::formula::Formula;
 use crate::picture::Colours;
 use js_sys::Float32Array;
 use wasm_bindgen::prelude::*;
@@ -128,6 +130,38 @@ pub fn dataset_preview(name: &str, classes: Option<usize>) -> Result<Float32Arra
     Ok(points_array(
         &generate_split(dataset, 200, 0.0, 1.0, classes, 1).train,
     ))
+}
+
+/// About 200 noise-free points of the formula dataset with formula `text`, for
+/// `problem` ("classification" or "regression") and `classes` classes, as
+/// [`dataset_preview`] gives them; a formula that is refused throws its refusal.
+#[wasm_bindgen(js_name = formulaPreview)]
+pub fn formula_preview(text: &str, problem: &str, classes: usize) -> Result<Float32Array, JsValue> {
+    let formula = checked_formula(text)?;
+    let problem = if problem == Problem::Regression.name() {
+        Problem::Regression
+    } else {
+        Problem::Classification
+    };
+    let classes = classes.clamp(2, crate::data::dataset::MAX_CLASSES);
+    let split = split_drawn(1, 1.0, |rng| {
+        formula_points(&formula, problem, 200, 0.0, classes, rng)
+    });
+    Ok(points_array(&split.train))
+}
+
+/// The formula `text` in its canonical form (`sin(3 * x1)`), or its refusal thrown:
+/// where and what ("at column 1: unknown function 'sinn' …"), or where on the plane it
+/// is not finite.
+#[wasm_bindgen(js_name = formulaText)]
+pub fn formula_text(text: &str) -> Result<String, JsValue> {
+    Ok(checked_formula(text)?.to_string())
+}
+
+fn checked_formula(text: &str) -> Result<Formula, JsValue> {
+    let formula = Formula::parse(text).map_err(|error| js_error(error.to_string()))?;
+    formula.check_finite().map_err(js_error)?;
+    Ok(formula)
 }
 
 /// Runs `iterations` rounds of a tight f32x4 multiply-add loop (8 independent

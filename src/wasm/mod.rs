@@ -27,8 +27,8 @@ use functions::palette_named;
 #[cfg(feature = "bench")]
 pub use functions::peak_multiply_add;
 pub use functions::{
-    class_colors, config_schema, dataset_preview, default_config, limits, losses_for,
-    palette_colors, panic_for_testing, random_seed,
+    class_colors, config_schema, dataset_preview, default_config, formula_preview, formula_text,
+    limits, losses_for, palette_colors, panic_for_testing, random_seed,
 };
 
 /// Where the panic hook leaves the panic text for the page to read.

@@ -10,15 +10,15 @@ impl Playground {
     /// Evaluates every neuron on the grid in one pass and refreshes the heatmap and
     /// the thumbnails.
     pub fn render(&mut self) {
-        let features = &self.trainer.config().features;
-        self.heatmap.render(self.trainer.network(), features);
+        self.heatmap
+            .render(self.trainer.network(), self.trainer.inputs());
     }
 
     /// The all-neuron grid pass of `render` without colouring (for benchmarks).
     #[wasm_bindgen(js_name = evaluateGrid)]
     pub fn evaluate_grid(&mut self) {
-        let features = &self.trainer.config().features;
-        self.heatmap.evaluate(self.trainer.network(), features);
+        self.heatmap
+            .evaluate(self.trainer.network(), self.trainer.inputs());
     }
 
     /// Nodes with a picture: input features, every neuron, the output last.

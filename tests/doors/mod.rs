@@ -1,6 +1,6 @@
 //! Every door a document comes in by, as one function of untrusted bytes each: the
 //! CSV reader, the share link's points= and weights= texts, the model file, the lesson
-//! file and a config patch. Each must never panic, and what it accepts must read back
+//! file, a config patch and a formula (of a formula input or the formula dataset). Each must never panic, and what it accepts must read back
 //! as itself. The fuzz targets (fuzz/, `make fuzz`) and the seeded smoke test
 //! (tests/door_fuzz.rs, in `make test`) both drive these.
 
@@ -8,6 +8,7 @@
 
 use greymatter::data::csv::{read_csv, write_csv, CsvOptions};
 use greymatter::data::link::{decode_points, decode_weights, encode_points, encode_weights};
+use greymatter::math::formula::{self, Formula};
 use greymatter::session::lesson::LessonFile;
 use greymatter::{Config, ModelFile, Problem};
 
@@ -112,5 +113,30 @@ pub fn config_patch(data: &[u8]) {
         })
         .expect("a valid config builds");
         trainer.train_epochs(1);
+    }
+}
+
+/// A formula's text: what parses is within the limits, evaluates without panicking, and
+/// its canonical form reads back as the same formula (unless writing it out made it
+/// longer or deeper than the limits allow).
+pub fn formula(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(parsed) = Formula::parse(text) else {
+        return;
+    };
+    assert!(text.chars().count() <= formula::MAX_LENGTH);
+    for point in [[0.0, 0.0], [-6.0, 6.0], [1.5, -0.25], [f32::MAX, f32::MIN]] {
+        assert!(parsed.value(point[0], point[1]).is_finite());
+    }
+    let _ = parsed.check_finite();
+    let canonical = parsed.to_string();
+    match Formula::parse(&canonical) {
+        Ok(again) => assert_eq!(again, parsed, "{text:?} written as {canonical:?}"),
+        Err(error) => assert!(
+            error.message.contains("the most is") || error.message.contains("nests deeper"),
+            "{text:?} written as {canonical:?}: {error}"
+        ),
     }
 }

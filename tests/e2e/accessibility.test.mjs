@@ -240,8 +240,8 @@ describe('with the keyboard alone', () => {
     await page.waitForFunction(() => window.playground.config.dataset === 'circle');
     await page.keyboard.press('End'); // the last tile: your own points
     await page.waitForFunction(() => window.playground.config.dataset === 'own');
-    await page.keyboard.press('ArrowLeft');
-    await page.waitForFunction(() => window.playground.config.dataset === 'spiral');
+    await page.keyboard.press('ArrowLeft'); // the formula dataset
+    await page.waitForFunction(() => window.playground.config.dataset === 'formula');
 
     await tabTo(page, '#feature-x1Squared');
     await page.keyboard.press('Space');

@@ -35,7 +35,7 @@ describe('controls and the address bar', () => {
     const config = await page.evaluate(() => window.playground.config);
     assert.equal(config.dataset, 'plane');
     const options = await page.$$eval('#dataset button', (list) => list.map((o) => o.dataset.dataset));
-    assert.deepEqual(options, ['plane', 'multigauss', 'own'], 'the own points are a dataset of both problems');
+    assert.deepEqual(options, ['plane', 'multigauss', 'formula', 'own'], 'the formula dataset and the own points fit both problems');
     await page.selectOption('#problem', 'classification');
     await page.waitForFunction(() => window.playground.config.problem === 'classification');
     assert.equal(await page.isHidden('#message'), true);

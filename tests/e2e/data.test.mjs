@@ -29,7 +29,7 @@ describe('the data column', () => {
 
   it('shows a thumbnail of each classification dataset; clicking one picks it', async () => {
     const names = await page.$$eval('#dataset button', (list) => list.map((b) => b.dataset.dataset));
-    assert.deepEqual(names, ['circle', 'xor', 'gauss', 'spiral', 'own']);
+    assert.deepEqual(names, ['circle', 'xor', 'gauss', 'spiral', 'formula', 'own']);
     for (const name of names.filter((name) => name !== 'own')) {
       const { orange, blue } = await thumbnailColours(page, name);
       assert.ok(orange > 20 && blue > 20, `${name} thumbnail: ${orange} orange, ${blue} blue pixels`);
@@ -49,7 +49,7 @@ describe('the data column', () => {
     await page.selectOption('#problem', 'regression');
     await page.waitForFunction(() => window.playground.config.problem === 'regression');
     const names = await page.$$eval('#dataset button', (list) => list.map((b) => b.dataset.dataset));
-    assert.deepEqual(names, ['plane', 'multigauss', 'own']);
+    assert.deepEqual(names, ['plane', 'multigauss', 'formula', 'own']);
     assert.equal(await page.getAttribute('#dataset-plane', 'aria-checked'), 'true');
     await page.click('#dataset-multigauss');
     await page.waitForFunction(() => window.playground.config.dataset === 'multigauss');

@@ -11,7 +11,8 @@
 // `… dropout` only dropout's marks and the inspector's mask (docs/what-you-see/dropout.png),
 // `… layer-views` only the layer histograms and what a layer sees,
 // `… compare` only two runs compared (docs/what-you-see/compare.png),
-// `… export` only the "Export as code" panel (docs/what-you-see/export-code.png).
+// `… export` only the "Export as code" panel (docs/what-you-see/export-code.png),
+// `… formulas` only the formula inputs and dataset (docs/what-you-see/formulas.png).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -323,6 +324,32 @@ async function takeCompare(session) {
   await page.context().close();
 }
 
+/**
+ * Formulas (docs/what-you-see/formulas.png): the formula dataset x2 − 3·sin(x1), a
+ * formula input sin(x1) − x2/3 beside x1 and x2, a 4-2 network fitting the wave.
+ */
+async function takeFormulas(session) {
+  mkdirSync(TOUR, { recursive: true });
+  const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4,2&seed=1&dataSeed=1`, TOUR_WINDOW);
+  await page.click('#dataset-formula');
+  await page.fill('#formula-dataset-text', 'x2 - 3*sin(x1)');
+  await page.click('#use-formula-dataset');
+  await page.fill('#formula-input', 'sin(x1)');
+  await page.click('#add-formula');
+  await page.waitForFunction(() => window.playground.config.customFeatures.length === 1);
+  await page.evaluate(async () => {
+    window.playground.setView({ epochsPerFrame: 10 });
+    for (let i = 0; i < 30; i++) await window.playground.step();
+    window.playground.setView({ epochsPerFrame: 1 });
+  });
+  await page.fill('#formula-input', 'sinn(x2)');
+  await page.click('#add-formula');
+  await page.mouse.move(1, 1);
+  await shoot(page, 'formulas', ['#formula-dataset-form', '.formula-form', '.diagram-area', '.heatmap-area']);
+  if (page.problems.length) throw new Error(page.problems.join('\n'));
+  await page.context().close();
+}
+
 /** "Export as code" (docs/what-you-see/export-code.png): the panel with a NumPy script. */
 async function takeExportCode(session) {
   mkdirSync(TOUR, { recursive: true });
@@ -353,6 +380,7 @@ try {
   if (!mode || mode === 'tour' || mode === 'layer-views') await takeLayerViews(session);
   if (!mode || mode === 'tour' || mode === 'compare') await takeCompare(session);
   if (!mode || mode === 'tour' || mode === 'export') await takeExportCode(session);
+  if (!mode || mode === 'tour' || mode === 'formulas') await takeFormulas(session);
   if (!mode) {
     const start = await openPlayground(session, session.url, WINDOW);
     await start.screenshot({ path: path.join(DOCS, 'screenshot.png') });

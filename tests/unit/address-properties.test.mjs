@@ -28,7 +28,8 @@ function ofKind(row, value) {
     case 'number': return typeof value === 'number' && Number.isFinite(value);
     case 'counts':
     case 'rates': return Array.isArray(value) && value.every((count) => typeof count === 'number' && Number.isFinite(count));
-    case 'names': return Array.isArray(value) && value.every((name) => typeof name === 'string');
+    case 'names':
+    case 'formulas': return Array.isArray(value) && value.every((name) => typeof name === 'string');
     default: return typeof value === 'string';
   }
 }

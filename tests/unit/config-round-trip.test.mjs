@@ -14,7 +14,7 @@ import { tidyConfig } from '../../www/js/state/config.js';
 import { applyEach } from '../../www/js/state/apply-each.js';
 import { glue, schema, coreOf } from './core.mjs';
 import { seededRandom } from '../../benches/js/workload.mjs';
-import { inRange, trainsInRange, weightCount, asTrained } from './schema-arbitraries.mjs';
+import { inRange, trainsInRange, weightCount, asTrained, FORMULAS } from './schema-arbitraries.mjs';
 
 const CONFIGS = 300;
 
@@ -59,6 +59,9 @@ function randomConfig() {
   config.loss = pick(Array.from(glue.lossesFor(config.problem, config.classes)));
   const features = schema.values('features').filter(() => random() < 0.5);
   config.features = features.length > 0 ? features.sort(() => random() - 0.5) : [pick(schema.values('features'))];
+  // Formulas with commas, spaces and signs: the address must carry them as written.
+  config.customFeatures = FORMULAS.filter(() => random() < 0.2).slice(0, schema.row('customFeatures').maxLength);
+  config.datasetFormula = pick(FORMULAS);
   const { maxLength, min, max } = schema.row('hidden');
   do {
     config.hidden = Array.from({ length: integer(0, maxLength) }, () => pick([min, max, integer(min, max), integer(min, 8)]));

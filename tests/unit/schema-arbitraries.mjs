@@ -52,7 +52,7 @@ export function numberOf(row) {
 
 /** The weights of the network `config` builds (biases not counted). */
 export function weightCount(config) {
-  let previous = config.features.length;
+  let previous = config.features.length + (config.customFeatures?.length ?? 0);
   let total = 0;
   for (const neurons of [...config.hidden, outputCountOf(config)]) {
     total += previous * neurons;
@@ -80,6 +80,18 @@ function namesOf(row) {
   return row.unique ? fc.shuffledSubarray(names, length) : fc.array(fc.constantFrom(...names), length);
 }
 
+/** Valid formulas, each a different formula: with spaces, commas, signs, powers and every function. */
+export const FORMULAS = [
+  'x1', 'x1*x2', 'sin(3*x1)', 'x1^2 + x2^2', 'tanh(x1 - x2)', 'min(x1, x2)', 'max(abs(x1), 0.5) / 2',
+  '-x2^2 + cos(x1)', 'exp(x1 / 6) - sqrt(x2^2 + 1)', 'log(abs(x1) + 1) * tan(x2 / 10)', '2^-x1 + 1e-3', '(x1+x2)*(x1-x2)',
+];
+
+/** A formula row's value (one formula), or a formulas row's (distinct ones, within its length). */
+function formulasOf(row) {
+  if (row.kind === 'formula') return fc.constantFrom(...FORMULAS);
+  return fc.uniqueArray(fc.constantFrom(...FORMULAS), { maxLength: row.maxLength });
+}
+
 /** The arbitrary of one config key, from its row alone (no rule across keys). */
 export function valueOf(row) {
   switch (row.kind) {
@@ -88,6 +100,8 @@ export function valueOf(row) {
     case 'names': return namesOf(row);
     case 'counts': return fc.array(fc.integer({ min: row.min, max: row.max }), { maxLength: row.maxLength });
     case 'rates': return fc.array(numberOf(row), { maxLength: row.maxLength });
+    case 'formula':
+    case 'formulas': return formulasOf(row);
     default: throw new Error(`no arbitrary for kind ${row.kind}`);
   }
 }

@@ -55,7 +55,7 @@ impl Trainer {
     /// point, or one probability per class for a softmax output.
     pub fn predict(&mut self, points: &[[f32; 2]]) -> Vec<f32> {
         let mut inputs = Vec::new();
-        compute_inputs(&self.config.features, points, &mut inputs);
+        compute_inputs(&self.inputs, points, &mut inputs);
         self.network
             .forward(&inputs, points.len(), &mut self.evaluation);
         let outputs = output_layer(&self.network, &self.evaluation);

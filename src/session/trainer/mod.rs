@@ -20,8 +20,9 @@ pub use run_export::{OptimizerMemory, RunExport};
 pub use snapshot::{Resume, Snapshot, MAX_HISTORY};
 
 use crate::config::{Change, Config, ConfigError};
-use crate::data::dataset::{generate_split, Dataset, Point, Split};
-use crate::data::features::compute_inputs;
+use crate::data::dataset::{split_drawn, Dataset, Point, Split};
+use crate::data::features::{compute_inputs, Input};
+use crate::data::formula_dataset::formula_points;
 use crate::data::own::OwnData;
 use crate::learn::optimizer::{OptimizerSettings, OptimizerState, StepPreview};
 use crate::learn::training::{compute_gradient, StepBuffers, StepSettings};
@@ -33,7 +34,7 @@ use crate::model::network::{LayerShape, Network, Workspace};
 use crate::session::divergence::explain_divergence;
 use crate::session::health::layer_health;
 
-/// A set of points with the network's inputs computed for the current features.
+/// A set of points with the network's inputs computed for the current inputs.
 #[derive(Clone, Debug, Default)]
 struct PreparedSet {
     points: Vec<Point>,
@@ -44,19 +45,19 @@ struct PreparedSet {
 }
 
 impl PreparedSet {
-    fn new(points: Vec<Point>, config: &Config) -> Self {
+    fn new(points: Vec<Point>, inputs: &[Input]) -> Self {
         let mut set = PreparedSet {
             labels: points.iter().map(|p| p.label).collect(),
             points,
             inputs: Vec::new(),
         };
-        set.compute_inputs(config);
+        set.compute_inputs(inputs);
         set
     }
 
-    fn compute_inputs(&mut self, config: &Config) {
+    fn compute_inputs(&mut self, inputs: &[Input]) {
         let positions: Vec<[f32; 2]> = self.points.iter().map(|p| p.position).collect();
-        compute_inputs(&config.features, &positions, &mut self.inputs);
+        compute_inputs(inputs, &positions, &mut self.inputs);
     }
 
     fn stride(&self) -> usize {
@@ -79,6 +80,8 @@ pub struct HistoryEntry {
 #[derive(Clone, Debug)]
 pub struct Trainer {
     config: Config,
+    /// The config's inputs, parsed once (`Config::inputs`).
+    inputs: Vec<Input>,
     train: PreparedSet,
     test: PreparedSet,
     network: Network,
@@ -163,7 +166,7 @@ enum Stop {
 /// its [`Objective`](crate::learn::objective::Objective).
 pub fn layer_shapes(config: &Config) -> Vec<LayerShape> {
     let mut shapes = Vec::with_capacity(config.hidden.len() + 1);
-    let mut inputs = config.features.len();
+    let mut inputs = config.input_count();
     for (layer, &neurons) in config.hidden.iter().enumerate() {
         shapes.push(LayerShape {
             inputs,
@@ -186,13 +189,20 @@ pub fn data_of(config: &Config) -> Split {
     if config.dataset == Dataset::Own {
         return Split::default();
     }
-    generate_split(
-        config.dataset,
-        config.samples,
-        (config.noise / 100.0) as f32,
-        (config.train_ratio / 100.0) as f32,
-        config.classes,
+    let (count, classes) = (config.samples, config.classes);
+    let noise = (config.noise / 100.0) as f32;
+    split_drawn(
         config.data_seed,
+        (config.train_ratio / 100.0) as f32,
+        |rng| {
+            match config.dataset {
+                // A validated config's formula parses; one that does not makes no points.
+                Dataset::Formula => config.dataset_formula().map_or_else(Vec::new, |formula| {
+                    formula_points(&formula, config.problem, count, noise, classes, rng)
+                }),
+                dataset => dataset.generate(count, noise, classes, rng),
+            }
+        },
     )
 }
 
@@ -213,9 +223,11 @@ impl Trainer {
         config.validate()?;
         own_points::check_fit(&own, &config)?;
         let split = Self::split_of(&config, &own);
+        let inputs = config.inputs();
         let mut trainer = Trainer {
-            train: PreparedSet::new(split.train, &config),
-            test: PreparedSet::new(split.test, &config),
+            train: PreparedSet::new(split.train, &inputs),
+            test: PreparedSet::new(split.test, &inputs),
+            inputs,
             network: Network::zeroed(Vec::new()),
             last_finite: Vec::new(),
             optimizer_at_start: OptimizerState::default(),
@@ -261,14 +273,19 @@ impl Trainer {
     fn prepare_points(&mut self) {
         self.close_open_epoch();
         let split = Self::split_of(&self.config, &self.own);
-        self.train = PreparedSet::new(split.train, &self.config);
-        self.test = PreparedSet::new(split.test, &self.config);
+        self.train = PreparedSet::new(split.train, &self.inputs);
+        self.test = PreparedSet::new(split.test, &self.inputs);
         self.divergence = None;
     }
 
     /// The current settings.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The network's inputs: the config's features, then its formulas.
+    pub fn inputs(&self) -> &[Input] {
+        &self.inputs
     }
 
     /// The network being trained.
@@ -381,11 +398,13 @@ impl Trainer {
                 self.remeasure();
             }
             Change::Reset => {
-                let features_changed = self.config.features != next.features;
+                let inputs_changed = self.config.features != next.features
+                    || self.config.custom_features != next.custom_features;
                 self.config = next;
-                if features_changed {
-                    self.train.compute_inputs(&self.config);
-                    self.test.compute_inputs(&self.config);
+                if inputs_changed {
+                    self.inputs = self.config.inputs();
+                    self.train.compute_inputs(&self.inputs);
+                    self.test.compute_inputs(&self.inputs);
                 }
                 self.reset();
             }
@@ -711,7 +730,7 @@ impl Trainer {
         self.epoch_start.clear();
         self.epoch_start
             .extend_from_slice(self.network.parameters());
-        let width = self.config.features.len();
+        let width = self.inputs.len();
         let set_stride = self.train.stride();
         self.order.clear();
         self.order.extend(0..self.train.points.len());
@@ -744,7 +763,7 @@ impl Trainer {
         let first = self.next_batch.unwrap_or(0);
         let settings = self.step_settings();
         let optimizer = self.optimizer_settings();
-        let width = self.config.features.len();
+        let width = self.inputs.len();
         let batch_size = self.config.batch_size;
         let full_stride = stride_for(batch_size);
         let count = self.batches_per_epoch();

@@ -12,7 +12,12 @@ use crate::model::network::LayerShape;
 impl Trainer {
     /// The current network as a model file.
     pub fn export_model(&self) -> ModelFile {
-        ModelFile::from_network(&self.network, self.config.problem, &self.config.features)
+        ModelFile::from_network(
+            &self.network,
+            self.config.problem,
+            &self.config.features,
+            &self.config.custom_features,
+        )
     }
 
     /// Loads a model file: the network, its features and hidden layers replace the
@@ -30,6 +35,7 @@ impl Trainer {
         let mut next = self.config.clone();
         next.loss = loss_for_output(output, &next)?;
         next.features = model.features.clone();
+        next.custom_features = model.custom_features.clone();
         next.hidden = hidden.iter().map(|layer| layer.outputs).collect();
         let activations: Vec<Activation> = hidden.iter().map(|layer| layer.activation).collect();
         if let Some(&first) = activations.first() {
@@ -41,8 +47,9 @@ impl Trainer {
             activations
         };
         next.validate().map_err(|error| error.message)?;
+        let inputs = next.inputs();
         let mut train = self.train.clone();
-        train.compute_inputs(&next);
+        train.compute_inputs(&inputs);
         let loss = evaluate_set(&network, &train, &next.objective(), &mut self.evaluation).loss;
         if !train.labels.is_empty() && !loss.is_finite() {
             return Err(format!(
@@ -52,7 +59,8 @@ impl Trainer {
         }
         self.config = next;
         self.train = train;
-        self.test.compute_inputs(&self.config);
+        self.test.compute_inputs(&inputs);
+        self.inputs = inputs;
         self.network = network;
         self.restart_history();
         Ok(())

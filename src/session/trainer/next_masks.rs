@@ -216,7 +216,7 @@ mod tests {
                 .collect();
             let labels: Vec<f32> = batch.iter().map(|&i| export.train[i as usize][2]).collect();
             let mut inputs = Vec::new();
-            compute_inputs(&trainer.config.features, &points_of, &mut inputs);
+            compute_inputs(trainer.inputs(), &points_of, &mut inputs);
             let stride = stride_for(batch.len());
             let workspace = buffers.workspace_mut().masks_mut();
             workspace.resize_with(4, Vec::new);

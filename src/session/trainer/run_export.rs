@@ -136,7 +136,7 @@ mod tests {
                     .collect();
                 let labels: Vec<f32> = batch.iter().map(|&i| export.train[i as usize][2]).collect();
                 let mut inputs = Vec::new();
-                compute_inputs(&trainer.config.features, &points, &mut inputs);
+                compute_inputs(trainer.inputs(), &points, &mut inputs);
                 compute_gradient(&network, &inputs, &labels, &settings, &mut buffers);
                 state.step(
                     network.parameters_mut(),

@@ -63,7 +63,12 @@ impl Trainer {
         };
         let (first, second, steps) = optimizer.memory();
         Snapshot {
-            model: ModelFile::from_network(&network, self.config.problem, &self.config.features),
+            model: ModelFile::from_network(
+                &network,
+                self.config.problem,
+                &self.config.features,
+                &self.config.custom_features,
+            ),
             epoch: self.epoch,
             history: thinned(&self.history),
             resume: Some(Resume {
@@ -86,6 +91,7 @@ impl Trainer {
         let config = &trainer.config;
         if snapshot.model.problem != config.problem
             || snapshot.model.features != config.features
+            || snapshot.model.custom_features != config.custom_features
             || network.layers() != layer_shapes(config)
         {
             return Err(

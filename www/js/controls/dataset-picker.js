@@ -5,7 +5,8 @@
 // has two) is disabled, its title saying why. It is a radio group: one Tab stop (the
 // chosen dataset), the arrow keys (and Home / End) choose the next, previous, first or
 // last usable one. The `own` tile ("Your own points") shows the last own points it was
-// given (`showOwn`), kept while another dataset is chosen.
+// given (`showOwn`), kept while another dataset is chosen. The formula tile shows the
+// points of the config's `datasetFormula`.
 
 import { isMultiClass } from '../state/config.js';
 import { colourFor, labelColour } from '../output/palette.js';
@@ -17,7 +18,8 @@ export class DatasetPicker {
   /**
    * @param {HTMLElement} container
    * @param {import('../state/schema.js').Schema} schema the datasets, their problems and classes
-   * @param {(name: string, classes: number) => Float32Array} preview [x1, x2, label, …] of a dataset
+   * @param {(name: string, classes: number, config: object) => Float32Array} preview
+   *   [x1, x2, label, …] of a dataset (the formula dataset's from `config`)
    * @param {(partial: {dataset: string}) => void} onChange
    */
   constructor(container, schema, preview, onChange) {
@@ -25,6 +27,7 @@ export class DatasetPicker {
     this.key = '';
     this.own = new Float32Array(); // [x1, x2, label, …] of the own points, both sets
     this.drawn = null; // how the tiles were last drawn: {colours, classes, many}
+    this.config = null; // the config last shown (the formula tile draws its datasetFormula)
     container.addEventListener('click', (event) => {
       const button = event.target.closest('button[data-dataset]');
       if (button && !button.disabled && button.getAttribute('aria-checked') !== 'true') onChange({ dataset: button.dataset.dataset });
@@ -60,7 +63,8 @@ export class DatasetPicker {
   show(config, colours) {
     const many = isMultiClass(config);
     const classes = many ? config.classes : 2;
-    const key = `${config.problem}|${colours.name}|${classes}`;
+    const key = `${config.problem}|${colours.name}|${classes}|${config.datasetFormula}`;
+    this.config = config;
     let refocus = false;
     if (key !== this.key) {
       refocus = this.container.contains(this.container.getRootNode().activeElement);
@@ -118,7 +122,7 @@ export class DatasetPicker {
     let points = this.own;
     if (name !== 'own') {
       try {
-        points = this.preview(name, classes); // the core gives a dataset with fewer classes its own number
+        points = this.preview(name, classes, this.config); // the core gives a dataset with fewer classes its own number
       } catch {
         return; // no preview: the button still works, it just shows no points
       }

@@ -69,6 +69,16 @@ export class Core {
     return this.engine.call((_, glue) => glue.datasetPreview(name, classes));
   }
 
+  /** `[x1, x2, label, …]` of a small noise-free sample of the formula dataset with formula `text`. */
+  formulaPreview(text, problem, classes) {
+    return this.engine.call((_, glue) => glue.formulaPreview(text, problem, classes));
+  }
+
+  /** Formula `text` in its canonical form; throws its refusal (with the column). */
+  formulaText(text) {
+    return this.engine.call((_, glue) => glue.formulaText(text));
+  }
+
   randomSeed() {
     return this.engine.call((_, glue) => glue.randomSeed());
   }

@@ -9,6 +9,7 @@
 import { Core, CoreCrash } from '../core/core.js';
 import { Controls } from '../controls/controls.js';
 import { DatasetPicker } from '../controls/dataset-picker.js';
+import { FormulaBox } from '../controls/formula-box.js';
 import { MessageArea } from '../controls/message.js';
 import { bindExportCode } from '../controls/export-code.js';
 import { bindModelFile, parseModelText } from '../controls/model-file.js';
@@ -106,7 +107,12 @@ export class Playground {
     const config = (partial) => this.changeFromUi(partial);
     expandFields(this.root, schema);
     this.controls = new Controls(this.root, schema, { config, view: (partial) => this.guard(() => this.setView(partial)) });
-    this.picker = new DatasetPicker(find('dataset'), schema, (name, classes) => this.core.datasetPreview(name, classes), config);
+    this.picker = new DatasetPicker(find('dataset'), schema, (name, classes, { datasetFormula, problem }) => (name === 'formula'
+      ? this.core.formulaPreview(datasetFormula, problem, classes) : this.core.datasetPreview(name, classes)), config);
+    this.datasetFormula = new FormulaBox(
+      { form: find('formula-dataset-form'), input: find('formula-dataset-text'), error: find('formula-dataset-error') },
+      { check: (text) => this.core.formulaText(text), use: (datasetFormula) => config({ dataset: 'formula', datasetFormula }) },
+    );
     this.legend = new ClassLegend({ values: find('value-legend'), classes: find('class-legend') });
     this.confusion = new ConfusionMatrix(
       { panel: find('confusion'), table: find('confusion-matrix'), set: find('confusion-set') },
@@ -118,6 +124,7 @@ export class Playground {
       read: (offset) => this.core.parameterAt(offset),
       write: (target, value) => this.guard(() => this.setParameter(target, value)),
       inspect: (layer, neuron, how) => this.guard(() => this.inspectOrPick(layer, neuron, how)),
+      checkFormula: (text) => this.core.formulaText(text),
     });
     this.inspector = new NeuronInspector(find, {
       neuron: (layer, neuron, index, set) => this.core.inspectNeuron(layer, neuron, index, set),
@@ -408,6 +415,7 @@ export class Playground {
     this.controls.show(this.config, this.core.lossesFor(problem, classes));
     const colours = this.colours();
     this.picker.show(this.config, colours);
+    this.datasetFormula.show(this.config.datasetFormula);
     this.legend.show(this.config, colours.classes);
     this.confusion.refresh(false, this.config, colours.classes);
     if (this.network.show(this.config, this.networkView(), colours)) {

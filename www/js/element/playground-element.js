@@ -223,8 +223,8 @@ export class GreymatterPlayground extends HTMLElement {
     if (!config) return;
     // The author's own changes still waiting are kept; the ones reflecting makes are not changes.
     const waiting = this.#attributes.takeRecords();
-    for (const [name, key] of configAttributes(schema)) this.#reflect(name, config[key]);
-    for (const [name, key] of viewAttributes(schema)) this.#reflect(name, view[key]);
+    for (const [name, key] of configAttributes(schema)) this.#reflect(name, attributeText(key, config[key], schema));
+    for (const [name, key] of viewAttributes(schema)) this.#reflect(name, attributeText(key, view[key], schema), view[key]);
     this.#attributes.takeRecords();
     if (waiting.length) queueMicrotask(() => this.#attributesChanged(waiting));
     const open = this.#shadow.getElementById('open-full');
@@ -232,9 +232,8 @@ export class GreymatterPlayground extends HTMLElement {
     showRegions(this.#shadow, this.#layout, { open: !this.hasAttribute('sync-url') });
   }
 
-  #reflect(name, value) {
+  #reflect(name, text, value) {
     if (!this.hasAttribute(name)) return;
-    const text = attributeText(value);
     const now = this.getAttribute(name);
     const sameToggle = typeof value === 'boolean' && value && now === '';
     if (now !== text && !sameToggle) this.setAttribute(name, text);

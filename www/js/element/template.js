@@ -66,6 +66,14 @@ const MARKUP = `
       <span class="label" id="dataset-label">Which dataset do you want to use?</span>
       <div id="dataset" class="dataset-picker" role="radiogroup" aria-labelledby="dataset-label"></div>
     </div>
+    <form id="formula-dataset-form" class="field formula-dataset-form" data-control="datasetFormula">
+      <label for="formula-dataset-text">Formula dataset f(x₁, x₂)</label>
+      <input id="formula-dataset-text" type="text" maxlength="200" spellcheck="false" autocomplete="off"
+        aria-describedby="formula-dataset-error">
+      <button id="use-formula-dataset" type="submit"
+        title="Learn the sign of f (or its levels, for more classes), or f itself for regression">Use</button>
+      <p id="formula-dataset-error" class="field-note formula-error" role="alert" hidden></p>
+    </form>
     <label class="field" data-field="trainRatio" data-as="slider" data-unit="%"></label>
     <label class="field" data-field="noise" data-as="slider" data-unit="%"></label>
     <div class="field" data-control="batchSize">
@@ -154,6 +162,13 @@ const MARKUP = `
       <button id="remove-layer" type="button" class="round" aria-label="Remove the last hidden layer">−</button>
       <span id="layer-count-label">2 hidden layers</span>
     </div>
+    <form id="formula-form" class="formula-form" data-control="customFeatures">
+      <label for="formula-input">Add an input f(x₁, x₂)</label>
+      <input id="formula-input" type="text" maxlength="200" spellcheck="false" autocomplete="off"
+        placeholder="sin(3*x1)" aria-describedby="formula-error">
+      <button id="add-formula" type="submit">Add</button>
+      <p id="formula-error" class="field-note formula-error" role="alert" hidden></p>
+    </form>
     <div class="diagram">
       <div id="layer-controls" class="layer-controls"></div>
       <div class="diagram-area">

@@ -1,7 +1,9 @@
 // The whole network column: the links and biases (network-diagram.js), the neuron boxes
 // and feature toggles (node-layer.js), the +/− buttons and per-layer activation selects
-// (layer-controls.js) and the hover/tap/edit behaviour (diagram-inspect.js), kept in
-// step with the config.
+// (layer-controls.js), the formula inputs (formula-inputs.js) and the hover/tap/edit
+// behaviour (diagram-inspect.js), kept in step with the config. The network's inputs are
+// the ticked features, then the formula inputs (`customFeatures`), each a row of the
+// input column with its picture and a × to remove it.
 // It rebuilds its elements only when the network changes shape.
 
 import { outputCountOf } from '../state/config.js';
@@ -10,6 +12,8 @@ import { NetworkDiagram } from './network-diagram.js';
 import { NodeLayer } from './node-layer.js';
 import { LayerControls } from './layer-controls.js';
 import { DiagramInspector } from './diagram-inspect.js';
+import { formulaRow, formulaIndex } from './formula-inputs.js';
+import { FormulaBox } from '../controls/formula-box.js';
 
 const IDLE_SIZE = 25;
 
@@ -19,15 +23,25 @@ export class NetworkView {
    * @param {import('../state/schema.js').Schema} schema the features and activations, with their labels
    * @param {{config: (partial: object) => void, showNode: (node: number|null) => void,
    *          read: (offset: number) => number, write: (target: object, value: number) => void,
-   *          inspect: (layer: number, neuron: number, how: object) => void}} hooks
-   *   `inspect` opens the neuron inspector (`how`: NeuronInspector.open's options)
+   *          inspect: (layer: number, neuron: number, how: object) => void,
+   *          checkFormula: (text: string) => string}} hooks
+   *   `inspect` opens the neuron inspector (`how`: NeuronInspector.open's options);
+   *   `checkFormula` gives a formula's canonical form or throws the core's refusal
    */
   constructor(find, schema, hooks) {
     this.schema = schema;
     this.features = schema.values('features');
     this.diagram = new NetworkDiagram(find('network'));
-    this.nodes = new NodeLayer(find('network-nodes'), (feature) => schema.label('features', feature), (feature, on) => {
+    this.nodes = new NodeLayer(find('network-nodes'), (input) => this.inputLabel(input), (feature, on) => {
       hooks.config({ features: this.toggledFeatures(feature, on) });
+    }, (row) => {
+      const index = formulaIndex(row);
+      hooks.config({ customFeatures: this.config.customFeatures.filter((_, i) => i !== index) });
+    });
+    this.formulas = new FormulaBox({ form: find('formula-form'), input: find('formula-input'), error: find('formula-error') }, {
+      check: hooks.checkFormula,
+      use: (text) => hooks.config({ customFeatures: [...this.config.customFeatures, text] }),
+      clear: true,
     });
     this.layers = new LayerControls({
       row: find('layer-controls'),
@@ -58,6 +72,17 @@ export class NetworkView {
     this.config = null;
   }
 
+  /** The label of input row `input`: a feature's (x₁, sin(x₂), …), or a formula as written. */
+  inputLabel(input) {
+    const index = formulaIndex(input);
+    return index === null ? this.schema.label('features', input) : this.config.customFeatures[index];
+  }
+
+  /** The network's inputs in order, as input rows: the features, then one row per formula. */
+  inputRows(config = this.config) {
+    return [...config.features, ...config.customFeatures.map((_, index) => formulaRow(index))];
+  }
+
   /** The feature list after a toggle: the ticked features in the order the column lists them. */
   toggledFeatures(feature, on) {
     const chosen = new Set(this.config.features);
@@ -74,8 +99,15 @@ export class NetworkView {
     this.config = config;
     this.layers.show(config, view.hidden);
     const locked = hiddenFeatures(view.hidden, this.schema);
-    const rows = this.features.filter((value) => config.features.includes(value) || !locked.includes(value));
-    const shape = { rows, features: config.features, hidden: config.hidden, locked, outputs: outputCountOf(config) };
+    const inputs = this.inputRows(config);
+    const rows = [
+      ...this.features.filter((value) => config.features.includes(value) || !locked.includes(value)),
+      ...inputs.slice(config.features.length),
+    ];
+    const shape = {
+      rows, features: inputs, hidden: config.hidden, locked, outputs: outputCountOf(config), formulas: config.customFeatures,
+      formulasLocked: view.hidden.includes('customFeatures'),
+    };
     const key = JSON.stringify(shape);
     const rebuilt = key !== this.shapeKey;
     if (rebuilt) {
@@ -184,8 +216,9 @@ export class NetworkView {
 
   /** Words for node `node`: "input x₁", "neuron 2 of hidden layer 1", "the output". */
   describeNode(node) {
-    const { features, hidden } = this.config;
-    if (node < features.length) return `input ${this.schema.label('features', features[node])}`;
+    const { hidden } = this.config;
+    const features = this.inputRows();
+    if (node < features.length) return `input ${this.inputLabel(features[node])}`;
     let first = features.length;
     for (let layer = 0; layer < hidden.length; layer++) {
       if (node < first + hidden[layer]) return `neuron ${node - first + 1} of hidden layer ${layer + 1}`;
@@ -196,7 +229,8 @@ export class NetworkView {
 
   /** Node `node` as { layer, neuron } (layer 0: the first hidden layer); null for an input. */
   neuronOf(node) {
-    const { features, hidden } = this.config;
+    const { hidden } = this.config;
+    const features = this.inputRows();
     if (node < features.length) return null;
     let first = features.length;
     for (let layer = 0; layer < hidden.length; layer++) {
@@ -208,7 +242,8 @@ export class NetworkView {
 
   /** The node index of neuron `neuron` of layer `layer` (layer 0: the first hidden layer). */
   nodeOf(layer, neuron) {
-    const { features, hidden } = this.config;
+    const { hidden } = this.config;
+    const features = this.inputRows();
     return features.length + hidden.slice(0, layer).reduce((sum, count) => sum + count, 0) + neuron;
   }
 
@@ -220,12 +255,13 @@ export class NetworkView {
   }
 
   describeTarget(target) {
-    const { features, hidden } = this.config;
+    const { hidden } = this.config;
+    const features = this.inputRows();
     const neuron = target.layer === hidden.length
       ? this.describeOutput(target.neuron).replace(/ \(its probability\)$/, '') : `neuron ${target.neuron + 1} of hidden layer ${target.layer + 1}`;
     if (target.kind === 'bias') return `Bias of ${neuron}`;
     const from = target.layer === 0
-      ? this.schema.label('features', features[target.input]) : `neuron ${target.input + 1} of hidden layer ${target.layer}`;
+      ? this.inputLabel(features[target.input]) : `neuron ${target.input + 1} of hidden layer ${target.layer}`;
     return `Weight from ${from} to ${neuron}`;
   }
 }

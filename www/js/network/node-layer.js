@@ -2,12 +2,14 @@
 // box (focusable, hoverable, with its name for assistive technology) over its own
 // output across the input plane (a thumbnail heatmap the core renders for all neurons
 // in one batched pass), and the input column lists the features (x₁, x₂, x₁², …) with a
-// toggle each. A feature the network does not use shows a faded picture of the feature
+// toggle each, then the formula inputs with a × each to remove them (their pictures, like
+// every input's in use, come from the core). A feature the network does not use shows a faded picture of the feature
 // itself, drawn once by the page. Every picture is painted into one canvas under the
 // boxes (the atlas), and only the pictures that changed since the last paint: the
 // browser has one canvas to paint, not one per neuron.
 
 import { placeBox } from './diagram-layout.js';
+import { formulaIndex } from './formula-inputs.js';
 import { rgbFor } from '../output/palette.js';
 
 const EXTENT = 6;
@@ -30,8 +32,9 @@ export class NodeLayer {
    * @param {HTMLElement} container the overlay element (#network-nodes)
    * @param {(feature: string) => string} label a feature's label (x₁, sin(x₂), …)
    * @param {(feature: string, on: boolean) => void} onToggle a feature toggle was clicked
+   * @param {(row: string) => void} onRemove the × of a formula input's row was clicked
    */
-  constructor(container, label, onToggle) {
+  constructor(container, label, onToggle, onRemove) {
     this.container = container;
     this.label = label;
     this.thumbs = []; // boxes of the nodes the core renders, by node index
@@ -55,21 +58,28 @@ export class NodeLayer {
       const box = event.target;
       if (box.matches('input[type="checkbox"][data-feature]')) onToggle(box.dataset.feature, box.checked);
     });
+    container.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-remove]');
+      if (button) onRemove(button.dataset.remove);
+    });
   }
 
   /**
    * Builds the boxes for a network laid out by `layout`.
    * @param {{rows: string[], features: string[], hidden: number[], locked: string[], outputs: number}} shape
-   *   `locked`: features whose toggle is hidden (classroom mode); `outputs`: output neurons
+   *   `locked`: features whose toggle is hidden (classroom mode); `outputs`: output neurons;
+   *   `formulasLocked`: the formula inputs' × are hidden too (`customFeatures_hide`)
    */
-  build({ rows, features, hidden, locked, outputs = 1 }, layout) {
+  build({ rows, features, hidden, locked, outputs = 1, formulasLocked = false }, layout) {
     const children = [];
     this.thumbs = [];
     this.idle = [];
     rows.forEach((feature, row) => {
       const node = features.indexOf(feature);
       const point = layout.at(0, row);
-      children.push(this.toggle(feature, node >= 0, locked.includes(feature), point, layout));
+      children.push(formulaIndex(feature) === null
+        ? this.toggle(feature, node >= 0, locked.includes(feature), point, layout)
+        : this.removable(feature, formulasLocked, point, layout));
       const box = this.box(node >= 0 ? node : null, point, layout, 'input');
       box.setAttribute('aria-label', `input ${this.label(feature)}`);
       if (node >= 0) this.thumbs[node] = box;
@@ -101,10 +111,7 @@ export class NodeLayer {
 
   toggle(feature, on, locked, point, layout) {
     const text = this.label(feature);
-    const label = document.createElement('label');
-    label.className = 'input-toggle';
-    label.style.right = `${((layout.width - point.x + layout.box / 2 + 4) / layout.width) * 100}%`;
-    label.style.top = `${(point.y / layout.height) * 100}%`;
+    const label = this.placedLabel(point, layout);
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.id = `feature-${feature}`;
@@ -114,6 +121,34 @@ export class NodeLayer {
     const name = document.createElement('span');
     name.textContent = text;
     label.append(box, name);
+    return label;
+  }
+
+  /** The label of a formula input's row, with a × that removes it (hidden when `locked`, by a classroom). */
+  removable(row, locked, point, layout) {
+    const text = this.label(row);
+    const label = this.placedLabel(point, layout);
+    label.classList.add('formula-input');
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'remove-formula';
+    remove.dataset.remove = row;
+    remove.textContent = '×';
+    remove.setAttribute('aria-label', `Remove the input ${text}`);
+    remove.hidden = locked;
+    const name = document.createElement('span');
+    name.textContent = text;
+    name.title = text;
+    label.append(remove, name);
+    return label;
+  }
+
+  /** An empty label left of the input box at `point`. */
+  placedLabel(point, layout) {
+    const label = document.createElement('label');
+    label.className = 'input-toggle';
+    label.style.right = `${((layout.width - point.x + layout.box / 2 + 4) / layout.width) * 100}%`;
+    label.style.top = `${(point.y / layout.height) * 100}%`;
     return label;
   }
 

@@ -3,17 +3,33 @@
 // (`epochsPerFrame`, `showTestData`, …, `palette`), then the classroom flags
 // (`learningRate_hide=true`, `hideText=true`), so a copied address reproduces the same
 // run on the same reduced page. The keys, their order and how each is written come
-// from the schema (schema.js). This module only turns setups into hashes and back
+// from the schema (schema.js): lists comma-separated, except a list of formulas
+// (`customFeatures=sin(3*x1);min(x1%2C%20x2)`), whose entries are separated by `;`,
+// which no formula holds, each URL-encoded. This module only turns setups into hashes and back
 // (DOM-free); whether a config value is allowed is decided by greymatter's core.
 
 import { HIDE_SUFFIX, HIDE_TEXT, controlNames } from './classroom.js';
 import { checkViewValue } from './view.js';
 import { cut, quote } from './notices.js';
 
-/** A value as the address writes it: lists comma-separated, the rest URI-encoded (commas kept). */
-export function encodeValue(value) {
+/** The separator of the entries of a list of formulas. */
+const FORMULA_SEPARATOR = ';';
+
+/**
+ * A value as the address writes it for a setting of `kind`: formula lists ;-separated
+ * with each formula URI-encoded, other lists comma-separated, the rest URI-encoded
+ * (commas kept).
+ */
+export function encodeValue(value, kind) {
+  if (kind === 'formulas' && Array.isArray(value)) return value.map((text) => encodeURIComponent(text)).join(FORMULA_SEPARATOR);
   const text = Array.isArray(value) ? value.join(',') : String(value);
   return encodeURIComponent(text).replace(/%2C/gi, ',');
+}
+
+/** The text of `value` as the address writes it for setting `key` (its kind in the schema), decoded. */
+export function valueText(key, value, schema) {
+  if (schema.row(key)?.kind === 'formulas' && Array.isArray(value)) return value.join(FORMULA_SEPARATOR);
+  return Array.isArray(value) ? value.join(',') : String(value);
 }
 
 /**
@@ -34,7 +50,7 @@ export function encodeHash(config, view, schema, documents = {}) {
   const hidden = new Set(view.hidden ?? []);
   for (const name of controlNames(schema)) if (hidden.has(name)) entries.push([name + HIDE_SUFFIX, true]);
   if (view.hideText) entries.push([HIDE_TEXT, true]);
-  return entries.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
+  return entries.map(([key, value]) => `${key}=${encodeValue(value, schema.row(key)?.kind)}`).join('&');
 }
 
 /** The entry that opens a comparison of two runs (state/compare.js). */
@@ -97,6 +113,7 @@ export function decodeValue(key, text, schema) {
     case 'counts':
     case 'rates': return parseList(text).map((part) => parseNumber(key, part));
     case 'names': return parseList(text);
+    case 'formulas': return text.trim() === '' ? [] : text.split(FORMULA_SEPARATOR).map((part) => part.trim());
     default: return text;
   }
 }
@@ -194,5 +211,9 @@ export function decodeHash(hash, schema, base = schema.defaultView()) {
  * (the text "4,2" is no list of layers: it goes on to be refused).
  */
 export function sameValue(a, b) {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    // Entry by entry: a formula may hold a comma ("min(x1, x2)" is one entry, not two).
+    return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  }
   return typeof a === typeof b && Array.isArray(a) === Array.isArray(b) && encodeValue(a) === encodeValue(b);
 }

@@ -2,12 +2,13 @@
 // is an attribute in kebab-case (`learning-rate="0.1"`, `features="x1,x2,x1x2"`,
 // `show-test-data`), except `hidden` — HTML's own global attribute, which would hide the
 // element — whose attribute is `hidden-layers="4,2"`. Values are written as in the
-// address bar (lists comma-separated); a view toggle present without a value is on.
+// address bar (lists comma-separated, formulas `;`-separated); a view toggle present
+// without a value is on.
 // `config='{…}'` takes a JSON object of config keys, and `link` a share link (or just
 // its `#…` part) to start from; the attributes for single keys win over both.
 // DOM-free: it reads a plain {name: value} map.
 
-import { decodeHash, decodeValue, decodeViewEntry } from './address.js';
+import { decodeHash, decodeValue, decodeViewEntry, valueText } from './address.js';
 import { quote } from './notices.js';
 
 /** Config keys whose attribute is not their kebab-case name. */
@@ -88,7 +89,7 @@ export function readAttributes(attributes, schema, base = schema.defaultView()) 
   return { values, view, documents, errors };
 }
 
-/** The text an attribute shows for `value` (as the address bar writes it). */
-export function attributeText(value) {
-  return Array.isArray(value) ? value.join(',') : String(value);
+/** The text an attribute shows for `value` of `key` (as the address bar writes it). */
+export function attributeText(key, value, schema) {
+  return valueText(key, value, schema);
 }

@@ -52,7 +52,7 @@ export function differenceLine(a, b, schema) {
 /** The compare part of the address for B against A: `compare=true&b.learningRate=0.1…` (no leading `&`). */
 export function encodeCompare(a, b, schema) {
   const entries = [`${COMPARE_KEY}=true`];
-  for (const key of differingKeys(a, b, schema)) entries.push(`${B_PREFIX}${key}=${encodeValue(b[key])}`);
+  for (const key of differingKeys(a, b, schema)) entries.push(`${B_PREFIX}${key}=${encodeValue(b[key], schema.row(key)?.kind)}`);
   return entries.join('&');
 }
 

@@ -1,5 +1,5 @@
 // The settings schema, as the core exports it (`configSchema()`): one row per config
-// key and per view option — its key, kind (`choice`, `number`, `counts`, `rates`, `names`,
+// key and per view option — its key, kind (`choice`, `number`, `counts`, `rates`, `names`, `formula`, `formulas`,
 // `toggle`), range or choices, default, what a change does, whether a classroom may
 // hide its control (and the words for that), and the label of its control. The
 // address codec, the controls, the classroom flags and the element's attributes all

@@ -9,7 +9,7 @@ import { describe } from './notices.js';
 /** Throws a readable Error unless `value` fits view option `row`; returns it. */
 export function checkViewValue(row, value) {
   const { key } = row;
-  const shown = JSON.stringify(value);
+  const shown = describe(value);
   if (row.kind === 'toggle' && typeof value !== 'boolean') {
     throw new Error(`${key} must be true or false, got ${shown}`);
   }

@@ -1,0 +1,7 @@
+//! Fuzzes the door `doors::formula` (tests/doors/mod.rs): it must never panic.
+#![no_main]
+
+#[path = "../../tests/doors/mod.rs"]
+mod doors;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| doors::formula(data));
