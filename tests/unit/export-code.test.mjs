@@ -68,6 +68,10 @@ const RUNS = {
     problem: 'regression', dataset: 'multigauss', loss: 'huber', activation: 'sine', hidden: [7], dropout: [0.4],
     batchSize: 1, samples: 100,
   },
+  'formula inputs using every operation and function, on the formula dataset, adam': {
+    dataset: 'formula', datasetFormula: 'x2 - 3*sin(x1)', optimizer: 'adam', learningRate: 0.01,
+    customFeatures: ['sin(x1)', 'x1^2/6 - min(x2, 0.5)', 'tanh(-x1*x2) + 2^-abs(x1)', 'max(log(abs(x1) + 0.001), -3)'],
+  },
   'no hidden layer, zero starting weights, L1': {
     hidden: [], initialization: 'zeros', regularization: 'l1', regularizationRate: 0.01, features: ['x1Squared', 'x2Squared'],
   },

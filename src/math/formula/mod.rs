@@ -35,6 +35,7 @@
 //! - anywhere else (between those points) a value that is still not finite counts as 0,
 //!   so one point can never poison training.
 
+pub mod notations;
 mod parse;
 mod write;
 

@@ -7,6 +7,8 @@
 use super::{NextDropout, Snapshot, Trainer};
 use crate::config::Config;
 use crate::data::dataset::Point;
+use crate::math::formula::notations::{JAVASCRIPT, NUMPY, TORCH};
+use crate::math::formula::Formula;
 use crate::model::model_file::ModelFile;
 use serde::Serialize;
 
@@ -21,6 +23,21 @@ pub struct OptimizerMemory {
     pub second: Vec<f32>,
     /// Steps taken (t of Adam's bias correction).
     pub steps: i32,
+}
+
+/// A formula input (`customFeatures`) written for each target, in the order of the
+/// model's `customFeatures`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormulaCode {
+    /// As greymatter writes it.
+    pub formula: String,
+    /// For NumPy.
+    pub numpy: String,
+    /// For PyTorch.
+    pub torch: String,
+    /// For JavaScript.
+    pub javascript: String,
 }
 
 /// Everything an exported script needs to rebuild the run and train it further.
@@ -46,6 +63,8 @@ pub struct RunExport {
     pub next_dropout: Option<NextDropout>,
     /// The learning rate of the next epoch, after the schedule.
     pub learning_rate: f64,
+    /// The formula inputs, written for each target.
+    pub formulas: Vec<FormulaCode>,
 }
 
 impl Trainer {
@@ -59,6 +78,11 @@ impl Trainer {
             ..
         } = self.snapshot();
         let resume = resume.expect("a snapshot of a running trainer remembers its optimizer");
+        let formulas = model
+            .custom_features
+            .iter()
+            .map(|text| formula_code(text))
+            .collect();
         RunExport {
             config: self.config.clone(),
             model,
@@ -78,6 +102,7 @@ impl Trainer {
                 self.config.decay_epochs,
                 epoch,
             ),
+            formulas,
         }
     }
 
@@ -92,6 +117,17 @@ impl Trainer {
         let mut order: Vec<usize> = (0..self.train.points.len()).collect();
         shuffle.shuffle(&mut order);
         order.into_iter().map(|index| index as u32).collect()
+    }
+}
+
+/// `text` (a validated formula) written for each target.
+fn formula_code(text: &str) -> FormulaCode {
+    let formula = Formula::parse(text).expect("a model's formula inputs parse");
+    FormulaCode {
+        formula: formula.to_string(),
+        numpy: formula.write_with(&NUMPY),
+        torch: formula.write_with(&TORCH),
+        javascript: formula.write_with(&JAVASCRIPT),
     }
 }
 

@@ -2,8 +2,8 @@
 // written out by hand (no framework), in 32-bit floats as greymatter computes.
 
 import {
-  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, masksWords, matrix, memoryByLayer,
-  numbers, pieces, pointRows, pythonConstants, pythonMain,
+  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, inputExpressions, inputNames, masksWords,
+  matrix, memoryByLayer, numbers, pieces, pointRows, pythonConstants, pythonMain,
 } from './shared.js';
 
 /** Each hidden activation: f(z) and f'(z) given z and a = f(z), as NumPy expressions. */
@@ -69,6 +69,16 @@ const RATES = {
 };
 
 export const NAME = 'NumPy';
+
+/** How a formula input's values are made an array, 0 where not finite (as greymatter). */
+const FINITE = `
+    def finite(value):
+        # A formula input: 0 where it is not a finite number, as greymatter counts it.
+        value = np.broadcast_to(np.asarray(value, dtype=F), x1.shape)
+        return np.where(np.isfinite(value), value, F(0))
+
+    np.seterr(all="ignore")  # log(0), 1/0: such values count as 0 (above)
+`;
 
 /** The script for `run` (the core's exportRun()), or an Error naming what cannot be expressed. */
 export function generate(run, defaults) {
@@ -144,9 +154,9 @@ ${used.map((name) => `    "${name}": (lambda z: ${ACTIVATIONS[name][0]}, lambda 
 
 
 def features(points):
-    """The network's inputs (${model.features.join(', ')}) of points [x1, x2, ...]."""
+    """The network's inputs (${inputNames(run)}) of points [x1, x2, ...]."""
     x1, x2 = points[:, 0], points[:, 1]
-    return np.stack([${model.features.map((name) => FEATURES[name]).join(', ')}], axis=1).astype(F)
+${run.formulas.length ? FINITE : ''}    return np.stack([${inputExpressions(run, FEATURES, 'numpy').join(', ')}], axis=1).astype(F)
 
 
 def class_of(labels):

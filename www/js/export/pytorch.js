@@ -2,8 +2,8 @@
 // optimizer holding greymatter's memory, and a training loop.
 
 import {
-  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, masksWords, matrix, memoryByLayer,
-  numbers, pieces, pointRows, pythonConstants, pythonMain,
+  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, inputExpressions, inputNames, masksWords,
+  matrix, memoryByLayer, numbers, pieces, pointRows, pythonConstants, pythonMain,
 } from './shared.js';
 import { labelWords, predictWords } from './numpy.js';
 
@@ -111,6 +111,32 @@ def unpack_masks(text, neurons, scale):
 NEXT_MASKS = ${masks}`;
 }
 
+/** The functions formula inputs call: torch's, taking numbers as well as tensors. */
+const FORMULA_HELPERS = `def tensor(value):
+    return torch.as_tensor(value, dtype=FLOAT)
+
+
+${['sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'abs', 'tanh'].map((f) => `def f_${f}(a):\n    return torch.${f}(tensor(a))\n`).join('\n\n')}
+
+def f_min(a, b):
+    return torch.minimum(tensor(a), tensor(b))
+
+
+def f_max(a, b):
+    return torch.maximum(tensor(a), tensor(b))
+
+
+`;
+
+/** How a formula input's values are made a tensor, 0 where not finite (as greymatter). */
+const FINITE = `
+    def finite(value):
+        # A formula input: 0 where it is not a finite number, as greymatter counts it.
+        value = torch.broadcast_to(tensor(value), x1.shape)
+        return torch.where(torch.isfinite(value), value, torch.zeros_like(value))
+
+`;
+
 /** The script for `run` (the core's exportRun()), or an Error naming what cannot be expressed. */
 export function generate(run, defaults) {
   check(run, defaults, { name: NAME, activations: ACTIVATIONS, features: FEATURES });
@@ -204,10 +230,10 @@ if STEPS > 0:
 ${entries.length ? entries.join('\n') : '            pass'}
 
 
-def features(points):
-    """The network's inputs (${model.features.join(', ')}) of points [x1, x2, ...]."""
+${run.formulas.length ? FORMULA_HELPERS : ''}def features(points):
+    """The network's inputs (${inputNames(run)}) of points [x1, x2, ...]."""
     x1, x2 = points[:, 0], points[:, 1]
-    return torch.stack([${model.features.map((name) => FEATURES[name]).join(', ')}], dim=1)
+${run.formulas.length ? FINITE : ''}    return torch.stack([${inputExpressions(run, FEATURES, 'torch').join(', ')}], dim=1)
 
 
 def class_of(labels):

@@ -11,7 +11,8 @@
 export const SETTINGS = {
   dataset: 'data', problem: 'data', classes: 'data', noise: 'data', trainRatio: 'data',
   samples: 'data', dataSeed: 'data',
-  hidden: 'model', features: 'model', activation: 'model', layerActivations: 'model',
+  hidden: 'model', features: 'model', customFeatures: 'model', activation: 'model', layerActivations: 'model',
+  datasetFormula: 'data',
   initialization: 'model',
   loss: 'training', batchSize: 'training', learningRate: 'training', optimizer: 'training',
   momentum: 'training', rmsDecay: 'training', beta1: 'training', beta2: 'training',
@@ -60,6 +61,22 @@ export function check(run, defaults, { name, activations, features }) {
       refuse(name, `the activation ${JSON.stringify(layer.activation)} of ${where}`, `it has no ${name} counterpart (known: ${Object.keys(activations).join(', ')})`);
     }
   });
+}
+
+/**
+ * The script's expression of each input of the model: the built-in features from the
+ * target's `features` table, then each formula input (the core's `run.formulas`, written
+ * for the target: `notation` is 'numpy', 'torch' or 'javascript') through `finite`,
+ * which the script defines (a value that is not a number counts as 0, as in greymatter).
+ */
+export function inputExpressions(run, features, notation) {
+  const builtIn = run.model.features.map((name) => features[name]);
+  return [...builtIn, ...run.formulas.map((formula) => `finite(${formula[notation]})`)];
+}
+
+/** The names of the model's inputs, for a script's comments. */
+export function inputNames(run) {
+  return [...run.model.features, ...run.formulas.map((formula) => formula.formula)].join(', ');
 }
 
 function refuse(target, what, why) {

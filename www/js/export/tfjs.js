@@ -2,8 +2,8 @@
 // model of dense layers, trained by greymatter's update rules written with tf ops.
 
 import {
-  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, masksWords, matrix, memoryByLayer,
-  numbers, pieces, pointRows,
+  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, inputExpressions, inputNames, masksWords,
+  matrix, memoryByLayer, numbers, pieces, pointRows,
 } from './shared.js';
 import { labelWords, predictWords } from './numpy.js';
 
@@ -90,10 +90,19 @@ export function fileName() {
   return 'greymatter_tfjs.mjs';
 }
 
+/** How a formula input's value is read: 0 where not finite, as greymatter counts it. */
+const FINITE = `/** A formula input's value: 0 where it is not a finite number, as greymatter counts it. */
+function finite(value) {
+  return Number.isFinite(value) ? value : 0;
+}
+
+`;
+
 /** The script for `run` (the core's exportRun()), or an Error naming what cannot be expressed. */
 export function generate(run, defaults) {
   check(run, defaults, { name: NAME, activations: ACTIVATIONS, features: FEATURES });
   const { config, model } = run;
+  const inputs = inputExpressions(run, FEATURES, 'javascript');
   const layers = model.layers;
   const output = layers[layers.length - 1];
   const memory = [memoryByLayer(run.optimizer.first, layers), memoryByLayer(run.optimizer.second, layers)];
@@ -202,9 +211,9 @@ const memory = variables.map((variable, index) => ({
   m2: memoryOf('m2', index, variable.shape),
 }));
 
-/** The network's inputs (${model.features.join(', ')}) of points [x1, x2, ...]. */
+${run.formulas.length ? FINITE : ''}/** The network's inputs (${inputNames(run)}) of points [x1, x2, ...]. */
 function features(points) {
-  return tf.tensor2d(points.map(([x1, x2]) => [${model.features.map((name) => FEATURES[name]).join(', ')}]), [points.length, ${model.features.length}]);
+  return tf.tensor2d(points.map(([x1, x2]) => [${inputs.join(', ')}]), [points.length, ${inputs.length}]);
 }
 
 function classOf(label) {
