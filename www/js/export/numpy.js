@@ -3,7 +3,7 @@
 
 import {
   check, dropoutNote, dropoutOf, epochsToTrain, f32, header, inputExpressions, inputNames, masksWords,
-  matrix, memoryByLayer, numbers, pieces, pointRows, pythonConstants, pythonMain,
+  matrix, memoryByLayer, numbers, pieces, pythonConstants, pythonMain, pythonPoints,
 } from './shared.js';
 
 /** Each hidden activation: f(z) and f'(z) given z and a = f(z), as NumPy expressions. */
@@ -77,7 +77,6 @@ const FINITE = `
         value = np.broadcast_to(np.asarray(value, dtype=F), x1.shape)
         return np.where(np.isfinite(value), value, F(0))
 
-    np.seterr(all="ignore")  # log(0), 1/0: such values count as 0 (above)
 `;
 
 /** The script for `run` (the core's exportRun()), or an Error naming what cannot be expressed. */
@@ -117,16 +116,12 @@ import sys
 import numpy as np
 
 F = np.float32
-GELU_SCALE = F(0.7978846)
+GELU_SCALE = F(0.7978846)${run.formulas.length ? '\nnp.seterr(all="ignore")  # a formula input\'s log(0) or 1/0 counts as 0, silently' : ''}
 PROBLEM = "${config.problem}"
 OUTPUTS = ${output.biases.length}
 ${pythonConstants(run, (text) => `F(${text})`)}
 
-# Points as [x1, x2, label]: labels ${labelWords(config)}.
-TRAIN = np.array([${pointRows(run.train)}], dtype=F).reshape(-1, 3)
-TEST = np.array([${pointRows(run.test)}], dtype=F).reshape(-1, 3)
-# The order of the training points in greymatter's next epoch.
-NEXT_ORDER = np.array([${run.nextOrder.join(', ')}], dtype=np.int64)
+${pythonPoints(run, labelWords(config), { array: 'np.array', float: 'F', integer: 'np.int64' })}
 ${dropoutConstants(run)}
 
 # Weights [outputs][inputs] and biases; m1, m2: what the optimizer remembers.

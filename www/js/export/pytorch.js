@@ -3,7 +3,7 @@
 
 import {
   check, dropoutNote, dropoutOf, epochsToTrain, f32, header, inputExpressions, inputNames, masksWords,
-  matrix, memoryByLayer, numbers, pieces, pointRows, pythonConstants, pythonMain,
+  matrix, memoryByLayer, numbers, pieces, pythonConstants, pythonMain, pythonPoints,
 } from './shared.js';
 import { labelWords, predictWords } from './numpy.js';
 
@@ -198,11 +198,7 @@ from torch import nn
 FLOAT = torch.float32  # greymatter trains in 32-bit floats
 ${pythonConstants(run)}
 
-# Points as [x1, x2, label]: labels ${labelWords(config)}.
-TRAIN = torch.tensor([${pointRows(run.train)}], dtype=FLOAT).reshape(-1, 3)
-TEST = torch.tensor([${pointRows(run.test)}], dtype=FLOAT).reshape(-1, 3)
-# The order of the training points in greymatter's next epoch.
-NEXT_ORDER = torch.tensor([${run.nextOrder.join(', ')}], dtype=torch.long)
+${pythonPoints(run, labelWords(config), { array: 'torch.tensor', float: 'FLOAT', integer: 'torch.long' })}
 ${dropoutConstants(run)}
 ${defined.map((name) => `\n\n${MODULES[name]}\n`).join('')}${defined.length ? '\n' : ''}
 torch.manual_seed(SEED)  # nn.Dropout's masks after greymatter's next epoch

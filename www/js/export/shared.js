@@ -74,6 +74,18 @@ export function inputExpressions(run, features, notation) {
   return [...builtIn, ...run.formulas.map((formula) => `finite(${formula[notation]})`)];
 }
 
+/**
+ * The points and the next epoch's order, as a Python script writes them: `array` makes
+ * an array (`np.array`, `torch.tensor`), of the 32-bit float and the integer types named.
+ */
+export function pythonPoints(run, labels, { array, float, integer }) {
+  return `# Points as [x1, x2, label]: labels ${labels}.
+TRAIN = ${array}([${pointRows(run.train)}], dtype=${float}).reshape(-1, 3)
+TEST = ${array}([${pointRows(run.test)}], dtype=${float}).reshape(-1, 3)
+# The order of the training points in greymatter's next epoch.
+NEXT_ORDER = ${array}([${run.nextOrder.join(', ')}], dtype=${integer})`;
+}
+
 /** The names of the model's inputs, for a script's comments. */
 export function inputNames(run) {
   return [...run.model.features, ...run.formulas.map((formula) => formula.formula)].join(', ');
