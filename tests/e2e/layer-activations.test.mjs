@@ -2,11 +2,28 @@
 // layer's column sets that layer alone (`layerActivations`), training runs on, the
 // choice lands in the exported model, the inspector and the share link; the global
 // activation select sets every layer again; adding and removing layers keeps the list
-// as long as the layers; a malformed list in an address is named in the message.
+// as long as the layers; a malformed list in an address is named in the message; every
+// layer's choices stay readable from one layer up to the most the page allows.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openOncePerSuite, openPlayground, stepEpochs } from './helpers.mjs';
+
+/**
+ * For each per-layer select (activation and dropout): its shown text and whether that
+ * text fits in the select's box along the text's own direction (turned on its side,
+ * the box's height), arrow and padding aside.
+ */
+const selectFits = (page) => page.$$eval('#layer-controls select', (selects) => selects.map((select) => {
+  const style = getComputedStyle(select);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const text = select.selectedOptions[0].textContent;
+  const sideways = style.writingMode.startsWith('vertical');
+  const box = sideways ? select.clientHeight : select.clientWidth;
+  const arrowAndPadding = 24;
+  return { text, sideways, fits: context.measureText(text).width + arrowAndPadding <= box };
+}));
 
 /** The value of each per-layer select, in column order. */
 const shownActivations = (page) => page.$$eval('#layer-controls select.layer-activation',
@@ -180,5 +197,25 @@ describe('an activation per hidden layer', () => {
     assert.equal(await buttons.isHidden('.add-neuron'), true);
     assert.equal(await buttons.isVisible('select.layer-activation[data-layer="0"]'), true);
     await buttons.context().close();
+  });
+
+  it('every layer\'s choices stay readable at any number of layers, the health labels on one line', async () => {
+    const most = 16; // the most hidden layers the core allows: checked below by #add-layer
+    for (const layers of [1, 4, 8, 12, most]) {
+      const other = await openPlayground(session, `${session.url}#hidden=${Array(layers).fill(3).join(',')}&dropout=${Array(layers).fill(0.1).join(',')}`);
+      assert.deepEqual((await other.evaluate(() => window.playground.config)).hidden.length, layers);
+      assert.equal(await other.isDisabled('#add-layer'), layers === most);
+      const selects = await selectFits(other);
+      assert.equal(selects.length, 2 * layers);
+      for (const [index, select] of selects.entries()) assert.ok(select.fits, `${layers} layers, select ${index}: "${select.text}" is cut off (sideways: ${select.sideways})`);
+      if (layers === 1) assert.ok(selects.every((select) => !select.sideways), 'a wide column keeps its selects upright');
+      const lines = await other.$$eval('.health-row > span:first-child', (labels) => labels.map((label) => {
+        const text = document.createRange();
+        text.selectNodeContents(label);
+        return text.getClientRects().length === 1; // one box per line of text
+      }));
+      assert.ok(lines.length > layers && lines.every(Boolean), `${layers} layers: a layer-health label wraps`);
+      await other.context().close();
+    }
   });
 });
