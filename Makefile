@@ -1,6 +1,7 @@
 # greymatter
 #   make serve   build the wasm package, then serve www/ on http://127.0.0.1:$(PORT)/
-#   make build   build the wasm package into www/pkg/ and the offline file list (only when sources changed)
+#   make build   build the wasm package into www/pkg/, bundle the page's modules into www/js/dist/ and
+#                write the offline file list (only when sources changed)
 #   make test    format, lints, native + wasm tests, build, JS unit tests, a short fuzz run, type check, browser tests
 #   make fuzz    the long fuzz run of every document door (nightly toolchain, cargo-fuzz)
 #   make soak    the largest network played for 30 minutes with random changes, crashes and reloads
@@ -19,10 +20,12 @@ PKG_INPUTS := $(shell find src -name '*.rs' 2>/dev/null) Cargo.toml \
 # The service worker's file list and version (www/sw.js): written again when www/ or the package changes.
 PRECACHE := www/sw-precache.js
 # The element's modules, imported at once by greymatter.js (www/js/element-modules.js).
-MODULE_GRAPH := www/js/element-modules.js
-MODULE_GRAPH_INPUTS := $(filter-out $(MODULE_GRAPH),$(shell find www/js -name '*.js' 2>/dev/null)) scripts/module-graph.mjs
+# The page's modules bundled by esbuild (scripts/bundle.mjs) into www/js/dist/.
+BUNDLE := www/js/dist/greymatter.js
+BUNDLE_INPUTS := $(shell find www/js -name '*.js' -not -path 'www/js/dist/*' 2>/dev/null) scripts/bundle.mjs
+BUNDLE_NPM_STAMP := scripts/bundle/node_modules/.greymatter-npm-stamp
 PRECACHE_INPUTS := $(filter-out $(PRECACHE),$(shell find www -type f -not -path 'www/pkg/*' 2>/dev/null)) \
-	$(MODULE_GRAPH) $(wildcard www/pkg/greymatter.js) scripts/precache.mjs
+	$(BUNDLE) $(wildcard www/pkg/greymatter.js) scripts/precache.mjs
 # npm dev packages: reinstalled only when node_modules is older than the package files.
 NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
 
@@ -34,15 +37,21 @@ serve: build
 	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
 	@cd www && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
 
-build: $(PKG) $(MODULE_GRAPH) $(PRECACHE)
+build: $(PKG) $(BUNDLE) $(PRECACHE)
 
 $(PKG): $(PKG_INPUTS) | toolchain
 	$(call step,build www/pkg)
 	@scripts/build.sh
 
-$(MODULE_GRAPH): $(MODULE_GRAPH_INPUTS)
-	$(call step,the element's module list ($(MODULE_GRAPH)))
-	@node scripts/module-graph.mjs
+$(BUNDLE_NPM_STAMP): scripts/bundle/package.json scripts/bundle/package-lock.json
+	$(call step,esbuild for the bundle (scripts/bundle))
+	@npm ci --prefix scripts/bundle --no-audit --no-fund
+	@touch $@
+
+$(BUNDLE): $(BUNDLE_INPUTS) $(BUNDLE_NPM_STAMP)
+	$(call step,the page's modules bundled ($(dir $(BUNDLE))))
+	@rm -rf $(dir $(BUNDLE))
+	@node scripts/bundle.mjs
 
 $(PRECACHE): $(PKG) $(PRECACHE_INPUTS)
 	$(call step,offline file list and version ($(PRECACHE)))

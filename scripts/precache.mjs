@@ -16,8 +16,10 @@ const FILES = [
   'index.html', 'tutorial.html', 'embed.html', 'greymatter.js', 'embed-host.js', 'favicon.svg',
   'manifest.webmanifest', 'pkg/greymatter.js', 'pkg/greymatter_bg.wasm',
 ];
-/** Folders kept whole. */
-const FOLDERS = ['js', 'css', 'icons'];
+/** Folders kept whole: the page's bundle (not the modules it is made of), styles, icons. */
+const FOLDERS = ['js/dist', 'css', 'icons'];
+/** Files in those folders the pages never load (source maps, read by developer tools only). */
+const UNLOADED = /\.map$/;
 
 /** Every file below `folder` (relative to www, with / separators), sorted. */
 function filesBelow(folder) {
@@ -31,7 +33,7 @@ if (missing.length) {
   console.error(`greymatter: error: ${missing.join(', ')} missing in ${www} (make build builds pkg/)`);
   process.exit(1);
 }
-const files = [...FILES, ...FOLDERS.flatMap(filesBelow)].sort();
+const files = [...FILES, ...FOLDERS.flatMap(filesBelow).filter((file) => !UNLOADED.test(file))].sort();
 
 const hash = createHash('sha256');
 for (const file of [...files, 'sw.js']) {

@@ -4,7 +4,7 @@
 // Its "Compare" button races two runs (compare/page-compare.js). The page works
 // offline after one visit (offline/register.js).
 
-import './../greymatter.js';
+import './greymatter.js';
 import './offline/register.js';
 import { bindCompare } from './compare/page-compare.js';
 

@@ -6,7 +6,7 @@
 // embed's setup is in its attributes; every embed is independent of the others. The
 // page works offline after one visit (offline/register.js).
 
-import '../greymatter.js';
+import './greymatter.js';
 import './offline/register.js';
 
 /**
