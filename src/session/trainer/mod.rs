@@ -1,9 +1,9 @@
 //! The trainer: a network, its data and its settings, trained epoch by epoch with a
 //! loss history. This is the whole state of one playground, without any drawing.
 //!
-//! Measuring the fit lives in `evaluation` (at an epoch's end by slices: `loss_slices`), editing single weights in `editing`,
-//! model files in `model_exchange`, a person's own points in `own_points`, and
-//! capturing and rebuilding a whole run in `snapshot`.
+//! Measuring the fit lives in `evaluation` (a sliced epoch's losses in `loss_slices`),
+//! editing single weights in `editing`, model files in `model_exchange`, a person's own
+//! points in `own_points`, and capturing and rebuilding a whole run in `snapshot`.
 
 mod editing;
 mod evaluation;
@@ -673,7 +673,8 @@ impl Trainer {
             .div_ceil(self.config.batch_size.max(1))
     }
 
-    /// Batches trained of the open epoch (0 when none is open).
+    /// Batches trained of the open epoch (0 when none is open; all of them while its
+    /// losses are being measured).
     pub fn epoch_batches_done(&self) -> usize {
         self.next_batch.unwrap_or(0)
     }
