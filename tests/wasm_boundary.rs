@@ -492,10 +492,27 @@ fn an_epoch_trained_in_slices_crosses_the_boundary_as_a_whole_epoch() {
     let third = per_epoch / 3;
     assert_eq!(sliced.train_batches(third), third);
     assert_eq!((sliced.epoch(), sliced.epoch_batches_done()), (0, third));
-    // The rest of the first epoch and a third of the second.
-    assert_eq!(sliced.train_batches(per_epoch), per_epoch);
-    assert_eq!((sliced.epoch(), sliced.epoch_batches_done()), (1, third));
+    // The rest of the first epoch: its losses are then measured over several calls,
+    // a slice of points each, the epoch shown full and not yet counted.
     assert_eq!(sliced.train_batches(per_epoch - third), per_epoch - third);
+    let loss_at_0 = sliced.train_loss();
+    for _ in 0..3 {
+        assert_eq!(sliced.train_batches(2), 2);
+        assert_eq!(
+            (sliced.epoch(), sliced.epoch_batches_done()),
+            (0, per_epoch)
+        );
+        assert_eq!(sliced.loss_history().length(), 3, "only measured rows");
+        assert_eq!(sliced.train_loss(), loss_at_0);
+    }
+    // The call that completes the measurement counts the epoch and ends there.
+    let asked = 10 * per_epoch;
+    assert!(sliced.train_batches(asked) < asked);
+    assert_eq!((sliced.epoch(), sliced.epoch_batches_done()), (1, 0));
+    assert_eq!(sliced.loss_history().length(), 6);
+    // The second epoch in one call and its measurement in the next.
+    assert_eq!(sliced.train_batches(per_epoch), per_epoch);
+    assert!(sliced.train_batches(asked) < asked);
     assert_eq!((sliced.epoch(), sliced.epoch_batches_done()), (2, 0));
     assert_eq!(whole.train(2), 2);
     assert_eq!(sliced.parameters().to_vec(), whole.parameters().to_vec());

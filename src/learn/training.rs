@@ -168,8 +168,17 @@ pub fn mean_loss(
     labels: &[f32],
     objective: &Objective,
 ) -> f32 {
-    let outputs = output_layer(network, workspace);
-    objective.total_loss(outputs, workspace.stride(), labels) / labels.len().max(1) as f32
+    mean_loss_of(
+        output_layer(network, workspace),
+        workspace.stride(),
+        labels,
+        objective,
+    )
+}
+
+/// The mean loss (1/B) Σ L(o, t) of `outputs` (`[outputs][stride]`) for `labels`.
+pub fn mean_loss_of(outputs: &[f32], stride: usize, labels: &[f32], objective: &Objective) -> f32 {
+    objective.total_loss(outputs, stride, labels) / labels.len().max(1) as f32
 }
 
 /// J = (1/B) Σ L(o, t) + λ·Σ_w R(w) for the last pass of `network`.

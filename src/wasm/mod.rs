@@ -137,8 +137,10 @@ impl Playground {
         self.trainer.train_epochs(epochs)
     }
 
-    /// Trains up to `batches` mini-batches, going on with the open epoch where it stopped
-    /// (see `Trainer::train_batches`); returns how many (fewer: training stopped).
+    /// Trains up to `batches` mini-batches, going on with the open epoch where it stopped,
+    /// and measures an epoch's losses in slices of about `3 × batchSize` points per batch
+    /// asked once its batches are all trained (see `Trainer::train_batches`); returns the
+    /// batches' worth of work done (fewer: training stopped, or an epoch was counted).
     #[wasm_bindgen(js_name = trainBatches)]
     pub fn train_batches(&mut self, batches: u32) -> u32 {
         self.trainer.train_batches(batches)
@@ -150,7 +152,8 @@ impl Playground {
         self.trainer.batches_per_epoch() as u32
     }
 
-    /// Batches trained of the epoch under way (0 between epochs).
+    /// Batches trained of the epoch under way (0 between epochs; all of them while its
+    /// losses are being measured).
     #[wasm_bindgen(getter, js_name = epochBatchesDone)]
     pub fn epoch_batches_done(&self) -> u32 {
         self.trainer.epoch_batches_done() as u32

@@ -101,10 +101,11 @@ describe('the speed control', () => {
     for (const frame of frames) assert.equal(Number(frame.counter), frame.epoch, 'the counter shows the completed epochs');
     const drawn = partial.filter((frame) => frame.shown !== '');
     assert.ok(drawn.length > 0, 'the progress is shown while an epoch is under way');
-    for (const frame of drawn) assert.match(frame.shown, /^· \d{1,2} %$/);
+    for (const frame of drawn) assert.match(frame.shown, /^· \d{1,3} %$/);
     const firstEpoch = partial.filter((frame) => frame.epoch === 0).map((frame) => frame.epochProgress);
     assert.deepEqual(firstEpoch, [...firstEpoch].sort((a, b) => a - b), 'progress only grows within an epoch');
-    assert.ok(firstEpoch.every((share) => share > 0 && share < 1));
+    // 1 (shown 100 %) while the epoch's losses are measured, before it is counted.
+    assert.ok(firstEpoch.every((share) => share > 0 && share <= 1));
     // A step trains to the end of the next epoch (the one under way, if any), over as
     // many frames as it takes, and resolves once it is shown.
     const stepped = await page2.evaluate(async () => {

@@ -11,9 +11,13 @@ const burn = (ms) => {
   while (performance.now() < end);
 };
 
-/** A core whose epochs have `perEpoch` batches of `batchMs` each; records every call's length. */
-function fakeOwner({ perEpoch, batchMs, stopAfter = Infinity }) {
-  const core = { epoch: 0, done: 0, calls: [], asked: [], askedEpochs: [] };
+/**
+ * A core whose epochs have `perEpoch` batches of `batchMs` each; records every call's
+ * length. With `measure`, batch calls then measure the epoch's losses for that many
+ * batches' worth, showing the epoch full, and end the call that counts it.
+ */
+function fakeOwner({ perEpoch, batchMs, stopAfter = Infinity, measure = 0 }) {
+  const core = { epoch: 0, done: 0, measured: 0, calls: [], asked: [], askedEpochs: [] };
   const timed = (run) => {
     const start = performance.now();
     const result = run();
@@ -30,6 +34,20 @@ function fakeOwner({ perEpoch, batchMs, stopAfter = Infinity }) {
     }
     return trained;
   };
+  const sliced = (count) => {
+    let used = 0;
+    while (used < count && core.epoch < stopAfter) {
+      burn(batchMs);
+      used += 1;
+      if (core.done < perEpoch) {
+        core.done += 1;
+      } else if (++core.measured === measure) {
+        Object.assign(core, { done: 0, measured: 0, epoch: core.epoch + 1 });
+        break;
+      }
+    }
+    return used;
+  };
   return {
     core,
     trainEpochs: (epochs) => timed(() => {
@@ -38,8 +56,8 @@ function fakeOwner({ perEpoch, batchMs, stopAfter = Infinity }) {
       while (core.epoch < before + epochs && core.epoch < stopAfter) batches(perEpoch - core.done);
       return core.epoch - before;
     }),
-    trainBatches: (count) => timed(() => { core.asked.push(count); return batches(count); }),
-    batchProgress: () => ({ perEpoch, done: core.done }),
+    trainBatches: (count) => timed(() => { core.asked.push(count); return measure ? sliced(count) : batches(count); }),
+    batchProgress: () => ({ perEpoch, done: core.done, epoch: core.epoch }),
   };
 }
 
@@ -79,4 +97,22 @@ test('an epoch left under way is finished first, and a stop ends what is owed', 
   for (let frame = 0; frame < 100 && loop.owed > 0; frame += 1) loop.trainWithin(8);
   assert.equal(loop.owed, 0, 'training stopped: nothing more is owed');
   assert.equal(owner.core.epoch, 2);
+});
+
+test('an epoch whose losses are measured over several calls counts once they are, and nothing past what is owed is trained', () => {
+  // 20 batches, then 8 batches' worth of measuring, of 1 ms each, against a 5 ms budget.
+  const owner = fakeOwner({ perEpoch: 20, batchMs: 1, measure: 8 });
+  const loop = new TrainingLoop(owner);
+  loop.owed = 2;
+  let frames = 0;
+  while (loop.owed > 0 && frames < 200) {
+    loop.trainWithin(5);
+    frames += 1;
+    if (owner.core.done === 20) assert.ok(loop.owed > 0, 'an epoch being measured is still owed');
+  }
+  assert.equal(loop.owed, 0);
+  assert.deepEqual([owner.core.epoch, owner.core.done, owner.core.measured], [2, 0, 0], 'exactly the owed epochs');
+  assert.ok(Math.max(...owner.core.asked) <= 5, `batches asked per call: ${owner.core.asked}`);
+  // Measuring calls ask for a budget's worth, not one batch at a time.
+  assert.ok(owner.core.asked.length < 2 * 28, `${owner.core.asked.length} calls`);
 });

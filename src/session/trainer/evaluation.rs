@@ -5,7 +5,7 @@ use super::{PreparedSet, Trainer};
 use crate::data::dataset::Problem;
 use crate::data::features::compute_inputs;
 use crate::learn::objective::Objective;
-use crate::learn::training::{mean_loss, output_layer};
+use crate::learn::training::{mean_loss_of, output_layer};
 use crate::model::network::{Network, Workspace};
 
 /// How well the network fits one set of points.
@@ -78,31 +78,49 @@ pub(super) fn evaluate_set(
 ) -> Evaluation {
     let count = set.labels.len();
     if count == 0 {
+        return evaluation_of(&[], 0, &[], objective);
+    }
+    network.forward(&set.inputs, count, workspace);
+    evaluation_of(
+        output_layer(network, workspace),
+        workspace.stride(),
+        &set.labels,
+        objective,
+    )
+}
+
+/// Loss and accuracy (or R²) of the network's `outputs` (`[outputs][stride]`) for the
+/// points of `labels`, however the outputs were computed (in one pass, or in slices).
+pub(super) fn evaluation_of(
+    outputs: &[f32],
+    stride: usize,
+    labels: &[f32],
+    objective: &Objective,
+) -> Evaluation {
+    let count = labels.len();
+    if count == 0 {
         // Nothing to measure: shown as "–", not as a perfect fit.
         return Evaluation {
             loss: f32::NAN,
             metric: f32::NAN,
         };
     }
-    network.forward(&set.inputs, count, workspace);
-    let mean_loss = mean_loss(network, workspace, &set.labels, objective);
-    let outputs = output_layer(network, workspace);
-    let stride = workspace.stride();
+    let mean_loss = mean_loss_of(outputs, stride, labels, objective);
     let metric = match objective.problem {
         Problem::Classification => {
             let correct = (0..count)
                 .filter(|&sample| {
                     objective.predicted_class(outputs, stride, sample)
-                        == objective.true_class(set.labels[sample])
+                        == objective.true_class(labels[sample])
                 })
                 .count();
             correct as f32 / count as f32
         }
         Problem::Regression => {
-            let pairs = || outputs[..count].iter().zip(&set.labels);
-            let mean = set.labels.iter().sum::<f32>() / count as f32;
+            let pairs = || outputs[..count].iter().zip(labels);
+            let mean = labels.iter().sum::<f32>() / count as f32;
             let residual: f32 = pairs().map(|(&o, &t)| (o - t) * (o - t)).sum();
-            let total: f32 = set.labels.iter().map(|&t| (t - mean) * (t - mean)).sum();
+            let total: f32 = labels.iter().map(|&t| (t - mean) * (t - mean)).sum();
             if total > 0.0 {
                 1.0 - residual / total
             } else {

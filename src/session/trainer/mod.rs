@@ -1,12 +1,13 @@
 //! The trainer: a network, its data and its settings, trained epoch by epoch with a
 //! loss history. This is the whole state of one playground, without any drawing.
 //!
-//! Measuring the fit lives in `evaluation`, editing single weights in `editing`,
-//! model files in `model_exchange`, a person's own points in `own_points`, and
-//! capturing and rebuilding a whole run in `snapshot`.
+//! Measuring the fit lives in `evaluation` (a sliced epoch's losses in `loss_slices`),
+//! editing single weights in `editing`, model files in `model_exchange`, a person's own
+//! points in `own_points`, and capturing and rebuilding a whole run in `snapshot`.
 
 mod editing;
 mod evaluation;
+mod loss_slices;
 mod model_exchange;
 mod next_masks;
 mod own_points;
@@ -99,8 +100,12 @@ pub struct Trainer {
     epoch_start: Vec<f32>,
     /// The next batch of the open epoch (whose batches `epoch_inputs` holds), or `None`
     /// when no epoch is open. Anything but training that changes the run (a setting, the
-    /// weights, the points) closes it: see [`Trainer::close_open_epoch`].
+    /// weights, the points) closes it: see [`Trainer::close_open_epoch`]. Once all its
+    /// batches are trained by [`Trainer::train_batches`], the epoch stays open (not
+    /// counted) while its losses are measured in `slices`.
     next_batch: Option<usize>,
+    /// The losses of the open epoch, once all its batches are trained, measured so far.
+    slices: loss_slices::LossSlices,
     shuffle_rng: SeededRng,
     /// Draws the dropout masks of every training batch (see [`crate::model::dropout`]).
     dropout_rng: SeededRng,
@@ -236,6 +241,7 @@ impl Trainer {
             checkpoint_epoch: 0,
             epoch_start: Vec::new(),
             next_batch: None,
+            slices: Default::default(),
             shuffle_rng: SeededRng::new(config.seed, Stream::Shuffle),
             dropout_rng: SeededRng::new(config.seed, Stream::Dropout),
             last_batch: Vec::new(),
@@ -541,6 +547,8 @@ impl Trainer {
     /// below it; [`Trainer::finished`] then holds until a setting or the weights change.
     /// Returns the number of epochs trained.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
+        // An epoch whose batches are all trained is measured and counted on its own first.
+        self.finish_measuring();
         let epochs = if self.config.stop_after > 0 {
             epochs.min(self.config.stop_after.saturating_sub(self.epoch))
         } else {
@@ -560,6 +568,7 @@ impl Trainer {
                 diverged = true;
                 break;
             }
+            self.count_epoch();
             if threshold > 0.0 {
                 // The loss shown for the training points, measured as record_losses does.
                 let loss = self.evaluate(true).loss;
@@ -581,44 +590,79 @@ impl Trainer {
 
     /// Trains up to `batches` mini-batches, going on with the open epoch where it stopped
     /// (its shuffled order and position are kept) and opening new epochs as needed, so an
-    /// epoch too long for one call is trained over several. Each completed epoch is
-    /// counted and its losses measured and added to the history, as a `train_epochs(1)`
-    /// call would; the batches of an unfinished epoch show in the weights but not in
-    /// [`Trainer::epoch`] (see [`Trainer::epoch_batches_done`]). Slices of any sizes
-    /// give bit for bit the weights of whole epochs.
+    /// epoch too long for one call is trained over several. When an epoch's last batch is
+    /// trained, its training and test losses are measured, over as many calls as it takes
+    /// at about `3 × batchSize` points (rounded up to whole vectors of 4) for each batch
+    /// asked, with no training meanwhile; only then is the epoch counted and its losses
+    /// added to the history, as a `train_epochs(1)` call would, and the call that
+    /// completes the measurement ends there. The batches of an unfinished epoch show in
+    /// the weights but not in [`Trainer::epoch`] (see [`Trainer::epoch_batches_done`] and
+    /// [`Trainer::measuring_losses`]). Slices of any sizes give bit for bit the weights
+    /// and the history of whole epochs.
     ///
     /// Stops at `stopAfter` epochs, after an epoch whose training loss reaches
     /// `stopAtLoss`, or when a relu layer died, as `train_epochs` does. If the outputs,
     /// the weights or the losses stop being finite, training goes back to the last
     /// completed epoch (network, optimizer memory, shuffling; the open epoch is dropped)
-    /// and stops, and [`Trainer::divergence`] says why. Returns the number of batches
-    /// trained and kept: fewer than asked means training stopped.
+    /// and stops, and [`Trainer::divergence`] says why. Returns the batches' worth of
+    /// work done and kept (measured points counted as above, 0 after a divergence):
+    /// fewer than asked means training stopped or an epoch was counted.
     pub fn train_batches(&mut self, batches: u32) -> u32 {
-        let mut left = batches as usize;
-        // Batches of completed epochs, and of the open epoch, trained in this call.
-        let (mut kept, mut open) = (0, 0);
-        while left > 0 && self.divergence.is_none() && !self.finished() {
+        let per_batch = self.measured_per_batch();
+        let budget = (batches as usize).saturating_mul(per_batch);
+        let mut used = 0;
+        while used < budget && self.divergence.is_none() && !self.finished() {
+            if self.measuring_losses().is_some() {
+                used += self.measure_slice(budget - used);
+                if self.slices.result().is_some() {
+                    self.conclude_measured();
+                    break;
+                }
+                continue;
+            }
             if self.next_batch.is_none() {
                 self.checkpoint();
             }
-            let (trained, finite) = self.train_open_epoch(left);
-            left -= trained;
-            open += trained;
+            let (trained, finite) = self.train_open_epoch((budget - used) / per_batch);
+            used += trained * per_batch;
             let weights_finite = || self.network.parameters().iter().all(|p| p.is_finite());
-            if !finite || (self.next_batch.is_some() && !weights_finite()) {
+            if !finite || (self.measuring_losses().is_none() && !weights_finite()) {
                 self.conclude(true);
-                return kept;
-            }
-            if self.next_batch.is_none() {
-                // The epoch is complete: measure it, as after a whole-epoch call.
-                if !self.conclude(false) {
-                    return kept;
-                }
-                kept += open as u32;
-                open = 0;
+                return 0;
             }
         }
-        kept + open as u32
+        used.div_ceil(per_batch) as u32
+    }
+
+    /// While the losses of an epoch whose batches are all trained are being measured
+    /// (see [`Trainer::train_batches`]), the points measured so far, the training
+    /// points first, then the test points; `None` otherwise.
+    pub fn measuring_losses(&self) -> Option<usize> {
+        let count = self.batches_per_epoch();
+        (count > 0 && self.next_batch == Some(count)).then(|| self.slices.measured())
+    }
+
+    /// Measures what is left of the losses under way at once, and counts the epoch.
+    fn finish_measuring(&mut self) {
+        if self.measuring_losses().is_some() {
+            self.measure_slice(usize::MAX);
+            self.conclude_measured();
+        }
+    }
+
+    /// Counts the epoch whose losses the slices measured, and judges them as
+    /// [`Trainer::conclude`] does.
+    fn conclude_measured(&mut self) {
+        let measured = self.slices.result();
+        debug_assert!(measured.is_some(), "the measurement is complete");
+        self.count_epoch();
+        self.judge(measured);
+    }
+
+    /// The open epoch, all of its batches trained, is done: one more epoch.
+    fn count_epoch(&mut self) {
+        self.next_batch = None;
+        self.epoch += 1;
     }
 
     /// Batches in one epoch at the current batch size.
@@ -629,7 +673,8 @@ impl Trainer {
             .div_ceil(self.config.batch_size.max(1))
     }
 
-    /// Batches trained of the open epoch (0 when none is open).
+    /// Batches trained of the open epoch (0 when none is open; all of them while its
+    /// losses are being measured).
     pub fn epoch_batches_done(&self) -> usize {
         self.next_batch.unwrap_or(0)
     }
@@ -649,11 +694,19 @@ impl Trainer {
     /// Ends a stretch of training: measures the losses and adds them to the history, or,
     /// if the training `diverged` or the losses are not finite, goes back to the
     /// checkpoint and says why. Returns whether the training is kept.
-    fn conclude(&mut self, mut diverged: bool) -> bool {
+    fn conclude(&mut self, diverged: bool) -> bool {
+        let measured = (!diverged).then(|| (self.evaluate(true), self.evaluate(false)));
+        self.judge(measured)
+    }
+
+    /// [`Trainer::conclude`] with the training and test evaluations of the trained
+    /// network, measured (`None`: the training diverged).
+    fn judge(&mut self, measured: Option<(Evaluation, Evaluation)>) -> bool {
+        let mut diverged = measured.is_none();
         let failing_epoch = self.epoch + u32::from(diverged);
         let loss_before = self.train_loss();
-        if !diverged {
-            self.record_losses();
+        if let Some(losses) = measured {
+            self.record(losses);
             // An empty test set has no loss (NaN) without anything having diverged.
             let test_fine = self.test_loss().is_finite() || self.test.points.is_empty();
             if !(self.train_loss().is_finite() && test_fine) {
@@ -751,11 +804,13 @@ impl Trainer {
         self.epoch_labels
             .extend(self.order.iter().map(|&index| self.train.labels[index]));
         self.next_batch = Some(0);
+        self.slices.clear();
     }
 
-    /// Trains up to `batches` batches of the open epoch (opening one if none is), and
-    /// counts the epoch when its last batch is done. Returns the batches trained and
-    /// false if an output (or, at the epoch's end, a weight) stopped being finite.
+    /// Trains up to `batches` batches of the open epoch (opening one if none is); after
+    /// its last batch the epoch stays open until the caller counts it
+    /// ([`Trainer::count_epoch`]). Returns the batches trained and false if an output
+    /// (or, at the epoch's end, a weight) stopped being finite.
     fn train_open_epoch(&mut self, batches: usize) -> (usize, bool) {
         if self.next_batch.is_none() {
             self.open_epoch();
@@ -797,15 +852,8 @@ impl Trainer {
                 &optimizer,
             );
         }
-        if last < count {
-            self.next_batch = Some(last);
-            return (last - first, true);
-        }
-        self.next_batch = None;
-        let finite = self.network.parameters().iter().all(|p| p.is_finite());
-        if finite {
-            self.epoch += 1;
-        }
+        self.next_batch = Some(last);
+        let finite = last < count || self.network.parameters().iter().all(|p| p.is_finite());
         (last - first, finite)
     }
 
@@ -819,8 +867,10 @@ impl Trainer {
     }
 
     /// Ends the open epoch because something other than training changed the run: the
-    /// batches it trained stay in the weights, it is not counted, and the next training
-    /// begins a fresh epoch (the shuffling goes on to a new order). Callers re-measure.
+    /// batches it trained stay in the weights, it is not counted (nor are the losses
+    /// measured so far of an epoch whose batches are all trained kept), and the next
+    /// training begins a fresh epoch (the shuffling goes on to a new order). Callers
+    /// re-measure.
     fn close_open_epoch(&mut self) {
         self.next_batch = None;
     }
@@ -866,8 +916,14 @@ impl Trainer {
     }
 
     fn record_losses(&mut self) {
-        self.train_evaluation = self.evaluate(true);
-        self.test_evaluation = self.evaluate(false);
+        let losses = (self.evaluate(true), self.evaluate(false));
+        self.record(losses);
+    }
+
+    /// Shows the training and test evaluations and adds their losses to the history.
+    fn record(&mut self, (train, test): (Evaluation, Evaluation)) {
+        self.train_evaluation = train;
+        self.test_evaluation = test;
         self.history.push(HistoryEntry {
             epoch: self.epoch,
             train_loss: self.train_evaluation.loss,

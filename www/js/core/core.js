@@ -110,14 +110,21 @@ export class Core {
     return this.engine.call((p) => p.train(epochs));
   }
 
-  /** Trains up to `batches` mini-batches, going on with the epoch under way; returns how many (fewer: training stopped). */
+  /**
+   * Trains up to `batches` mini-batches, going on with the epoch under way, then measures
+   * its losses a slice per call; returns the batches' worth of work done (fewer: training
+   * stopped, or an epoch was counted).
+   */
   trainBatches(batches) {
     return this.engine.call((p) => p.trainBatches(batches));
   }
 
-  /** `{perEpoch, done}`: batches in an epoch, and batches trained of the epoch under way. */
+  /**
+   * `{perEpoch, done, epoch}`: batches in an epoch, batches trained of the epoch under way
+   * (all of them while its losses are measured), and epochs counted.
+   */
   batchProgress() {
-    return this.engine.call((p) => ({ perEpoch: p.batchesPerEpoch, done: p.epochBatchesDone }));
+    return this.engine.call((p) => ({ perEpoch: p.batchesPerEpoch, done: p.epochBatchesDone, epoch: p.epoch }));
   }
 
   reset() {

@@ -4,7 +4,9 @@
 // frames is counted, and carries the rest to the next frame (at most one frame's
 // worth), then draws once. When one epoch does not fit in the frame, it trains the
 // epoch by mini-batches over several frames (the core keeps the epoch's place), so a
-// frame trains at least one batch and the page keeps drawing at the display's rate.
+// frame trains at least one batch and the page keeps drawing at the display's rate; the
+// core then measures the epoch's losses over the next calls, a batch's worth of points
+// for each batch asked, and counts the epoch once they are measured.
 // A step owes one frame's worth of epochs and resolves once they are trained and drawn
 // (over as many frames as that takes).
 // While the playground is off screen (`suspend`) playing frames wait; steps still run.
@@ -37,12 +39,13 @@ export class TrainingLoop {
   /**
    * @param {{ready: () => Promise<void>, busy: () => boolean, epochsPerFrame: () => number,
    *          trainEpochs: (epochs: number) => number, trainBatches: (batches: number) => number,
-   *          batchProgress: () => {perEpoch: number, done: number}, draw: () => void,
+   *          batchProgress: () => {perEpoch: number, done: number, epoch: number}, draw: () => void,
    *          failed: (error: Error) => boolean, showPlaying: (playing: boolean) => void}} owner
    *   `busy`: the core is restarting (skip the frame); `trainEpochs` and `trainBatches`
-   *   train and say how many epochs (an epoch under way counts as one) or batches they
-   *   trained (fewer: training stopped); `batchProgress` gives the batches of an epoch
-   *   and those done of the epoch under way; `draw` shows the result;
+   *   train and say how many epochs (an epoch under way counts as one) or batches' worth
+   *   of work they did (fewer: training stopped, or, for batches, an epoch was counted);
+   *   `batchProgress` gives the batches of an epoch, those done of the epoch under way
+   *   (all of them while its losses are measured) and the epochs counted; `draw` shows the result;
    *   `failed` is told about an error and says whether to keep playing
    */
   constructor(owner) {
@@ -179,7 +182,8 @@ export class TrainingLoop {
     while (this.owed > 0) {
       const left = budget - (performance.now() - start);
       if (trained && left <= 0) break;
-      const { perEpoch, done } = this.owner.batchProgress();
+      const { perEpoch, done, epoch } = this.owner.batchProgress();
+      const measuring = perEpoch > 0 && done >= perEpoch;
       const perBatch = this.batchTime.value;
       const perEpochMs = this.epochTime.value ?? (perBatch === null ? null : perBatch * perEpoch);
       trained = true;
@@ -190,7 +194,7 @@ export class TrainingLoop {
       } else {
         // When a whole epoch fits, only the rest of the one under way: whole epochs follow.
         const fit = perBatch ? Math.floor(left / perBatch) : this.probe;
-        stopped = this.trainBatches(epochFits ? Math.min(fit, perEpoch - done) : fit, perEpoch, done);
+        stopped = this.trainBatches(epochFits && !measuring ? Math.min(fit, perEpoch - done) : fit, { perEpoch, done, epoch, measuring });
       }
       if (stopped) {
         this.owed = 0; // training stopped (the loss diverged, or a stop condition): the owner says why
@@ -213,9 +217,13 @@ export class TrainingLoop {
     return done < epochs;
   }
 
-  /** Trains `batches` (at least one, at most what the owed epochs need); says whether training stopped. */
-  trainBatches(batches, perEpoch, done) {
-    batches = Math.max(1, Math.min(batches, this.owed * perEpoch - done));
+  /**
+   * Trains `batches` (at least one, at most what the owed epochs need) from `progress`
+   * (the owner's `batchProgress`); says whether training stopped.
+   */
+  trainBatches(batches, { perEpoch, done, epoch, measuring }) {
+    // A call measuring the losses ends once they are measured: nothing past them is trained.
+    batches = Math.max(1, measuring ? batches : Math.min(batches, this.owed * perEpoch - done));
     const before = performance.now();
     const trained = measured('train', () => this.owner.trainBatches(batches));
     const elapsed = performance.now() - before;
@@ -226,8 +234,9 @@ export class TrainingLoop {
       this.batchTime.add(pending.ms / pending.batches);
       this.pending = { ms: 0, batches: 0 };
     } else if (this.batchTime.value === null) this.probe *= 2;
-    if (perEpoch > 0) this.owed -= Math.floor((done + trained) / perEpoch);
-    return trained < batches;
+    const counted = this.owner.batchProgress().epoch - epoch;
+    this.owed -= Math.max(0, counted);
+    return trained < batches && counted <= 0;
   }
 
   /** Settles the waiting step() calls (rejects them with `error`, if given). */
