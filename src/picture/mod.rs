@@ -40,13 +40,16 @@ pub const THUMBNAIL_SIZE: usize = 20;
 /// Multiply-adds the big heatmap's forward pass may cost a render while training plays:
 /// it is computed at the most cells a side that fit (`live_size`). Networks of up to
 /// 5,000 weights (the default, the TensorFlow Playground's largest) keep the full grid;
-/// 7 inputs and 10 hidden layers of 32 (9,472 weights) get 72 a side. The pass is then
-/// about 15 ms in the browser on a busy 2-core machine, 6 on a quiet one.
+/// 7 inputs and 10 hidden layers of 32 (9,472 weights) get 72 a side. At the rate of the
+/// full pass at 16×57 in the browser (32 ms for 492 M on a quiet machine, 80–100 ms on a
+/// busy 2-core one) the budget is a pass of 3–10 ms.
 pub const LIVE_BUDGET: usize = 50_000_000;
 /// The fewest cells a side the big heatmap is computed at while playing, whatever its
-/// cost: coarser, the class boundaries blur into blocks a few points wide at the sizes the
-/// heatmap is shown. 7 inputs and 16 hidden layers of 57 (49,191 weights, 31 a side by
-/// the budget) get this, a quarter of the full grid's pass.
+/// cost: a point on the heatmap is 1/65 of its width across, so a cell here is 1.3 points
+/// wide; at the 31 the budget alone would give 16×57 it would be 2, and the boundaries
+/// between the points turn to steps. 7 inputs and 16 hidden layers of 57 (49,191 weights,
+/// 31 a side by the budget) get this, a quarter of the full grid's pass (its render
+/// measured 100 → 36 ms a frame on a busy 2-core machine).
 pub const LIVE_MIN_SIZE: usize = 50;
 const CELLS: usize = GRID_SIZE * GRID_SIZE;
 
