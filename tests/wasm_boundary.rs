@@ -483,6 +483,45 @@ fn pictures_at_the_size_shown_are_the_full_grid_at_the_same_cells() {
 }
 
 #[wasm_bindgen_test]
+fn while_playing_a_big_network_s_heatmap_is_computed_at_fewer_cells() {
+    let features = [
+        "x1",
+        "x2",
+        "x1Squared",
+        "x2Squared",
+        "x1x2",
+        "sinX1",
+        "sinX2",
+    ];
+    let hidden = js_sys::Array::new();
+    for _ in 0..10 {
+        hidden.push(&32.into());
+    }
+    let mut playground = Playground::new(&config(&[
+        (
+            "features",
+            features
+                .iter()
+                .map(|&f| JsValue::from(f))
+                .collect::<js_sys::Array>()
+                .into(),
+        ),
+        ("hidden", hidden.into()),
+    ]))
+    .unwrap();
+    playground.set_picture_sizes(100, 20);
+    playground.set_heatmap_live(true);
+    playground.render();
+    let live = playground.heatmap_size();
+    assert!((50..100).contains(&live), "{live} cells a side");
+    assert_eq!(playground.heatmap_len(), live * live * 4);
+    assert_eq!(playground.thumbnail_size(), 20);
+    playground.set_heatmap_live(false);
+    playground.render();
+    assert_eq!(playground.heatmap_size(), 100);
+}
+
+#[wasm_bindgen_test]
 fn an_epoch_trained_in_slices_crosses_the_boundary_as_a_whole_epoch() {
     let settings = || config(&[("dataset", "spiral".into()), ("batchSize", 10.into())]);
     let mut sliced = Playground::new(&settings()).unwrap();

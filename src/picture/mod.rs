@@ -3,7 +3,9 @@
 //! big heatmap of one chosen node and a thumbnail of every node. Each picture is
 //! computed at the resolution it is shown at (the page says which, in device pixels),
 //! at most the full `GRID_SIZE` grid: its own grid's cell centres, so a cell it shares
-//! with the full grid has exactly the full grid's value.
+//! with the full grid has exactly the full grid's value. While training plays (`set_live`)
+//! the big heatmap is computed at fewer cells when its forward pass would cost more than
+//! `LIVE_BUDGET` multiply-adds (`live_size`); paused, it is computed at the size asked.
 //!
 //! The default colours are the ones people know from the TensorFlow Playground: orange
 //! #f59322 for −1, light grey #e8eaeb for 0, blue #0877bd for +1, linearly blended in
@@ -35,6 +37,20 @@ pub const GRID_SIZE: usize = 100;
 pub const EXTENT: f32 = 6.0;
 /// Cells per side of a node thumbnail until the page says how large it is shown.
 pub const THUMBNAIL_SIZE: usize = 20;
+/// Multiply-adds the big heatmap's forward pass may cost a render while training plays:
+/// it is computed at the most cells a side that fit (`live_size`). Networks of up to
+/// 5,000 weights (the default, the TensorFlow Playground's largest) keep the full grid;
+/// 7 inputs and 10 hidden layers of 32 (9,472 weights) get 72 a side. At the rate of the
+/// full pass at 16×57 in the browser (32 ms for 492 M on a quiet machine, 80–100 ms on a
+/// busy 2-core one) the budget is a pass of 3–10 ms.
+pub const LIVE_BUDGET: usize = 50_000_000;
+/// The fewest cells a side the big heatmap is computed at while playing, whatever its
+/// cost: a point on the heatmap is 1/65 of its width across, so a cell here is 1.3 points
+/// wide; at the 31 the budget alone would give 16×57 it would be 2, and the boundaries
+/// between the points turn to steps. 7 inputs and 16 hidden layers of 57 (49,191 weights,
+/// 31 a side by the budget) get this, a quarter of the full grid's pass (its render
+/// measured 100 → 36 ms a frame on a busy 2-core machine).
+pub const LIVE_MIN_SIZE: usize = 50;
 const CELLS: usize = GRID_SIZE * GRID_SIZE;
 
 /// Evaluates networks on the grids and keeps the pixels.
@@ -44,9 +60,11 @@ pub struct Heatmap {
     big: Grid,
     /// The thumbnails' grid.
     small: Grid,
-    /// Cells per side each picture is computed at (the next render).
+    /// Cells per side each picture is asked for (the next render).
     heatmap_size: usize,
     thumbnail_size: usize,
+    /// Training plays: the big heatmap is kept within `LIVE_BUDGET`.
+    live: bool,
     /// Cells per side of `pixels` and of each thumbnail in `thumbnails`.
     drawn_sizes: [usize; 2],
     /// Every neuron's output at every grid cell, `[neurons][CELLS]`, layer after layer.
@@ -70,6 +88,7 @@ impl Default for Heatmap {
             small: Grid::default(),
             heatmap_size: GRID_SIZE,
             thumbnail_size: THUMBNAIL_SIZE,
+            live: false,
             drawn_sizes: [GRID_SIZE, THUMBNAIL_SIZE],
             neuron_outputs: Vec::new(),
             scaled_inputs: Vec::new(),
@@ -94,6 +113,30 @@ pub fn node_count(network: &Network) -> usize {
 /// `size` cells a side, within 1 ..= `GRID_SIZE`.
 fn picture_size(size: usize) -> usize {
     size.clamp(1, GRID_SIZE)
+}
+
+/// Cells a side of the big heatmap while training plays, when it is asked at `asked` and
+/// costs `cost` multiply-adds a cell: the most whose pass fits `LIVE_BUDGET`, at least
+/// `LIVE_MIN_SIZE`, never more than `asked`.
+pub fn live_size(asked: usize, cost: usize) -> usize {
+    match LIVE_BUDGET.checked_div(cost) {
+        Some(cells) => cells.isqrt().max(LIVE_MIN_SIZE).min(asked),
+        None => asked,
+    }
+}
+
+/// Multiply-adds per cell of the forward pass that gives `shown`: every weight for the
+/// class map (`None`), the layers up to a neuron's, none for an input feature.
+fn cost_per_cell(network: &Network, shown: Option<Result<(usize, usize), usize>>) -> usize {
+    let layers = match shown {
+        None => network.layers().len(),
+        Some(Ok((layer, _))) => layer + 1,
+        Some(Err(_)) => 0,
+    };
+    network.layers()[..layers]
+        .iter()
+        .map(|shape| shape.inputs * shape.outputs)
+        .sum()
 }
 
 impl Heatmap {
@@ -125,6 +168,12 @@ impl Heatmap {
     pub fn set_sizes(&mut self, heatmap: usize, thumbnail: usize) {
         self.heatmap_size = picture_size(heatmap);
         self.thumbnail_size = picture_size(thumbnail);
+    }
+
+    /// Whether training plays: from the next render on, the big heatmap is computed
+    /// within `LIVE_BUDGET` (`live_size`); not live, at the size asked.
+    pub fn set_live(&mut self, live: bool) {
+        self.live = live;
     }
 
     /// Cells per side of the big heatmap's pixels (as of the last render).
@@ -164,9 +213,6 @@ impl Heatmap {
     /// output.
     pub fn render(&mut self, network: &Network, inputs: &[Input]) {
         self.prepare_scales(inputs);
-        self.big.prepare(self.heatmap_size, inputs);
-        self.small.prepare(self.thumbnail_size, inputs);
-        self.drawn_sizes = [self.big.size(), self.small.size()];
         let nodes = node_count(network);
         let last_layer = network.layers().len() - 1;
         let picked = self.node.filter(|&n| n < nodes);
@@ -175,6 +221,15 @@ impl Heatmap {
         // No node picked: the output, which for softmax is the class map, not one neuron.
         let chosen = picked.or((!class_map).then_some(nodes - 1));
         let discretize = self.discretize && (class_map || chosen == Some(nodes - 1));
+        let shown = chosen.map(|node| neuron_at(network, node));
+        let heatmap_size = if self.live {
+            live_size(self.heatmap_size, cost_per_cell(network, shown))
+        } else {
+            self.heatmap_size
+        };
+        self.big.prepare(heatmap_size, inputs);
+        self.small.prepare(self.thumbnail_size, inputs);
+        self.drawn_sizes = [self.big.size(), self.small.size()];
         let Heatmap {
             big,
             small,
@@ -210,7 +265,6 @@ impl Heatmap {
             }
         }
         // The big heatmap: an input's values, one neuron's outputs or the class map.
-        let shown = chosen.map(|node| neuron_at(network, node));
         pixels.resize(big.size() * big.size() * 4, 0);
         for (start, width, tile) in big.tiles() {
             let pixels = &mut pixels[start * 4..(start + width) * 4];
@@ -567,5 +621,131 @@ mod tests {
         );
         assert_eq!(heatmap.pixels().len(), 4);
         assert_eq!(heatmap.thumbnails().len(), 13 * CELLS * 4);
+    }
+
+    /// 7 inputs and `layers` hidden tanh layers of `width`, one output.
+    fn deep_network(layers: usize, width: usize) -> (Network, Vec<Input>) {
+        let shape = |inputs, outputs| LayerShape {
+            inputs,
+            outputs,
+            activation: Activation::Tanh,
+        };
+        let mut shapes = vec![shape(7, width)];
+        shapes.extend((1..layers).map(|_| shape(width, width)));
+        shapes.push(shape(width, 1));
+        let network =
+            Initialization::Xavier.network(shapes, &mut SeededRng::new(4, Stream::Weights));
+        let features = inputs_of(&[
+            Feature::X1,
+            Feature::X2,
+            Feature::X1Squared,
+            Feature::X2Squared,
+            Feature::X1TimesX2,
+            Feature::SinX1,
+            Feature::SinX2,
+        ]);
+        (network, features)
+    }
+
+    /// The big heatmap's cells a side after a render of `node` at the full grid.
+    fn rendered_size(heatmap: &mut Heatmap, network: &Network, features: &[Input]) -> usize {
+        heatmap.set_sizes(GRID_SIZE, 30);
+        heatmap.render(network, features);
+        assert_eq!(heatmap.pixels().len(), heatmap.heatmap_size().pow(2) * 4);
+        heatmap.heatmap_size()
+    }
+
+    #[test]
+    fn while_playing_a_big_network_is_computed_within_the_budget() {
+        let (network, features) = deep_network(10, 32);
+        assert_eq!(cost_per_cell(&network, None), 9_472);
+        let mut heatmap = Heatmap::default();
+        heatmap.set_live(true);
+        let size = rendered_size(&mut heatmap, &network, &features);
+        assert!(size < GRID_SIZE && size > LIVE_MIN_SIZE, "{size} a side");
+        assert!(size * size * 9_472 <= LIVE_BUDGET);
+        assert!(
+            (size + 1).pow(2) * 9_472 > LIVE_BUDGET,
+            "{size} is not the most"
+        );
+        // The largest network the page allows: the floor.
+        let (largest, features) = deep_network(16, 57);
+        assert_eq!(
+            rendered_size(&mut heatmap, &largest, &features),
+            LIVE_MIN_SIZE
+        );
+        // Paused, the size asked; the thumbnails the size asked either way.
+        heatmap.set_live(false);
+        assert_eq!(rendered_size(&mut heatmap, &largest, &features), GRID_SIZE);
+        assert_eq!(heatmap.thumbnail_size(), 30);
+    }
+
+    #[test]
+    fn while_playing_small_networks_keep_the_size_asked() {
+        let mut heatmap = Heatmap::default();
+        heatmap.set_live(true);
+        // The TensorFlow Playground's largest, and a smaller size asked.
+        let (network, features) = deep_network(6, 8);
+        assert_eq!(rendered_size(&mut heatmap, &network, &features), GRID_SIZE);
+        heatmap.set_sizes(20, 30);
+        heatmap.render(&network, &features);
+        assert_eq!(heatmap.heatmap_size(), 20);
+        // A big network asked for fewer cells than the budget allows.
+        let (big, features) = deep_network(16, 57);
+        heatmap.set_sizes(LIVE_MIN_SIZE - 10, 30);
+        heatmap.render(&big, &features);
+        assert_eq!(heatmap.heatmap_size(), LIVE_MIN_SIZE - 10);
+    }
+
+    #[test]
+    fn the_budget_counts_the_layers_up_to_the_node_shown() {
+        let (network, features) = deep_network(10, 32);
+        let mut heatmap = Heatmap::default();
+        heatmap.set_live(true);
+        let output = rendered_size(&mut heatmap, &network, &features);
+        // A neuron of hidden layer 7 costs 7·32 + 6·32² multiply-adds a cell.
+        heatmap.set_node(Some(7 + 6 * 32));
+        let middle = rendered_size(&mut heatmap, &network, &features);
+        assert_eq!(middle, live_size(GRID_SIZE, 7 * 32 + 6 * 32 * 32));
+        assert!(
+            output < middle && middle < GRID_SIZE,
+            "{output} and {middle}"
+        );
+        // The first hidden layer and an input: the full grid.
+        for node in [7, 3] {
+            heatmap.set_node(Some(node));
+            assert_eq!(rendered_size(&mut heatmap, &network, &features), GRID_SIZE);
+        }
+    }
+
+    #[test]
+    fn a_picture_reduced_while_playing_is_the_network_at_its_own_cell_centres() {
+        let (network, features) = deep_network(10, 32);
+        let table = ColourTable::new(Colours::of(Palette::Default));
+        let mut heatmap = Heatmap::default();
+        heatmap.set_live(true);
+        let size = rendered_size(&mut heatmap, &network, &features);
+        assert!(size < GRID_SIZE);
+        let centres: Vec<[f32; 2]> = (0..size * size)
+            .map(|cell| cell_centre_of(size, cell / size, cell % size))
+            .collect();
+        let mut inputs = Vec::new();
+        compute_inputs(&features, &centres, &mut inputs);
+        let mut workspace = Workspace::default();
+        network.forward(&inputs, size * size, &mut workspace);
+        let shading = Shading::of(&network, 10, 0);
+        for (cell, &value) in workspace.output().iter().enumerate() {
+            assert_eq!(
+                &heatmap.pixels()[cell * 4..][..4],
+                shading.colour(value, false, &table),
+                "cell {cell}"
+            );
+        }
+        // The same as asking for that size while paused.
+        let live = heatmap.pixels().to_vec();
+        heatmap.set_live(false);
+        heatmap.set_sizes(size, 30);
+        heatmap.render(&network, &features);
+        assert_eq!(heatmap.pixels(), live);
     }
 }

@@ -35,6 +35,14 @@ impl Playground {
         self.heatmap.set_sizes(heatmap, thumbnail);
     }
 
+    /// Whether training plays, from the next render on: the big heatmap is then computed
+    /// at the most cells a side whose forward pass fits the core's work budget (at least
+    /// its floor, at most the size asked); not live, at the size asked.
+    #[wasm_bindgen(js_name = setHeatmapLive)]
+    pub fn set_heatmap_live(&mut self, live: bool) {
+        self.heatmap.set_live(live);
+    }
+
     /// Pixels per side of a node thumbnail (as of the last render).
     #[wasm_bindgen(js_name = thumbnailSize)]
     pub fn thumbnail_size(&self) -> usize {

@@ -22,6 +22,8 @@ export class Core {
   /** @param {{onRestart: (info: object) => void}} hooks told once a crashed core is back */
   constructor(hooks) {
     this.engine = new Engine(hooks);
+    /** Device pixels per side the big heatmap was last asked at (null until asked). */
+    this.heatmapAsked = null;
   }
 
   /** Loads this playground's instance of the core (the compiled module is shared). */
@@ -281,12 +283,16 @@ export class Core {
    * a Float32Array), valid only inside `draw`. `gradient`: pass the full-batch gradient
    * (a copy) as `parameters` instead of the weights. `heatmapSize`, `thumbnailSize`:
    * the device pixels each picture is shown at (the core computes it at that many cells
-   * a side, at most its full grid); unknown (0) keeps the size it has.
+   * a side, at most its full grid); unknown (0) keeps the size asked before. `live`:
+   * training plays, so the core may compute the big heatmap at fewer cells (within its
+   * work budget); `heatmapSize` says how many it did.
    */
-  pictures(draw, { gradient = false, heatmapSize = 0, thumbnailSize = 0 } = {}) {
+  pictures(draw, { gradient = false, heatmapSize = 0, thumbnailSize = 0, live = false } = {}) {
     const { engine } = this;
+    if (heatmapSize) this.heatmapAsked = heatmapSize;
     return engine.call((p) => {
-      p.setPictureSizes(heatmapSize || p.heatmapSize(), thumbnailSize || p.thumbnailSize());
+      p.setPictureSizes(this.heatmapAsked ?? p.heatmapSize(), thumbnailSize || p.thumbnailSize());
+      p.setHeatmapLive(live);
       p.render();
       const view = (Type, pointer, length) => new Type(engine.memory.buffer, pointer, length);
       return draw({

@@ -684,7 +684,8 @@ export class Playground {
   redraw(forceDiagram) {
     const multiClass = Boolean(this.config && isMultiClass(this.config));
     const view = { ...this.view, showTestData: this.pointEditor.showsTest(this.view.showTestData) };
-    this.painter.paint({ points: this.points, view, state: this.lastState, colours: this.colours(), multiClass }, forceDiagram);
+    const page = { points: this.points, view, state: this.lastState, colours: this.colours(), multiClass, playing: this.playing };
+    this.painter.paint(page, forceDiagram);
     this.showEpochProgress(this.lastState.epochProgress);
   }
 
@@ -717,6 +718,7 @@ export class Playground {
     button.classList.toggle('playing', playing);
     this.network.showTraining(playing);
     if (playing) this.stepThrough.close(); // stepping through needs training paused
+    // Paused: redrawn at once, the big heatmap at its full size if playing reduced it.
     if (!playing && this.started && !this.core.restarting) this.guard(() => this.redraw(true));
   }
 

@@ -1,5 +1,6 @@
 // Draws one frame of a playground from its core: the big heatmap and every neuron's
-// thumbnail (one render call fills both, each at the device pixels it is shown at, read
+// thumbnail (one render call fills both, each at the device pixels it is shown at — the
+// big heatmap at fewer while training plays, if the core's work budget says so — read
 // through typed-array views of wasm memory built right before use), the points, the numbers (epoch, loss, accuracy or
 // R²), the loss chart, and the diagram's links from the live weights: while playing a
 // pass over all the links starts every DIAGRAM_INTERVAL_MS and paints a few
@@ -42,17 +43,24 @@ export class FramePainter {
   }
 
   /**
-   * @param {{points: {train: Float32Array, test: Float32Array}, view: object, state: object}} page
+   * @param {{points: {train: Float32Array, test: Float32Array}, view: object, state: object,
+   *          playing: boolean}} page `playing`: training plays, so the core may compute the
+   *   big heatmap at fewer cells than it is shown at (paused, it is computed in full)
    * @param {boolean} allLinks redraw every link now (a single change), not a share of them (playing)
    */
-  paint({ points, view, state, colours, multiClass }, allLinks) {
+  paint({ points, view, state, colours, multiClass, playing }, allLinks) {
     measured('render', () => this.core.pictures((pictures) => {
       // Each view is built right before use: any call into the core may move wasm memory.
       measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.heatmapSize));
       measured('thumbnails', () => this.network.paintThumbnails(pictures.thumbnails(), pictures.thumbnailSize));
       const parameters = pictures.parameters();
       measured('links', () => this.paintLinks(view.gradientLinks ? scaledGradient(parameters) : parameters, allLinks));
-    }, { gradient: view.gradientLinks, heatmapSize: this.heatmap.shownSize, thumbnailSize: this.network.thumbnailShownSize }));
+    }, {
+      gradient: view.gradientLinks,
+      heatmapSize: this.heatmap.shownSize,
+      thumbnailSize: this.network.thumbnailShownSize,
+      live: playing,
+    }));
     measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, colours, multiClass }));
     this.showNumbers(state);
     measured('chart', () => this.chart.draw());

@@ -6,7 +6,10 @@
 // copied over each frame. Axes with ticks from −6 to 6 frame the picture. With three or
 // more classes the points take their class colours. The canvas has as many pixels as
 // it shows on screen (its CSS size × devicePixelRatio), so points stay sharp on
-// high-density screens and at any size the element is given.
+// high-density screens and at any size the element is given. The grid may have fewer
+// cells than the canvas has pixels (while training plays the core keeps a big network's
+// heatmap within a work budget); it is scaled up with smoothing, and the canvas's
+// `data-cells` attribute says how many cells a side the picture shown has.
 
 import { labelColour } from './palette.js';
 import { EXTENT, toPixel } from './plane.js';
@@ -54,6 +57,7 @@ export class Heatmap {
       this.grid.width = size;
       this.grid.height = size;
       this.gridContext = this.grid.getContext('2d');
+      this.canvas.dataset.cells = String(size);
     }
     this.gridContext.putImageData(new ImageData(pixels, size, size), 0, 0);
   }
