@@ -24,7 +24,7 @@ PRECACHE := www/sw-precache.js
 BUNDLE := www/js/dist/greymatter.js
 BUNDLE_INPUTS := $(shell find www/js -name '*.js' -not -path 'www/js/dist/*' 2>/dev/null) scripts/bundle.mjs
 BUNDLE_NPM_STAMP := scripts/bundle/node_modules/.greymatter-npm-stamp
-PRECACHE_INPUTS := $(filter-out $(PRECACHE),$(shell find www -type f -not -path 'www/pkg/*' 2>/dev/null)) \
+PRECACHE_INPUTS := $(filter-out $(PRECACHE),$(shell find www -type f -not -path 'www/pkg/*' -not -path 'www/js/dist/*' 2>/dev/null)) \
 	$(BUNDLE) $(wildcard www/pkg/greymatter.js) scripts/precache.mjs
 # npm dev packages: reinstalled only when node_modules is older than the package files.
 NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
