@@ -4,11 +4,12 @@
 // on the diagram, and the training points drawn where those neurons' outputs put them —
 // checked against a forward pass computed here from the exported model, as are the
 // numbers a script reads (layerPlane, layerHistograms). Picks that make no plane are
-// refused with a message.
+// refused with a message. While playing, the views that cost a pass over the data
+// (health, histograms, what a layer sees, confusion matrix) take turns, one per frame.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { stepEpochs, openOncePerSuite } from './helpers.mjs';
+import { stepEpochs, openOncePerSuite, openPlayground } from './helpers.mjs';
 
 const BINS = 20;
 
@@ -46,6 +47,9 @@ function forwardPass(model, point) {
   }
   return layers;
 }
+
+/** The costly views' measures on the page's timeline (frame-marks.js). */
+const COSTLY = ['health', 'histograms', 'layer-sees', 'confusion'].map((name) => `greymatter:${name}`);
 
 describe('histograms of each hidden layer under the diagram', () => {
   let page;
@@ -261,5 +265,37 @@ describe('what a layer sees', () => {
     state = await panelState(page);
     assert.deepEqual([state.message, state.drawn.neurons], ['', '2,1']);
     assert.deepEqual(page.problems, []);
+  });
+});
+
+describe('the views that cost a pass over the data, while playing', () => {
+  let session;
+  openOncePerSuite((opened) => ({ session } = opened));
+
+  it('take turns: each drawn frame refreshes at most one of them, and each still refreshes', async () => {
+    const page = await openPlayground(session, `${session.url}#hidden=6,6`);
+    await page.evaluate((costly) => {
+      window.seen = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.name === 'greymatter:render' || costly.includes(entry.name)) window.seen.push([entry.name, entry.startTime]);
+        }
+      }).observe({ type: 'measure' });
+    }, COSTLY);
+    await page.evaluate(() => window.playground.play());
+    await page.waitForFunction(() => window.seen.filter(([name]) => name === 'greymatter:render').length >= 40);
+    await page.evaluate(() => window.playground.pause());
+    const seen = await page.evaluate(() => window.seen);
+    // Each drawn frame starts with its render: count the costly views between renders.
+    const frames = [];
+    for (const [name] of seen) {
+      if (name === 'greymatter:render') frames.push([]);
+      else if (frames.length) frames.at(-1).push(name);
+    }
+    const playing = frames.slice(0, -2); // the pause draws every view at once
+    assert.ok(playing.every((views) => views.length <= 1), `frames with several costly views: ${JSON.stringify(playing.filter((v) => v.length > 1).slice(0, 3))}`);
+    for (const name of COSTLY) assert.ok(playing.some((views) => views.includes(name)), `${name} never refreshed while playing`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
   });
 });

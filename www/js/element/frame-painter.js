@@ -8,7 +8,7 @@
 // the neurons the last batch dropped (dropout, while stepping or playing slowly);
 // the neuron inspector, when open; the per-layer health bars, the per-layer histograms,
 // what a layer sees (when open) and the confusion matrix (each at every change, a few
-// times a second while playing).
+// times a second while playing, one of them per drawn frame).
 // Each part is measured on the performance timeline (frame-marks.js).
 
 import { measured } from './frame-marks.js';
@@ -33,6 +33,7 @@ export class FramePainter {
   constructor(parts) {
     Object.assign(this, parts);
     this.passStartedAt = -Infinity;
+    this.costlyTurn = -1; // which costly view refreshCostly offers a turn to next, less one
     this.health = new LayerHealth(parts.find('layer-health'), () => this.core.layerHealth());
     this.histograms = new LayerHistograms(parts.find('layer-histograms'), () => this.core.layerHistograms());
   }
@@ -66,10 +67,28 @@ export class FramePainter {
     measured('chart', () => this.chart.draw());
     measured('dropout', () => this.markDropout(view, allLinks));
     measured('inspector', () => this.inspector.refresh());
-    measured('health', () => this.health.refresh(allLinks));
-    measured('histograms', () => this.histograms.refresh(allLinks, colours));
-    measured('layer-sees', () => this.layerSees?.refresh(allLinks));
-    measured('confusion', () => this.confusion?.refresh(allLinks));
+    this.refreshCostly(allLinks, colours);
+  }
+
+  /**
+   * The views that cost a pass over the data (each at most every REFRESH_MS while
+   * playing): all of them at a single change, else one per drawn frame in turn, so
+   * their passes never add up in one frame.
+   */
+  refreshCostly(allLinks, colours) {
+    const views = [
+      ['health', () => this.health.refresh(allLinks)],
+      ['histograms', () => this.histograms.refresh(allLinks, colours)],
+      ['layer-sees', () => this.layerSees?.refresh(allLinks)],
+      ['confusion', () => this.confusion?.refresh(allLinks)],
+    ];
+    if (allLinks) {
+      for (const [name, refresh] of views) measured(name, refresh);
+      return;
+    }
+    this.costlyTurn = (this.costlyTurn + 1) % views.length;
+    const [name, refresh] = views[this.costlyTurn];
+    measured(name, refresh);
   }
 
   /**
