@@ -4,7 +4,7 @@
 
 use greymatter::data::features::{compute_inputs, Input};
 use greymatter::session::histograms::{layer_histograms, BINS};
-use greymatter::session::inspection::SampleSet;
+use greymatter::session::inspection::{SampleSet, ViewPoints, LIVE_VIEW_POINTS};
 use greymatter::session::layer_plane::{grid_line_points, GRID_LINES, LINE_SAMPLES};
 use greymatter::{Activation, Config, Dataset, Feature, LayerShape, Network, Trainer};
 
@@ -230,5 +230,65 @@ fn a_pick_that_makes_no_plane_is_refused_with_its_reason() {
     assert_eq!(
         flat.layer_plane(0, [0, 1]).unwrap_err(),
         "the network has no hidden layer 1: it has none"
+    );
+}
+
+#[test]
+fn live_layer_views_read_an_even_sample_of_a_large_training_set() {
+    let mut trainer = Trainer::new(Config {
+        dataset: Dataset::Spiral,
+        samples: 3000,
+        hidden: vec![6, 4],
+        ..Config::default()
+    })
+    .unwrap();
+    trainer.train_epochs(2);
+    let points = trainer.train_points();
+    assert!(
+        points.len() > LIVE_VIEW_POINTS,
+        "{} training points",
+        points.len()
+    );
+    // Every k-th point from the first, k = ⌈points / LIVE_VIEW_POINTS⌉.
+    let step = points.len().div_ceil(LIVE_VIEW_POINTS);
+    let kept: Vec<[f32; 2]> = points.iter().step_by(step).map(|p| p.position).collect();
+    assert!(kept.len() <= LIVE_VIEW_POINTS);
+    let mut inputs = Vec::new();
+    compute_inputs(trainer.inputs(), &kept, &mut inputs);
+    let expected = layer_histograms(trainer.network(), &inputs, kept.len());
+    let live = trainer.layer_histograms_of(ViewPoints::Live);
+    assert_eq!(format!("{live:?}"), format!("{expected:?}"));
+    let neurons = trainer.network().layers()[0].outputs;
+    assert_eq!(live[0].activations.total(), (kept.len() * neurons) as u32);
+    // Read whole, the same views count every point.
+    let all = trainer.layer_histograms();
+    assert_eq!(all[0].activations.total(), (points.len() * neurons) as u32);
+    assert_eq!(
+        format!("{all:?}"),
+        format!("{:?}", trainer.layer_histograms_of(ViewPoints::All))
+    );
+    // The health reads the same sample: over it, not over every point.
+    let live_health = trainer.layer_health_of(ViewPoints::Live);
+    assert_eq!(live_health.len(), 3);
+    assert!(live_health
+        .iter()
+        .all(|layer| layer.mean_abs_gradient.is_finite()));
+    assert_ne!(
+        format!("{live_health:?}"),
+        format!("{:?}", trainer.layer_health())
+    );
+}
+
+#[test]
+fn live_layer_views_of_a_small_training_set_read_every_point() {
+    let trainer = trained(vec![5, 3], Activation::Tanh);
+    assert!(trainer.train_points().len() <= LIVE_VIEW_POINTS);
+    assert_eq!(
+        format!("{:?}", trainer.layer_histograms_of(ViewPoints::Live)),
+        format!("{:?}", trainer.layer_histograms())
+    );
+    assert_eq!(
+        format!("{:?}", trainer.layer_health_of(ViewPoints::Live)),
+        format!("{:?}", trainer.layer_health())
     );
 }

@@ -127,8 +127,14 @@ fn inspection_calls_cross_the_boundary() {
         .cost_along_parameter(index, -1.0, 1.0, 11)
         .unwrap();
     assert_eq!(costs.length(), 11);
-    let health = playground.layer_health().unwrap();
+    let health = playground.layer_health(None).unwrap();
     assert_eq!(js_sys::Array::from(&health).length(), 3);
+    // Playing (`live`), a training set of at most LIVE_VIEW_POINTS is read whole all the same.
+    let live = playground.layer_health(Some(true)).unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&live).unwrap(),
+        js_sys::JSON::stringify(&health).unwrap()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -170,7 +176,7 @@ fn layer_views_cross_the_boundary() {
     let mut playground = Playground::new(&JsValue::UNDEFINED).unwrap();
     playground.train(3);
     // The default 4, 2 hidden layers: one histogram pair each, counts summing up.
-    let histograms = js_sys::Array::from(&playground.layer_histograms().unwrap());
+    let histograms = js_sys::Array::from(&playground.layer_histograms(None).unwrap());
     assert_eq!(histograms.length(), 2);
     let first = histograms.get(0);
     assert_eq!(get(&first, "activation").as_string().unwrap(), "tanh");

@@ -9,11 +9,27 @@ use crate::data::features::compute_inputs;
 use crate::learn::optimizer::{OptimizerSettings, ParameterStep};
 use crate::learn::training::{compute_gradient, cost, output_layer, StepBuffers};
 use crate::math::activation::Activation;
+use crate::math::kernels::stride_for;
 use crate::session::health::{layer_health, LayerHealth};
 use crate::session::histograms::{layer_histograms, LayerHistograms};
 use crate::session::layer_plane::{layer_plane, LayerPlane};
 use crate::session::trainer::Trainer;
 use serde::Serialize;
+use std::borrow::Cow;
+
+/// While training plays, the layer views (health and histograms) read at most this many
+/// training points, evenly spread, so that their passes stay a few milliseconds at the
+/// largest networks; paused, and for scripts, they read every point.
+pub const LIVE_VIEW_POINTS: usize = 500;
+
+/// Which training points a layer view reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewPoints {
+    /// Every training point.
+    All,
+    /// At most [`LIVE_VIEW_POINTS`] of them, evenly spread (training plays).
+    Live,
+}
 
 /// Which set a sample comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -292,15 +308,48 @@ impl Trainer {
     /// Each layer's mean |gradient|, dead and saturated shares over the training set
     /// (see [`layer_health`]).
     pub fn layer_health(&self) -> Vec<LayerHealth> {
-        let (inputs, targets) = self.training_set();
-        layer_health(self.network(), inputs, targets, &self.step_settings())
+        self.layer_health_of(ViewPoints::All)
+    }
+
+    /// [`Trainer::layer_health`] over the training points `points` names.
+    pub fn layer_health_of(&self, points: ViewPoints) -> Vec<LayerHealth> {
+        let (inputs, targets) = self.view_set(points);
+        layer_health(self.network(), &inputs, &targets, &self.step_settings())
     }
 
     /// Each hidden layer's histograms of its weights and of its activations over the
     /// training set (see [`crate::session::histograms`]).
     pub fn layer_histograms(&self) -> Vec<LayerHistograms> {
+        self.layer_histograms_of(ViewPoints::All)
+    }
+
+    /// [`Trainer::layer_histograms`] over the training points `points` names.
+    pub fn layer_histograms_of(&self, points: ViewPoints) -> Vec<LayerHistograms> {
+        let (inputs, targets) = self.view_set(points);
+        layer_histograms(self.network(), &inputs, targets.len())
+    }
+
+    /// The training set's inputs (feature-major, padded) and targets a view reads:
+    /// all of them, or, for [`ViewPoints::Live`] when there are more than
+    /// [`LIVE_VIEW_POINTS`], every k-th point from the first, k = ⌈points / LIVE_VIEW_POINTS⌉.
+    fn view_set(&self, points: ViewPoints) -> (Cow<'_, [f32]>, Cow<'_, [f32]>) {
         let (inputs, targets) = self.training_set();
-        layer_histograms(self.network(), inputs, targets.len())
+        let count = targets.len();
+        if points == ViewPoints::All || count <= LIVE_VIEW_POINTS {
+            return (Cow::Borrowed(inputs), Cow::Borrowed(targets));
+        }
+        let step = count.div_ceil(LIVE_VIEW_POINTS);
+        let kept: Vec<usize> = (0..count).step_by(step).collect();
+        let (stride, kept_stride) = (stride_for(count), stride_for(kept.len()));
+        let features = inputs.len() / stride;
+        let mut sample = vec![0.0; features * kept_stride];
+        for feature in 0..features {
+            for (slot, &point) in kept.iter().enumerate() {
+                sample[feature * kept_stride + slot] = inputs[feature * stride + point];
+            }
+        }
+        let sample_targets = kept.iter().map(|&point| targets[point]).collect();
+        (Cow::Owned(sample), Cow::Owned(sample_targets))
     }
 
     /// The input plane's grid lines and the training points as neurons `neurons` of

@@ -2,7 +2,7 @@
 //! weight, each layer's health and histograms, and what a layer sees.
 
 use super::{js_error, to_js, Playground};
-use crate::session::inspection::SampleSet;
+use crate::session::inspection::{SampleSet, ViewPoints};
 use js_sys::Float32Array;
 use wasm_bindgen::prelude::*;
 
@@ -65,19 +65,20 @@ impl Playground {
         Ok(Float32Array::from(&costs[..]))
     }
 
-    /// Per layer: `{meanAbsGradient, deadShare, saturatedShare}` over the training set.
+    /// Per layer: `{meanAbsGradient, deadShare, saturatedShare}` over the training set;
+    /// `live` (training plays): over at most `LIVE_VIEW_POINTS` of its points, evenly spread.
     #[wasm_bindgen(js_name = layerHealth)]
-    pub fn layer_health(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.trainer.layer_health())
+    pub fn layer_health(&self, live: Option<bool>) -> Result<JsValue, JsValue> {
+        to_js(&self.trainer.layer_health_of(view_points(live)))
     }
 
     /// Per hidden layer (the first first): `{activation, weights, activations}`, each
     /// histogram `{from, to, counts, nonFinite}` with `counts` 20 bins from `from` to
     /// `to` (see `session::histograms`); activations over the training set, evaluated
-    /// as the network predicts (no dropout).
+    /// as the network predicts (no dropout); `live` as for `layerHealth`.
     #[wasm_bindgen(js_name = layerHistograms)]
-    pub fn layer_histograms(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.trainer.layer_histograms())
+    pub fn layer_histograms(&self, live: Option<bool>) -> Result<JsValue, JsValue> {
+        to_js(&self.trainer.layer_histograms_of(view_points(live)))
     }
 
     /// What neurons `first` and `second` of hidden layer `layer` (all from 0) see:
@@ -97,5 +98,14 @@ impl Playground {
             .layer_plane(layer, [first, second])
             .map_err(js_error)?;
         to_js(&plane)
+    }
+}
+
+/// The training points a layer view reads: a sample while training plays (`live`).
+fn view_points(live: Option<bool>) -> ViewPoints {
+    if live == Some(true) {
+        ViewPoints::Live
+    } else {
+        ViewPoints::All
     }
 }

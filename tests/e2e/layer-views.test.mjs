@@ -298,4 +298,23 @@ describe('the views that cost a pass over the data, while playing', () => {
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
+
+  it('the histograms read an even sample of a large training set while playing, every point once paused', async () => {
+    // 3,000 points, half for training: while playing every 3rd of the 1,500 (at most 500).
+    const page = await openPlayground(session, `${session.url}#samples=3000&trainRatio=50&hidden=3`);
+    const neurons = 3;
+    /** Waits until the first layer's activation histogram counts `total` outputs. */
+    const countsReach = (total) => page.waitForFunction((wanted) => {
+      const box = document.querySelector('greymatter-playground').shadowRoot
+        .querySelector('#layer-histograms .histogram[data-kind="activations"]');
+      return box.dataset.counts.split(',').map(Number).reduce((sum, count) => sum + count, 0) === wanted;
+    }, total);
+    await countsReach(1500 * neurons); // before playing: every training point
+    await page.evaluate(() => window.playground.play());
+    await countsReach(500 * neurons);
+    await page.evaluate(() => window.playground.pause());
+    await countsReach(1500 * neurons);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
 });

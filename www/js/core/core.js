@@ -393,18 +393,21 @@ export class Core {
     return this.engine.call((p) => p.lastDropout());
   }
 
-  /** Per layer: `{meanAbsGradient, deadShare, saturatedShare}`. */
-  layerHealth() {
-    return this.engine.call((p) => p.layerHealth());
+  /**
+   * Per layer: `{meanAbsGradient, deadShare, saturatedShare}` over the training points;
+   * `live` (training plays): over at most the core's LIVE_VIEW_POINTS of them, evenly spread.
+   */
+  layerHealth(live = false) {
+    return this.engine.call((p) => p.layerHealth(live));
   }
 
   /**
    * Per hidden layer: `{activation, weights, activations}`, each a histogram `{from, to,
    * counts, nonFinite}` (20 equal bins from `from` to `to`); activations over the
-   * training set, without dropout.
+   * training set, without dropout; `live` as for layerHealth.
    */
-  layerHistograms() {
-    return this.engine.call((p) => p.layerHistograms());
+  layerHistograms(live = false) {
+    return this.engine.call((p) => p.layerHistograms(live));
   }
 
   /**

@@ -34,8 +34,9 @@ export class FramePainter {
     Object.assign(this, parts);
     this.passStartedAt = -Infinity;
     this.costlyTurn = -1; // which costly view refreshCostly offers a turn to next, less one
-    this.health = new LayerHealth(parts.find('layer-health'), () => this.core.layerHealth());
-    this.histograms = new LayerHistograms(parts.find('layer-histograms'), () => this.core.layerHistograms());
+    this.playing = false; // as of the last paint: the layer views then read a sample of the points
+    this.health = new LayerHealth(parts.find('layer-health'), () => this.core.layerHealth(this.playing));
+    this.histograms = new LayerHistograms(parts.find('layer-histograms'), () => this.core.layerHistograms(this.playing));
   }
 
   /** The theme's colours for what is drawn besides data. */
@@ -50,6 +51,7 @@ export class FramePainter {
    * @param {boolean} allLinks redraw every link now (a single change), not a share of them (playing)
    */
   paint({ points, view, state, colours, multiClass, playing }, allLinks) {
+    this.playing = playing && !allLinks;
     measured('render', () => this.core.pictures((pictures) => {
       // Each view is built right before use: any call into the core may move wasm memory.
       measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.heatmapSize));

@@ -4,8 +4,9 @@
 // on every point) and the share of saturated ones (tanh or sigmoid stuck near its
 // limits). Each bar carries its number in `data-value`, for scripts. The numbers cost
 // a full-batch forward and backward pass, so while training they are read at most
-// every REFRESH_MS, like the confusion matrix; a single change (or a pause) reads them
-// at once. The bars are built once per shape of network and updated in place.
+// every REFRESH_MS, like the confusion matrix, over a sample of a large training set
+// (the reader's choice: frame-painter.js); a single change (or a pause) reads them at
+// once, over every point. The bars are built once per shape of network and updated in place.
 
 const REFRESH_MS = 250;
 
