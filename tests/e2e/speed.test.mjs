@@ -83,6 +83,8 @@ describe('the speed control', () => {
     // Each frame while playing: the state, and the counter and progress as shown.
     const frames = await page2.evaluate(() => new Promise((resolve) => {
       const element = document.querySelector('greymatter-playground');
+      window.epochEvents = [];
+      element.addEventListener('epoch', (event) => window.epochEvents.push(event.detail.epoch));
       const seen = [];
       const look = () => {
         const { epoch, epochProgress } = element.state;
@@ -104,6 +106,9 @@ describe('the speed control', () => {
     for (const frame of drawn) assert.match(frame.shown, /^· \d{1,3} %$/);
     const firstEpoch = partial.filter((frame) => frame.epoch === 0).map((frame) => frame.epochProgress);
     assert.deepEqual(firstEpoch, [...firstEpoch].sort((a, b) => a - b), 'progress only grows within an epoch');
+    // `epoch` is sent when the epoch moved: not for frames that trained part of one.
+    const sent = await page2.evaluate(() => window.epochEvents);
+    assert.ok(sent.length > 0 && sent.every((epoch, index) => epoch > (sent[index - 1] ?? 0)), `epoch events: ${sent}`);
     // 1 (shown 100 %) while the epoch's losses are measured, before it is counted.
     assert.ok(firstEpoch.every((share) => share > 0 && share <= 1));
     // A step trains to the end of the next epoch (the one under way, if any), over as

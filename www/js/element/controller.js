@@ -95,7 +95,6 @@ export class Playground {
     this.classNames = []; // names of the own points' classes, if they have names
     this.epochOffset = 0; // epochs trained by a core that crashed and was replaced
     this.lastState = { epoch: 0, epochProgress: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
-    this.lastEpochSent = null;
     // Starts once `begin` is called (the element is in a document).
     this.ready = new Promise((resolve) => { this.begin = resolve; }).then(() => this.start());
     this.ready.catch(() => {}); // the failure is shown in #message and sent as an error event
@@ -636,6 +635,7 @@ export class Playground {
 
   /** Shows what the frame's training did: numbers, chart, pictures; sends `epoch` (and `diverge`). */
   showTrained() {
+    const shownEpoch = this.lastState.epoch; // as last read: before this frame's training
     this.recordLoss(false);
     const { lastState: state } = this;
     if (state.divergence) {
@@ -652,8 +652,7 @@ export class Playground {
     this.lessons.trained();
     // While playing (or in a step's first frames), the links follow a share per frame; a finished step shows them all.
     this.redraw(this.loop.idle);
-    if (state.epoch !== this.lastEpochSent) {
-      this.lastEpochSent = state.epoch;
+    if (state.epoch !== shownEpoch) {
       const { epoch, trainLoss, testLoss, trainMetric, testMetric, metric } = state;
       this.emit('epoch', { epoch, trainLoss, testLoss, trainMetric, testMetric, metric });
     }
