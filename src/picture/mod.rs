@@ -524,6 +524,19 @@ mod tests {
 
     /// Every node's value at every cell of the full grid, `[nodes][CELLS]`: the inputs'
     /// scaled values, then `evaluate`'s neuron outputs.
+    /// The network's output at the cell centres of a grid `size` cells a side, in one
+    /// untiled pass.
+    fn outputs_at_own_centres(network: &Network, features: &[Input], size: usize) -> Vec<f32> {
+        let centres: Vec<[f32; 2]> = (0..size * size)
+            .map(|cell| cell_centre_of(size, cell / size, cell % size))
+            .collect();
+        let mut inputs = Vec::new();
+        compute_inputs(features, &centres, &mut inputs);
+        let mut workspace = Workspace::default();
+        network.forward(&inputs, size * size, &mut workspace);
+        workspace.output().to_vec()
+    }
+
     fn full_resolution(network: &Network, features: &[Input]) -> (Vec<f32>, Vec<Shading>) {
         let mut heatmap = Heatmap::default();
         heatmap.prepare_scales(features);
@@ -592,15 +605,11 @@ mod tests {
             (37, heatmap.pixels()),
             (13, &heatmap.thumbnails()[12 * 13 * 13 * 4..]),
         ] {
-            let centres: Vec<[f32; 2]> = (0..size * size)
-                .map(|cell| cell_centre_of(size, cell / size, cell % size))
-                .collect();
-            let mut inputs = Vec::new();
-            compute_inputs(&features, &centres, &mut inputs);
-            let mut workspace = Workspace::default();
-            network.forward(&inputs, size * size, &mut workspace);
             let shading = Shading::of(&network, 2, 0);
-            for (cell, &value) in workspace.output().iter().enumerate() {
+            for (cell, &value) in outputs_at_own_centres(&network, &features, size)
+                .iter()
+                .enumerate()
+            {
                 assert_eq!(
                     &pixels[cell * 4..][..4],
                     shading.colour(value, false, &table)
@@ -635,16 +644,7 @@ mod tests {
         shapes.push(shape(width, 1));
         let network =
             Initialization::Xavier.network(shapes, &mut SeededRng::new(4, Stream::Weights));
-        let features = inputs_of(&[
-            Feature::X1,
-            Feature::X2,
-            Feature::X1Squared,
-            Feature::X2Squared,
-            Feature::X1TimesX2,
-            Feature::SinX1,
-            Feature::SinX2,
-        ]);
-        (network, features)
+        (network, inputs_of(&Feature::ALL))
     }
 
     /// The big heatmap's cells a side after a render of `node` at the full grid.
@@ -726,15 +726,11 @@ mod tests {
         heatmap.set_live(true);
         let size = rendered_size(&mut heatmap, &network, &features);
         assert!(size < GRID_SIZE);
-        let centres: Vec<[f32; 2]> = (0..size * size)
-            .map(|cell| cell_centre_of(size, cell / size, cell % size))
-            .collect();
-        let mut inputs = Vec::new();
-        compute_inputs(&features, &centres, &mut inputs);
-        let mut workspace = Workspace::default();
-        network.forward(&inputs, size * size, &mut workspace);
         let shading = Shading::of(&network, 10, 0);
-        for (cell, &value) in workspace.output().iter().enumerate() {
+        for (cell, &value) in outputs_at_own_centres(&network, &features, size)
+            .iter()
+            .enumerate()
+        {
             assert_eq!(
                 &heatmap.pixels()[cell * 4..][..4],
                 shading.colour(value, false, &table),
