@@ -28,18 +28,16 @@ pub(super) struct LossSlices {
     outputs: Vec<f32>,
     /// One slice's inputs, feature-major.
     inputs: Vec<f32>,
-    /// The evaluation of the training points, once all of them are measured.
-    train: Option<Evaluation>,
-    /// The evaluation of the test points, once all of them are measured.
-    test: Option<Evaluation>,
+    /// The evaluations of the training and of the test points, each once all of its
+    /// points are measured.
+    evaluations: [Option<Evaluation>; 2],
 }
 
 impl LossSlices {
     /// Forgets any measurement, for the next epoch.
     pub(super) fn clear(&mut self) {
         self.measured = 0;
-        self.train = None;
-        self.test = None;
+        self.evaluations = [None; 2];
     }
 
     /// Points measured so far.
@@ -49,7 +47,8 @@ impl LossSlices {
 
     /// The evaluations of both sets, once complete.
     pub(super) fn result(&self) -> Option<(Evaluation, Evaluation)> {
-        self.train.zip(self.test)
+        let [train, test] = self.evaluations;
+        train.zip(test)
     }
 
     /// Measures up to `budget` points of `set`, `done` of whose points are measured;
@@ -99,35 +98,28 @@ impl Trainer {
     /// Measures up to `budget` more points of the losses under way; returns how many.
     pub(super) fn measure_slice(&mut self, budget: usize) -> usize {
         let objective = self.config.objective();
-        let slices = &mut self.slices;
         let mut used = 0;
-        if slices.train.is_none() {
-            let done = slices.measured;
-            let (measured, evaluation) = slices.measure_set(
-                &self.train,
-                &self.network,
-                &objective,
-                &mut self.evaluation,
-                budget,
-                done,
-            );
-            slices.measured += measured;
-            slices.train = evaluation;
-            used += measured;
-        }
-        if slices.train.is_some() && slices.test.is_none() {
-            let done = slices.measured - self.train.labels.len();
-            let (measured, evaluation) = slices.measure_set(
-                &self.test,
+        // The training points, then the test points, measured after them.
+        let sets = [(&self.train, 0), (&self.test, self.train.labels.len())];
+        for (index, (set, first)) in sets.into_iter().enumerate() {
+            if self.slices.evaluations[index].is_some() {
+                continue;
+            }
+            let done = self.slices.measured - first;
+            let (measured, evaluation) = self.slices.measure_set(
+                set,
                 &self.network,
                 &objective,
                 &mut self.evaluation,
                 budget - used,
                 done,
             );
-            slices.measured += measured;
-            slices.test = evaluation;
+            self.slices.measured += measured;
             used += measured;
+            if evaluation.is_none() {
+                break; // the budget ended inside this set
+            }
+            self.slices.evaluations[index] = evaluation;
         }
         used
     }
