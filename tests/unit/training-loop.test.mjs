@@ -50,13 +50,19 @@ function fakeOwner({ perEpoch, batchMs, stopAfter = Infinity, measure = 0 }) {
   };
   return {
     core,
+    // As at the wasm boundary, the counts reach the core as u32s (ToInt32: modulo 2³²).
     trainEpochs: (epochs) => timed(() => {
       core.askedEpochs.push(epochs);
+      epochs >>>= 0;
       const before = core.epoch;
       while (core.epoch < before + epochs && core.epoch < stopAfter) batches(perEpoch - core.done);
       return core.epoch - before;
     }),
-    trainBatches: (count) => timed(() => { core.asked.push(count); return measure ? sliced(count) : batches(count); }),
+    trainBatches: (count) => timed(() => {
+      core.asked.push(count);
+      count >>>= 0;
+      return measure ? sliced(count) : batches(count);
+    }),
     batchProgress: () => ({ perEpoch, done: core.done, epoch: core.epoch }),
   };
 }
@@ -115,4 +121,21 @@ test('an epoch whose losses are measured over several calls counts once they are
   assert.ok(Math.max(...owner.core.asked) <= 5, `batches asked per call: ${owner.core.asked}`);
   // Measuring calls ask for a budget's worth, not one batch at a time.
   assert.ok(owner.core.asked.length < 2 * 28, `${owner.core.asked.length} calls`);
+});
+
+test('calls too short for the clock never ask the core for more batches than it can count', (t) => {
+  // A tiny network on a coarse clock: every call takes "0 ms", so no batch time is ever
+  // measured. The core's argument is a u32 (wasm-bindgen wraps larger numbers), so a
+  // request past 2³² − 1 would reach it as a small number, or 0.
+  const now = 1000;
+  t.mock.method(performance, 'now', () => now);
+  const owner = fakeOwner({ perEpoch: 25, batchMs: 0, measure: 3 });
+  const loop = new TrainingLoop(owner);
+  for (let step = 1; step <= 40; step += 1) {
+    loop.owed = 1;
+    for (let call = 0; call < 1000 && loop.owed > 0; call += 1) loop.trainWithin(5);
+    assert.equal(owner.core.epoch, step, `step ${step} trained its epoch`);
+  }
+  const largest = Math.max(...owner.core.asked);
+  assert.ok(Number.isInteger(largest) && largest <= 0xffff_ffff, `batches asked in one call: up to ${largest}`);
 });

@@ -21,6 +21,13 @@ const MIN_TRAIN_MS = 1;
 const SMOOTHING = 0.3;
 /** Shortest training call whose time is taken as a measurement (the clock is coarse). */
 const MEASURABLE_MS = 1;
+/**
+ * Most batches asked of the core in one call. While calls are too short to time, the
+ * probe doubles with every call; unbounded it passed 2³² and reached the core's u32
+ * argument as 0, so a step "trained" nothing. A million batches' worth is far more
+ * than any frame can use, and the next call goes on where this one stopped.
+ */
+export const MAX_BATCHES_PER_CALL = 2 ** 20;
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -223,7 +230,7 @@ export class TrainingLoop {
    */
   trainBatches(batches, { perEpoch, done, epoch, measuring }) {
     // A call measuring the losses ends once they are measured: nothing past them is trained.
-    batches = Math.max(1, measuring ? batches : Math.min(batches, this.owed * perEpoch - done));
+    batches = Math.max(1, Math.min(MAX_BATCHES_PER_CALL, measuring ? batches : this.owed * perEpoch - done, batches));
     const before = performance.now();
     const trained = measured('train', () => this.owner.trainBatches(batches));
     const elapsed = performance.now() - before;
@@ -233,7 +240,7 @@ export class TrainingLoop {
     if (pending.batches > 0 && pending.ms >= MEASURABLE_MS) {
       this.batchTime.add(pending.ms / pending.batches);
       this.pending = { ms: 0, batches: 0 };
-    } else if (this.batchTime.value === null) this.probe *= 2;
+    } else if (this.batchTime.value === null) this.probe = Math.min(2 * this.probe, MAX_BATCHES_PER_CALL);
     const counted = this.owner.batchProgress().epoch - epoch;
     this.owed -= Math.max(0, counted);
     return trained < batches && counted <= 0;
