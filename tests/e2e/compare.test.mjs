@@ -63,7 +63,8 @@ describe('comparing two runs on the full page', () => {
     await page.click('greymatter-compare >> #compare-play');
     await page.waitForFunction(() => document.querySelector('greymatter-compare').playing === false);
     const rounds = await page.evaluate(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300)); // the round under way ends
+      // A step is queued after the round under way: once it is drawn, every round is recorded.
+      await document.querySelector('greymatter-compare').step();
       return window.rounds;
     });
     for (const [a, b] of rounds) assert.equal(a, b, 'both at the same epoch after every round');
@@ -255,7 +256,8 @@ describe('<greymatter-compare> on a host page', () => {
         notice: race.shadowRoot.getElementById('compare-message').textContent,
         epochs: [race.a.state.epoch, race.b.state.epoch],
       };
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Thirty frames later: a run still training would have moved in them.
+      for (let frame = 0; frame < 30; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
       result.later = [race.a.state.epoch, race.b.state.epoch];
       race.remove();
       return result;

@@ -218,10 +218,21 @@ describe('several elements on a host page of another origin', () => {
     await on(page, 'third', (element) => element.scrollIntoView());
     await on(page, 'third', (element) => element.play());
     await page.waitForFunction(() => document.getElementById('third').state.epoch >= 5);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300); // the observer reports the element gone
+    // The page's own observer hears that the element left the screen in the same update as the element's.
+    await page.evaluate(() => new Promise((resolve) => {
+      const observer = new IntersectionObserver(([entry]) => {
+        if (entry.isIntersecting) return;
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(document.getElementById('third'));
+      window.scrollTo(0, 0);
+    }));
     const hidden = await epochOf(page, 'third');
-    await page.waitForTimeout(700);
+    // Thirty frames later: a playground still animating would have trained in them.
+    await page.evaluate(async () => {
+      for (let frame = 0; frame < 30; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
     assert.ok(await epochOf(page, 'third') <= hidden + 1, 'no training off screen');
     assert.equal(await on(page, 'third', (element) => element.playing), true, 'still playing: it waits');
     await on(page, 'third', (element) => element.scrollIntoView());
