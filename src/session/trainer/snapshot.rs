@@ -8,7 +8,7 @@ use crate::data::own::OwnData;
 use crate::learn::optimizer::OptimizerState;
 use crate::model::model_file::ModelFile;
 
-pub use crate::config::limits::MAX_HISTORY;
+pub use crate::config::limits::{MAX_EPOCH, MAX_HISTORY};
 
 /// What the optimizer and the shuffling remember, so training resumes exactly.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,6 +100,7 @@ impl Trainer {
                     .to_string(),
             );
         }
+        check_epoch(snapshot.epoch)?;
         check_history(&snapshot.history, snapshot.epoch)?;
         trainer.network = network;
         trainer.epoch = snapshot.epoch;
@@ -158,6 +159,7 @@ impl Trainer {
         if parameters.iter().any(|p| !p.is_finite()) {
             return Err("the link's weights hold a value that is not finite".to_string());
         }
+        check_epoch(epoch).map_err(|wrong| format!("the link's weights: {wrong}"))?;
         self.network.parameters_mut().copy_from_slice(parameters);
         self.restart_history();
         self.epoch = epoch;
@@ -176,6 +178,16 @@ fn thinned(history: &[HistoryEntry]) -> Vec<HistoryEntry> {
     let mut rows: Vec<HistoryEntry> = history.iter().step_by(every).copied().collect();
     rows.extend(history.last().copied());
     rows
+}
+
+/// Refuses an epoch past [`MAX_EPOCH`], where training stops.
+pub fn check_epoch(epoch: u32) -> Result<(), String> {
+    if epoch > MAX_EPOCH {
+        return Err(format!(
+            "epoch {epoch} is past {MAX_EPOCH}, the most epochs greymatter counts"
+        ));
+    }
+    Ok(())
 }
 
 /// Rows in order of epoch, none past `epoch`, losses finite (or NaN for an empty set).
