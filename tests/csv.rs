@@ -4,7 +4,7 @@
 use greymatter::data::csv::{
     read_csv, write_csv, CsvImport, CsvOptions, Labels, Scaling, MAX_CSV_BYTES,
 };
-use greymatter::data::own::{split_by_ratio, OwnPoint, Set, MAX_POINTS};
+use greymatter::data::own::{split_by_ratio, OwnPoint, Set, MAX_CLASS_NAME, MAX_POINTS};
 use greymatter::Problem;
 
 const CLASSIFY: CsvOptions = CsvOptions {
@@ -329,6 +329,21 @@ fn regression_values_outside_are_counted_or_scaled_in() {
     assert_eq!(both.data.points[0].label, 1000);
     assert_eq!(both.data.points[1].position, [-500, 1500]);
     assert_eq!(both.data.points[1].label, 250);
+}
+
+#[test]
+fn a_class_name_longer_than_the_limit_is_refused_not_cut() {
+    let name = |bytes: usize| "é".repeat(bytes / 2) + &"x".repeat(bytes % 2);
+    let at_most = format!("x1,x2,label\n1,2,{}\n3,4,b\n", name(MAX_CLASS_NAME));
+    assert_eq!(read(&at_most).data.class_names[0], name(MAX_CLASS_NAME));
+    let over = format!("x1,x2,label\n1,2,a\n3,4,{}\n", name(MAX_CLASS_NAME + 1));
+    assert_eq!(
+        refusal(&over, &CLASSIFY),
+        format!(
+            "line 3, column label: the class name \"{}\" is 41 bytes long; the most is 40",
+            name(MAX_CLASS_NAME + 1)
+        )
+    );
 }
 
 #[test]

@@ -93,6 +93,10 @@ fn refusals_name_what_is_wrong() {
     assert!(open(&|v| v["dropout"] = 0.5.into()).contains("unknown field `dropout`"));
     assert!(open(&|v| v["config"]["learningRate"] = 99.into()).contains("learningRate"));
     assert!(open(&|v| v["data"]["train"][3][2] = 4.5.into()).contains("data: train point 4"));
+    assert_eq!(
+        open(&|v| v["data"]["classNames"] = serde_json::json!(["a", "b".repeat(41)])),
+        "data: class name 2 is 41 bytes long; the most is 40"
+    );
     assert!(open(&|v| v["config"]["hidden"] = serde_json::json!([3])).contains("does not match"));
     assert!(open(&|v| v["history"][0][0] = 99.into()).contains("out of order"));
     assert!(open(&|v| v["resume"]["first"] = serde_json::json!([1.0])).contains("optimizer memory"));

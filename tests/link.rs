@@ -141,17 +141,22 @@ fn the_widest_points_still_fit() {
 }
 
 #[test]
-fn long_class_names_are_cut_at_a_character() {
+fn class_names_travel_whole_and_longer_ones_are_refused_before() {
     let mut data = OwnData::empty(Problem::Classification);
-    data.class_names = vec!["é".repeat(30), "x".repeat(50)];
-    let back = decode_points(&encode_points(&data)).unwrap();
+    data.class_names = vec!["é".repeat(MAX_CLASS_NAME / 2), "x".repeat(MAX_CLASS_NAME)];
+    round_trip(&data);
+    data.class_names[1].push('x');
     assert_eq!(
-        back.class_names,
-        vec!["é".repeat(20), "x".repeat(MAX_CLASS_NAME)]
+        data.check().unwrap_err(),
+        "class name 2 is 41 bytes long; the most is 40"
     );
-    data.class_names = vec![format!("{}é", "x".repeat(39))];
-    let back = decode_points(&encode_points(&data)).unwrap();
-    assert_eq!(back.class_names, vec!["x".repeat(39)]);
+    assert_eq!(
+        decode_points(&encode_points(&data)).unwrap_err(),
+        "the link's class name 2 is 41 bytes long; the most is 40",
+        "a link never cuts a name"
+    );
+    data.class_names[1] = "x".repeat(900);
+    assert!(decode_points(&encode_points(&data)).is_err());
 }
 
 #[test]

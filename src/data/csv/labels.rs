@@ -5,6 +5,8 @@ use super::refuse;
 use super::table::{Column, Row, Table};
 use super::Labels;
 use crate::data::dataset::{Problem, MAX_CLASSES};
+use crate::data::own::check_class_name;
+use crate::given::quote;
 
 /// The labels of a table: a class or a value for each row, and the class names.
 pub(super) struct LabelColumn {
@@ -72,7 +74,11 @@ fn read_classes(rows: &[Row], title: &str, decimal_comma: bool) -> Result<LabelC
                     names.join(", ")
                 )));
             }
-            None => names.push(label.clone()),
+            None => {
+                check_class_name(label)
+                    .map_err(|why| at(format!("the class name {} {why}", quote(label))))?;
+                names.push(label.clone());
+            }
         }
     }
     let (classes, kind) = if !numbered {
