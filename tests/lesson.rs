@@ -127,6 +127,15 @@ fn values_of_the_wrong_kind_are_refused_with_their_path_and_value() {
         }),
         "missing field `config`"
     );
+    assert_eq!(
+        read(&|v| {
+            v["version"] = 2.into();
+            v["extras"] = serde_json::json!({ "note": "a field version 2 adds" });
+            v["model"]["version"] = 2.into();
+        }),
+        "lesson file version 2 is not supported (this build reads version 1)",
+        "the version is read first"
+    );
     assert_eq!(read(&|_| {}), "", "the file itself reads");
 }
 
