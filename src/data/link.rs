@@ -41,7 +41,7 @@
 //! | bytes | what |
 //! |---|---|
 //! | 1 + 1 | `W`, then the version, 1 |
-//! | 4 | the epoch, u32 little-endian |
+//! | 4 | the epoch, u32 little-endian (a playground takes at most [`MAX_EPOCH`](crate::config::limits::MAX_EPOCH)) |
 //! | 4 | m, the number of parameters (at most [`MAX_LINK_PARAMETERS`]), u32 little-endian |
 //! | 4m | the bits of each f32, little-endian |
 //!
