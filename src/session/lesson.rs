@@ -90,8 +90,13 @@ impl LessonFile {
     /// of the wrong kind is refused with its path: `model.layers[0].weights must be a
     /// list, got "abc"`.
     pub fn read(given: &Given) -> Result<LessonFile, String> {
-        check_given_version(given, DOCUMENT, VERSION)?;
+        LessonFile::check_version_of(given)?;
         given.read().map_err(|refusal| refusal.to_string())
+    }
+
+    /// Refuses a lesson file of another version, before any of its other fields.
+    pub fn check_version_of(given: &Given) -> Result<(), String> {
+        check_given_version(given, DOCUMENT, VERSION)
     }
 
     /// The lesson of `trainer` shown with `view` and `classroom`.
