@@ -8,7 +8,8 @@ use crate::data::own::OwnData;
 use crate::learn::optimizer::OptimizerState;
 use crate::model::model_file::ModelFile;
 
-pub use crate::config::limits::{MAX_EPOCH, MAX_HISTORY};
+use crate::config::limits::MAX_EPOCH;
+pub use crate::config::limits::MAX_HISTORY;
 
 /// What the optimizer and the shuffling remember, so training resumes exactly.
 #[derive(Clone, Debug, PartialEq)]
