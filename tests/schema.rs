@@ -292,6 +292,7 @@ fn limits_are_read_from_the_rows() {
             "maxRegularizationRate": MAX_REGULARIZATION_RATE, "maxNoise": MAX_NOISE,
             "minTrainRatio": TRAIN_RATIO.0, "maxTrainRatio": TRAIN_RATIO.1,
             "maxClasses": greymatter::data::dataset::MAX_CLASSES, "maxHistory": MAX_HISTORY,
+            "maxEpoch": MAX_EPOCH,
         })
     );
 }

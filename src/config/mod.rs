@@ -61,6 +61,9 @@ pub mod limits {
     pub const MAX_HISTORY: usize = 20_000;
     /// Most formula features (`customFeatures`).
     pub const MAX_CUSTOM_FEATURES: usize = 8;
+    /// Most epochs a run counts: training stops there, and a document (a link's
+    /// weights, a lesson file, the kept session) at a later epoch is refused.
+    pub const MAX_EPOCH: u32 = 1_000_000_000;
 }
 
 /// The formula of the formula dataset until one is written: a wave across the plane.

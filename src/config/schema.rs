@@ -900,6 +900,8 @@ pub struct Limits {
     pub max_classes: usize,
     /// Most loss-history rows a lesson file holds.
     pub max_history: usize,
+    /// Most epochs a run counts (training stops there).
+    pub max_epoch: u32,
 }
 
 /// The limits, read from the rows (the weight cap, a rule across settings, from
@@ -930,6 +932,7 @@ pub fn limits() -> Limits {
         max_train_ratio: range("trainRatio").max,
         max_classes: range("classes").max as usize,
         max_history: MAX_HISTORY,
+        max_epoch: MAX_EPOCH,
     }
 }
 

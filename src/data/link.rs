@@ -22,7 +22,7 @@
 //! | n | the sets: 1 for a test point, 0 for a training point |
 //! | 0–7 | zeros to the end of the last byte |
 //!
-//! A name has at most [`MAX_CLASS_NAME`] bytes. A delta is a point's coordinate less
+//! A name has at most [`MAX_CLASS_NAME`] bytes (as at every door; never cut). A delta is a point's coordinate less
 //! the one before's (less 0 for the first), zig-zag. A run is the points that follow
 //! one another with the same label, until all n are covered: its length − 1 in the Rice
 //! code, then its label, a class in 3 bits or a regression value + 1000 in 11 bits.
@@ -41,7 +41,7 @@
 //! | bytes | what |
 //! |---|---|
 //! | 1 + 1 | `W`, then the version, 1 |
-//! | 4 | the epoch, u32 little-endian |
+//! | 4 | the epoch, u32 little-endian (a playground takes at most [`MAX_EPOCH`](crate::config::limits::MAX_EPOCH)) |
 //! | 4 | m, the number of parameters (at most [`MAX_LINK_PARAMETERS`]), u32 little-endian |
 //! | 4m | the bits of each f32, little-endian |
 //!
@@ -58,6 +58,7 @@ mod bits;
 
 use crate::config::limits::{MAX_HIDDEN_LAYERS, MAX_NEURONS_PER_LAYER, MAX_WEIGHTS};
 use crate::data::dataset::{Problem, MAX_CLASSES};
+pub use crate::data::own::MAX_CLASS_NAME;
 use crate::data::own::{OwnData, OwnPoint, Set, MAX_POINTS};
 use base64url::Refusal;
 use bits::{best_parameter, BitReader, BitWriter};
@@ -65,9 +66,6 @@ use bits::{best_parameter, BitReader, BitWriter};
 /// The longest text `decode_points` and `decode_weights` read; longer ones are refused
 /// before any decoding. The longest text greymatter writes is under half of it.
 pub const MAX_LINK_TEXT: usize = 640 * 1024;
-/// The most bytes of one class name a link carries; longer names are cut (at a
-/// character boundary) when encoding.
-pub const MAX_CLASS_NAME: usize = 40;
 /// The most parameters any network greymatter builds has: at most
 /// [`MAX_WEIGHTS`] weights, plus one bias for each of at most
 /// [`MAX_HIDDEN_LAYERS`] × [`MAX_NEURONS_PER_LAYER`] hidden neurons and
@@ -117,8 +115,8 @@ impl Kind {
 /// The `points=` text of `data`.
 ///
 /// For data that passes [`OwnData::check`], [`decode_points`] gives back the same
-/// data, except that a class name longer than [`MAX_CLASS_NAME`] bytes is cut short.
-/// Data that fails the check makes a text that decoding refuses.
+/// data, class names whole. Data that fails the check makes a text that decoding
+/// refuses (a name's length is written as at most 255, over [`MAX_CLASS_NAME`]).
 pub fn encode_points(data: &OwnData) -> String {
     let mut writer = BitWriter::default();
     for byte in [Kind::Points.format(), VERSION] {
@@ -128,8 +126,7 @@ pub fn encode_points(data: &OwnData) -> String {
     let names = &data.class_names[..data.class_names.len().min(255)];
     writer.bits(names.len() as u32, 8);
     for name in names {
-        let name = cut(name, MAX_CLASS_NAME);
-        writer.bits(name.len() as u32, 8);
+        writer.bits(name.len().min(255) as u32, 8);
         name.bytes().for_each(|byte| writer.bits(byte.into(), 8));
     }
     writer.bits(data.points.len().min(0xffff) as u32, 16);
@@ -435,15 +432,6 @@ fn unpack(text: &str, kind: Kind) -> Result<Vec<u8>, String> {
     let mut payload = payload;
     payload.drain(..2);
     Ok(payload)
-}
-
-/// The longest start of `name` of at most `most` bytes that ends on a character.
-fn cut(name: &str, most: usize) -> &str {
-    let mut end = name.len().min(most);
-    while !name.is_char_boundary(end) {
-        end -= 1;
-    }
-    &name[..end]
 }
 
 fn zigzag(value: i32) -> u32 {

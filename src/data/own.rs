@@ -17,6 +17,8 @@ pub const RESOLUTION: f32 = 1000.0;
 pub const EXTENT: f32 = 6.0;
 /// The most own points, training and test together (the core's sample limit).
 pub const MAX_POINTS: usize = crate::config::limits::MAX_SAMPLES;
+/// The most bytes (UTF-8) of one class name, at every door: a share link carries it whole.
+pub const MAX_CLASS_NAME: usize = 40;
 
 /// Which set a point belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -204,7 +206,8 @@ impl OwnData {
     }
 
     /// Checks that the data fits the limits: at most [`MAX_POINTS`] points, classes
-    /// 0 … 5 or values in [−1, 1], coordinates in range, at most one name per class.
+    /// 0 … 5 or values in [−1, 1], coordinates in range, at most one name per class,
+    /// each name as [`check_class_name`] wants it.
     pub fn check(&self) -> Result<(), String> {
         if self.points.len() > MAX_POINTS {
             return Err(format!(
@@ -248,8 +251,26 @@ impl OwnData {
                 self.class_names.len()
             ));
         }
+        for (index, name) in self.class_names.iter().enumerate() {
+            check_class_name(name).map_err(|why| format!("class name {} {why}", index + 1))?;
+        }
         Ok(())
     }
+}
+
+/// Refuses a class name of more than [`MAX_CLASS_NAME`] bytes or with a line break (a
+/// CSV line holds it), saying why: "is 41 bytes long; the most is 40".
+pub fn check_class_name(name: &str) -> Result<(), String> {
+    if name.len() > MAX_CLASS_NAME {
+        return Err(format!(
+            "is {} bytes long; the most is {MAX_CLASS_NAME}",
+            name.len()
+        ));
+    }
+    if name.contains(['\n', '\r']) {
+        return Err("holds a line break; a name is one line".to_string());
+    }
+    Ok(())
 }
 
 /// The set of each of `count` points split by `train_fraction`: a seeded random choice

@@ -16,12 +16,15 @@ use crate::given::{path_text, Given, Step};
 use crate::math::activation::Activation;
 use crate::math::formula::Formula;
 use crate::model::network::{LayerShape, Network};
+use crate::version::{check_given_version, check_version};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "greymatter-model";
 /// The model file version this build writes and reads.
 pub const VERSION: u32 = 1;
+/// What a refusal of the version calls the document.
+const DOCUMENT: &str = "model";
 
 /// The fields of a model file, as the format lists them; no other is read.
 pub const FILE_FIELDS: [&str; 6] = [
@@ -87,6 +90,7 @@ impl ModelFile {
     /// value of the wrong kind is refused with where it is and what it must be:
     /// `layer 1: weights must be a list of lists of numbers, got "abc"`.
     pub fn read(given: &Given) -> Result<ModelFile, String> {
+        ModelFile::check_version_of(given)?;
         given.read().map_err(|mut refusal| {
             if refusal.expected.is_some() {
                 if let Some(words) = expected_at(&refusal.path) {
@@ -95,6 +99,11 @@ impl ModelFile {
             }
             refusal.message_with(layer_path)
         })
+    }
+
+    /// Refuses a model file of another version, before any of its other fields.
+    pub fn check_version_of(given: &Given) -> Result<(), String> {
+        check_given_version(given, DOCUMENT, VERSION)
     }
 
     /// Describes `network`, whose inputs are `features` then the formulas
@@ -134,12 +143,7 @@ impl ModelFile {
                 self.format
             ));
         }
-        if self.version != VERSION {
-            return Err(format!(
-                "model version {} is not supported (this build reads version {VERSION})",
-                self.version
-            ));
-        }
+        check_version(DOCUMENT, self.version.into(), VERSION)?;
         if self.features.is_empty() {
             return Err("model features must name at least one input".to_string());
         }

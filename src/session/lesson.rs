@@ -11,12 +11,15 @@ use crate::data::own::OwnData;
 use crate::given::Given;
 use crate::model::model_file::ModelFile;
 use crate::session::trainer::{HistoryEntry, Resume, Snapshot, Trainer};
+use crate::version::{check_given_version, check_version};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "greymatter-lesson";
 /// The lesson file version this build writes and reads.
 pub const VERSION: u32 = 1;
+/// What a refusal of the version calls the document.
+const DOCUMENT: &str = "lesson file";
 /// The longest lesson file text greymatter reads (16 MiB).
 pub const MAX_LESSON_BYTES: usize = 16 << 20;
 /// The deepest nesting of arrays and objects a lesson file has (a weight inside a
@@ -87,7 +90,13 @@ impl LessonFile {
     /// of the wrong kind is refused with its path: `model.layers[0].weights must be a
     /// list, got "abc"`.
     pub fn read(given: &Given) -> Result<LessonFile, String> {
+        LessonFile::check_version_of(given)?;
         given.read().map_err(|refusal| refusal.to_string())
+    }
+
+    /// Refuses a lesson file of another version, before any of its other fields.
+    pub fn check_version_of(given: &Given) -> Result<(), String> {
+        check_given_version(given, DOCUMENT, VERSION)
     }
 
     /// The lesson of `trainer` shown with `view` and `classroom`.
@@ -129,12 +138,7 @@ impl LessonFile {
                 self.format
             ));
         }
-        if self.version != VERSION {
-            return Err(format!(
-                "lesson file version {} is not supported (this build reads version {VERSION})",
-                self.version
-            ));
-        }
+        check_version(DOCUMENT, self.version.into(), VERSION)?;
         self.config.validate().map_err(|error| error.message)?;
         let own = match &self.data {
             Some(points) => points

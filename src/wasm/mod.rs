@@ -305,9 +305,12 @@ impl Playground {
                 describe_js(&model)
             )));
         }
-        // serde-wasm-bindgen reads only the fields it knows: unknown ones are refused here.
+        let given = given_of(model.clone(), "not a greymatter model file")?;
+        // A newer version may add fields: its version is what to refuse it for.
+        ModelFile::check_version_of(&given).map_err(js_error)?;
+        // Unknown fields are named here with the fields the format has.
         check_model_fields(&model).map_err(js_error)?;
-        let model = ModelFile::read(&given_of(model, "not a greymatter model file")?)
+        let model = ModelFile::read(&given)
             .map_err(|error| js_error(format!("not a greymatter model file: {error}")))?;
         self.trainer.import_model(&model).map_err(js_error)?;
         self.render();

@@ -241,8 +241,11 @@ impl Playground {
     #[wasm_bindgen(js_name = openLesson)]
     pub fn open_lesson(&mut self, lesson: JsValue) -> Result<(), JsValue> {
         const WHAT: &str = "not a greymatter lesson file";
-        let lesson = LessonFile::read(&given_of(lesson, WHAT)?)
-            .map_err(|error| js_error(format!("{WHAT}: {error}")))?;
+        let given = given_of(lesson, WHAT)?;
+        // A greymatter lesson file still, of a version this build does not read.
+        LessonFile::check_version_of(&given).map_err(js_error)?;
+        let lesson =
+            LessonFile::read(&given).map_err(|error| js_error(format!("{WHAT}: {error}")))?;
         self.trainer = lesson.open().map_err(js_error)?;
         self.render();
         Ok(())

@@ -75,9 +75,13 @@ impl Playground {
         Float32Array::from(self.trainer.network().parameters())
     }
 
-    /// Restores a `parameters()` snapshot of a network of the same shape.
-    #[wasm_bindgen(js_name = setParameters)]
-    pub fn set_parameters(&mut self, parameters: &[f32]) -> Result<(), JsValue> {
-        self.trainer.set_parameters(parameters).map_err(js_error)
+    /// Restores a `parameters()` snapshot taken at `epoch` into a new core (after a
+    /// crash): the epoch counts on from there, the loss history starts again there.
+    /// Refused, nothing changed, for another shape or an epoch past the limit.
+    #[wasm_bindgen(js_name = restoreWeights)]
+    pub fn restore_weights(&mut self, parameters: &[f32], epoch: u32) -> Result<(), JsValue> {
+        self.trainer
+            .restore_weights(parameters, epoch)
+            .map_err(js_error)
     }
 }

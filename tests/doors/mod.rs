@@ -47,6 +47,7 @@ pub fn csv(data: &[u8]) {
             again.data.split(again.data.classes_needed()),
             import.data.split(import.data.classes_needed())
         );
+        assert_eq!(again.data.class_names, import.data.class_names);
     }
 }
 

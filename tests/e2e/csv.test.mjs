@@ -43,6 +43,21 @@ describe('CSV in the page', () => {
     assert.deepEqual(await data(), before);
   });
 
+  it('a file too large to read is refused with its size, unread, and changes nothing', async () => {
+    const before = await data();
+    // A 70 MB file made in the page (no 70 MB buffer crosses to the browser), chosen in Load CSV.
+    await page.evaluate(() => {
+      const input = document.querySelector('greymatter-playground').shadowRoot.getElementById('load-csv');
+      const chosen = new DataTransfer();
+      chosen.items.add(new File([new ArrayBuffer(70 * 1024 * 1024)], 'huge.csv', { type: 'text/csv' }));
+      input.files = chosen.files;
+      input.dispatchEvent(new Event('change'));
+    });
+    await page.waitForFunction(() => /huge\.csv/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
+    assert.equal(await page.textContent('#message'), 'the file huge.csv is 70 MB; greymatter reads files of at most 64 MB');
+    assert.deepEqual(await data(), before);
+  });
+
   it('"fit to view" scales points in and says by how much', async () => {
     await page.check('#fit-to-view');
     await page.setInputFiles('#load-csv', {

@@ -197,7 +197,10 @@ describe('lesson files', () => {
       [JSON.stringify({ ...lesson, format: 'something-else' }), /Could not open the lesson: a lesson file's format must be "greymatter-lesson", got "something-else"/],
       [JSON.stringify({ ...lesson, extra: deep }), /Could not open the lesson: the lesson file is nested too deeply at extra/],
       [JSON.stringify({ ...lesson, version: 9 }), /Could not open the lesson: lesson file version 9 is not supported/],
+      [JSON.stringify({ ...lesson, version: 2, extras: { note: 'a field version 2 adds' } }), /^Could not open the lesson: lesson file version 2 is not supported/],
+      [JSON.stringify({ ...lesson, version: 2, view: { sparkle: true } }), /^Could not open the lesson: lesson file version 2 is not supported/],
       [JSON.stringify({ ...lesson, epoch: 3 }), /Could not open the lesson: .*out of order/],
+      [JSON.stringify({ ...lesson, epoch: 2 ** 32 - 1 }), /^Could not open the lesson: epoch 4294967295 is past 1000000000, the most epochs greymatter counts$/],
     ];
     for (const [text, expected] of attempts) {
       await other.setInputFiles('#open-lesson', { name: 'bad.greymatter.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -103,4 +103,13 @@ describe('applying a setup key by key', () => {
       ['the dataset Exclusive or has only 2 classes, so it is now Spiral (3 classes)']);
     assert.deepEqual(datasetAdjustment({ classes: 3 }, config, schema), []);
   });
+
+  it('says that own points given with the setup made the dataset Your own points', () => {
+    const config = { ...glue.defaultConfig(), dataset: 'own' };
+    assert.deepEqual(datasetAdjustment({ dataset: 'circle' }, config, schema),
+      ['the own points given (points=) make the dataset Your own points, not Circle']);
+    const regression = { ...config, problem: 'regression' };
+    assert.deepEqual(datasetAdjustment({ dataset: 'plane', problem: 'regression' }, regression, schema),
+      ['the own points given (points=) make the dataset Your own points, not Plane']);
+  });
 });

@@ -68,3 +68,24 @@ describe('reading a greymatter document', () => {
     assert.equal(documentKind([]), null);
   });
 });
+
+describe('the version of a greymatter document', () => {
+  it('is read first: a newer lesson or model is refused for its version, as the core words it', async () => {
+    const { glue } = await import('./core.mjs');
+    const playground = new glue.Playground({});
+    const lesson = playground.lesson({}, {});
+    const model = playground.exportModel();
+    playground.free();
+    // A version-2 lesson whose view and classroom have options this build does not know.
+    const newer = { ...lesson, version: 2, view: { sparkle: true }, classroom: { hidden: ['newControl'] } };
+    assert.throws(() => checkDocument(newer, 'the lesson file'),
+      { message: 'lesson file version 2 is not supported (this build reads version 1)' });
+    assert.throws(() => readDocumentText(JSON.stringify({ ...model, version: 3, extras: [] }), 'the model file'),
+      { message: 'model version 3 is not supported (this build reads version 1)' });
+    // The versions this build reads are the core's.
+    assert.doesNotThrow(() => checkDocument(lesson, 'the lesson file'));
+    assert.doesNotThrow(() => checkDocument(model, 'the model file'));
+    // A version that is not a whole number is the core's to refuse, with its path.
+    assert.doesNotThrow(() => checkDocument({ ...lesson, version: '2' }, 'the lesson file'));
+  });
+});

@@ -61,6 +61,17 @@ describe('the engine after a JavaScript exception inside a core call', () => {
     assert.equal(engine.call((p) => p.config()).hidden.join(), '3');
   });
 
+  it('puts the epoch back with the weights, so the rebuilt core counts on from it and stops at the limit', async () => {
+    const { engine } = await trainedEngine();
+    const { maxEpoch } = engine.glue.configSchema().limits;
+    engine.snapshot(maxEpoch - 1);
+    await expectRestart(engine, (p) => p.setConfig({ get seed() { throw new Error('boom'); } }), /unusable \(boom\)/);
+    assert.equal(engine.call((p) => p.epoch), maxEpoch - 1);
+    assert.equal(engine.call((p) => p.train(5)), 1);
+    assert.equal(engine.call((p) => p.epoch), maxEpoch);
+    assert.match(engine.call((p) => p.stopReason), /the most epochs greymatter counts/);
+  });
+
   it('restarts after a stack overflow inside importModel', async () => {
     const { engine, weights } = await trainedEngine();
     let deep = [1];

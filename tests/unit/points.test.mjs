@@ -30,4 +30,7 @@ test('setData takes sets, or a list with a ratio', () => {
   assert.throws(() => dataRequest([], { ratio: 1 }), /no option "ratio"/);
   assert.throws(() => dataRequest({ train: [] }, { trainRatio: 10 }), /split already/);
   assert.throws(() => dataRequest(null), /setData expects/);
+  assert.throws(() => dataRequest({ train: [], classNames: 'cat' }), /classNames must be a list of names/);
+  // How long a name may be is the core's to say, at every door alike.
+  assert.deepEqual(dataRequest({ train: [], classNames: ['é'.repeat(30)] }).classNames, ['é'.repeat(30)]);
 });

@@ -1,10 +1,13 @@
 //! The label column read as classes (names, numbers 0 … 5 or ±1) or as values.
 
 use super::fields::number;
+use super::inert::name_of;
 use super::refuse;
 use super::table::{Column, Row, Table};
 use super::Labels;
 use crate::data::dataset::{Problem, MAX_CLASSES};
+use crate::data::own::check_class_name;
+use crate::given::quote;
 
 /// The labels of a table: a class or a value for each row, and the class names.
 pub(super) struct LabelColumn {
@@ -64,7 +67,7 @@ fn read_classes(rows: &[Row], title: &str, decimal_comma: bool) -> Result<LabelC
                 return Err(at(format!("'{label}' {why}")));
             }
             Some(value) => numbers.push(value),
-            None if names.contains(label) => {}
+            None if names.iter().any(|name| name == name_of(label)) => {}
             None if names.len() == MAX_CLASSES => {
                 return Err(at(format!(
                     "'{label}' would be a {}th class; greymatter draws at most {MAX_CLASSES} (the classes so far are {})",
@@ -72,11 +75,19 @@ fn read_classes(rows: &[Row], title: &str, decimal_comma: bool) -> Result<LabelC
                     names.join(", ")
                 )));
             }
-            None => names.push(label.clone()),
+            None => {
+                let name = name_of(label);
+                check_class_name(name)
+                    .map_err(|why| at(format!("the class name {} {why}", quote(name))))?;
+                names.push(name.to_string());
+            }
         }
     }
     let (classes, kind) = if !numbered {
-        let class = |row: &Row| names.iter().position(|n| *n == row.label).unwrap_or(0) as i16;
+        let class = |row: &Row| {
+            let name = name_of(&row.label);
+            names.iter().position(|n| n == name).unwrap_or(0) as i16
+        };
         (rows.iter().map(class).collect(), Labels::Names)
     } else if numbers.contains(&-1.0) && numbers.iter().all(|&v| v == -1.0 || v == 1.0) {
         let class = |&value: &f64| i16::from(value > 0.0);

@@ -11,8 +11,11 @@
 //! lines starting with `#` are passed over. Labels are class names, class numbers
 //! 0 … 5 or ±1 for classification, values for regression. Reading is a pure function:
 //! it gives the points or a refusal that names the line and the column and says why.
+//! A class name that a spreadsheet would run as a formula is written with a `'` in
+//! front, which reading takes off again (see `inert`).
 
 mod fields;
+mod inert;
 mod labels;
 mod read;
 mod table;

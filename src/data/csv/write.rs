@@ -1,13 +1,15 @@
 //! Writing own points as CSV text that [`read_csv`](super::read_csv) reads back as the
 //! same points.
 
+use super::inert::inert;
 use crate::data::dataset::Problem;
 use crate::data::own::{OwnData, RESOLUTION};
 use std::fmt::Write;
 
 /// `data` as CSV: the header `x1,x2,label,set`, then one line a point in order.
 /// Coordinates and values are written exactly, with at most 3 decimals; classes by
-/// their names when `class_names` names every class used, else by their numbers.
+/// their names (made inert, see `inert`) when `class_names` names every class used,
+/// else by their numbers.
 pub fn write_csv(data: &OwnData) -> String {
     let names = &data.class_names;
     let named = data.problem == Problem::Classification
@@ -19,7 +21,7 @@ pub fn write_csv(data: &OwnData) -> String {
         let [x1, x2] = point.position.map(decimal);
         let label = match data.problem {
             Problem::Regression => decimal(point.label),
-            Problem::Classification if named => quoted(&names[point.label as usize]),
+            Problem::Classification if named => quoted(&inert(&names[point.label as usize])),
             Problem::Classification => point.label.to_string(),
         };
         let _ = writeln!(text, "{x1},{x2},{label},{}", point.set.name());

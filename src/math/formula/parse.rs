@@ -253,10 +253,10 @@ impl Parser {
     }
 
     /// unary = ("-" | "+") unary | power; every nesting passes here, so the depth is
-    /// counted here.
+    /// counted here (the formula itself passes once, at depth 1: nesting level 0).
     fn unary(&mut self) -> Result<Node, FormulaError> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_DEPTH + 1 {
             return Err(error_at(
                 self.peek().column,
                 format!("the formula nests deeper than {MAX_DEPTH} levels"),

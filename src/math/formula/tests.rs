@@ -134,18 +134,22 @@ fn limits_of_length_and_depth() {
     );
     let fine = format!("x1{}", "+x1".repeat(60));
     assert_eq!(value(&fine, 1.0, 0.0), 61.0, "a long flat sum is not deep");
-    let deep = format!("{}x1{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+    let deep = format!(
+        "{}x1{}",
+        "(".repeat(MAX_DEPTH + 1),
+        ")".repeat(MAX_DEPTH + 1)
+    );
     assert_eq!(
         error(&deep),
-        "at column 33: the formula nests deeper than 32 levels"
+        "at column 34: the formula nests deeper than 32 levels"
     );
-    let allowed = format!(
-        "{}x1{}",
-        "(".repeat(MAX_DEPTH - 1),
-        ")".repeat(MAX_DEPTH - 1)
-    );
+    let allowed = format!("{}x1{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
     assert_eq!(value(&allowed, 2.0, 0.0), 2.0);
     assert!(error(&"-".repeat(150)).contains("deeper than 32"));
+    assert_eq!(
+        value(&format!("{}x1", "-".repeat(MAX_DEPTH)), 2.0, 0.0),
+        2.0
+    );
     assert!(error(&"2^".repeat(60)).contains("deeper than 32"));
 }
 

@@ -20,6 +20,7 @@ pub use own_points::{DataEdit, DrawTarget};
 pub use run_export::{OptimizerMemory, RunExport};
 pub use snapshot::{Resume, Snapshot, MAX_HISTORY};
 
+use crate::config::limits::MAX_EPOCH;
 use crate::config::{Change, Config, ConfigError};
 use crate::data::dataset::{split_drawn, Dataset, Point, Split};
 use crate::data::features::{compute_inputs, Input};
@@ -434,15 +435,23 @@ impl Trainer {
         )
     }
 
-    /// Whether training has stopped: `stopAfter` epochs are trained, the training loss
-    /// reached `stopAtLoss`, or a relu layer died (the last two until a setting or the
-    /// weights change), or there are no training points.
+    /// Whether training has stopped: `stopAfter` epochs (or [`MAX_EPOCH`]) are trained,
+    /// the training loss reached `stopAtLoss`, or a relu layer died (the last two until
+    /// a setting or the weights change), or there are no training points.
     pub fn finished(&self) -> bool {
-        self.loss_stop.is_some() || self.reached_stop_after() || self.train.points.is_empty()
+        self.loss_stop.is_some() || self.reached_last_epoch() || self.train.points.is_empty()
     }
 
-    fn reached_stop_after(&self) -> bool {
-        self.config.stop_after > 0 && self.epoch >= self.config.stop_after
+    /// The epoch training stops at: `stopAfter` when it is set, never past [`MAX_EPOCH`].
+    fn last_epoch(&self) -> u32 {
+        match self.config.stop_after {
+            0 => MAX_EPOCH,
+            stop_after => stop_after.min(MAX_EPOCH),
+        }
+    }
+
+    fn reached_last_epoch(&self) -> bool {
+        self.epoch >= self.last_epoch()
     }
 
     /// Why training stopped, in the words the page shows, or `None` while it may go on.
@@ -474,12 +483,19 @@ impl Trainer {
             }
             None => {}
         }
-        self.reached_stop_after().then(|| {
-            format!(
-                "Training stopped after {} epochs, as \"stop after\" asks: raise it, or set \
-                 it to 0 to train on.",
-                self.epoch
-            )
+        self.reached_last_epoch().then(|| {
+            if self.config.stop_after == self.last_epoch() {
+                format!(
+                    "Training stopped after {} epochs, as \"stop after\" asks: raise it, or \
+                     set it to 0 to train on.",
+                    self.epoch
+                )
+            } else {
+                format!(
+                    "Training stopped at epoch {MAX_EPOCH}, the most epochs greymatter \
+                     counts: press reset to train again from epoch 0."
+                )
+            }
         })
     }
 
@@ -549,11 +565,7 @@ impl Trainer {
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
         // An epoch whose batches are all trained is measured and counted on its own first.
         self.finish_measuring();
-        let epochs = if self.config.stop_after > 0 {
-            epochs.min(self.config.stop_after.saturating_sub(self.epoch))
-        } else {
-            epochs
-        };
+        let epochs = epochs.min(self.last_epoch().saturating_sub(self.epoch));
         if self.divergence.is_some() || self.finished() || epochs == 0 {
             return 0;
         }

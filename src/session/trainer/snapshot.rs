@@ -8,6 +8,7 @@ use crate::data::own::OwnData;
 use crate::learn::optimizer::OptimizerState;
 use crate::model::model_file::ModelFile;
 
+use crate::config::limits::MAX_EPOCH;
 pub use crate::config::limits::MAX_HISTORY;
 
 /// What the optimizer and the shuffling remember, so training resumes exactly.
@@ -100,6 +101,7 @@ impl Trainer {
                     .to_string(),
             );
         }
+        check_epoch(snapshot.epoch)?;
         check_history(&snapshot.history, snapshot.epoch)?;
         trainer.network = network;
         trainer.epoch = snapshot.epoch;
@@ -147,17 +149,30 @@ impl Trainer {
     /// Puts trained `parameters` in place (a share link's weights) at `epoch`: the loss
     /// history starts again from there. On error nothing changes.
     pub fn set_trained_weights(&mut self, parameters: &[f32], epoch: u32) -> Result<(), String> {
+        self.put_weights_at(parameters, epoch, "the link's weights")
+    }
+
+    /// Puts the weights of the last good network back at its `epoch` (a new core after
+    /// a crash of the page's core), as [`Trainer::set_trained_weights`] does.
+    pub fn restore_weights(&mut self, parameters: &[f32], epoch: u32) -> Result<(), String> {
+        self.put_weights_at(parameters, epoch, "the restored weights")
+    }
+
+    /// `parameters` in place at `epoch`, the history starting there; refusals begin
+    /// with `what` the weights are. On error nothing changes.
+    fn put_weights_at(&mut self, parameters: &[f32], epoch: u32, what: &str) -> Result<(), String> {
         let count = self.network.parameters().len();
         if parameters.len() != count {
             return Err(format!(
-                "the link's weights are for a network of {} parameters, but these settings \
-                 build one of {count}",
+                "{what} are for a network of {} parameters, but these settings build one of \
+                 {count}",
                 parameters.len()
             ));
         }
         if parameters.iter().any(|p| !p.is_finite()) {
-            return Err("the link's weights hold a value that is not finite".to_string());
+            return Err(format!("{what} hold a value that is not finite"));
         }
+        check_epoch(epoch).map_err(|wrong| format!("{what}: {wrong}"))?;
         self.network.parameters_mut().copy_from_slice(parameters);
         self.restart_history();
         self.epoch = epoch;
@@ -176,6 +191,16 @@ fn thinned(history: &[HistoryEntry]) -> Vec<HistoryEntry> {
     let mut rows: Vec<HistoryEntry> = history.iter().step_by(every).copied().collect();
     rows.extend(history.last().copied());
     rows
+}
+
+/// Refuses an epoch past [`MAX_EPOCH`], where training stops.
+pub fn check_epoch(epoch: u32) -> Result<(), String> {
+    if epoch > MAX_EPOCH {
+        return Err(format!(
+            "epoch {epoch} is past {MAX_EPOCH}, the most epochs greymatter counts"
+        ));
+    }
+    Ok(())
 }
 
 /// Rows in order of epoch, none past `epoch`, losses finite (or NaN for an empty set).

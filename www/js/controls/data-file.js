@@ -4,6 +4,7 @@
 // the text; this module only moves it between the person and the playground.
 
 import { downloadText } from './download.js';
+import { chosenFileText } from '../state/file-text.js';
 
 /**
  * Wires the CSV controls.
@@ -22,9 +23,8 @@ export function bindDataFile({ fileInput, pasteText, pasteButton, fitToView, exp
     }
   };
   fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
-    fileInput.value = '';
-    if (file) load(await file.text());
+    const text = await chosenFileText(fileInput, (error) => playground.report(error));
+    if (text !== null) load(text);
   });
   pasteButton.addEventListener('click', () => {
     if (load(pasteText.value)) pasteText.value = '';

@@ -4,6 +4,7 @@
 
 import { downloadText } from './download.js';
 import { readDocumentText } from '../state/document.js';
+import { chosenFileText } from '../state/file-text.js';
 
 /** Reads the text of a model file; too large, not JSON or nested too deeply is refused with the reason. */
 export function parseModelText(text) {
@@ -35,11 +36,10 @@ export function bindModelFile({ exportButton, fileInput, root }, playground) {
     }
   });
   fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
-    fileInput.value = '';
-    if (!file) return;
+    const text = await chosenFileText(fileInput, (error) => playground.report(error));
+    if (text === null) return;
     try {
-      playground.importModel(await file.text());
+      playground.importModel(text);
     } catch {
       // Shown in #message by the playground.
     }

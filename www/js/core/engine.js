@@ -275,7 +275,7 @@ export class Engine {
     this.dropHandle();
     let info;
     try {
-      await this.rebuild(this.lastGood.config, this.lastGood.parameters, this.lastGood.points);
+      await this.rebuild(this.lastGood.config, this.lastGood.parameters, this.lastGood.points, this.lastGood.epoch);
       info = { panicMessage, restored: true };
     } catch (first) {
       // The last good network could not be rebuilt: start afresh from the defaults.
@@ -291,13 +291,16 @@ export class Engine {
     this.hooks.onRestart(info);
   }
 
-  /** A fresh instance with `config`, own `points` (`{train, test, classNames}`, flat) and `parameters`. */
-  async rebuild(config, parameters, points) {
+  /**
+   * A fresh instance with `config`, own `points` (`{train, test, classNames}`, flat) and
+   * `parameters` at `epoch`, so the new core counts epochs on from there.
+   */
+  async rebuild(config, parameters, points, epoch = 0) {
     this.memory = null;
     Object.assign(this, await this.instantiateCore(this.glue));
     const handle = new this.glue.Playground(config ?? this.glue.defaultConfig());
     if (points) handle.setData(points.train, points.test, new Float32Array(), undefined, points.classNames, true);
-    if (parameters) handle.setParameters(parameters);
+    if (parameters) handle.restoreWeights(parameters, epoch);
     this.handle = handle;
   }
 }

@@ -93,7 +93,9 @@ export class Playground {
     this.hostEnds = null; // the host page's own colours of −1, 0 and +1 (--gm-negative, …), if it sets them
     this.points = { train: new Float32Array(), test: new Float32Array() };
     this.classNames = []; // names of the own points' classes, if they have names
-    this.epochOffset = 0; // epochs trained by a core that crashed and was replaced
+    // Always 0: a core rebuilt after a crash is given the epoch (engine.js, rebuild);
+    // lessons.js still adds it to a saved lesson's epoch.
+    this.epochOffset = 0;
     this.lastState = { epoch: 0, epochProgress: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
     // Starts once `begin` is called (the element is in a document).
     this.ready = new Promise((resolve) => { this.begin = resolve; }).then(() => this.start());
@@ -426,10 +428,7 @@ export class Playground {
     if (this.syncUrl) addressBar.write(`#${this.shareHash()}`);
     if (hasNewData(outcome)) this.loadPoints();
     this.pointEditor.show(this.config, colours, this.classNames);
-    if (hasNewNetwork(outcome)) {
-      this.epochOffset = 0;
-      this.chart.clear();
-    }
+    if (hasNewNetwork(outcome)) this.chart.clear();
     this.loop.forgetTimings();
     this.recordLoss(outcome !== 'kept');
     this.core.remember(this.config, this.lastState.epoch);
@@ -668,7 +667,7 @@ export class Playground {
   /** Reads the numbers from the core; `push` also adds them to the loss chart. */
   recordLoss(push) {
     const numbers = this.core.numbers();
-    this.lastState = { ...numbers, epoch: numbers.epoch + this.epochOffset };
+    this.lastState = numbers;
     if (push) this.chart.push(this.lastState.epoch, numbers.trainLoss, numbers.testLoss);
   }
 
@@ -810,7 +809,6 @@ export class Playground {
   resetToDefaults() {
     this.pause();
     this.core.create(this.core.defaultConfig());
-    this.epochOffset = 0;
     this.view = this.schema.defaultView();
     this.message.clear();
     this.showView();

@@ -1,7 +1,7 @@
 // What a playground does after its wasm core crashed (a Rust panic: a bug in
 // greymatter). The engine has already loaded a fresh instance and put back the last
-// good weights; this brings the playground in step with it — points, view options,
-// epoch counter — and tells the person (and the host page, with an `error` event)
+// good weights at their epoch; this brings the playground in step with it — points,
+// view options — and tells the person (and the host page, with an `error` event)
 // what happened. Also the test hook that causes a crash.
 
 import { CoreCrash } from '../core/core.js';
@@ -16,7 +16,6 @@ export function recoverAfterCrash(playground, { panicMessage, restored, lost, de
   let recovered = true;
   try {
     playground.loadPoints();
-    if (restored) playground.epochOffset = playground.core.lastGood.epoch;
     playground.showView();
     playground.network.pin(null);
     playground.afterChange(restored ? 'kept' : 'regenerated');

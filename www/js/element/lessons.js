@@ -12,6 +12,7 @@ import { mergeView } from '../state/view.js';
 import { readDocumentText, checkDocument, documentKind } from '../state/document.js';
 import { readSession, writeSession, deleteSession } from '../state/session-store.js';
 import { downloadJson } from '../controls/model-file.js';
+import { readFileText } from '../state/file-text.js';
 
 /** How long after a change the session is saved, and how often while training. */
 const SAVE_AFTER_MS = 500;
@@ -140,7 +141,7 @@ export class LessonSession {
     fileInput.addEventListener('change', async () => {
       const file = fileInput.files?.[0];
       fileInput.value = '';
-      if (file) this.openText(await file.text(), 'lesson');
+      if (file) await readFileText(file).then((text) => this.openText(text, 'lesson'), (error) => playground.report(error, 'Could not open the lesson: ', 'lesson'));
     });
     freshButton.addEventListener('click', () => this.startFresh());
     host.addEventListener('dragover', (event) => {
@@ -152,7 +153,7 @@ export class LessonSession {
       const file = event.dataTransfer?.files?.[0];
       if (!file) return;
       event.preventDefault();
-      this.openText(await file.text(), 'any');
+      await readFileText(file).then((text) => this.openText(text, 'any'), (error) => playground.report(error, 'Could not open the file: ', 'lesson'));
     });
   }
 

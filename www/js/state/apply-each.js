@@ -4,7 +4,7 @@
 // "newData", "reset", "regenerated") so the playground knows what to rebuild.
 // DOM-free: it talks to the core only through the functions it is given.
 
-import { fitPatch, combineOutcomes, datasetSwitchNote, tidyConfig } from './config.js';
+import { fitPatch, combineOutcomes, datasetSwitchNote, ownPointsNote, tidyConfig } from './config.js';
 import { sameValue } from './address.js';
 
 /**
@@ -69,13 +69,16 @@ export function applyChanges(core, values, schema) {
 }
 
 /**
- * When a setup asks for a two-class dataset with 3 or more classes, the classes win
- * and the dataset becomes one that has them: the line saying so, or none. `refused`
- * lists the messages already shown, so a refused dataset is not reported twice.
+ * When the dataset a setup names is not the one running: own points given with it
+ * made it `own`, or, for a two-class dataset with 3 or more classes, the classes won
+ * and it became one that has them. The line saying which, or none. `refused` lists the
+ * messages already shown, so a refused dataset is not reported twice.
  */
 export function datasetAdjustment(values, config, schema, refused = []) {
   const changed = 'dataset' in values && values.dataset !== config.dataset
     && !refused.some((message) => message.startsWith('dataset'));
-  if (!changed || config.problem !== 'classification') return [];
+  if (!changed) return [];
+  if (config.dataset === 'own') return [ownPointsNote(values.dataset, schema)];
+  if (config.problem !== 'classification') return [];
   return [datasetSwitchNote(values.dataset, config, schema)];
 }

@@ -71,6 +71,15 @@ export function datasetSwitchNote(from, config, schema) {
   return `the dataset ${label(from)} has only 2 classes, so it is now ${label(config.dataset)} (${config.classes} classes)`;
 }
 
+/**
+ * The words for a dataset `from` that a setup names but that own points given with it
+ * (`points=`) replaced: own points make the dataset `own`, whatever it was.
+ */
+export function ownPointsNote(from, schema) {
+  const label = (dataset) => schema.label('dataset', dataset);
+  return `the own points given (points=) make the dataset ${label('own')}, not ${label(from)}`;
+}
+
 /** How many output neurons a config's network has: one per class for softmax, else one. */
 export function outputCountOf(config) {
   return config.loss === 'softmaxCrossEntropy' ? config.classes ?? 2 : 1;

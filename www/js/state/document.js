@@ -5,6 +5,7 @@
 // deeper than the formats have (8), values JSON cannot hold, and more values than a
 // lesson file of the largest size could sensibly carry. Every refusal is an Error with
 // a readable message that names the file and, where it helps, the path of the value.
+// A lesson or model file of another version is refused for its version first.
 // DOM-free (unit-tested in tests/unit/document.test.mjs).
 
 /** The longest text greymatter reads (16 MiB, as the core's MAX_LESSON_BYTES). */
@@ -13,6 +14,15 @@ export const MAX_DOCUMENT_BYTES = 16 << 20;
 export const MAX_DEPTH = 8;
 /** The most values (numbers, strings, arrays, …) one document may hold. */
 export const MAX_VALUES = 2_000_000;
+/**
+ * The version of each format this build reads, and what a refusal calls the document:
+ * the core's `VERSION` of the lesson and the model file (tests/unit/document.test.mjs
+ * checks that they agree).
+ */
+const VERSIONS = {
+  'greymatter-lesson': { version: 1, name: 'lesson file' },
+  'greymatter-model': { version: 1, name: 'model' },
+};
 
 /** "17.2 MB", "16 MB", "812 kB": sizes as a person reads them (1 MB = 1024 × 1024 bytes). */
 export function formatSize(bytes) {
@@ -40,6 +50,7 @@ function pathText(path) {
  * a deep value cannot overflow the stack. Returns `value`.
  */
 export function checkDocument(value, what = 'the file') {
+  checkVersion(value);
   const stack = [[value, [], 0]];
   let count = 0;
   while (stack.length > 0) {
@@ -68,6 +79,20 @@ export function checkDocument(value, what = 'the file') {
     }
   }
   return value;
+}
+
+/**
+ * Refuses a lesson or model file of a version this build does not read, before anything
+ * else is read from it (a newer file may add fields and options), in the core's words.
+ * A version that is not a whole number is left for the core to refuse with its path.
+ */
+function checkVersion(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !isPlainObject(value)) return;
+  const { format, version } = value;
+  const reads = typeof format === 'string' && Object.hasOwn(VERSIONS, format) ? VERSIONS[format] : null;
+  if (reads && Number.isInteger(version) && version !== reads.version) {
+    throw new Error(`${reads.name} version ${version} is not supported (this build reads version ${reads.version})`);
+  }
 }
 
 function isPlainObject(value) {
