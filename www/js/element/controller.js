@@ -202,8 +202,10 @@ export class Playground {
       this.showInk();
       this.network.setLimits(this.core.limits());
       const defaults = this.core.defaultConfig();
+      // As opened: the page writes its own setup into the address bar before the kept session is looked at.
+      const address = this.syncUrl ? addressBar.read() : '';
       const { values, view, documents, errors, source } = this.syncUrl
-        ? { ...decodeHash(addressBar.read(), this.schema), source: 'In the address' }
+        ? { ...decodeHash(address, this.schema), source: 'In the address' }
         : this.initial(this.schema);
       try {
         this.core.create({ ...defaults, ...fitPatch(values, defaults, (p, k) => this.core.lossesFor(p, k), this.schema) });
@@ -224,7 +226,7 @@ export class Playground {
       // Read now, not when constructed: an element made by a script gets its attributes after that.
       const { key, src } = this.lessonsOf();
       this.lessons.key = key;
-      await this.lessons.begin(src);
+      await this.lessons.begin(src, withoutCompare(address));
     } catch (error) {
       const message = `greymatter could not start: ${error.message}`;
       this.message.show(message);

@@ -203,10 +203,11 @@ export class LessonSession {
   // ---- the kept session ---------------------------------------------------
 
   /**
-   * Called once the starting setup is up: opens the saved session when it belongs to
-   * this address (or there is none), else `src` if given. Then saving begins.
+   * Called once the starting setup is up, with the address the page was opened at
+   * (before the page wrote its own): opens the saved session when it belongs to that
+   * address (or there is none), else `src` if given. Then saving begins.
    */
-  async begin(src) {
+  async begin(src, address) {
     const { playground } = this;
     let restored = false;
     if (this.key) {
@@ -216,8 +217,7 @@ export class LessonSession {
       } catch {
         record = undefined; // no IndexedDB here: nothing to restore (saving says so later)
       }
-      const hash = this.hash();
-      if (record?.lesson && (!hash || hash === '#' || hash === record.hash)) {
+      if (record?.lesson && (!address || address === '#' || address === record.hash)) {
         try {
           openLessonDocument(playground, record.lesson);
           restored = true;
