@@ -1,5 +1,6 @@
 // The kept session where it is easiest to lose: the plain address after the tab was
-// closed (`/`, `/#`, `/index.html`, `./`). Nothing a person made is lost without a word
+// closed, a database another tab deleted or left without its store, a storage that
+// refuses every write. In each case nothing a person made is lost without a word
 // (README, "Your session is kept").
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -76,6 +77,74 @@ describe('the kept session', () => {
       assert.deepEqual(page.problems, []);
       await page.close();
     }
+    await context.close();
+  });
+
+  it('a database another tab deleted is opened anew: saving goes on and Play never stops', async () => {
+    const context = await session.browser.newContext();
+    const page = await openTab(context, session.url);
+    await train(page, { dataset: 'xor', hidden: [3] }, 2);
+    const other = await originPage(context, session.url);
+    await deleteDatabase(other);
+    assert.deepEqual(await keptRuns(other, 'page'), []);
+    await page.evaluate(() => window.playground.play());
+    // Saved again while playing (every few seconds), into a database made anew.
+    for (;;) {
+      const state = await page.evaluate(() => ({ playing: window.playground.playing, epoch: window.playground.state.epoch }));
+      assert.ok(state.playing, `still playing at epoch ${state.epoch}: ${await messageOf(page)}`);
+      assert.deepEqual(page.problems, []);
+      const runs = await keptRuns(other, 'page');
+      if (runs.some((run) => run.epoch > 2)) break;
+      await page.waitForFunction((epoch) => window.playground.state.epoch > epoch || !window.playground.playing, state.epoch);
+    }
+    assert.equal(await messageOf(page), '');
+    await page.evaluate(() => window.playground.pause());
+    const shown = await runOf(page);
+    await waitForKept(page, 'page', (run) => run.epoch === shown.epoch);
+    await reload(page);
+    assert.deepEqual(await runOf(page), shown);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  it('a database without its store gets the store back, and the session is kept', async () => {
+    const context = await session.browser.newContext();
+    const setup = await originPage(context, session.url);
+    await setup.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('greymatter', 1); // made by something else, with no "sessions"
+      open.onsuccess = () => { open.result.close(); resolve(); };
+      open.onerror = () => reject(open.error);
+    }));
+    const page = await openTab(context, session.url);
+    const trained = await train(page, { dataset: 'xor', hidden: [3] }, 4);
+    assert.equal(await messageOf(page), '');
+    await reload(page);
+    assert.deepEqual(await runOf(page), trained);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  it('a storage that refuses every write says so in one line, and training goes on', async () => {
+    const context = await session.browser.newContext();
+    await context.addInitScript(() => {
+      window.refusedWrites = 0;
+      IDBObjectStore.prototype.put = function refuse() {
+        window.refusedWrites += 1;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const page = await openTab(context, session.url);
+    await page.evaluate(() => window.playground.setConfig({ dataset: 'xor' }));
+    await page.evaluate(() => window.playground.play());
+    // The save half a second after the change, then the one while training: both refused.
+    await page.waitForFunction(() => window.refusedWrites >= 2 || !window.playground.playing);
+    assert.equal(await page.evaluate(() => window.playground.playing), true, await messageOf(page));
+    const message = await messageOf(page);
+    assert.match(message, SAVE_FAILED);
+    assert.match(message, /storage is full/);
+    assert.doesNotMatch(message, /quota has been exceeded|DOMException|Failed to execute/);
+    await page.evaluate(() => window.playground.pause());
+    assert.deepEqual(page.problems, []);
     await context.close();
   });
 });

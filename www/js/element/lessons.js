@@ -259,7 +259,10 @@ export class LessonSession {
     this.dirty = false;
   }
 
-  /** Saves now if something changed; a failure is shown once and saving goes on trying later. */
+  /**
+   * Saves now if something changed. Never throws: a failure is said once in the notice
+   * and saving goes on trying later; training and the page go on regardless.
+   */
   saveNow() {
     const { playground } = this;
     clearTimeout(this.timer);
