@@ -1,7 +1,8 @@
 // The kept session where it is easiest to lose: the plain address after the tab was
-// closed, a database another tab deleted or left without its store, a storage that
-// refuses every write. In each case nothing a person made is lost without a word
-// (README, "Your session is kept").
+// closed, two tabs of the full page, a database another tab deleted or left without its
+// store, a storage that refuses every write, and a kept record that is no session. In
+// each case nothing a person made is lost without a word (README, "Your session is
+// kept").
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, openPage, stepEpochs, TIMEOUT_MS } from './helpers.mjs';
@@ -80,6 +81,31 @@ describe('the kept session', () => {
     await context.close();
   });
 
+  it('two tabs each keep their own run; a reload brings back its own, a new tab the latest', async () => {
+    const context = await session.browser.newContext();
+    const a = await openTab(context, session.url);
+    const b = await openTab(context, session.url);
+    const runA = await train(a, { dataset: 'xor', hidden: [3] }, 15);
+    const runB = await train(b, { dataset: 'spiral', hidden: [6, 6] }, 25);
+    await reload(a);
+    assert.deepEqual(await runOf(a), runA);
+    await reload(b);
+    assert.deepEqual(await runOf(b), runB);
+    const fresh = await openTab(context, session.url);
+    assert.deepEqual(await runOf(fresh), runB, 'a new tab opens the latest run');
+    // The same settings in both tabs: still each tab's own network.
+    await a.evaluate(() => window.playground.setConfig({ dataset: 'circle', hidden: [4] }));
+    await b.evaluate(() => window.playground.setConfig({ dataset: 'circle', hidden: [4] }));
+    const sameA = await train(a, { dataset: 'circle', hidden: [4] }, 3);
+    const sameB = await train(b, { dataset: 'circle', hidden: [4] }, 8);
+    await reload(a);
+    assert.deepEqual(await runOf(a), sameA);
+    await reload(b);
+    assert.deepEqual(await runOf(b), sameB);
+    assert.deepEqual([...a.problems, ...b.problems, ...fresh.problems], []);
+    await context.close();
+  });
+
   it('a database another tab deleted is opened anew: saving goes on and Play never stops', async () => {
     const context = await session.browser.newContext();
     const page = await openTab(context, session.url);
@@ -146,5 +172,18 @@ describe('the kept session', () => {
     await page.evaluate(() => window.playground.pause());
     assert.deepEqual(page.problems, []);
     await context.close();
+  });
+
+  it('a kept record that is no session is reported in one line, and the page starts from its address', async () => {
+    for (const record of ['a string', [1, 2, 3], { lesson: 'not a lesson', hash: '' }, { hash: '#dataset=xor' }, 42]) {
+      const context = await session.browser.newContext();
+      const setup = await originPage(context, session.url);
+      await putRecord(setup, 'page', record);
+      const page = await openTab(context, session.url);
+      assert.match(await messageOf(page), NOT_OPENED, `record ${JSON.stringify(record)}`);
+      assert.equal(await page.evaluate(() => window.playground.state.epoch), 0);
+      assert.deepEqual(page.problems, []);
+      await context.close();
+    }
   });
 });

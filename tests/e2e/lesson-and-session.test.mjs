@@ -9,6 +9,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startSession, openPage, openPlayground, stepEpochs } from './helpers.mjs';
+import { keptRuns, keptKeys, waitForKept } from './kept-records.mjs';
 
 const PROBE = [[0, 0], [3, -1], [-2, 4], [5.5, 5.5], [-1, -1]];
 const predict = (page) => page.evaluate((probe) => window.playground.predict(probe), PROBE);
@@ -35,43 +36,18 @@ const messageOf = (page) => page.evaluate(() => {
   return message.hidden ? '' : message.textContent;
 });
 
-/** The records of greymatter's session store in this page's origin. */
-const savedKeys = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const open = indexedDB.open('greymatter', 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('sessions');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const request = open.result.transaction('sessions').objectStore('sessions').getAllKeys();
-    request.onsuccess = () => { open.result.close(); resolve(request.result); };
-    request.onerror = () => reject(request.error);
-  };
-}));
+/** The keys greymatter's session store keeps something under in this page's origin. */
+const savedKeys = keptKeys;
 
-/** The epoch of the session saved under `key`, or null when there is none. */
-const savedEpoch = (page, key) => page.evaluate((k) => new Promise((resolve) => {
-  const open = indexedDB.open('greymatter', 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('sessions');
-  open.onsuccess = () => {
-    const request = open.result.transaction('sessions').objectStore('sessions').get(k);
-    request.onsuccess = () => {
-      open.result.close();
-      resolve(request.result ? request.result.lesson.epoch : null);
-    };
-    request.onerror = () => resolve(null);
-  };
-  open.onerror = () => resolve(null);
-}), key);
-
-/** Waits until the session store holds a record under `key` for epoch `epoch` (or any, when undefined). */
-async function waitForSaved(page, key, epoch) {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const saved = await savedEpoch(page, key);
-    if (saved !== null && (epoch === undefined || saved === epoch)) return saved;
-    if (Date.now() > until) throw new Error(`no session saved under ${key} for epoch ${epoch} (saved: ${saved})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** The epoch of the latest run kept under `key`, or null when there is none. */
+async function savedEpoch(page, key) {
+  const runs = await keptRuns(page, key);
+  const latest = runs.filter((run) => run.savedAt).sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+  return latest ? latest.epoch : null;
 }
+
+/** Waits until the session store holds a run under `key` for epoch `epoch` (or any, when undefined). */
+const waitForSaved = (page, key, epoch) => waitForKept(page, key, (run) => epoch === undefined || run.epoch === epoch, `epoch ${epoch}`);
 
 /** Reloads the full page and waits until it is ready again. */
 async function reloadPlayground(page) {

@@ -3,14 +3,18 @@
 // points, network, epoch, loss history — as one JSON object: "Save lesson" downloads it,
 // "Open lesson", a dropped file and the element's `src` attribute open one, and scripts
 // use saveLesson() / openLesson(). The session is the same object kept in IndexedDB
-// (state/session-store.js) under the element's key: saved after changes and while
-// training, opened again when the page loads (README, "Your session is kept"). The
-// controller (controller.js) calls in here from a few hooks.
+// (state/session-store.js) under the element's key and the browser tab (tab-id.js):
+// saved after changes and while training, opened again when the page loads
+// (state/kept-session.js chooses which; README, "Your session is kept"). Saving never
+// stops anything: a failure is said once in the notice. The controller (controller.js)
+// calls in here from a few hooks.
 
 import { CoreCrash } from '../core/core.js';
 import { mergeView } from '../state/view.js';
 import { readDocumentText, checkDocument, documentKind } from '../state/document.js';
-import { readSession, writeSession, deleteSession } from '../state/session-store.js';
+import { readRuns, writeRun, deleteRuns } from '../state/session-store.js';
+import { chooseRun, runsToForget } from '../state/kept-session.js';
+import { tabId, claimTabId } from '../state/tab-id.js';
 import { downloadJson } from '../controls/model-file.js';
 
 /** How long after a change the session is saved, and how often while training. */
@@ -204,37 +208,51 @@ export class LessonSession {
 
   /**
    * Called once the starting setup is up, with the address the page was opened at
-   * (before the page wrote its own): opens the saved session when it belongs to that
-   * address (or there is none), else `src` if given. Then saving begins.
+   * (before the page wrote its own): opens this tab's kept run, or the latest, when the
+   * address lets it (state/kept-session.js), else `src` if given. Then saving begins.
    */
   async begin(src, address) {
     const { playground } = this;
     let restored = false;
     if (this.key) {
-      let record;
+      let runs = [];
       try {
-        record = await readSession(this.key);
+        runs = await readRuns(this.key);
       } catch {
-        record = undefined; // no IndexedDB here: nothing to restore (saving says so later)
+        // No storage here: nothing to open (saving says so later).
       }
-      if (record?.lesson && (!address || address === '#' || address === record.hash)) {
-        try {
-          openLessonDocument(playground, record.lesson);
-          restored = true;
-        } catch (error) {
-          playground.message.show(`The session saved in this browser could not be opened (${error.message}); starting from the settings instead.`);
-        }
-      }
+      restored = this.openKept(chooseRun(runs, tabId(), address));
+      const stale = runsToForget(runs, tabId());
+      if (stale.length > 0) deleteRuns(this.key, stale).catch(() => {});
     }
     if (!restored && src) await this.openSource(src);
     this.dirty = false;
     this.active = true;
   }
 
+  /** Opens the chosen kept run (kept-session.js); says why one cannot open. True if it opened. */
+  openKept(chosen) {
+    if (!chosen) return false;
+    const cannot = (why) => this.playground.message.add(
+      `The session saved in this browser could not be opened (${why}); starting from the settings instead.`,
+    );
+    if (chosen.problem) {
+      cannot(chosen.problem);
+      return false;
+    }
+    try {
+      openLessonDocument(this.playground, chosen.run.record.lesson);
+      return true;
+    } catch (error) {
+      cannot(error.message);
+      return false;
+    }
+  }
+
   /** Something changed (settings, view, points, weights): saves soon. */
   changed() {
     if (!this.key || !this.active) return;
-    this.dirty = true;
+    this.touched();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.saveNow(), SAVE_AFTER_MS);
   }
@@ -242,7 +260,7 @@ export class LessonSession {
   /** A frame trained: saves every few seconds while training goes on. */
   trained() {
     if (!this.key || !this.active) return;
-    this.dirty = true;
+    this.touched();
     if (performance.now() - this.lastSave >= SAVE_WHILE_TRAINING_MS) {
       this.saveNow();
     } else {
@@ -250,6 +268,11 @@ export class LessonSession {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.saveNow(), SAVE_AFTER_MS);
     }
+  }
+
+  touched() {
+    this.dirty = true;
+    claimTabId(); // before the first save: a duplicated tab takes a name of its own
   }
 
   /** After a crash: a network that could not be restored is not saved over the kept one. */
@@ -277,7 +300,7 @@ export class LessonSession {
     this.dirty = false;
     this.lastSave = performance.now();
     const record = { lesson, hash: this.hash(), savedAt: new Date().toISOString() };
-    this.writing = writeSession(this.key, record).then(() => {
+    this.writing = writeRun(this.key, tabId(), record).then(() => {
       this.failureShown = false;
     }, (error) => {
       this.dirty = true;
@@ -292,7 +315,7 @@ export class LessonSession {
   }
 
   /**
-   * Forgets the kept session and goes back to the default settings; for a while the
+   * Forgets this tab's kept run and goes back to the default settings; for a while the
    * notice offers to undo (the run before is kept in memory).
    */
   async startFresh() {
@@ -312,7 +335,7 @@ export class LessonSession {
       this.dirty = false;
       this.active = true;
     }
-    if (this.key) await deleteSession(this.key).catch(() => {});
+    if (this.key) await deleteRuns(this.key, [tabId(), null]).catch(() => {});
     this.offerUndo(previous);
   }
 

@@ -1,6 +1,8 @@
-// Where a playground keeps its session between visits: one IndexedDB database
-// ("greymatter", store "sessions") with one record per key — `{lesson, hash, savedAt}`,
-// the lesson file object of the run, the address hash it was saved under and when.
+// Where playgrounds keep their sessions between visits: one IndexedDB database
+// ("greymatter", store "sessions") with one record per key and browser tab —
+// `{lesson, hash, savedAt}`, the lesson file object of the run, the address hash it was
+// saved under and when — under the IndexedDB key `[key, tab]` (an older build kept one
+// record under `key` alone; it is read as one more run, and the first save replaces it).
 // The connection is opened once and kept, so a save on `pagehide` starts its write at
 // once. When another tab deletes or upgrades the database the connection is closed and
 // the next call opens it anew; a database without the store gets it back (opened one
@@ -94,23 +96,32 @@ function runIn(db, mode, work) {
   });
 }
 
-/** The record saved under `key`, or undefined. */
-export function readSession(key) {
+const rangeOf = (key) => IDBKeyRange.bound([key], [key, []]);
+
+/** Every run kept under `key`: `[{tab, record}]` (`tab` null for an older build's record). */
+export function readRuns(key) {
   return inStore('readonly', (store) => {
-    const request = store.get(key);
-    return () => request.result;
+    const older = store.get(key);
+    const ids = store.getAllKeys(rangeOf(key));
+    const records = store.getAll(rangeOf(key));
+    return () => [
+      ...(older.result === undefined ? [] : [{ tab: null, record: older.result }]),
+      ...ids.result.map((id, index) => ({ tab: id[1], record: records.result[index] })),
+    ];
   });
 }
 
-/** Saves `record` under `key`; the write starts before this returns when the database is open. */
-export function writeSession(key, record) {
+/** Saves `record` as tab `tab`'s run under `key`; the write starts before this returns when the database is open. */
+export function writeRun(key, tab, record) {
   return inStore('readwrite', (store) => {
-    store.put(record, key);
+    store.put(record, [key, tab]);
+    store.delete(key); // an older build's record: this tab's run replaces it
   });
 }
 
-export function deleteSession(key) {
+/** Forgets the runs of `tabs` under `key` (null: an older build's record). */
+export function deleteRuns(key, tabs) {
   return inStore('readwrite', (store) => {
-    store.delete(key);
+    for (const tab of tabs) store.delete(tab === null ? key : [key, tab]);
   });
 }
