@@ -1,8 +1,8 @@
 // The kept session where it is easiest to lose: the plain address after the tab was
 // closed, two tabs of the full page, a database another tab deleted or left without its
-// store, a storage that refuses every write, and a kept record that is no session. In
-// each case nothing a person made is lost without a word (README, "Your session is
-// kept").
+// store, a storage that refuses every write, "Start fresh" twice and with Undo, and a
+// kept record that is no session. In each case nothing a person made is lost without a
+// word (README, "Your session is kept").
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, openPage, stepEpochs, TIMEOUT_MS } from './helpers.mjs';
@@ -170,6 +170,39 @@ describe('the kept session', () => {
     assert.match(message, /storage is full/);
     assert.doesNotMatch(message, /quota has been exceeded|DOMException|Failed to execute/);
     await page.evaluate(() => window.playground.pause());
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  it('Start fresh twice, then Undo, brings back the run from before the first', async () => {
+    const context = await session.browser.newContext();
+    const page = await openTab(context, session.url);
+    const before = await train(page, { dataset: 'spiral', hidden: [5] }, 3);
+    const undoShown = () => page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('undo-fresh'));
+    await page.click('#start-fresh');
+    await page.waitForFunction(() => window.playground.config.dataset === 'circle' && window.playground.state.epoch === 0);
+    await undoShown();
+    await page.click('#start-fresh');
+    await undoShown();
+    await page.click('#undo-fresh');
+    await page.waitForFunction(() => window.playground.state.epoch === 3);
+    assert.deepEqual(await runOf(page), before);
+    await waitForKept(page, 'page', (run) => run.epoch === 3 && run.dataset === 'spiral');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  it('a change after Start fresh keeps Undo offered, and Undo still brings the run back', async () => {
+    const context = await session.browser.newContext();
+    const page = await openTab(context, session.url);
+    const before = await train(page, { dataset: 'spiral', hidden: [5] }, 3);
+    await page.click('#start-fresh');
+    await page.waitForFunction(() => window.playground.state.epoch === 0);
+    await page.evaluate(() => window.playground.setConfig({ learningRate: 0.3 }));
+    assert.equal(await page.evaluate(() => window.playground.config.learningRate), 0.3);
+    await page.click('#undo-fresh');
+    await page.waitForFunction(() => window.playground.state.epoch === 3);
+    assert.deepEqual(await runOf(page), before);
     assert.deepEqual(page.problems, []);
     await context.close();
   });

@@ -2,7 +2,7 @@
 // opens again — through "Open lesson", by dropping the file, from `src=` on a host
 // page — with the same predictions, epoch, own points and loss history; refused files
 // change nothing. The full page keeps its session across a reload (mid-training), a
-// different link wins over it, "Start fresh" forgets it (and can be undone), and
+// different link wins over it, "Start fresh" replaces it (and can be undone), and
 // `persist="off"` and plain embeds keep nothing.
 
 import { describe, it, before, after } from 'node:test';
@@ -304,7 +304,7 @@ describe('the kept session', () => {
     await page.context().close();
   });
 
-  it('"Start fresh" forgets the session and goes back to the defaults; Undo brings it back', async () => {
+  it('"Start fresh" goes back to the defaults, which replace the kept run; Undo brings it back', async () => {
     const page = await openPlayground(session);
     await page.evaluate(() => window.playground.setConfig({ dataset: 'spiral', learningRate: 0.1 }));
     await stepEpochs(page, 3);
@@ -314,7 +314,7 @@ describe('the kept session', () => {
     await page.waitForFunction(() => window.playground.config.dataset === 'circle' && window.playground.state.epoch === 0);
     await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('undo-fresh'));
     assert.match(await messageOf(page), /Started fresh/);
-    assert.deepEqual(await savedKeys(page), []);
+    await waitForKept(page, 'page', (run) => run.epoch === 0 && run.dataset === 'circle', 'the fresh run');
     await page.click('#undo-fresh');
     await page.waitForFunction(() => window.playground.state.epoch === 3);
     assert.deepEqual((await runOf(page)).model, before.model);
@@ -324,7 +324,7 @@ describe('the kept session', () => {
     await reloadPlayground(page);
     assert.equal(await page.evaluate(() => window.playground.config.dataset), 'circle');
     assert.equal(await page.evaluate(() => window.playground.state.epoch), 0);
-    assert.deepEqual(await savedKeys(page), []);
+    assert.deepEqual((await keptRuns(page, 'page')).map((run) => run.epoch), [0]);
     await page.context().close();
   });
 

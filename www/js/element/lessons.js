@@ -16,6 +16,7 @@ import { readRuns, writeRun, deleteRuns } from '../state/session-store.js';
 import { chooseRun, runsToForget } from '../state/kept-session.js';
 import { tabId, claimTabId } from '../state/tab-id.js';
 import { downloadJson } from '../controls/model-file.js';
+import { UndoOffer } from '../controls/undo-offer.js';
 
 /** How long after a change the session is saved, and how often while training. */
 const SAVE_AFTER_MS = 500;
@@ -124,6 +125,9 @@ export class LessonSession {
     this.lastSave = 0;
     this.failureShown = false;
     this.writing = null;
+    this.undo = null; // the "Start fresh" offer (made once the notice exists)
+    this.beforeFresh = null; // the run "Undo" brings back
+    this.changedSinceFresh = false;
     // `key` may be set later, once the start knows it; saveNow does nothing without one.
     addEventListener('pagehide', () => this.saveNow());
     document.addEventListener('visibilitychange', () => {
@@ -272,6 +276,7 @@ export class LessonSession {
 
   touched() {
     this.dirty = true;
+    this.changedSinceFresh = true;
     claimTabId(); // before the first save: a duplicated tab takes a name of its own
   }
 
@@ -315,54 +320,57 @@ export class LessonSession {
   }
 
   /**
-   * Forgets this tab's kept run and goes back to the default settings; for a while the
-   * notice offers to undo (the run before is kept in memory).
+   * Goes back to the default settings, which replace this tab's kept run; for a while the
+   * notice offers to undo (the run before is kept in memory). Started fresh again with
+   * nothing changed since, Undo still brings back the run from before the first time.
    */
   async startFresh() {
     const { playground } = this;
     if (!playground.started) return;
-    let previous = null;
-    try {
-      previous = lessonDocument(playground);
-    } catch {
-      // Nothing to undo to.
+    this.undo ??= new UndoOffer(playground.message);
+    if (!this.undo.offered || this.changedSinceFresh) {
+      try {
+        this.beforeFresh = lessonDocument(playground);
+      } catch {
+        this.beforeFresh = null; // nothing to undo to
+      }
     }
     clearTimeout(this.timer);
     this.active = false;
     try {
       playground.resetToDefaults();
     } finally {
-      this.dirty = false;
       this.active = true;
     }
-    if (this.key) await deleteRuns(this.key, [tabId(), null]).catch(() => {});
-    this.offerUndo(previous);
+    // The fresh run replaces this tab's kept one: a reload shows it, not an older run.
+    this.dirty = true;
+    this.saveNow();
+    this.changedSinceFresh = false;
+    this.offerUndo();
+    await this.writing;
   }
 
-  offerUndo(previous) {
-    const { playground } = this;
-    const area = playground.message.element;
-    playground.message.show('Started fresh: the saved session is gone.');
-    if (!previous) return;
-    const undo = document.createElement('button');
-    undo.type = 'button';
-    undo.id = 'undo-fresh';
-    undo.className = 'message-action';
-    undo.textContent = 'Undo';
-    undo.addEventListener('click', () => {
-      undo.remove();
-      try {
-        openLessonDocument(playground, previous);
-        this.changed();
-        this.saveNow();
-      } catch {
-        // Shown in #message.
-      }
+  offerUndo() {
+    const text = 'Started fresh: the run before is no longer kept in this browser.';
+    const previous = this.beforeFresh;
+    if (!previous) {
+      this.undo.withdraw();
+      this.playground.message.show(text);
+      return;
+    }
+    this.undo.offer(text, {
+      id: 'undo-fresh',
+      ms: UNDO_MS,
+      undo: () => {
+        try {
+          openLessonDocument(this.playground, previous);
+          this.changed();
+          this.saveNow();
+        } catch {
+          // Shown in #message.
+        }
+      },
     });
-    area.append(' ', undo);
-    setTimeout(() => {
-      if (undo.isConnected) playground.message.clear();
-    }, UNDO_MS);
   }
 
   /** Waits for the last write (tests and scripts that want to know it landed). */
