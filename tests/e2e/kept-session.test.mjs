@@ -1,8 +1,9 @@
 // The kept session where it is easiest to lose: the plain address after the tab was
 // closed, two tabs of the full page, a database another tab deleted or left without its
-// store, a storage that refuses every write, "Start fresh" twice and with Undo, and a
-// kept record that is no session. In each case nothing a person made is lost without a
-// word (README, "Your session is kept").
+// store, a storage that refuses every write, "Start fresh" twice and with Undo, two
+// elements with one `persist` key, and a kept record that is no session. In each case
+// nothing a person made is lost without a word (README, "Your session is kept").
+
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, openPage, stepEpochs, TIMEOUT_MS } from './helpers.mjs';
@@ -205,6 +206,20 @@ describe('the kept session', () => {
     assert.deepEqual(await runOf(page), before);
     assert.deepEqual(page.problems, []);
     await context.close();
+  });
+
+  it('a second element with the same persist key says so, naming the key', async () => {
+    const page = await openPage(session, session.url);
+    await untilReady(page);
+    await page.evaluate(async () => {
+      const element = document.createElement('greymatter-playground');
+      element.id = 'second';
+      element.setAttribute('persist', 'page');
+      document.body.append(element);
+      await element.ready;
+    });
+    assert.match(await messageOf(page, '#second'), /persist key "page"/);
+    await page.context().close();
   });
 
   it('a kept record that is no session is reported in one line, and the page starts from its address', async () => {

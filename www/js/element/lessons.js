@@ -17,6 +17,7 @@ import { chooseRun, runsToForget } from '../state/kept-session.js';
 import { tabId, claimTabId } from '../state/tab-id.js';
 import { downloadJson } from '../controls/model-file.js';
 import { UndoOffer } from '../controls/undo-offer.js';
+import { takePersistKey } from './persist-keys.js';
 
 /** How long after a change the session is saved, and how often while training. */
 const SAVE_AFTER_MS = 500;
@@ -218,6 +219,12 @@ export class LessonSession {
   async begin(src, address) {
     const { playground } = this;
     let restored = false;
+    if (this.key && !takePersistKey(this.key, { connected: () => (playground.root.host ?? playground.root).isConnected })) {
+      playground.message.add(`Another playground on this page keeps its session under the persist key "${this.key}": `
+        + 'this one keeps nothing, so that neither saves over the other. Give each element a key of its own.');
+      this.key = null;
+      playground.showView(); // nothing kept: no "Start fresh"
+    }
     if (this.key) {
       let runs = [];
       try {
