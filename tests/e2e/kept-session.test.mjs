@@ -1,8 +1,9 @@
 // The kept session where it is easiest to lose: the plain address after the tab was
-// closed, two tabs of the full page, a database another tab deleted or left without its
-// store, a storage that refuses every write, "Start fresh" twice and with Undo, two
-// elements with one `persist` key, and a kept record that is no session. In each case
-// nothing a person made is lost without a word (README, "Your session is kept").
+// closed, two tabs of the full page (and a duplicated one), a database another tab
+// deleted or left without its store, a storage that refuses every write, "Start fresh"
+// twice and with Undo, two elements with one `persist` key, and a kept record that is
+// no session. In each case nothing a person made is lost without a word (README, "Your
+// session is kept").
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -104,6 +105,30 @@ describe('the kept session', () => {
     await reload(b);
     assert.deepEqual(await runOf(b), sameB);
     assert.deepEqual([...a.problems, ...b.problems, ...fresh.problems], []);
+    await context.close();
+  });
+
+  it('a duplicated tab, which copies the tab\'s name, takes a name of its own before it saves', async () => {
+    const context = await session.browser.newContext();
+    const a = await openTab(context, session.url);
+    const runA = await train(a, { dataset: 'xor', hidden: [3] }, 5);
+    const name = await a.evaluate(() => sessionStorage.getItem('greymatter-tab'));
+    assert.ok(name, 'the tab has a name');
+    const b = await context.newPage();
+    b.setDefaultTimeout(TIMEOUT_MS);
+    // What the browser's "Duplicate" does: the new tab starts with a copy of sessionStorage.
+    await b.addInitScript((copied) => {
+      if (!sessionStorage.getItem('greymatter-tab')) sessionStorage.setItem('greymatter-tab', copied);
+    }, name);
+    await b.goto(session.url);
+    await untilReady(b);
+    assert.deepEqual(await runOf(b), runA, 'the duplicate shows the page it copied');
+    const runB = await train(b, { dataset: 'spiral', hidden: [6, 6] }, 7);
+    assert.notEqual(await b.evaluate(() => sessionStorage.getItem('greymatter-tab')), name);
+    await reload(a);
+    assert.deepEqual(await runOf(a), runA);
+    await reload(b);
+    assert.deepEqual(await runOf(b), runB);
     await context.close();
   });
 
