@@ -2,13 +2,14 @@
 // opens again — through "Open lesson", by dropping the file, from `src=` on a host
 // page — with the same predictions, epoch, own points and loss history; refused files
 // change nothing. The full page keeps its session across a reload (mid-training), a
-// different link wins over it, "Start fresh" forgets it (and can be undone), and
+// different link wins over it, "Start fresh" replaces it (and can be undone), and
 // `persist="off"` and plain embeds keep nothing.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startSession, openPage, openPlayground, stepEpochs } from './helpers.mjs';
+import { keptRuns, keptKeys, waitForKept } from './kept-records.mjs';
 
 const PROBE = [[0, 0], [3, -1], [-2, 4], [5.5, 5.5], [-1, -1]];
 const predict = (page) => page.evaluate((probe) => window.playground.predict(probe), PROBE);
@@ -35,43 +36,18 @@ const messageOf = (page) => page.evaluate(() => {
   return message.hidden ? '' : message.textContent;
 });
 
-/** The records of greymatter's session store in this page's origin. */
-const savedKeys = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const open = indexedDB.open('greymatter', 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('sessions');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const request = open.result.transaction('sessions').objectStore('sessions').getAllKeys();
-    request.onsuccess = () => { open.result.close(); resolve(request.result); };
-    request.onerror = () => reject(request.error);
-  };
-}));
+/** The keys greymatter's session store keeps something under in this page's origin. */
+const savedKeys = keptKeys;
 
-/** The epoch of the session saved under `key`, or null when there is none. */
-const savedEpoch = (page, key) => page.evaluate((k) => new Promise((resolve) => {
-  const open = indexedDB.open('greymatter', 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('sessions');
-  open.onsuccess = () => {
-    const request = open.result.transaction('sessions').objectStore('sessions').get(k);
-    request.onsuccess = () => {
-      open.result.close();
-      resolve(request.result ? request.result.lesson.epoch : null);
-    };
-    request.onerror = () => resolve(null);
-  };
-  open.onerror = () => resolve(null);
-}), key);
-
-/** Waits until the session store holds a record under `key` for epoch `epoch` (or any, when undefined). */
-async function waitForSaved(page, key, epoch) {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const saved = await savedEpoch(page, key);
-    if (saved !== null && (epoch === undefined || saved === epoch)) return saved;
-    if (Date.now() > until) throw new Error(`no session saved under ${key} for epoch ${epoch} (saved: ${saved})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** The epoch of the latest run kept under `key`, or null when there is none. */
+async function savedEpoch(page, key) {
+  const runs = await keptRuns(page, key);
+  const latest = runs.filter((run) => run.savedAt).sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+  return latest ? latest.epoch : null;
 }
+
+/** Waits until the session store holds a run under `key` for epoch `epoch` (or any, when undefined). */
+const waitForSaved = (page, key, epoch) => waitForKept(page, key, (run) => epoch === undefined || run.epoch === epoch, `epoch ${epoch}`);
 
 /** Reloads the full page and waits until it is ready again. */
 async function reloadPlayground(page) {
@@ -292,8 +268,10 @@ describe('the kept session', () => {
     await stepEpochs(page, 6);
     await waitForSaved(page, 'page', 6);
     const before = await runOf(page);
-    await page.evaluate(() => window.playground._panicForTesting('a test crash'));
-    await page.waitForTimeout(800);
+    await page.evaluate(async () => {
+      await window.playground._panicForTesting('a test crash');
+      await window.playground._saveSessionForTesting();
+    });
     assert.equal(await savedEpoch(page, 'page'), 6);
     await stepEpochs(page, 2);
     await waitForSaved(page, 'page', 8);
@@ -301,7 +279,7 @@ describe('the kept session', () => {
     const after = await runOf(page);
     assert.equal(after.epoch, 8);
     assert.equal(after.config.learningRate, 0.1);
-    assert.ok(after.history >= 3, `history rows: ${after.history}`);
+    assert.equal(after.history, 9, 'the loss history of epochs 0 to 8, the rows before the crash too');
     assert.notDeepEqual(after.model, before.model);
     await page.context().close();
   });
@@ -321,7 +299,7 @@ describe('the kept session', () => {
     assert.equal(state.epoch, 0);
     assert.equal(await messageOf(page), '');
     // Not overwritten by merely opening the link.
-    await page.waitForTimeout(800);
+    await page.evaluate(() => window.playground._saveSessionForTesting());
     await waitForSaved(page, 'page', 4);
     // The saved hash opens the saved session again.
     await page.goto(`${session.url}?again${savedHash}`);
@@ -331,7 +309,7 @@ describe('the kept session', () => {
     await page.context().close();
   });
 
-  it('"Start fresh" forgets the session and goes back to the defaults; Undo brings it back', async () => {
+  it('"Start fresh" goes back to the defaults, which replace the kept run; Undo brings it back', async () => {
     const page = await openPlayground(session);
     await page.evaluate(() => window.playground.setConfig({ dataset: 'spiral', learningRate: 0.1 }));
     await stepEpochs(page, 3);
@@ -341,7 +319,7 @@ describe('the kept session', () => {
     await page.waitForFunction(() => window.playground.config.dataset === 'circle' && window.playground.state.epoch === 0);
     await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('undo-fresh'));
     assert.match(await messageOf(page), /Started fresh/);
-    assert.deepEqual(await savedKeys(page), []);
+    await waitForKept(page, 'page', (run) => run.epoch === 0 && run.dataset === 'circle', 'the fresh run');
     await page.click('#undo-fresh');
     await page.waitForFunction(() => window.playground.state.epoch === 3);
     assert.deepEqual((await runOf(page)).model, before.model);
@@ -351,7 +329,7 @@ describe('the kept session', () => {
     await reloadPlayground(page);
     assert.equal(await page.evaluate(() => window.playground.config.dataset), 'circle');
     assert.equal(await page.evaluate(() => window.playground.state.epoch), 0);
-    assert.deepEqual(await savedKeys(page), []);
+    assert.deepEqual((await keptRuns(page, 'page')).map((run) => run.epoch), [0]);
     await page.context().close();
   });
 
@@ -367,7 +345,9 @@ describe('the kept session', () => {
       }
     });
     await waitForSaved(page, 'host-lesson');
-    await page.waitForTimeout(800);
+    await page.evaluate(async () => {
+      for (const element of document.querySelectorAll('greymatter-playground')) await element.api._saveSessionForTesting();
+    });
     assert.deepEqual(await savedKeys(page), ['host-lesson']);
     assert.equal(await page.evaluate(() => document.getElementById('missing').shadowRoot.getElementById('start-fresh').hidden), true);
     await page.reload();
@@ -390,7 +370,7 @@ describe('the kept session', () => {
         await element.step();
       });
     });
-    await full.waitForTimeout(800);
+    await full.evaluate(() => document.querySelector('greymatter-playground').api._saveSessionForTesting());
     assert.deepEqual(await savedKeys(full), []);
     await full.context().close();
   });

@@ -88,5 +88,7 @@ export function publicApi(page) {
     openLesson: started((lesson) => page.openLessonDocument(lesson)),
     /** Test hook: makes the core panic with `message`; resolves after the page recovered. */
     _panicForTesting: (message) => page.panicForTesting(message),
+    /** Test hook: saves the kept session now if anything changed; resolves once written. */
+    _saveSessionForTesting: () => page.lessons.flush(),
   });
 }

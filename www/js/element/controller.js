@@ -93,9 +93,8 @@ export class Playground {
     this.hostEnds = null; // the host page's own colours of −1, 0 and +1 (--gm-negative, …), if it sets them
     this.points = { train: new Float32Array(), test: new Float32Array() };
     this.classNames = []; // names of the own points' classes, if they have names
-    // Always 0: a core rebuilt after a crash is given the epoch (engine.js, rebuild);
-    // lessons.js still adds it to a saved lesson's epoch.
-    this.epochOffset = 0;
+    // The loss chart holds rows the core's history lost when it was rebuilt after a crash.
+    this.historyFromChart = false;
     this.lastState = { epoch: 0, epochProgress: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
     // Starts once `begin` is called (the element is in a document).
     this.ready = new Promise((resolve) => { this.begin = resolve; }).then(() => this.start());
@@ -204,8 +203,10 @@ export class Playground {
       this.showInk();
       this.network.setLimits(this.core.limits());
       const defaults = this.core.defaultConfig();
+      // As opened: the page writes its own setup into the address bar before the kept session is looked at.
+      const address = this.syncUrl ? addressBar.read() : '';
       const { values, view, documents, errors, source } = this.syncUrl
-        ? { ...decodeHash(addressBar.read(), this.schema), source: 'In the address' }
+        ? { ...decodeHash(address, this.schema), source: 'In the address' }
         : this.initial(this.schema);
       try {
         this.core.create({ ...defaults, ...fitPatch(values, defaults, (p, k) => this.core.lossesFor(p, k), this.schema) });
@@ -226,7 +227,7 @@ export class Playground {
       // Read now, not when constructed: an element made by a script gets its attributes after that.
       const { key, src } = this.lessonsOf();
       this.lessons.key = key;
-      await this.lessons.begin(src);
+      await this.lessons.begin(src, withoutCompare(address));
     } catch (error) {
       const message = `greymatter could not start: ${error.message}`;
       this.message.show(message);
@@ -428,7 +429,10 @@ export class Playground {
     if (this.syncUrl) addressBar.write(`#${this.shareHash()}`);
     if (hasNewData(outcome)) this.loadPoints();
     this.pointEditor.show(this.config, colours, this.classNames);
-    if (hasNewNetwork(outcome)) this.chart.clear();
+    if (hasNewNetwork(outcome)) {
+      this.historyFromChart = false;
+      this.chart.clear();
+    }
     this.loop.forgetTimings();
     this.recordLoss(outcome !== 'kept');
     this.core.remember(this.config, this.lastState.epoch);
@@ -809,6 +813,7 @@ export class Playground {
   resetToDefaults() {
     this.pause();
     this.core.create(this.core.defaultConfig());
+    this.historyFromChart = false;
     this.view = this.schema.defaultView();
     this.message.clear();
     this.showView();

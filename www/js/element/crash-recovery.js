@@ -16,6 +16,7 @@ export function recoverAfterCrash(playground, { panicMessage, restored, lost, de
   let recovered = true;
   try {
     playground.loadPoints();
+    if (restored) playground.historyFromChart = true;
     playground.showView();
     playground.network.pin(null);
     playground.afterChange(restored ? 'kept' : 'regenerated');

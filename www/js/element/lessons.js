@@ -3,16 +3,22 @@
 // points, network, epoch, loss history — as one JSON object: "Save lesson" downloads it,
 // "Open lesson", a dropped file and the element's `src` attribute open one, and scripts
 // use saveLesson() / openLesson(). The session is the same object kept in IndexedDB
-// (state/session-store.js) under the element's key: saved after changes and while
-// training, opened again when the page loads (README, "Your session is kept"). The
-// controller (controller.js) calls in here from a few hooks.
+// (state/session-store.js) under the element's key and the browser tab (tab-id.js):
+// saved after changes and while training, opened again when the page loads
+// (state/kept-session.js chooses which; README, "Your session is kept"). Saving never
+// stops anything: a failure is said once in the notice. The controller (controller.js)
+// calls in here from a few hooks.
 
 import { CoreCrash } from '../core/core.js';
 import { mergeView } from '../state/view.js';
 import { readDocumentText, checkDocument, documentKind } from '../state/document.js';
-import { readSession, writeSession, deleteSession } from '../state/session-store.js';
+import { readRuns, writeRun, deleteRuns } from '../state/session-store.js';
+import { chooseRun, runsToForget } from '../state/kept-session.js';
+import { tabId, claimTabId } from '../state/tab-id.js';
 import { downloadJson } from '../controls/model-file.js';
 import { readFileText } from '../state/file-text.js';
+import { UndoOffer } from '../controls/undo-offer.js';
+import { takePersistKey } from './persist-keys.js';
 
 /** How long after a change the session is saved, and how often while training. */
 const SAVE_AFTER_MS = 500;
@@ -44,16 +50,15 @@ function finiteOrNull(value) {
 }
 
 /**
- * The playground as a lesson file object. After a crash of the core the new core
- * counts epochs from 0 again (the playground adds `epochOffset`), so the epoch and the
- * loss history come from what the page shows instead.
+ * The playground as a lesson file object. A core rebuilt after a crash goes on from the
+ * restored epoch but its loss history starts there, so after one the history comes from
+ * the loss chart, which kept the rows before.
  */
 export function lessonDocument(playground) {
-  const { view, schema, core, epochOffset, chart } = playground;
+  const { view, schema, core, historyFromChart, chart } = playground;
   const options = Object.fromEntries(schema.viewKeys.map((key) => [key, view[key]]));
   const lesson = core.lesson(options, { hidden: [...view.hidden], hideText: view.hideText });
-  if (epochOffset > 0) {
-    lesson.epoch += epochOffset;
+  if (historyFromChart) {
     const shown = chart.epochs.map((epoch, index) => [epoch, chart.train[index], chart.test[index]]);
     lesson.history = tidyHistory(shown, lesson.epoch, schema.limits.maxHistory);
   }
@@ -94,7 +99,7 @@ export function openLessonDocument(playground, input) {
     playground.report(error, 'Could not open the lesson: ', 'lesson');
     throw error;
   }
-  playground.epochOffset = 0;
+  playground.historyFromChart = false;
   playground.view = view;
   playground.message.clear();
   playground.showView();
@@ -121,6 +126,9 @@ export class LessonSession {
     this.lastSave = 0;
     this.failureShown = false;
     this.writing = null;
+    this.undo = null; // the "Start fresh" offer (made once the notice exists)
+    this.beforeFresh = null; // the run "Undo" brings back
+    this.changedSinceFresh = false;
     // `key` may be set later, once the start knows it; saveNow does nothing without one.
     addEventListener('pagehide', () => this.saveNow());
     document.addEventListener('visibilitychange', () => {
@@ -204,38 +212,58 @@ export class LessonSession {
   // ---- the kept session ---------------------------------------------------
 
   /**
-   * Called once the starting setup is up: opens the saved session when it belongs to
-   * this address (or there is none), else `src` if given. Then saving begins.
+   * Called once the starting setup is up, with the address the page was opened at
+   * (before the page wrote its own): opens this tab's kept run, or the latest, when the
+   * address lets it (state/kept-session.js), else `src` if given. Then saving begins.
    */
-  async begin(src) {
+  async begin(src, address) {
     const { playground } = this;
     let restored = false;
+    if (this.key && !takePersistKey(this.key, { connected: () => (playground.root.host ?? playground.root).isConnected })) {
+      playground.message.add(`Another playground on this page keeps its session under the persist key "${this.key}": `
+        + 'this one keeps nothing, so that neither saves over the other. Give each element a key of its own.');
+      this.key = null;
+      playground.showView(); // nothing kept: no "Start fresh"
+    }
     if (this.key) {
-      let record;
+      let runs = [];
       try {
-        record = await readSession(this.key);
+        runs = await readRuns(this.key);
       } catch {
-        record = undefined; // no IndexedDB here: nothing to restore (saving says so later)
+        // No storage here: nothing to open (saving says so later).
       }
-      const hash = this.hash();
-      if (record?.lesson && (!hash || hash === '#' || hash === record.hash)) {
-        try {
-          openLessonDocument(playground, record.lesson);
-          restored = true;
-        } catch (error) {
-          playground.message.show(`The session saved in this browser could not be opened (${error.message}); starting from the settings instead.`);
-        }
-      }
+      restored = this.openKept(chooseRun(runs, tabId(), address));
+      const stale = runsToForget(runs, tabId());
+      if (stale.length > 0) deleteRuns(this.key, stale).catch(() => {});
     }
     if (!restored && src) await this.openSource(src);
     this.dirty = false;
     this.active = true;
   }
 
+  /** Opens the chosen kept run (kept-session.js); says why one cannot open. True if it opened. */
+  openKept(chosen) {
+    if (!chosen) return false;
+    const cannot = (why) => this.playground.message.add(
+      `The session saved in this browser could not be opened (${why}); starting from the settings instead.`,
+    );
+    if (chosen.problem) {
+      cannot(chosen.problem);
+      return false;
+    }
+    try {
+      openLessonDocument(this.playground, chosen.run.record.lesson);
+      return true;
+    } catch (error) {
+      cannot(error.message);
+      return false;
+    }
+  }
+
   /** Something changed (settings, view, points, weights): saves soon. */
   changed() {
     if (!this.key || !this.active) return;
-    this.dirty = true;
+    this.touched();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.saveNow(), SAVE_AFTER_MS);
   }
@@ -243,7 +271,7 @@ export class LessonSession {
   /** A frame trained: saves every few seconds while training goes on. */
   trained() {
     if (!this.key || !this.active) return;
-    this.dirty = true;
+    this.touched();
     if (performance.now() - this.lastSave >= SAVE_WHILE_TRAINING_MS) {
       this.saveNow();
     } else {
@@ -253,6 +281,12 @@ export class LessonSession {
     }
   }
 
+  touched() {
+    this.dirty = true;
+    this.changedSinceFresh = true;
+    claimTabId(); // before the first save: a duplicated tab takes a name of its own
+  }
+
   /** After a crash: a network that could not be restored is not saved over the kept one. */
   afterCrash({ restored }) {
     if (restored || !this.key) return;
@@ -260,7 +294,10 @@ export class LessonSession {
     this.dirty = false;
   }
 
-  /** Saves now if something changed; a failure is shown once and saving goes on trying later. */
+  /**
+   * Saves now if something changed. Never throws: a failure is said once in the notice
+   * and saving goes on trying later; training and the page go on regardless.
+   */
   saveNow() {
     const { playground } = this;
     clearTimeout(this.timer);
@@ -275,7 +312,7 @@ export class LessonSession {
     this.dirty = false;
     this.lastSave = performance.now();
     const record = { lesson, hash: this.hash(), savedAt: new Date().toISOString() };
-    this.writing = writeSession(this.key, record).then(() => {
+    this.writing = writeRun(this.key, tabId(), record).then(() => {
       this.failureShown = false;
     }, (error) => {
       this.dirty = true;
@@ -290,54 +327,57 @@ export class LessonSession {
   }
 
   /**
-   * Forgets the kept session and goes back to the default settings; for a while the
-   * notice offers to undo (the run before is kept in memory).
+   * Goes back to the default settings, which replace this tab's kept run; for a while the
+   * notice offers to undo (the run before is kept in memory). Started fresh again with
+   * nothing changed since, Undo still brings back the run from before the first time.
    */
   async startFresh() {
     const { playground } = this;
     if (!playground.started) return;
-    let previous = null;
-    try {
-      previous = lessonDocument(playground);
-    } catch {
-      // Nothing to undo to.
+    this.undo ??= new UndoOffer(playground.message);
+    if (!this.undo.offered || this.changedSinceFresh) {
+      try {
+        this.beforeFresh = lessonDocument(playground);
+      } catch {
+        this.beforeFresh = null; // nothing to undo to
+      }
     }
     clearTimeout(this.timer);
     this.active = false;
     try {
       playground.resetToDefaults();
     } finally {
-      this.dirty = false;
       this.active = true;
     }
-    if (this.key) await deleteSession(this.key).catch(() => {});
-    this.offerUndo(previous);
+    // The fresh run replaces this tab's kept one: a reload shows it, not an older run.
+    this.dirty = true;
+    this.saveNow();
+    this.changedSinceFresh = false;
+    this.offerUndo();
+    await this.writing;
   }
 
-  offerUndo(previous) {
-    const { playground } = this;
-    const area = playground.message.element;
-    playground.message.show('Started fresh: the saved session is gone.');
-    if (!previous) return;
-    const undo = document.createElement('button');
-    undo.type = 'button';
-    undo.id = 'undo-fresh';
-    undo.className = 'message-action';
-    undo.textContent = 'Undo';
-    undo.addEventListener('click', () => {
-      undo.remove();
-      try {
-        openLessonDocument(playground, previous);
-        this.changed();
-        this.saveNow();
-      } catch {
-        // Shown in #message.
-      }
+  offerUndo() {
+    const text = 'Started fresh: the run before is no longer kept in this browser.';
+    const previous = this.beforeFresh;
+    if (!previous) {
+      this.undo.withdraw();
+      this.playground.message.show(text);
+      return;
+    }
+    this.undo.offer(text, {
+      id: 'undo-fresh',
+      ms: UNDO_MS,
+      undo: () => {
+        try {
+          openLessonDocument(this.playground, previous);
+          this.changed();
+          this.saveNow();
+        } catch {
+          // Shown in #message.
+        }
+      },
     });
-    area.append(' ', undo);
-    setTimeout(() => {
-      if (undo.isConnected) playground.message.clear();
-    }, UNDO_MS);
   }
 
   /** Waits for the last write (tests and scripts that want to know it landed). */
