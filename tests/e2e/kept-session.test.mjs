@@ -108,12 +108,14 @@ describe('the kept session', () => {
     await context.close();
   });
 
-  it('a duplicated tab, which copies the tab\'s name, takes a name of its own before it saves', async () => {
+  it('a duplicated tab, which copies the tab\'s name, takes a name of its own, also beside a tab untouched since it loaded', async () => {
     const context = await session.browser.newContext();
     const a = await openTab(context, session.url);
     const runA = await train(a, { dataset: 'xor', hidden: [3] }, 5);
     const name = await a.evaluate(() => sessionStorage.getItem('greymatter-tab'));
     assert.ok(name, 'the tab has a name');
+    // A reloaded, untouched since: its name is claimed at load, not at its next change.
+    await reload(a);
     const b = await context.newPage();
     b.setDefaultTimeout(TIMEOUT_MS);
     // What the browser's "Duplicate" does: the new tab starts with a copy of sessionStorage.

@@ -235,6 +235,8 @@ export class LessonSession {
       restored = this.openKept(chooseRun(runs, tabId(), address));
       const stale = runsToForget(runs, tabId());
       if (stale.length > 0) deleteRuns(this.key, stale).catch(() => {});
+      // Claimed at once, so a duplicate of this tab sees the name taken even if this one never changes.
+      claimTabId();
     }
     if (!restored && src) await this.openSource(src);
     this.dirty = false;
@@ -284,7 +286,6 @@ export class LessonSession {
   touched() {
     this.dirty = true;
     this.changedSinceFresh = true;
-    claimTabId(); // before the first save: a duplicated tab takes a name of its own
   }
 
   /** After a crash: a network that could not be restored is not saved over the kept one. */

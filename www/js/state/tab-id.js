@@ -1,7 +1,7 @@
 // The name of this browser tab among those that keep sessions (lessons.js), so two
 // tabs never save over each other's run. It lives in sessionStorage, which a reload
 // (and going back and forth in the tab) keeps and a new tab does not. A duplicated tab
-// starts with a copy of it: before saving, a tab claims its name with a Web Lock, held
+// starts with a copy of it: once loaded, a tab claims its name with a Web Lock, held
 // while the page lives, and takes a new name if another open page holds it. Without
 // sessionStorage (a sandboxed frame) the name lasts as long as the page.
 
@@ -52,8 +52,9 @@ function hold(id) {
 
 /**
  * Makes sure no other open page uses this tab's name (a duplicated tab), taking a new
- * one if so; resolves with the name. Called once the tab is about to save — by then the
- * page this one replaced (a reload) has let go of it.
+ * one if so; resolves with the name. Called once the page has opened its kept run (so
+ * a duplicate finds the name taken even if this tab never changes anything) — by then
+ * the page this one replaced (a reload) has let go of it.
  */
 export function claimTabId() {
   claiming ??= (async () => {
