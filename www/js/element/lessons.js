@@ -16,7 +16,7 @@ import { readRuns, writeRun, deleteRuns } from '../state/session-store.js';
 import { chooseRun, runsToForget } from '../state/kept-session.js';
 import { tabId, claimTabId } from '../state/tab-id.js';
 import { downloadJson } from '../controls/model-file.js';
-import { readFileText } from '../state/file-text.js';
+import { chosenFileText, readFileText } from '../state/file-text.js';
 import { UndoOffer } from '../controls/undo-offer.js';
 import { takePersistKey } from './persist-keys.js';
 
@@ -147,9 +147,8 @@ export class LessonSession {
     const { playground } = this;
     saveButton.addEventListener('click', () => playground.guard(() => downloadJson(lessonDocument(playground), LESSON_FILE_NAME, root)));
     fileInput.addEventListener('change', async () => {
-      const file = fileInput.files?.[0];
-      fileInput.value = '';
-      if (file) await readFileText(file).then((text) => this.openText(text, 'lesson'), (error) => playground.report(error, 'Could not open the lesson: ', 'lesson'));
+      const text = await chosenFileText(fileInput, (error) => playground.report(error, 'Could not open the lesson: ', 'lesson'));
+      if (text !== null) this.openText(text, 'lesson');
     });
     freshButton.addEventListener('click', () => this.startFresh());
     host.addEventListener('dragover', (event) => {

@@ -87,7 +87,7 @@ export function checkDocument(value, what = 'the file') {
  * A version that is not a whole number is left for the core to refuse with its path.
  */
 function checkVersion(value) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !isPlainObject(value)) return;
+  if (value === null || typeof value !== 'object' || !isPlainObject(value)) return;
   const { format, version } = value;
   const reads = typeof format === 'string' && Object.hasOwn(VERSIONS, format) ? VERSIONS[format] : null;
   if (reads && Number.isInteger(version) && version !== reads.version) {
