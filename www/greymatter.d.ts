@@ -364,6 +364,12 @@ export type GreymatterEventMap = { [K in keyof GreymatterEventDetail]: CustomEve
 
 /** `<greymatter-playground>`: one playground in a shadow root; its members are the API's (merged below). */
 export declare class GreymatterPlayground extends HTMLElement {
+  /**
+   * The folder greymatter's files are loaded from (`pkg/` and `css/` below it), for hosts
+   * that move them; `null` (the default) finds them next to greymatter.js. Set it before
+   * the first element starts; setting it later throws.
+   */
+  static basePath: string | null;
   /** The frozen API object (the same members as the element's). */
   readonly api: GreymatterApi;
 

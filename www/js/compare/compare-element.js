@@ -10,7 +10,7 @@
 // `.b`; it sends `ready`, `epoch`, `configchange` and `error` events (README).
 
 import { controllerOf } from '../element/playground-element.js';
-import { adoptStyles, COMPARE_CSS } from '../element/styles.js';
+import { adoptStyles } from '../element/styles.js';
 import { THEMES } from '../element/layouts.js';
 import { FULL_PAGE } from '../element/controller.js';
 import { parseConfigAttribute } from '../state/attributes.js';
@@ -58,7 +58,7 @@ export class GreymatterCompare extends HTMLElement {
     this.#parts.play.addEventListener('click', () => this.#lockstep.toggle());
     this.#parts.step.addEventListener('click', () => this.step().catch((error) => this.#say(error.message, 'training')));
     this.#parts.reset.addEventListener('click', () => this.reset());
-    this.#styled = adoptStyles(this.#shadow, [COMPARE_CSS]);
+    this.#styled = adoptStyles(this.#shadow, ['compareCss']);
   }
 
   static observedAttributes = ['theme', 'b'];

@@ -23,9 +23,7 @@
 // any state, so a crashed instance is never used again, and no other playground's
 // instance is touched.
 
-const PKG = new URL('../../pkg/', import.meta.url);
-const GLUE_URL = new URL('greymatter.js', PKG).href;
-const WASM_URL = new URL('greymatter_bg.wasm', PKG).href;
+import { assetUrl } from './assets.js';
 
 /** The compiled module and the glue's source, fetched once for the whole page. */
 let shared = null;
@@ -35,22 +33,24 @@ let urlImports = 0;
 let blobRefused = false;
 
 async function compileCore() {
-  const response = fetch(WASM_URL);
+  const wasmUrl = assetUrl('core');
+  const response = fetch(wasmUrl);
   try {
     return await WebAssembly.compileStreaming(response);
   } catch (error) {
     // A server that does not send application/wasm: compile from the bytes instead.
-    const bytes = await (await fetch(WASM_URL)).arrayBuffer().catch(() => { throw error; });
+    const bytes = await (await fetch(wasmUrl)).arrayBuffer().catch(() => { throw error; });
     return WebAssembly.compile(bytes);
   }
 }
 
 function sharedCore() {
   if (!shared) {
+    const glueUrl = assetUrl('glue');
     shared = {
       module: compileCore(),
-      glueSource: fetch(GLUE_URL).then((response) => {
-        if (!response.ok) throw new Error(`${GLUE_URL}: ${response.status} ${response.statusText}`);
+      glueSource: fetch(glueUrl).then((response) => {
+        if (!response.ok) throw new Error(`${glueUrl}: ${response.status} ${response.statusText}`);
         return response.text();
       }),
     };
@@ -86,7 +86,8 @@ async function importGlue(source) {
     }
   }
   // The same file under a URL of its own.
-  return import(urlImports++ === 0 ? GLUE_URL : `${GLUE_URL}?instance=${urlImports}`);
+  const glueUrl = assetUrl('glue');
+  return import(urlImports++ === 0 ? glueUrl : `${glueUrl}?instance=${urlImports}`);
 }
 
 /**

@@ -17,6 +17,7 @@ import { adoptStyles } from './styles.js';
 import { layoutNamed, layoutControls, showRegions, THEMES } from './layouts.js';
 import { configAttributes, viewAttributes, readAttributes, attributeText } from '../state/attributes.js';
 import { readControlList } from '../state/classroom.js';
+import { basePath, setBasePath } from '../core/assets.js';
 
 /** Attributes of the element itself rather than of the playground's setup. */
 const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay', 'data', 'src', 'persist'];
@@ -49,6 +50,15 @@ export class GreymatterPlayground extends HTMLElement {
   #darkScreen = matchMedia('(prefers-color-scheme: dark)');
   #initialSource = 'In the attributes';
   #initialProblems = [];
+
+  /**
+   * The folder greymatter's files are loaded from (pkg/ and css/ below it), for hosts
+   * that move them; null (the default): next to greymatter.js. Set it before the first
+   * element starts.
+   */
+  static get basePath() { return basePath(); }
+
+  static set basePath(path) { setBasePath(path); }
 
   static {
     describeInitialSetup = (element, source, problems = []) => {

@@ -1,10 +1,8 @@
 // The stylesheets of greymatter's elements (css/playground.css, and css/compare.css for
-// a comparison, next to greymatter.js), each fetched and parsed once for the whole page
-// and adopted by every element's shadow root.
+// a comparison, found as core/assets.js says), each fetched and parsed once for the
+// whole page and adopted by every element's shadow root.
 
-const PLAYGROUND_CSS = new URL('../../css/playground.css', import.meta.url).href;
-/** The comparison's own look, on top of the playground's (compare/compare-element.js). */
-export const COMPARE_CSS = new URL('../../css/compare.css', import.meta.url).href;
+import { assetUrl } from '../core/assets.js';
 
 /** Until the stylesheet arrives, the playground stays invisible rather than unstyled. */
 const waiting = new CSSStyleSheet();
@@ -31,9 +29,9 @@ function sheetAt(url) {
 
 /**
  * Styles `shadow`: hidden at once, then the playground's look and the sheets at `more`
- * (URLs); resolves when it is styled.
+ * (names of core/assets.js); resolves when it is styled.
  */
 export async function adoptStyles(shadow, more = []) {
   shadow.adoptedStyleSheets = [waiting];
-  shadow.adoptedStyleSheets = await Promise.all([PLAYGROUND_CSS, ...more].map(sheetAt));
+  shadow.adoptedStyleSheets = await Promise.all(['playgroundCss', ...more].map((name) => sheetAt(assetUrl(name))));
 }
