@@ -1,8 +1,18 @@
-//! The version of a versioned document (a lesson file, a model file). It is read before
-//! any other field, so that a file from a newer greymatter, which may add fields, is
-//! refused for its version rather than for a field this build does not know.
+//! greymatter's own version, and the version of a versioned document (a lesson file, a
+//! model file). A document's version is read before any other field, so that a file from
+//! a newer greymatter, which may add fields, is refused for its version rather than for
+//! a field this build does not know.
 
 use crate::given::Given;
+
+/// greymatter's version, from Cargo.toml: the one place it is written (the npm package,
+/// the page and the files it writes all take it from here).
+pub const GREYMATTER_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The `writer` field of the files this build writes: "greymatter 0.1.0".
+pub fn writer() -> String {
+    format!("greymatter {GREYMATTER_VERSION}")
+}
 
 /// Refuses `version` of a `document` ("lesson file", "model") unless it is `supported`.
 pub fn check_version(document: &str, version: i128, supported: u32) -> Result<(), String> {

@@ -265,3 +265,25 @@ fn values_of_the_wrong_kind_are_refused_with_their_layer_field_and_value() {
     );
     assert_eq!(read(&|_| {}), "", "the file itself reads");
 }
+
+#[test]
+fn a_model_file_says_which_greymatter_wrote_it_and_is_read_without_it() {
+    let model = serde_json::to_value(trained().export_model()).unwrap();
+    assert_eq!(
+        model["writer"],
+        format!("greymatter {}", env!("CARGO_PKG_VERSION")).as_str()
+    );
+    let read = |value: serde_json::Value| {
+        let given: Given = serde_json::from_value(value).unwrap();
+        ModelFile::read(&given)
+    };
+    let mut without = model.clone();
+    without.as_object_mut().unwrap().remove("writer");
+    assert_eq!(read(without).unwrap().writer, None);
+    let mut other = model.clone();
+    other["writer"] = "greymatter 9.9.9".into();
+    assert_eq!(
+        read(other).unwrap().writer.as_deref(),
+        Some("greymatter 9.9.9")
+    );
+}

@@ -237,6 +237,8 @@ export interface ModelLayer {
 export interface GreymatterModel {
   format: 'greymatter-model';
   version: 1;
+  /** Which greymatter wrote the file: "greymatter 0.1.0" (read, never checked). */
+  writer?: string;
   problem: 'classification' | 'regression';
   features: Feature[];
   layers: ModelLayer[];
@@ -246,6 +248,8 @@ export interface GreymatterModel {
 export interface GreymatterLesson {
   format: 'greymatter-lesson';
   version: 1;
+  /** Which greymatter wrote the file: "greymatter 0.1.0" (read, never checked). */
+  writer?: string;
   /** Every setting (missing ones take their defaults). */
   config: Partial<GreymatterConfig>;
   /** The view options (without the classroom flags). */
@@ -266,6 +270,8 @@ export interface GreymatterLesson {
 export interface GreymatterApi {
   /** Resolves once the core is loaded, the setup applied and the first picture drawn. */
   readonly ready: Promise<void>;
+  /** greymatter's version ("0.1.0"), as its core says; null until ready. */
+  readonly version: string | null;
   play(): void;
   pause(): void;
   readonly playing: boolean;

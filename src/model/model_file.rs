@@ -16,7 +16,7 @@ use crate::given::{path_text, Given, Step};
 use crate::math::activation::Activation;
 use crate::math::formula::Formula;
 use crate::model::network::{LayerShape, Network};
-use crate::version::{check_given_version, check_version};
+use crate::version::{check_given_version, check_version, writer};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
@@ -27,9 +27,10 @@ pub const VERSION: u32 = 1;
 const DOCUMENT: &str = "model";
 
 /// The fields of a model file, as the format lists them; no other is read.
-pub const FILE_FIELDS: [&str; 6] = [
+pub const FILE_FIELDS: [&str; 7] = [
     "format",
     "version",
+    "writer",
     "problem",
     "features",
     "customFeatures",
@@ -62,6 +63,9 @@ pub struct ModelFile {
     pub format: String,
     /// Always 1 in this version.
     pub version: u32,
+    /// Which greymatter wrote the file ("greymatter 0.1.0"); read but not checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub writer: Option<String>,
     /// The problem the network was trained for.
     pub problem: Problem,
     /// The network's built-in inputs, in order.
@@ -128,6 +132,7 @@ impl ModelFile {
         ModelFile {
             format: FORMAT.to_string(),
             version: VERSION,
+            writer: Some(writer()),
             problem,
             features: features.to_vec(),
             custom_features: custom_features.to_vec(),

@@ -11,7 +11,7 @@ use crate::data::own::OwnData;
 use crate::given::Given;
 use crate::model::model_file::ModelFile;
 use crate::session::trainer::{HistoryEntry, Resume, Snapshot, Trainer};
-use crate::version::{check_given_version, check_version};
+use crate::version::{check_given_version, check_version, writer};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
@@ -62,6 +62,9 @@ pub struct LessonFile {
     pub format: String,
     /// Always 1 in this version.
     pub version: u32,
+    /// Which greymatter wrote the file ("greymatter 0.1.0"); read but not checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub writer: Option<String>,
     /// Every setting (missing ones take their defaults).
     pub config: Config,
     /// How the run is shown.
@@ -109,6 +112,7 @@ impl LessonFile {
         LessonFile {
             format: FORMAT.to_string(),
             version: VERSION,
+            writer: Some(writer()),
             config: trainer.config().clone(),
             view,
             classroom,

@@ -12,6 +12,12 @@ use crate::picture::Colours;
 use js_sys::Float32Array;
 use wasm_bindgen::prelude::*;
 
+/// greymatter's version ("0.1.0"), as Cargo.toml and the npm package have it.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::version::GREYMATTER_VERSION.to_string()
+}
+
 /// The default config as a JS object.
 #[wasm_bindgen(js_name = defaultConfig)]
 pub fn default_config() -> Result<JsValue, JsValue> {

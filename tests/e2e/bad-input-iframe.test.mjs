@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { startSession, openPage } from './helpers.mjs';
 import { assertSays, assertUnchangedAndTrains, countRows, snapshot } from './bad-input-check.mjs';
 
-const CALLS = /^unknown call "(.*)": the calls are play, pause, .* \(with args, an array\), and ready, playing, state, config, view \(read, without args\)$/;
+const CALLS = /^unknown call "(.*)": the calls are play, pause, .* \(with args, an array\), and ready, version, playing, state, config, view \(read, without args\)$/;
 const ARGS = 'args must be an array of the arguments, e.g. {call: "setConfig", args: [{learningRate: 0.1}]}';
 const LAYER = 'layer must be a whole number from 0 to 1 (the output)';
 

@@ -212,7 +212,7 @@ describe('the iframe embed on a host page of another origin', () => {
     // The error names every member of the element's API object but its test hook.
     const members = await inFrame(page, (element) => Object.keys(element.api));
     const unknown = (await call(page, 'train')).error;
-    assert.match(unknown, /^unknown call "train": the calls are play, pause, step, .* \(with args, an array\), and ready, playing, state, config, view \(read, without args\)$/);
+    assert.match(unknown, /^unknown call "train": the calls are play, pause, step, .* \(with args, an array\), and ready, version, playing, state, config, view \(read, without args\)$/);
     for (const name of members.filter((member) => !member.startsWith('_'))) assert.ok(unknown.includes(` ${name}`), `${unknown} names ${name}`);
     assert.ok(!unknown.includes('_panicForTesting'));
     assert.equal((await call(page, '_panicForTesting', 'boom')).error, unknown.replace('"train"', '"_panicForTesting"'));

@@ -213,7 +213,7 @@ describe('answerCall', () => {
     const api = publicApi(standInPlayground());
     const { methods, readOnly } = callableMembers(api);
     assert.deepEqual([...methods, ...readOnly].sort(), Object.keys(api).filter((name) => !name.startsWith('_')).sort());
-    assert.deepEqual(readOnly.sort(), ['config', 'playing', 'ready', 'state', 'view']);
+    assert.deepEqual(readOnly.sort(), ['config', 'playing', 'ready', 'state', 'version', 'view']);
     for (const name of ['play', 'step', 'setConfig', 'setView', 'predict', 'exportModel', 'importModel']) assert.ok(methods.includes(name), name);
     assert.ok(Object.keys(api).includes('_panicForTesting') && !methods.includes('_panicForTesting'));
   });
@@ -222,7 +222,7 @@ describe('answerCall', () => {
     const page = standInPlayground();
     const api = publicApi(page);
     const error = async (data) => (await answerCall(api, { greymatter: 1, id: 9, ...data })).error;
-    assert.match(await error({ call: 'train' }), /^unknown call "train": the calls are play, pause, step, reset, setConfig, .* \(with args, an array\), and ready, playing, state, config, view \(read, without args\)$/);
+    assert.match(await error({ call: 'train' }), /^unknown call "train": the calls are play, pause, step, reset, setConfig, .* \(with args, an array\), and ready, version, playing, state, config, view \(read, without args\)$/);
     assert.match(await error({ call: '_panicForTesting', args: ['boom'] }), /^unknown call "_panicForTesting": the calls are /);
     assert.deepEqual(page.calls, [], 'the private member was not called');
     assert.match(await error({ call: 'constructor' }), /^unknown call "constructor"/);

@@ -12,3 +12,7 @@ const element = document.querySelector('greymatter-playground');
 window.playground = element.api;
 // Read before the playground rewrites the address: it keeps only its own part.
 bindCompare(element, window.location.hash);
+// The footer names the version the core says it is.
+element.ready.then(() => {
+  document.querySelector('#version').textContent = `greymatter ${element.version}`;
+}, () => {});

@@ -43,6 +43,11 @@ export class Core {
 
   // ---- the package's free functions ---------------------------------------
 
+  /** greymatter's version ("0.1.0"): the one Cargo.toml gives the core. */
+  version() {
+    return this.engine.call((_, glue) => glue.version());
+  }
+
   defaultConfig() {
     return this.engine.call((_, glue) => glue.defaultConfig());
   }

@@ -28,6 +28,8 @@ export function publicApi(page) {
   return Object.freeze({
     /** Resolves once the core is loaded and the first picture is drawn. */
     get ready() { return page.ready; },
+    /** greymatter's version ("0.1.0"), as its core says; null until ready. */
+    get version() { return page.started ? page.core.version() : null; },
     play: () => page.play(),
     pause: () => page.pause(),
     get playing() { return page.playing; },

@@ -256,6 +256,8 @@ export class GreymatterPlayground extends HTMLElement {
 
   get ready() { return this.#api.ready; }
 
+  get version() { return this.#api.version; }
+
   get playing() { return this.#api.playing; }
 
   get state() { return this.#api.state; }
