@@ -2,7 +2,8 @@
 #   make serve   build the wasm package, then serve www/ on http://127.0.0.1:$(PORT)/
 #   make build   build the wasm package into www/pkg/, bundle the page's modules into www/js/dist/ and
 #                write the offline file list (only when sources changed)
-#   make test    format, lints, native + wasm tests, build, JS unit tests, a short fuzz run, type check, browser tests
+#   make test    format, lints, native + wasm tests, build and package, JS unit tests, a short fuzz run, type check, browser tests
+#   make package the npm package: target/package/greymatter-X.Y.Z.tgz (scripts/package.mjs)
 #   make fuzz    the long fuzz run of every document door (nightly toolchain, cargo-fuzz)
 #   make soak    the largest network played for 30 minutes with random changes, crashes and reloads
 # Missing tools are installed on the way (scripts/setup.sh); a second run reuses them.
@@ -31,7 +32,7 @@ NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
 
 step = @echo "greymatter: --- $(1)"
 
-.PHONY: serve build test toolchain browser fuzz soak
+.PHONY: serve build test toolchain browser fuzz soak package
 
 serve: build
 	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
@@ -60,6 +61,10 @@ $(PRECACHE): $(PKG) $(PRECACHE_INPUTS)
 toolchain:
 	@scripts/setup.sh
 
+package: build
+	$(call step,the npm package (target/package/))
+	@node scripts/package.mjs
+
 # 10 million runs of each fuzz target (RUNS=… for another number); figures in fuzz/report.txt.
 fuzz: | toolchain
 	@scripts/fuzz.sh
@@ -72,7 +77,14 @@ node_modules/.greymatter-npm-stamp: $(wildcard package.json package-lock.json)
 	@if [ -f package-lock.json ]; then npm ci; else npm install; fi
 	@touch $@
 
-test: browser $(NPM_STAMP)
+# Vite, for the test of the npm package in a Vite app (tests/e2e/package.test.mjs).
+VITE_NPM_STAMP := tests/consumers/vite/node_modules/.greymatter-npm-stamp
+$(VITE_NPM_STAMP): tests/consumers/vite/package.json tests/consumers/vite/package-lock.json
+	$(call step,Vite for the package's consumer test (tests/consumers/vite))
+	@npm ci --prefix tests/consumers/vite --no-audit --no-fund
+	@touch $@
+
+test: browser $(NPM_STAMP) $(VITE_NPM_STAMP)
 	$(call step,cargo fmt --check)
 	@cargo fmt --check
 	$(call step,clippy (native))
@@ -83,8 +95,8 @@ test: browser $(NPM_STAMP)
 	@cargo test
 	$(call step,cargo test (wasm32, wasm-bindgen-test-runner under Node))
 	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner scripts/wasm-cargo.sh test --test wasm_boundary --test gradients --test reference
-	$(call step,make build)
-	@$(MAKE) --no-print-directory build
+	$(call step,make build and make package)
+	@$(MAKE) --no-print-directory package
 	$(call step,unit tests of the DOM-free modules (node --test tests/unit/))
 	@node --test tests/unit/
 	$(call step,fuzzing every document door briefly (scripts/fuzz.sh --short; make fuzz for the long run))

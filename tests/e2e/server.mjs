@@ -38,9 +38,10 @@ async function resolveFile(root, urlPath) {
 
 /**
  * Starts the server; resolves to `{url, close}` once it listens. In the HTML files it
- * serves, each key of `substitute` is replaced by its value.
+ * serves, each key of `substitute` is replaced by its value; `cors(pathname)` says
+ * whether a file is sent with `Access-Control-Allow-Origin: *` (default: every file).
  */
-export async function startServer(root = WWW, { substitute = {} } = {}) {
+export async function startServer(root = WWW, { substitute = {}, cors = () => true } = {}) {
   const server = http.createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
@@ -58,8 +59,8 @@ export async function startServer(root = WWW, { substitute = {} } = {}) {
       response.writeHead(200, {
         'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-        // Like GitHub Pages: pages of other origins may load greymatter from here.
-        'access-control-allow-origin': '*',
+        // Like GitHub Pages and the npm CDNs: pages of other origins may load greymatter from here.
+        ...(cors(pathname) ? { 'access-control-allow-origin': '*' } : {}),
       });
       response.end(body);
     } catch (error) {

@@ -43,8 +43,12 @@ import { TrainingLoop } from './training-loop.js';
 import { recoverAfterCrash, panicForTesting } from './crash-recovery.js';
 import { LessonSession, lessonDocument, openLessonDocument } from './lessons.js';
 
-/** The full page, for share links and "open in greymatter". */
-export const FULL_PAGE = new URL('../../index.html', import.meta.url).href;
+/**
+ * The full page, for share links and "open in greymatter": the one next to the element,
+ * or greymatter's site when the element comes from the npm package, which has no page
+ * (scripts/package.mjs sets GREYMATTER_SITE when it bundles).
+ */
+export const FULL_PAGE = globalThis.GREYMATTER_SITE ?? new URL('../../index.html', import.meta.url).href;
 
 /** The address bar of the page (only for a playground that keeps it: `sync-url`). */
 const addressBar = {

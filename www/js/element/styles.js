@@ -33,5 +33,7 @@ function sheetAt(url) {
  */
 export async function adoptStyles(shadow, more = []) {
   shadow.adoptedStyleSheets = [waiting];
+  // Asked for once the script that made the element has run: it may set basePath first.
+  await null;
   shadow.adoptedStyleSheets = await Promise.all(['playgroundCss', ...more].map((name) => sheetAt(assetUrl(name))));
 }

@@ -10,8 +10,12 @@
 // that enforces Trusted Types with a `trusted-types` list must name `greymatter` in it
 // (README, "A host page's Content-Security-Policy").
 
-/** greymatter's folder: the one place a script URL may point into. */
-const HOME = new URL('../../', import.meta.url);
+/**
+ * greymatter's folder: the one place a script URL may point into. (`import.meta.url` is
+ * read apart so bundlers do not take the folder for a file to copy.)
+ */
+const here = import.meta.url;
+const HOME = new URL('../../', here);
 
 /** Why the policy could not be made (a host page's `trusted-types` list without "greymatter"), or null. */
 let refusal = null;
