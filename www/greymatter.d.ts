@@ -430,6 +430,8 @@ export interface GreymatterCompareAttributes {
   link?: string;
   /** A JSON object of the config keys where B differs: `'{"learningRate": 0.3}'`. */
   b?: string;
+  /** The settings shown under B, as a playground's `controls`: `"learning-rate, activation"` (default: every training setting). */
+  controls?: string;
   theme?: string;
   autoplay?: string;
   'sync-url'?: string;

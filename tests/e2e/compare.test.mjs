@@ -239,6 +239,32 @@ describe('<greymatter-compare> on a host page', () => {
     assert.deepEqual(reset.curves.a.map(([epoch]) => epoch), [0]);
   });
 
+  it('shows under B only the settings `controls` names, and follows a changed controls', async () => {
+    const shown = await page.evaluate(async () => {
+      const shownUnder = (run) => [...run.shadowRoot.querySelectorAll('.field[data-control]')]
+        .filter((control) => control.checkVisibility()).map((control) => control.dataset.control);
+      const short = document.createElement('greymatter-compare');
+      short.setAttribute('config', '{"dataset": "xor", "hidden": [4]}');
+      short.setAttribute('b', '{"learningRate": 0.3}');
+      short.setAttribute('controls', 'learning-rate');
+      document.querySelector('main').append(short);
+      await short.ready;
+      const race = document.querySelector('#race');
+      const result = {
+        short: shownUnder(short.b), every: shownUnder(race.b),
+        heights: [short, race].map((element) => element.getBoundingClientRect().height),
+      };
+      short.setAttribute('controls', 'activation');
+      window.shownUnderShort = () => shownUnder(short.b).join(',');
+      return result;
+    });
+    await page.waitForFunction(() => window.shownUnderShort() === 'activation');
+    await page.evaluate(() => document.querySelector('greymatter-compare:not(#race)').remove());
+    assert.deepEqual(shown.short, ['learningRate']);
+    assert.ok(shown.every.length >= 10, `without controls B shows every training setting: ${shown.every}`);
+    assert.ok(shown.heights[0] < shown.heights[1] - 300, `shorter: ${shown.heights}`);
+  });
+
   it('pauses both when one run\'s loss blows up, and says which', async () => {
     const said = await page.evaluate(async () => {
       const race = document.createElement('greymatter-compare');

@@ -61,13 +61,20 @@ export class GreymatterCompare extends HTMLElement {
     this.#styled = adoptStyles(this.#shadow, ['compareCss']);
   }
 
-  static observedAttributes = ['theme', 'b'];
+  static observedAttributes = ['theme', 'b', 'controls'];
 
-  /** A changed `theme` applies to the comparison and both runs; a changed `b` to B, as setConfig would. */
+  /**
+   * A changed `theme` applies to the comparison and both runs; a changed `b` to B, as
+   * setConfig would; a changed `controls` to B's settings.
+   */
   attributeChangedCallback(name, before, after) {
     if (!this.#parts || before === after) return;
     if (name === 'b') {
       if (this.#schema && after !== null) this.#changeB(after);
+      return;
+    }
+    if (name === 'controls') {
+      if (this.#schema) this.#showControlsOfB();
       return;
     }
     for (const run of [this.#a, this.#b]) {
@@ -104,11 +111,21 @@ export class GreymatterCompare extends HTMLElement {
         errors.push(`b: ${error.message}`);
       }
     }
-    this.#b.setAttribute('controls', this.#schema.hideableRows().filter((row) => this.#schema.isConfigKey(row.key)).map((row) => row.key).join(','));
+    this.#showControlsOfB();
     this.#afterChange();
     for (const line of errors) this.#say(`In the attributes: ${line}`, 'setup', true);
     this.dispatchEvent(new CustomEvent('ready', { detail: this.#detail() }));
     if (this.hasAttribute('autoplay')) this.play();
+  }
+
+  /**
+   * The controls under B: the ones `controls` names (as a playground's `controls`), or
+   * without it every training setting a classroom can hide.
+   */
+  #showControlsOfB() {
+    const asked = this.getAttribute('controls');
+    const every = this.#schema.hideableRows().filter((row) => this.#schema.isConfigKey(row.key)).map((row) => row.key);
+    this.#b.setAttribute('controls', asked ?? every.join(','));
   }
 
   /** B's settings asked for by the attributes: the `link`'s compare part, then `b` (a JSON object). */
