@@ -4,7 +4,8 @@
 // messages from anyone but its parent (and, with `origins=`, from any other origin),
 // runs under a strict script-src, and embed-host.js resizes it and gives promises.
 // Fixtures: iframe-host.html (the snippet without the helper; the frame's address is
-// the page's own hash), intruder.html (a frame of a third origin), iframe-helper.html.
+// the page's own hash), intruder.html (a frame of a third origin), iframe-helper.html,
+// iframe-snippet.html (the README's snippet under a policy without inline style or script).
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -365,6 +366,25 @@ describe('the iframe embed on a host page of another origin', () => {
       window.postMessage({ barrier: 'self' }, '*');
     }));
     assert.equal(await page.evaluate(() => document.getElementById('lesson').clientHeight), resized);
+    await done(page);
+  });
+
+  it("the README's snippet works under a host policy without inline style or script: resized, scripted, its events heard", async () => {
+    const page = await openPage(session, 'about:blank');
+    await page.addInitScript(() => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
+    });
+    await page.goto(`${session.hostUrl}iframe-snippet.html`);
+    await page.waitForFunction(() => window.snippet?.stepped !== undefined);
+    const seen = await page.evaluate(() => ({
+      ...window.snippet, height: document.querySelector('iframe').clientHeight, violations: window.violations,
+    }));
+    assert.equal(seen.outcome, 'reset');
+    assert.equal(seen.stepped, 1);
+    assert.ok(seen.height > 300, `the helper sized the frame to its playground: ${seen.height} px`);
+    await page.waitForFunction(() => window.snippet.epochs.includes(1));
+    assert.deepEqual(seen.violations, []);
     await done(page);
   });
 

@@ -61,6 +61,8 @@ function connectToParent(element, origins) {
   window.addEventListener('message', async (event) => {
     if (!isFromHost(event, { parent: window.parent, origins }) || !isGreymatterMessage(event.data)) return;
     if (origins !== null) parentOrigin = event.origin;
+    // A host calls as soon as the frame listens: each call waits until the playground is up (or failed to start).
+    await element.ready.catch(() => {});
     const reply = await answerCall(element.api, event.data);
     // An opaque origin (a sandboxed or file: page) cannot be named: the reply goes to that window alone.
     event.source.postMessage(reply, event.origin === 'null' ? '*' : event.origin);
