@@ -2,8 +2,10 @@
 #   make serve   build the wasm package, then serve www/ on http://127.0.0.1:$(PORT)/
 #   make build   build the wasm package into www/pkg/, bundle the page's modules into www/js/dist/ and
 #                write the offline file list (only when sources changed)
-#   make test    format, lints, native + wasm tests, build and package, JS unit tests, a short fuzz run, type check, browser tests
+#   make test    format, lints, native + wasm tests, build and package, JS unit tests, a short fuzz run, type check,
+#                the site, browser tests
 #   make package the npm package: target/package/greymatter-X.Y.Z.tgz (scripts/package.mjs)
+#   make site    the static site to deploy, in target/site/ (scripts/site.mjs): what the pages load, relative URLs only
 #   make fuzz    the long fuzz run of every document door (nightly toolchain, cargo-fuzz)
 #   make soak    the largest network played for 30 minutes with random changes, crashes and reloads
 # Missing tools are installed on the way (scripts/setup.sh); a second run reuses them.
@@ -32,7 +34,7 @@ NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
 
 step = @echo "greymatter: --- $(1)"
 
-.PHONY: serve build test toolchain browser fuzz soak package
+.PHONY: serve build test toolchain browser fuzz soak package site
 
 serve: build
 	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
@@ -57,6 +59,10 @@ $(BUNDLE): $(BUNDLE_INPUTS) $(BUNDLE_NPM_STAMP)
 $(PRECACHE): $(PKG) $(PRECACHE_INPUTS)
 	$(call step,offline file list and version ($(PRECACHE)))
 	@node scripts/precache.mjs
+
+site: build
+	$(call step,the site to deploy (target/site/))
+	@node scripts/site.mjs
 
 toolchain:
 	@scripts/setup.sh
@@ -106,6 +112,8 @@ test: browser $(NPM_STAMP) $(VITE_NPM_STAMP)
 	$(call step,TypeScript declarations: up to date with the schema and type-checked (tests/types))
 	@node scripts/types.mjs --check
 	@npx --no-install tsc --noEmit -p tests/types
+	$(call step,make site)
+	@$(MAKE) --no-print-directory site
 	$(call step,browser end-to-end tests (node --test tests/e2e/))
 	@if [ -d tests/e2e ]; then node --test tests/e2e/; \
 	else echo "greymatter: no tests/e2e/ yet: skipped"; fi
