@@ -2,6 +2,7 @@
 // headless Chromium (driven by playwright-core), and pages that record every console
 // error and uncaught page error so a test can insist there were none.
 
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before } from 'node:test';
 import path from 'node:path';
@@ -90,6 +91,35 @@ export async function stepEpochs(page, epochs) {
     for (let i = 0; i < count; i++) await window.playground.step();
     return window.playground.state;
   }, epochs);
+}
+
+/** Waits until a service worker controls `page` (or a frame); its script's address. */
+export async function untilControlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+}
+
+/** Waits until every playground of the page (or frame) is ready, then steps each once: their epochs. */
+export async function startsAndTrains(page) {
+  await page.waitForFunction(() => document.querySelector('greymatter-playground') !== null);
+  return page.evaluate(async (timeout) => {
+    const elements = [...document.querySelectorAll('greymatter-playground')];
+    const late = new Promise((_, reject) => setTimeout(() => reject(new Error(`not ready after ${timeout} ms`)), timeout));
+    await Promise.race([Promise.all(elements.map((element) => element.ready)), late]);
+    const epochs = [];
+    for (const element of elements) epochs.push((await element.step()).epoch);
+    return epochs;
+  }, TIMEOUT_MS);
+}
+
+/** Asserts that `what` trained: at least one playground, each past epoch 0 (startsAndTrains' epochs). */
+export const trained = (epochs, what) => assert.ok(epochs.length > 0 && epochs.every((epoch) => epoch > 0), `${what} trains: epochs ${epochs}`);
+
+/** Takes the network away: the browser offline, and nothing listening at the server's address. */
+export async function noNetwork(page, server) {
+  await page.context().setOffline(true);
+  await server.close();
+  await assert.rejects(fetch(server.url), 'the server is stopped');
 }
 
 /** Counts pixels of the #heatmap canvas that are orange-ish, blue-ish, and distinct colours. */

@@ -17,7 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { startSession, openPage, CHROMIUM, ARGS, TIMEOUT_MS } from './helpers.mjs';
+import {
+  startSession, openPage, untilControlled, startsAndTrains, trained, noNetwork, CHROMIUM, ARGS, TIMEOUT_MS,
+} from './helpers.mjs';
 import { startServer, WWW, FIXTURES } from './server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,34 +33,6 @@ const PAGES = {
   'the tutorial': 'tutorial.html',
   'the iframe embed': 'embed.html#dataset=gauss&hidden=2&layout=compact',
 };
-
-/** Waits until a service worker controls `page` (or a frame); its script's address. */
-async function untilControlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  return page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
-}
-
-/** Waits until every playground of the page (or frame) is ready, then steps each once: their epochs. */
-async function startsAndTrains(page) {
-  await page.waitForFunction(() => document.querySelector('greymatter-playground') !== null);
-  return page.evaluate(async (timeout) => {
-    const elements = [...document.querySelectorAll('greymatter-playground')];
-    const late = new Promise((_, reject) => setTimeout(() => reject(new Error(`not ready after ${timeout} ms`)), timeout));
-    await Promise.race([Promise.all(elements.map((element) => element.ready)), late]);
-    const epochs = [];
-    for (const element of elements) epochs.push((await element.step()).epoch);
-    return epochs;
-  }, TIMEOUT_MS);
-}
-
-const trained = (epochs, what) => assert.ok(epochs.length > 0 && epochs.every((epoch) => epoch > 0), `${what} trains: epochs ${epochs}`);
-
-/** Takes the network away: the browser offline, and nothing listening at the server's address. */
-async function noNetwork(page, server) {
-  await page.context().setOffline(true);
-  await server.close();
-  await assert.rejects(fetch(server.url), 'the server is stopped');
-}
 
 /** An init script: every call of register() in a page or frame, kept in window.registrations with its outcome. */
 function recordRegistrations() {

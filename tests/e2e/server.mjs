@@ -2,7 +2,9 @@
 // GREYMATTER_WWW) on a free port of 127.0.0.1, with the MIME types the page needs
 // (application/wasm lets the browser compile the core while it downloads). A second
 // one serves the host pages of tests/e2e/fixtures/ on another port — another origin —
-// with `{{GREYMATTER}}` in them replaced by the first one's address.
+// with `{{GREYMATTER}}` in them replaced by the first one's address. With a `prefix`
+// (`/greymatter/`, as GitHub Pages serves a project's site) the folder is served below
+// that path only, and every other path is not found; `onRequest` hears every path asked for.
 
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -37,15 +39,17 @@ async function resolveFile(root, urlPath) {
 }
 
 /**
- * Starts the server; resolves to `{url, close}` once it listens. In the HTML files it
- * serves, each key of `substitute` is replaced by its value; `cors(pathname)` says
- * whether a file is sent with `Access-Control-Allow-Origin: *` (default: every file).
+ * Starts the server; resolves to `{url, close}` once it listens (`url` is the server's
+ * root, not the prefix). In the HTML files it serves, each key of `substitute` is
+ * replaced by its value; `cors(pathname)` says whether a file is sent with
+ * `Access-Control-Allow-Origin: *` (default: every file).
  */
-export async function startServer(root = WWW, { substitute = {}, cors = () => true } = {}) {
+export async function startServer(root = WWW, { substitute = {}, cors = () => true, prefix = '/', onRequest = () => {} } = {}) {
   const server = http.createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
-      const file = await resolveFile(root, pathname);
+      onRequest(pathname);
+      const file = pathname.startsWith(prefix) ? await resolveFile(root, pathname.slice(prefix.length - 1)) : null;
       if (!file) {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
