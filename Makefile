@@ -6,6 +6,7 @@
 #                the site, browser tests
 #   make package the npm package: target/package/greymatter-X.Y.Z.tgz (scripts/package.mjs)
 #   make site    the static site to deploy, in target/site/ (scripts/site.mjs): what the pages load, relative URLs only
+#   make check-tag TAG=vX.Y.Z   fails unless TAG names the version a release carries (scripts/version.mjs)
 #   make fuzz    the long fuzz run of every document door (nightly toolchain, cargo-fuzz)
 #   make soak    the largest network played for 30 minutes with random changes, crashes and reloads
 # Missing tools are installed on the way (scripts/setup.sh); a second run reuses them.
@@ -34,7 +35,7 @@ NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
 
 step = @echo "greymatter: --- $(1)"
 
-.PHONY: serve build test toolchain browser fuzz soak package site
+.PHONY: serve build test toolchain browser fuzz soak package site check-tag
 
 serve: build
 	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
@@ -63,6 +64,9 @@ $(PRECACHE): $(PKG) $(PRECACHE_INPUTS)
 site: build
 	$(call step,the site to deploy (target/site/))
 	@node scripts/site.mjs
+
+check-tag:
+	@node scripts/version.mjs --check-tag "$(TAG)"
 
 toolchain:
 	@scripts/setup.sh
@@ -112,6 +116,8 @@ test: browser $(NPM_STAMP) $(VITE_NPM_STAMP)
 	$(call step,TypeScript declarations: up to date with the schema and type-checked (tests/types))
 	@node scripts/types.mjs --check
 	@npx --no-install tsc --noEmit -p tests/types
+	$(call step,make check-tag: the tag a release of this version needs)
+	@$(MAKE) --no-print-directory check-tag TAG=v$$(node scripts/version.mjs)
 	$(call step,make site)
 	@$(MAKE) --no-print-directory site
 	$(call step,browser end-to-end tests (node --test tests/e2e/))

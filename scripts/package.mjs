@@ -13,6 +13,9 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle } from './bundle.mjs';
+import { cargoPackage } from './version.mjs';
+
+export { cargoPackage };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -33,14 +36,6 @@ const COPIED = {
   LICENSE: 'LICENSE',
   'CHANGELOG.md': 'CHANGELOG.md',
 };
-
-/** The `[package]` table of Cargo.toml: its string values, and `keywords` as a list. */
-export function cargoPackage(text) {
-  const table = /^\[package\]\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text)?.[1] ?? '';
-  const fields = {};
-  for (const [, key, value] of table.matchAll(/^(\w+)\s*=\s*(".*"|\[.*\])\s*$/gm)) fields[key] = JSON.parse(value);
-  return fields;
-}
 
 /** The package's package.json, from Cargo.toml's fields. */
 export function packageJson(cargo) {
