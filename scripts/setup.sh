@@ -2,9 +2,11 @@
 # Makes this machine able to build and test greymatter, installing only what is missing.
 #
 #   scripts/setup.sh            wasm32 toolchain + wasm-bindgen-cli
-#   scripts/setup.sh --browser  the same, plus Debian's chromium (for tests/e2e) and a
-#                               Python venv with numpy (target/export-venv: the unit tests
-#                               run the NumPy script "Export as code" writes)
+#   scripts/setup.sh --browser  the same, plus Debian's chromium (for tests/e2e; not when
+#                               GREYMATTER_CHROMIUM names another Chromium, as in CI on
+#                               Ubuntu, which has no chromium package) and a Python venv
+#                               with numpy (target/export-venv: the unit tests run the
+#                               NumPy script "Export as code" writes)
 #
 # The wasm32 toolchain comes one of two ways, picked here and said out loud:
 #   rustup  rustup's toolchain has the wasm32-unknown-unknown target, or adds it within
@@ -113,10 +115,15 @@ if [ "$have" != "$want" ] || ! command -v wasm-bindgen-test-runner >/dev/null; t
 fi
 say "wasm-bindgen $want: $(command -v wasm-bindgen)"
 
-# --- Debian's chromium, for the browser tests ---
+# --- Debian's chromium (or GREYMATTER_CHROMIUM), for the browser tests ---
 if [ "${1:-}" = "--browser" ]; then
-    [ -x /usr/bin/chromium ] || apt_install chromium chromium-driver
-    say "browser: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+    browser=${GREYMATTER_CHROMIUM:-/usr/bin/chromium}
+    if [ -n "${GREYMATTER_CHROMIUM:-}" ]; then
+        [ -x "$browser" ] || die "GREYMATTER_CHROMIUM=$browser is not an executable"
+    else
+        [ -x "$browser" ] || apt_install chromium chromium-driver
+    fi
+    say "browser: $("$browser" --version 2>/dev/null || echo "$browser")"
 fi
 
 # --- a Python venv with numpy, for the unit tests of "Export as code" ---
