@@ -5,7 +5,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPlayground, stepEpochs, openOncePerSuite, TIMEOUT_MS } from './helpers.mjs';
+import { openPlayground, stepEpochs, openOncePerSuite, pageKeepingErrorEvents } from './helpers.mjs';
 
 const PROBE = [[0, 0], [2, 2], [-3, 1], [4, -5]];
 /**
@@ -13,16 +13,7 @@ const PROBE = [[0, 0], [2, 2], [-3, 1], [4, -5]];
  * events from the first one on (`window.errorEvents`: their details).
  */
 async function openWatchingErrors(session, url, viewport) {
-  const context = await session.browser.newContext({ viewport });
-  await context.addInitScript(() => {
-    window.errorEvents = [];
-    // The element's events do not bubble, but every event passes the window on its way down.
-    window.addEventListener('error', (event) => {
-      if (event instanceof CustomEvent) window.errorEvents.push(event.detail);
-    }, true);
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT_MS);
+  const page = await pageKeepingErrorEvents(session, viewport);
   page.problems = [];
   page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
   await page.goto(url);

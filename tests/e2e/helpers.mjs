@@ -63,6 +63,24 @@ export async function openPage(session, url, device = {}) {
   return page;
 }
 
+/**
+ * A new page in a context of its own with `viewport`, not yet at any address, that keeps
+ * the `detail` of every element's `error` event from the first one on in
+ * `window.errorEvents` (the events do not bubble, but each passes the window on its way down).
+ */
+export async function pageKeepingErrorEvents(session, viewport) {
+  const context = await session.browser.newContext({ viewport });
+  await context.addInitScript(() => {
+    window.errorEvents = [];
+    window.addEventListener('error', (event) => {
+      if (event instanceof CustomEvent) window.errorEvents.push(event.detail);
+    }, true);
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  return page;
+}
+
 /** Opens the full page at `url` (a new page, as openPage) and waits until `window.playground.ready` resolved. */
 export async function openPlayground(session, url = session.url, device = {}) {
   const page = await openPage(session, url, device);

@@ -5,6 +5,8 @@
 // with `{{GREYMATTER}}` in them replaced by the first one's address. With a `prefix`
 // (`/greymatter/`, as GitHub Pages serves a project's site) the folder is served below
 // that path only, and every other path is not found; `onRequest` hears every path asked for.
+// A test may also have chosen paths answered its own way (a 404, an HTML page where the
+// core should be), as a badly set-up host would.
 
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -42,13 +44,22 @@ async function resolveFile(root, urlPath) {
  * Starts the server; resolves to `{url, close}` once it listens (`url` is the server's
  * root, not the prefix). In the HTML files it serves, each key of `substitute` is
  * replaced by its value; `cors(pathname)` says whether a file is sent with
- * `Access-Control-Allow-Origin: *` (default: every file).
+ * `Access-Control-Allow-Origin: *` (default: every file). `answers` maps a path
+ * (`/pkg/greymatter_bg.wasm`) to the answer it gets instead of its file, `{status, type, body}`.
  */
-export async function startServer(root = WWW, { substitute = {}, cors = () => true, prefix = '/', onRequest = () => {} } = {}) {
+export async function startServer(root = WWW, {
+  substitute = {}, cors = () => true, prefix = '/', onRequest = () => {}, answers = {},
+} = {}) {
   const server = http.createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
       onRequest(pathname);
+      if (Object.hasOwn(answers, pathname)) {
+        const { status = 200, type = 'text/plain', body = '' } = answers[pathname];
+        const allowed = cors(pathname) ? { 'access-control-allow-origin': '*' } : {};
+        response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...allowed }).end(body);
+        return;
+      }
       const file = pathname.startsWith(prefix) ? await resolveFile(root, pathname.slice(prefix.length - 1)) : null;
       if (!file) {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
