@@ -153,7 +153,12 @@ function standInPlayground() {
     state: { epoch: 0, trainLoss: 0.5 },
     playing: false,
     ready: Promise.resolve(),
-    requireStarted() { if (!this.started) throw new Error('greymatter is still loading: await ready first'); },
+    failure: null,
+    requireAlive() { if (this.failure) throw new Error(this.failure); },
+    requireStarted() {
+      this.requireAlive();
+      if (!this.started) throw new Error('greymatter is still loading: await ready first');
+    },
     report(error) { calls.push(['report', error.message]); },
     play() { calls.push(['play']); },
     pause() { calls.push(['pause']); },
@@ -207,6 +212,18 @@ describe('answerCall', () => {
     const early = standInPlayground();
     early.started = false;
     assert.equal((await answerCall(publicApi(early), { greymatter: 1, id: 5, call: 'reset' })).error, 'greymatter is still loading: await ready first');
+  });
+
+  it('answers every call with why the playground could not start, once it could not', async () => {
+    const page = standInPlayground();
+    page.failure = 'greymatter could not start: its core is not at https://a.example/pkg/greymatter_bg.wasm (404 Not Found).';
+    const api = publicApi(page);
+    const { methods, readOnly } = callableMembers(api);
+    for (const call of [...methods, ...readOnly].filter((name) => name !== 'ready')) {
+      const answer = await answerCall(api, { greymatter: 1, id: call, call, ...(methods.includes(call) && { args: [] }) });
+      assert.deepEqual(answer, { greymatter: 1, id: call, error: page.failure }, call);
+    }
+    assert.deepEqual(page.calls, [], 'nothing reached the playground');
   });
 
   it('offers every member of the API object but the private ones, read-only members apart', () => {

@@ -5,12 +5,15 @@
 // element starts (`GreymatterPlayground.basePath = 'https://…/greymatter/'`, the folder
 // that holds greymatter.js, pkg/ and css/ as the package lays them out).
 
-/** Each file by name: where it is below the base path, and where it is next to the bundle. */
+/**
+ * Each file by name: where it is below the base path, where it is next to the bundle,
+ * and what a message calls it ("greymatter could not start: its core is not at …").
+ */
 const FILES = {
-  core: { path: 'pkg/greymatter_bg.wasm', here: new URL('../../pkg/greymatter_bg.wasm', import.meta.url).href },
-  glue: { path: 'pkg/greymatter.js', here: new URL('../../pkg/greymatter.js', import.meta.url).href },
-  playgroundCss: { path: 'css/playground.css', here: new URL('../../css/playground.css', import.meta.url).href },
-  compareCss: { path: 'css/compare.css', here: new URL('../../css/compare.css', import.meta.url).href },
+  core: { path: 'pkg/greymatter_bg.wasm', here: new URL('../../pkg/greymatter_bg.wasm', import.meta.url).href, words: 'its core' },
+  glue: { path: 'pkg/greymatter.js', here: new URL('../../pkg/greymatter.js', import.meta.url).href, words: "its core's glue code" },
+  playgroundCss: { path: 'css/playground.css', here: new URL('../../css/playground.css', import.meta.url).href, words: 'its stylesheet' },
+  compareCss: { path: 'css/compare.css', here: new URL('../../css/compare.css', import.meta.url).href, words: "the comparison's stylesheet" },
 };
 
 /** The base path a host set (an absolute URL ending in /), or null: next to the bundle. */
@@ -50,4 +53,9 @@ export function assetUrl(name) {
   const url = base ? new URL(file.path, base).href : file.here;
   firstUse ??= url;
   return url;
+}
+
+/** What a message calls file `name` ("its core"). */
+export function assetWords(name) {
+  return FILES[name].words;
 }

@@ -12,6 +12,10 @@
 // own URL with a query that makes it a new module instead (and a crashed instance's
 // memory then stays with its glue).
 //
+// A download or compilation that fails says why (core/download.js: the URL, the HTTP
+// status, an HTML page where the core should be, CORS, the page's CSP), and is tried
+// again by the next playground rather than remembered.
+//
 // `Engine.call` turns a refused setting into a plain Error with the core's readable
 // message, and a crash of the core (a Rust panic, seen in JS as a
 // `WebAssembly.RuntimeError`) into a fresh instance that carries on from the last good
@@ -24,6 +28,7 @@
 // instance is touched.
 
 import { assetUrl } from './assets.js';
+import { download, notWebAssembly, notText, compileFailure, refusedByPolicy } from './download.js';
 
 /** The compiled module and the glue's source, fetched once for the whole page. */
 let shared = null;
@@ -32,28 +37,33 @@ let urlImports = 0;
 /** Whether the page refused a blob: import once (its CSP): later instances go straight to URLs. */
 let blobRefused = false;
 
+/** The core compiled while it downloads; a failure says why (a StartFailure). */
 async function compileCore() {
-  const wasmUrl = assetUrl('core');
-  const response = fetch(wasmUrl);
+  const { url, what, response } = await download('core');
   try {
     return await WebAssembly.compileStreaming(response);
   } catch (error) {
-    // A server that does not send application/wasm: compile from the bytes instead.
-    const bytes = await (await fetch(wasmUrl)).arrayBuffer().catch(() => { throw error; });
-    return WebAssembly.compile(bytes);
+    if (refusedByPolicy(error)) throw compileFailure(what, url, error);
+    // A server that does not send application/wasm, or a file that is not WebAssembly: look at its bytes.
+    const bytes = new Uint8Array(await (await download('core')).response.arrayBuffer());
+    const refusal = notWebAssembly(what, url, bytes);
+    if (refusal) throw refusal;
+    return WebAssembly.compile(bytes).catch((compiling) => { throw compileFailure(what, url, compiling); });
   }
+}
+
+/** The text of the core's glue code (a JavaScript module); a failure says why. */
+async function glueText() {
+  const { url, what, response } = await download('glue');
+  const text = await response.text();
+  const refusal = notText(what, url, text, 'JavaScript');
+  if (refusal) throw refusal;
+  return text;
 }
 
 function sharedCore() {
   if (!shared) {
-    const glueUrl = assetUrl('glue');
-    shared = {
-      module: compileCore(),
-      glueSource: fetch(glueUrl).then((response) => {
-        if (!response.ok) throw new Error(`${glueUrl}: ${response.status} ${response.statusText}`);
-        return response.text();
-      }),
-    };
+    shared = { module: compileCore(), glueSource: glueText() };
     // A failed download is tried again by the next playground, not remembered forever.
     Promise.all([shared.module, shared.glueSource]).catch(() => { shared = null; });
   }
@@ -96,7 +106,9 @@ async function importGlue(source) {
  */
 async function instantiate(previous) {
   const { module, glueSource } = sharedCore();
-  const [compiled, source] = await Promise.all([module, glueSource]);
+  // The core first: when both fail, its reason is the one said.
+  const compiled = await module;
+  const source = await glueSource;
   let glue = previous;
   if (typeof glue?.releaseInstance === 'function') glue.releaseInstance();
   else glue = await importGlue(source);

@@ -2,7 +2,8 @@
 // element's methods, `window.playground` on the full page and the iframe embed's
 // messages are all this one object. A thin, frozen facade over the playground
 // (controller.js), so scripts see only the documented members. Indices and points
-// are checked here (arguments.js) before anything reaches the core.
+// are checked here (arguments.js) before anything reaches the core. Once the
+// playground could not start, every member throws (or rejects with) why.
 
 import { checkNeuron, checkPoints, finiteNumber, wholeNumber } from './arguments.js';
 
@@ -12,6 +13,10 @@ function plainObject(value) {
 
 /** @param {import('./controller.js').Playground} page */
 export function publicApi(page) {
+  const alive = (work) => (...args) => {
+    page.requireAlive();
+    return work(...args);
+  };
   const started = (work) => (...args) => {
     page.requireStarted();
     return work(...args);
@@ -29,21 +34,21 @@ export function publicApi(page) {
     /** Resolves once the core is loaded and the first picture is drawn. */
     get ready() { return page.ready; },
     /** greymatter's version ("0.1.0"), as its core says; null until ready. */
-    get version() { return page.started ? page.core.version() : null; },
-    play: () => page.play(),
-    pause: () => page.pause(),
-    get playing() { return page.playing; },
-    step: () => page.step(),
+    get version() { return alive(() => (page.started ? page.core.version() : null))(); },
+    play: alive(() => page.play()),
+    pause: alive(() => page.pause()),
+    get playing() { return alive(() => page.playing)(); },
+    step: async () => alive(() => page.step())(),
     reset: started(() => page.reset()),
-    get state() { return page.state; },
-    get config() { return page.config ? structuredClone(page.config) : null; },
+    get state() { return alive(() => page.state)(); },
+    get config() { return alive(() => (page.config ? structuredClone(page.config) : null))(); },
     setConfig: started((partial) => {
       if (!plainObject(partial)) {
         throw new Error('setConfig expects an object such as {learningRate: 0.01}');
       }
       return page.setConfig(partial);
     }),
-    get view() { return structuredClone(page.view); },
+    get view() { return alive(() => structuredClone(page.view))(); },
     setView: shown((partial) => {
       if (!plainObject(partial)) throw new Error('setView expects an object such as {discretize: true}');
       page.setView(partial);

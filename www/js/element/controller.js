@@ -63,15 +63,17 @@ export class Playground {
    * @param {ShadowRoot|HTMLElement} root holds this playground's markup (template.js)
    * @param {{emit: (type: string, detail: object) => void, syncUrl: boolean,
    *          initial: () => {values: object, view: object, errors: string[], source: string},
-   *          styled: Promise<void>, lessons?: () => {key: string|null, src: string|null}}} options
+   *          styled: Promise<void>, failed?: () => void,
+   *          lessons?: () => {key: string|null, src: string|null}}} options
    *   `emit` sends the element's events; `syncUrl` reads and writes the address bar;
    *   otherwise `initial` gives the setup to start from (the element's attributes);
    *   `styled` settles once the stylesheet applies (the first picture waits for it);
+   *   `failed` shows only the notice, once the playground could not start;
    *   `lessons` gives the key the session is kept under and the lesson to open (lessons.js)
    */
-  constructor(root, { emit, syncUrl, initial, styled, lessons = () => ({ key: null, src: null }) }) {
+  constructor(root, { emit, syncUrl, initial, styled, failed = () => {}, lessons = () => ({ key: null, src: null }) }) {
     const find = (id) => root.getElementById(id);
-    Object.assign(this, { root, find, emit, syncUrl, initial, styled });
+    Object.assign(this, { root, find, emit, syncUrl, initial, styled, failed });
     this.lessonsOf = lessons;
     // A comparison's part of the address (compare/) is not this playground's: its session belongs to the rest.
     this.lessons = new LessonSession(this, { key: null, hash: () => (syncUrl ? withoutCompare(addressBar.read()) : '') });
@@ -90,6 +92,7 @@ export class Playground {
       showPlaying: (playing) => this.showPlaying(playing),
     });
     this.started = false;
+    this.failure = null; // why the playground could not start, once it could not (an Error)
     this.schema = null; // the core's settings schema, once loaded
     this.config = null;
     this.view = null;
@@ -200,7 +203,10 @@ export class Playground {
 
   async start() {
     try {
-      await Promise.all([this.core.load(), this.styled]);
+      // Both settle before a failure is said, the core's first: the notice needs its look, and one reason is given.
+      const loaded = await Promise.allSettled([this.core.load(), this.styled]);
+      const missing = loaded.find((outcome) => outcome.status === 'rejected');
+      if (missing) throw missing.reason;
       this.schema = new Schema(this.core.configSchema());
       this.view = this.schema.defaultView();
       this.buildViews(this.schema);
@@ -233,11 +239,21 @@ export class Playground {
       this.lessons.key = key;
       await this.lessons.begin(src, withoutCompare(address));
     } catch (error) {
-      const message = `greymatter could not start: ${error.message}`;
-      this.message.show(message);
-      this.emit('error', { message, source: 'start' });
-      throw error;
+      throw this.failedToStart(error);
     }
+  }
+
+  /**
+   * Says why the playground could not start — in its notice, alone in the element, and as
+   * an `error` event — and keeps it for every later scripting call; returns it.
+   */
+  failedToStart(thrown) {
+    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+    this.failure = new Error(`greymatter could not start: ${error.message}`, { cause: error });
+    this.message.show(`greymatter could not start: ${error.problem ?? error.message}`, error.hint);
+    this.failed();
+    this.emit('error', { message: this.failure.message, source: 'start' });
+    return this.failure;
   }
 
   /** Shows the lines of a setup that were refused, each prefixed with where they came from. */
@@ -861,7 +877,13 @@ export class Playground {
     this.emit('error', { message, source });
   }
 
+  /** Throws why the playground could not start, once it could not: every scripting call then says so. */
+  requireAlive() {
+    if (this.failure) throw new Error(this.failure.message, { cause: this.failure.cause });
+  }
+
   requireStarted() {
+    this.requireAlive();
     if (!this.started) throw new Error('greymatter is still loading: await ready first');
   }
 }

@@ -8,12 +8,13 @@
 // `diverge` and `error` events, each a CustomEvent with a plain `detail`. Off screen
 // it stops animating and goes on where it was when scrolled back. The settings'
 // attributes are known once the core's schema is loaded, so they are watched with a
-// MutationObserver rather than `observedAttributes`.
+// MutationObserver rather than `observedAttributes`. A playground that could not start
+// shows only its notice saying why.
 
 import { Playground, FULL_PAGE } from './controller.js';
 import { publicApi } from './api.js';
 import { playgroundMarkup } from './template.js';
-import { adoptStyles } from './styles.js';
+import { adoptStyles, showStartFailure } from './styles.js';
 import { layoutNamed, layoutControls, showRegions, THEMES } from './layouts.js';
 import { configAttributes, viewAttributes, readAttributes, attributeText } from '../state/attributes.js';
 import { readControlList } from '../state/classroom.js';
@@ -77,6 +78,7 @@ export class GreymatterPlayground extends HTMLElement {
       syncUrl: this.hasAttribute('sync-url'),
       initial: (schema) => this.#initialSetup(schema),
       styled: adoptStyles(this.#shadow),
+      failed: () => showStartFailure(this.#shadow),
       lessons: () => ({ key: this.#sessionKey(), src: this.getAttribute('src') }),
     });
     this.#api = publicApi(this.#playground);
