@@ -4,7 +4,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeView } from '../../www/js/state/view.js';
-import { readAttributes, attributeOf, configAttributes, viewAttributes } from '../../www/js/state/attributes.js';
+import {
+  readAttributes, attributeOf, configAttributes, viewAttributes, knownAttributes, misnamedAttributes,
+} from '../../www/js/state/attributes.js';
 import { schema } from './core.mjs';
 
 describe('view options', () => {
@@ -56,3 +58,33 @@ describe('attributes', () => {
     ]);
   });
 });
+
+describe('misnamed attributes', () => {
+  const known = knownAttributes(schema, ['layout', 'controls', 'sync-url']);
+
+  it('name the attribute meant for one written with underscores, in another case, or lowered from camelCase', () => {
+    assert.deepEqual(misnamedAttributes(['learning_rate', 'learningrate', 'Show_Test_Data', 'hiddenlayers', 'sync_url', 'epochs--per-frame'], known), [
+      'learning_rate is not an attribute of greymatter-playground; did you mean learning-rate?',
+      'learningrate (HTML lowers attribute names) is not an attribute of greymatter-playground; did you mean learning-rate?',
+      'Show_Test_Data is not an attribute of greymatter-playground; did you mean show-test-data?',
+      'hiddenlayers (HTML lowers attribute names) is not an attribute of greymatter-playground; did you mean hidden-layers?',
+      'sync_url is not an attribute of greymatter-playground; did you mean sync-url?',
+      'epochs--per-frame is not an attribute of greymatter-playground; did you mean epochs-per-frame?',
+    ]);
+    assert.deepEqual(misnamedAttributes(['learningRate'], known), [
+      'learningRate is not an attribute of greymatter-playground; did you mean learning-rate?',
+    ], 'outside HTML (XML, setAttributeNS) the case stays as written');
+  });
+
+  it('leave alone the attributes read, the host page\'s own and anything unrelated', () => {
+    const host = ['learning-rate', 'dataset', 'hidden-layers', 'layout', 'sync-url', 'id', 'class', 'style', 'slot', 'title',
+      'hidden', 'lang', 'role', 'tabindex', 'aria-label', 'data-note', 'data-set', 'data-seed_', 'data_seed_x', 'onclick', 'learning'];
+    assert.deepEqual(misnamedAttributes(host, known), []);
+  });
+
+  it('quote a long name cut short', () => {
+    const [line] = misnamedAttributes([`learning${'_'.repeat(200)}rate`], known);
+    assert.match(line, /^learning_{51}… is not an attribute of greymatter-playground; did you mean learning-rate\?$/);
+  });
+});
+

@@ -8,20 +8,25 @@
 // `diverge` and `error` events, each a CustomEvent with a plain `detail`. Off screen
 // it stops animating and goes on where it was when scrolled back. The settings'
 // attributes are known once the core's schema is loaded, so they are watched with a
-// MutationObserver rather than `observedAttributes`. A playground that could not start
-// shows only its notice saying why.
+// MutationObserver rather than `observedAttributes`. An attribute that is one of them
+// misspelt (`learning_rate`, or `learningRate`, which HTML lowers) is refused, naming the
+// one meant. A playground that could not start shows only its notice saying why.
 
 import { Playground, FULL_PAGE } from './controller.js';
 import { publicApi } from './api.js';
 import { playgroundMarkup } from './template.js';
 import { adoptStyles, showStartFailure } from './styles.js';
 import { layoutNamed, layoutControls, showRegions, THEMES } from './layouts.js';
-import { configAttributes, viewAttributes, readAttributes, attributeText } from '../state/attributes.js';
+import {
+  configAttributes, viewAttributes, readAttributes, attributeText, knownAttributes, misnamedAttributes,
+} from '../state/attributes.js';
 import { readControlList } from '../state/classroom.js';
 import { basePath, setBasePath } from '../core/assets.js';
 
 /** Attributes of the element itself rather than of the playground's setup. */
 const ELEMENT_ATTRIBUTES = ['layout', 'controls', 'theme', 'autoplay', 'data', 'src', 'persist'];
+/** Every attribute of its own the element reads, besides the settings' (for telling a slip from the host's own). */
+const READ_ATTRIBUTES = [...ELEMENT_ATTRIBUTES, 'config', 'link', 'sync-url'];
 /** The key the full page (`sync-url`) keeps its session under unless `persist` names another. */
 const PAGE_SESSION = 'page';
 
@@ -116,6 +121,7 @@ export class GreymatterPlayground extends HTMLElement {
       if (!changed.has(name)) changed.set(name, oldValue);
     }
     let own = false;
+    const misnamed = [];
     for (const [name, before] of changed) {
       const after = this.getAttribute(name);
       if (before === after) continue;
@@ -129,14 +135,24 @@ export class GreymatterPlayground extends HTMLElement {
         playground.showInk(); // the host's --gm-* colours may have changed
       } else if (playground.started) {
         // Before the core is up, the start reads every attribute as it is then.
-        playground.guard(() => {
-          const setup = readAttributes(after === null ? {} : { [name]: after }, playground.schema, playground.view);
-          if (after === null) this.#removed(name, setup);
-          playground.applySetup(setup, `In the attribute ${name}`);
-        });
+        const slips = after === null ? [] : this.#misnamed([name], playground.schema);
+        misnamed.push(...slips);
+        if (slips.length === 0) {
+          playground.guard(() => {
+            const setup = readAttributes(after === null ? {} : { [name]: after }, playground.schema, playground.view);
+            if (after === null) this.#removed(name, setup);
+            playground.applySetup(setup, `In the attribute ${name}`);
+          });
+        }
       }
     }
     if (own) this.#showElementAttributes();
+    if (misnamed.length) playground.showRefusals(misnamed, 'In the attributes');
+  }
+
+  /** A line for each of `names` that is an attribute the element reads, misspelt. */
+  #misnamed(names, schema) {
+    return misnamedAttributes(names, knownAttributes(schema, READ_ATTRIBUTES));
   }
 
   /**
@@ -184,7 +200,8 @@ export class GreymatterPlayground extends HTMLElement {
     const attributes = {};
     for (const { name, value } of this.attributes) attributes[name] = value;
     const setup = readAttributes(attributes, schema);
-    return { ...setup, errors: [...this.#initialProblems, ...setup.errors], source: this.#initialSource };
+    const misnamed = this.#misnamed(Object.keys(attributes), schema);
+    return { ...setup, errors: [...this.#initialProblems, ...misnamed, ...setup.errors], source: this.#initialSource };
   }
 
   /**

@@ -6,10 +6,12 @@
 // without a value is on.
 // `config='{…}'` takes a JSON object of config keys, and `link` a share link (or just
 // its `#…` part) to start from; the attributes for single keys win over both.
+// An attribute written with `_` or in camelCase (which HTML lowers: `learningRate`
+// arrives as `learningrate`) is named with the one meant (`misnamedAttributes`).
 // DOM-free: it reads a plain {name: value} map.
 
 import { decodeHash, decodeValue, decodeViewEntry, valueText } from './address.js';
-import { quote } from './notices.js';
+import { cut, quote } from './notices.js';
 
 /** Config keys whose attribute is not their kebab-case name. */
 const RENAMED = { hidden: 'hidden-layers' };
@@ -32,6 +34,33 @@ export function configAttributes(schema) {
 /** Attribute name → view option, for every view option of the schema. */
 export function viewAttributes(schema) {
   return new Map(schema.viewKeys.map((key) => [attributeOf(key), key]));
+}
+
+/** Every attribute a playground reads: its settings' (config keys, view options) and `own`, the element's. */
+export function knownAttributes(schema, own) {
+  return new Set([...configAttributes(schema).keys(), ...viewAttributes(schema).keys(), ...own]);
+}
+
+/** An attribute name as compared for a slip: lower case, without `-` and `_`. */
+const squashed = (name) => name.toLowerCase().replace(/[-_]/g, '');
+
+/**
+ * One line for each name in `names` that is not in `known` but, squashed (lower case,
+ * without `-` and `_`), is one of them: `learning_rate is not an attribute of
+ * greymatter-playground; did you mean learning-rate?`. A name HTML lowered from
+ * camelCase (all lower case, where the one meant has a `-`) says so. The page's own
+ * attributes are never taken for one: any other name, and every `aria-*` and `data-*`.
+ */
+export function misnamedAttributes(names, known, element = 'greymatter-playground') {
+  const meant = new Map([...known].map((name) => [squashed(name), name]));
+  const lines = [];
+  for (const name of names) {
+    const target = meant.get(squashed(name));
+    if (!target || known.has(name) || /^(aria|data)-/.test(name)) continue;
+    const lowered = /^[a-z0-9]+$/.test(name) && target.includes('-') ? ' (HTML lowers attribute names)' : '';
+    lines.push(`${cut(name)}${lowered} is not an attribute of ${element}; did you mean ${target}?`);
+  }
+  return lines;
 }
 
 /** Reads an attribute `name` that holds a JSON object of config keys (`config`, a comparison's `b`). */
