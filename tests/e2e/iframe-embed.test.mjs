@@ -1,7 +1,8 @@
 // The iframe embed (www/embed.html) on host pages of another origin: the frame reports
 // its height, answers the scripting API as messages (results, refusals, Promises),
 // passes its element's events on, says what in its address it refused, ignores
-// messages from anyone but its parent (and, with `origins=`, from any other origin),
+// messages from anyone but its parent (and, with `origins=`, refuses a parent of any
+// other origin, saying why),
 // runs under a strict script-src, and embed-host.js resizes it and gives promises.
 // Fixtures: iframe-host.html (the snippet without the helper; the frame's address is
 // the page's own hash), intruder.html (a frame of a third origin), iframe-helper.html,
@@ -284,15 +285,18 @@ describe('the iframe embed on a host page of another origin', () => {
     await done(page);
   });
 
-  it('with origins= naming another site, ignores even its parent and sends it nothing', async () => {
+  it('with origins= naming another site, refuses even its parent, saying why, and sends it nothing else', async () => {
     const page = await openHost(`${XOR}&origins=https://lessons.example`, { ready: false });
     await embedFrame(page).waitForFunction(() => document.querySelector('greymatter-playground')?.state !== undefined);
     await inFrame(page, (element) => element.ready);
     await recordInFrame(page);
-    await page.evaluate(() => { window.call('setConfig', { learningRate: 3 }); });
+    const host = new URL(session.hostUrl).origin;
+    const refusal = `this embed takes calls only from https://lessons.example (its origins=); this page is ${host}`;
+    assert.deepEqual(await call(page, 'setConfig', { learningRate: 3 }), { error: refusal });
     await frameHasSeen(page, 1);
     await hostBarrier(page, 'origins');
-    assert.deepEqual(await fromFrame(page).then((messages) => messages.filter((m) => m.greymatter)), [], 'no answer, no event, no height');
+    assert.deepEqual(await fromFrame(page).then((messages) => messages.filter((m) => m.greymatter)),
+      [{ greymatter: 1, id: 1, error: refusal }], 'the refusal only: no event, no height');
     assert.equal((await inFrame(page, (element) => element.config)).learningRate, 0.03);
     assert.equal(await frameMessage(page), '');
     await done(page);

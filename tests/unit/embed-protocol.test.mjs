@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  readEmbedHash, originOf, isFromHost, isGreymatterMessage, eventTargets, plainData,
+  readEmbedHash, originOf, isFromHost, isGreymatterMessage, originRefusal, eventTargets, plainData,
   callableMembers, answerCall, eventMessage, resizeMessage, EVENT_TYPES, LIMITS,
 } from '../../www/js/element/embed-protocol.js';
 import { publicApi } from '../../www/js/element/api.js';
@@ -100,6 +100,15 @@ describe('who may script the frame', () => {
     assert.equal(isFromHost({ source: parent, origin: 'https://c.example' }, { parent, origins }), false);
     assert.equal(isFromHost({ source: sibling, origin: 'https://a.example' }, { parent, origins }), false);
     assert.equal(isFromHost({ source: parent, origin: 'https://a.example' }, { parent, origins: [] }), false);
+  });
+
+  it('answers a parent of an origin not listed with a refusal naming the listed ones', () => {
+    assert.deepEqual(originRefusal({ greymatter: 1, id: 7, call: 'setConfig' }, ['https://a.example', 'https://b.example'], 'https://c.example'), {
+      greymatter: 1, id: 7, error: 'this embed takes calls only from https://a.example, https://b.example (its origins=); this page is https://c.example',
+    });
+    assert.deepEqual(originRefusal({ greymatter: 1, id: {} }, [], 'null'), {
+      greymatter: 1, id: null, error: 'this embed takes calls from no page (its origins= names no origin); this page is null',
+    });
   });
 
   it('answers only messages tagged greymatter', () => {

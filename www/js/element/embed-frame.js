@@ -3,9 +3,10 @@
 // (docs/embedding-iframe.md; the pure parts are in embed-protocol.js).
 //
 // Who may script the frame: only its parent window, and when the address has
-// `origins=…`, only a parent of one of those origins; any other message is ignored
-// without an answer. Replies go to the caller's origin. Events and heights go to the
-// parent with targetOrigin `*` when no `origins` are given: they carry nothing secret
+// `origins=…`, only a parent of one of those origins. A parent of another origin gets a
+// refusal saying so (and the frame's console says it once); any other window's message
+// is ignored without an answer. Replies go to the caller's origin. Events and heights
+// go to the parent with targetOrigin `*` when no `origins` are given: they carry nothing secret
 // (the setup, the losses, the height: what the page shows anyway), `window.parent` is
 // always the page that holds the frame, and a host of any origin can then resize it.
 // Any site can frame embed.html and drive its own copy; `origins` is how an author
@@ -13,7 +14,8 @@
 
 import { GreymatterPlayground, describeInitialSetup } from './playground-element.js';
 import {
-  readEmbedHash, isFromHost, isGreymatterMessage, answerCall, eventTargets, eventMessage, resizeMessage, EVENT_TYPES,
+  readEmbedHash, isFromHost, isGreymatterMessage, answerCall, originRefusal, eventTargets, eventMessage, resizeMessage,
+  EVENT_TYPES,
 } from './embed-protocol.js';
 
 if (!customElements.get('greymatter-playground')) {
@@ -58,14 +60,22 @@ function connectToParent(element, origins) {
   };
   const watchHeight = () => new ResizeObserver(sendHeight).observe(document.documentElement);
   element.ready.then(watchHeight, watchHeight);
+  let refused = false;
   window.addEventListener('message', async (event) => {
-    if (!isFromHost(event, { parent: window.parent, origins }) || !isGreymatterMessage(event.data)) return;
+    if (event.source !== window.parent || !isGreymatterMessage(event.data)) return;
+    // An opaque origin (a sandboxed or file: page) cannot be named: the reply goes to that window alone.
+    const reply = (answer) => event.source.postMessage(answer, event.origin === 'null' ? '*' : event.origin);
+    if (!isFromHost(event, { parent: window.parent, origins })) {
+      const refusal = originRefusal(event.data, origins, event.origin);
+      if (!refused) console.warn(`greymatter: ${refusal.error}`);
+      refused = true;
+      reply(refusal);
+      return;
+    }
     if (origins !== null) parentOrigin = event.origin;
     // A host calls as soon as the frame listens: each call waits until the playground is up (or failed to start).
     await element.ready.catch(() => {});
-    const reply = await answerCall(element.api, event.data);
-    // An opaque origin (a sandboxed or file: page) cannot be named: the reply goes to that window alone.
-    event.source.postMessage(reply, event.origin === 'null' ? '*' : event.origin);
+    reply(await answerCall(element.api, event.data));
   });
 }
 

@@ -142,6 +142,16 @@ export function isFromHost(event, { parent, origins }) {
   return event.source === parent && (origins === null || origins.includes(event.origin));
 }
 
+/**
+ * The answer to a greymatter message `data` from the parent when `origins` does not list
+ * its `origin`: a refusal naming the origins listed (all the caller learns), so the
+ * caller's promise settles and its author reads why.
+ */
+export function originRefusal(data, origins, origin) {
+  const listed = origins.length > 0 ? `only from ${origins.join(', ')} (its origins=)` : 'from no page (its origins= names no origin)';
+  return { greymatter: PROTOCOL_VERSION, id: replyId(data), error: `this embed takes calls ${listed}; this page is ${origin}` };
+}
+
 /** True for a message meant for greymatter (an object with a `greymatter` tag); others are not answered. */
 export function isGreymatterMessage(data) {
   return data !== null && typeof data === 'object' && Object.hasOwn(data, 'greymatter');
