@@ -64,13 +64,13 @@ function generated() {
   for (const row of choiceRows) lines.push(`export type ${choiceType(row)} = ${union(schema.values(row.key))};\n`);
   lines.push(`/** A control a classroom flag or the \`controls\` attribute names. */\n`);
   lines.push(`export type ControlName = ${union(controls(schema).map((control) => control.name))};\n\n`);
-  lines.push('/** Every setting of a playground (README, "Config"). */\nexport interface GreymatterConfig {\n');
+  lines.push('/** Every setting of a playground (docs/scripting.md, "Config"). */\nexport interface GreymatterConfig {\n');
   for (const row of schema.settings) lines.push(doc(row), `  ${row.key}: ${typeOf(row)};\n`);
-  lines.push('}\n\n/** How a playground shows its run (README, "Members": `view`). */\nexport interface GreymatterView {\n');
+  lines.push('}\n\n/** How a playground shows its run (docs/scripting.md, "Members": `view`). */\nexport interface GreymatterView {\n');
   for (const row of schema.view) lines.push(doc(row), `  ${row.key}: ${typeOf(row)};\n`);
   lines.push('  /** The controls a classroom hid. */\n  hidden: ControlName[];\n');
   lines.push('  /** Whether the page\'s own text is hidden. */\n  hideText: boolean;\n}\n\n');
-  lines.push('/** The attributes of <greymatter-playground> (README, "Embedding"): every value is text. */\n');
+  lines.push('/** The attributes of <greymatter-playground> (docs/embedding.md, "Attributes"): every value is text. */\n');
   lines.push('export interface GreymatterAttributes {\n');
   for (const row of [...schema.settings, ...schema.view]) lines.push(`  ${JSON.stringify(attributeOf(row.key))}?: string;\n`);
   for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url', 'src', 'persist']) lines.push(`  ${JSON.stringify(name)}?: string;\n`);

@@ -1,5 +1,5 @@
 // TypeScript declarations for greymatter.js: the <greymatter-playground> element and its
-// scripting API (README, "Embedding" and "Scripting greymatter"). The settings' types
+// scripting API (docs/embedding.md and docs/scripting.md). The settings' types
 // between the GENERATED markers are written by `node scripts/types.mjs` from the core's
 // schema (configSchema()); `make test` checks they are up to date.
 
@@ -17,7 +17,7 @@ export type Palette = "default" | "colorblind";
 /** A control a classroom flag or the `controls` attribute names. */
 export type ControlName = "playButton" | "stepButton" | "resetButton" | "newWeights" | "newData" | "modelFile" | "lessonFile" | "startFresh" | "dataFile" | "share" | "stepThrough" | "layerSees" | "drawPoints" | "dataset" | "noise" | "trainRatio" | "batchSize" | "learningRate" | "activation" | "regularization" | "regularizationRate" | "dropout" | "hidden" | "customFeatures" | "problem" | "classes" | "loss" | "initialization" | "schedule" | "decayRate" | "decayEpochs" | "stopAfter" | "stopAtLoss" | "optimizer" | "momentum" | "rmsDecay" | "beta1" | "beta2" | "epsilon" | "datasetFormula" | "epochsPerFrame" | "showTestData" | "gradientLinks" | "discretize" | "palette" | "x1" | "x2" | "x1Squared" | "x2Squared" | "x1x2" | "sinX1" | "sinX2";
 
-/** Every setting of a playground (README, "Config"). */
+/** Every setting of a playground (docs/scripting.md, "Config"). */
 export interface GreymatterConfig {
   /** Dataset; default "circle"; a change: regenerated. */
   dataset: Dataset;
@@ -85,7 +85,7 @@ export interface GreymatterConfig {
   datasetFormula: string;
 }
 
-/** How a playground shows its run (README, "Members": `view`). */
+/** How a playground shows its run (docs/scripting.md, "Members": `view`). */
 export interface GreymatterView {
   /** Speed; a whole number, at least 1, at most 100; default 1. */
   epochsPerFrame: number;
@@ -103,7 +103,7 @@ export interface GreymatterView {
   hideText: boolean;
 }
 
-/** The attributes of <greymatter-playground> (README, "Embedding"): every value is text. */
+/** The attributes of <greymatter-playground> (docs/embedding.md, "Attributes"): every value is text. */
 export interface GreymatterAttributes {
   "dataset"?: string;
   "noise"?: string;
@@ -233,7 +233,7 @@ export interface ModelLayer {
   biases: number[];
 }
 
-/** A greymatter model file (README, "Model file"). */
+/** A greymatter model file (docs/model-file.md). */
 export interface GreymatterModel {
   format: 'greymatter-model';
   version: 1;
@@ -394,7 +394,7 @@ export declare class GreymatterPlayground extends HTMLElement {
 // The element has every member of the API as its own.
 export interface GreymatterPlayground extends GreymatterApi {}
 
-/** One setting where B differs from A, its values in words (README, "Comparing two runs"). */
+/** One setting where B differs from A, its values in words (docs/embedding.md, "Comparing two runs"). */
 export interface GreymatterDifference {
   key: keyof GreymatterConfig;
   /** The setting's label, as in a sentence: "learning rate". */
@@ -437,7 +437,7 @@ export interface GreymatterCompareAttributes {
   'sync-url'?: string;
 }
 
-/** `<greymatter-compare>`: two playgrounds, A and B, trained in lockstep (README, "Comparing two runs"). */
+/** `<greymatter-compare>`: two playgrounds, A and B, trained in lockstep (docs/embedding.md, "Comparing two runs"). */
 export declare class GreymatterCompare extends HTMLElement {
   /** Resolves once both playgrounds are up and B's differences applied. */
   readonly ready: Promise<void>;

@@ -8,6 +8,6 @@
 // js/, whose entry is js/greymatter.js): a handful of files instead of 60 modules. The
 // bundle finds the wasm core and the styles next to itself (import.meta.url), so it can
 // be loaded from any folder, or from another origin that serves these files with CORS.
-// The element, its attributes, events and scripting API are in the README ("Embedding").
+// The element, its attributes, events and scripting API are in docs/embedding.md and docs/scripting.md.
 
 export { GreymatterPlayground, GreymatterCompare } from './js/dist/greymatter.js';

@@ -81,7 +81,7 @@ export function goals(greymatter, peers, limitRow) {
   };
   const tfWasm = peers.find((p) => p.id === 'tfjs-wasm');
   const tfWasmGrid = tfWasm?.cells[key('2-64-64-64-1', 'grid')];
-  // The goals of the display-rate work (README, Performance).
+  // The goals of the display-rate work (docs/performance.md).
   const list = [
     against('training ≥ 15× the fastest JS peer, 2-8-8-1', '2-8-8-1', 'train', 15, fastestPeer('2-8-8-1', 'train')),
     against('training ≥ 25× the fastest JS peer, 2-64-64-64-1', '2-64-64-64-1', 'train', 25, fastestPeer('2-64-64-64-1', 'train')),

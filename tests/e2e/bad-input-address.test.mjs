@@ -1,10 +1,9 @@
-// Bad input at the address bar (README, "The address bar", "Share links"): a table of
+// Bad input at the address bar (docs/scripting.md, "The address bar", "Share links"): a table of
 // hashes a person might type or a link might carry, each with one entry that is wrong.
 // Edited into the hash of an open page, and opened as a fresh page's address, each is
 // reported in the notice area with what is wrong, and the network, the data and the
 // config stay as they were (the defaults, for a fresh page); the page trains on
-// (bad-input-check.mjs). The rows are counted per door and printed (the README cites
-// the count).
+// (bad-input-check.mjs). The rows are counted per door and printed.
 
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,11 +1,11 @@
-// Bad input at a <greymatter-playground> element's attributes (README, "Attributes"):
+// Bad input at a <greymatter-playground> element's attributes (docs/embedding.md, "Attributes"):
 // a table of attribute values a host page might get wrong — config keys in kebab-case,
 // `config`, `link`, view options, `layout`, `controls`, `theme`, and `data` and `src`
 // pointing at files that cannot be used. Each, set on a running element (and some on
 // an element being made), is said in the element's notice and sent as an `error` event
 // naming the problem, and the network, the data and the config stay as they were; the
-// element trains on (bad-input-check.mjs). The rows are counted per door and printed
-// (the README cites the count). Host page: fixtures/bad-input-host.html.
+// element trains on (bad-input-check.mjs). The rows are counted per door and printed.
+// Host page: fixtures/bad-input-host.html.
 
 import { before, after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,9 +1,9 @@
-// Bad input at the page's file doors (README, "Model file", "Your own points", "Lesson
-// files"): a table of files a person might pick with Import (a model), Load CSV and
-// Open lesson, and texts pasted into the CSV box. Each is refused in the notice area
-// with what is wrong, and the network, the data and the config stay as they were; the
-// page trains on (bad-input-check.mjs). The rows are counted per door and printed (the
-// README cites the count).
+// Bad input at the page's file doors (docs/model-file.md, docs/scripting.md "Your own
+// points", docs/lesson-file.md): a table of files a person might pick with Import (a
+// model), Load CSV and Open lesson, and texts pasted into the CSV box. Each is refused
+// in the notice area with what is wrong, and the network, the data and the config stay
+// as they were; the page trains on (bad-input-check.mjs). The rows are counted per door
+// and printed.
 
 import { before, describe, it } from 'node:test';
 import { openOncePerSuite } from './helpers.mjs';

@@ -4,7 +4,7 @@
 // naming the problem; messages that are not greymatter's (no `greymatter` tag) get no
 // reply at all. Either way the frame's network, data and config stay as they were and
 // a `step` message still trains one epoch (bad-input-check.mjs). The rows are counted
-// per door and printed (the README cites the count). Host page: fixtures/iframe-host.html.
+// per door and printed. Host page: fixtures/iframe-host.html.
 
 import { before, after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,8 +1,8 @@
-// Bad input at every door of the scripting API (README, "Members"): a table of calls a
+// Bad input at every door of the scripting API (docs/scripting.md, "Members"): a table of calls a
 // script might get wrong, per door. Each row is refused with a message that names the
 // problem, leaves the network (exportModel) and the data (getData) as they were, and
 // the page trains on afterwards without a page error (bad-input-check.mjs). The rows are
-// counted per door and printed (the README cites the count). The other doors have
+// counted per door and printed. The other doors have
 // their own tables: bad-input-address, -attributes, -files and -iframe.
 
 import { before, describe, it } from 'node:test';

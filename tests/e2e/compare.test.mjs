@@ -1,4 +1,4 @@
-// Two runs raced (README, "Comparing two runs"): on the full page, "Compare" pins the
+// Two runs raced (docs/embedding.md, "Comparing two runs"): on the full page, "Compare" pins the
 // run as A and opens its copy B; a person changes B's learning rate through B's
 // control, plays, and both stay at the same epoch; the one chart holds both runs'
 // curves, equal to each playground's own loss history; the difference is named; the

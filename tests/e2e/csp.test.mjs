@@ -1,4 +1,4 @@
-// greymatter's own pages under the Content-Security-Policy they ship (README, "A host
+// greymatter's own pages under the Content-Security-Policy they ship (docs/embedding.md, "A host
 // page's Content-Security-Policy"): no inline script, no eval, 'wasm-unsafe-eval' for
 // the core, object-src and base-uri 'none', and Trusted Types enforced. Each page
 // loads, trains and registers its service worker with no policy violation.

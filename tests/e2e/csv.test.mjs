@@ -1,4 +1,4 @@
-// Own points as CSV, as a person uses them (README, "Your own data"): paste text, load
+// Own points as CSV, as a person uses them (docs/scripting.md, "Your own points"): paste text, load
 // a file through "Load CSV", refusals that name the line and the column and change
 // nothing, "fit to view", "Export CSV" giving back the same points, and an element's
 // `data` attribute pointing at a CSV file.

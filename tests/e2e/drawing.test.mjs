@@ -1,4 +1,4 @@
-// Drawing points on the big heatmap ("Draw points", README "Drawing your own points"):
+// Drawing points on the big heatmap ("Draw points", docs/features.md "Drawing your own points"):
 // clicks and taps add points where they land, a drag paints a stroke that one undo
 // takes back, the eraser removes what it passes over, undo and redo from the buttons
 // and the keys, a generated dataset becoming own points, the value of a regression

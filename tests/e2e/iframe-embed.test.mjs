@@ -6,7 +6,7 @@
 // runs under a strict script-src, and embed-host.js resizes it and gives promises.
 // Fixtures: iframe-host.html (the snippet without the helper; the frame's address is
 // the page's own hash), intruder.html (a frame of a third origin), iframe-helper.html,
-// iframe-snippet.html (the README's snippet under a policy without inline style or script).
+// iframe-snippet.html (docs/embedding.md's snippet under a policy without inline style or script).
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -373,7 +373,7 @@ describe('the iframe embed on a host page of another origin', () => {
     await done(page);
   });
 
-  it("the README's snippet works under a host policy without inline style or script: resized, scripted, its events heard", async () => {
+  it("the documented snippet works under a host policy without inline style or script: resized, scripted, its events heard", async () => {
     const page = await openPage(session, 'about:blank');
     await page.addInitScript(() => {
       window.violations = [];

@@ -2,7 +2,7 @@
 // closed, two tabs of the full page (and a duplicated one), a database another tab
 // deleted or left without its store, a storage that refuses every write, "Start fresh"
 // twice and with Undo, two elements with one `persist` key, and a kept record that is
-// no session. In each case nothing a person made is lost without a word (README, "Your
+// no session. In each case nothing a person made is lost without a word (docs/scripting.md, "Your
 // session is kept").
 
 import { describe, it, before, after } from 'node:test';

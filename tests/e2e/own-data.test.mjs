@@ -1,4 +1,4 @@
-// A person's own points through the scripting API (README, "Your own data"):
+// A person's own points through the scripting API (docs/scripting.md, "Your own points"):
 // setData with sets or with a ratio, getData giving them back, the network kept,
 // refusals that change nothing, and the points surviving a crash of the core.
 

@@ -1,8 +1,8 @@
-// greymatter's npm package used the ways authors use it (README, "Embedding greymatter
+// greymatter's npm package used the ways authors use it (docs/embedding.md, "Embedding greymatter
 // in your pages"). The packed tarball (`make package`) is installed into a fresh
 // project with `npm install ./greymatter-X.Y.Z.tgz` (no registry), and then:
 // 1. a plain page loads /node_modules/greymatter/greymatter.js under the strict
-//    Content-Security-Policy the README gives hosts: ready, trains, nothing in the console;
+//    Content-Security-Policy docs/embedding.md gives hosts: ready, trains, nothing in the console;
 //    every place that shows the version agrees;
 // 2. a Vite app imports 'greymatter' and 'greymatter/embed-host'; `vite build`, the
 //    built dist/ served: the wasm was emitted as an asset and found, the element trains;

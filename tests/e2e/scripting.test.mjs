@@ -1,4 +1,4 @@
-// The members `window.playground` gained with the full page (README, "Members"):
+// The members `window.playground` gained with the full page (docs/scripting.md, "Members"):
 // view options and classroom flags from a script, showing a node, setting a weight or
 // a bias, opening the neuron inspector, and the quality numbers in `state`. Each
 // shows up on the page as if a person had done it.

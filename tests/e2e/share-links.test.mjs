@@ -1,4 +1,4 @@
-// Share links that carry everything (README, "Share links"): own points in the
+// Share links that carry everything (docs/scripting.md, "Share links"): own points in the
 // address, and with "include the trained weights" the weights and the epoch, so a
 // fresh page shows exactly the trained network; refused texts named; a long link said
 // to be long.

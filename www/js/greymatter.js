@@ -7,7 +7,7 @@
 //
 // It finds the wasm core and its styles next to itself (import.meta.url), so it can be
 // loaded from any folder, or from another origin that serves these files with CORS.
-// The element, its attributes, events and scripting API are in the README ("Embedding").
+// The element, its attributes, events and scripting API are in docs/embedding.md and docs/scripting.md.
 
 import { GreymatterPlayground } from './element/playground-element.js';
 import { GreymatterCompare } from './compare/compare-element.js';

@@ -1,6 +1,6 @@
 // greymatter's wasm package in Node: the web glue made by `wasm-bindgen --target web`
 // is loaded with `initSync` from the .wasm bytes on disk, and the benchmark drives a
-// `Playground` exactly as the page does (contract in the README): `train(n)` for
+// `Playground` exactly as the page does (docs/architecture.md, "One frame"): `train(n)` for
 // training and the all-neuron grid pass for the pictures.
 //
 // Two packages can be measured: the page's own (www/pkg) and the one built with the

@@ -7,7 +7,7 @@
 // names every setting where B differs (state/compare.js, labels from the schema).
 // With `sync-url` the page's address holds A's setup and the compare part, so the
 // comparison round-trips through a link. Scripts reach the two playgrounds as `.a` and
-// `.b`; it sends `ready`, `epoch`, `configchange` and `error` events (README).
+// `.b`; it sends `ready`, `epoch`, `configchange` and `error` events (docs/embedding.md).
 
 import { controllerOf } from '../element/playground-element.js';
 import { adoptStyles } from '../element/styles.js';
@@ -218,7 +218,7 @@ export class GreymatterCompare extends HTMLElement {
     return `${controllerOf(this.#a).shareHash()}&${encodeCompare(this.#a.config, this.#b.config, this.#schema)}`;
   }
 
-  // ---- the scripting API (README, "Comparing two runs") ---------------------
+  // ---- the scripting API (docs/embedding.md, "Comparing two runs") ----------
 
   /** Resolves once both playgrounds are up and B's settings applied. */
   get ready() {

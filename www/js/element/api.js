@@ -1,4 +1,4 @@
-// The scripting interface of one playground (README, "Scripting greymatter"): the
+// The scripting interface of one playground (docs/scripting.md): the
 // element's methods, `window.playground` on the full page and the iframe embed's
 // messages are all this one object. A thin, frozen facade over the playground
 // (controller.js), so scripts see only the documented members. Indices and points

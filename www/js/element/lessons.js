@@ -5,7 +5,7 @@
 // use saveLesson() / openLesson(). The session is the same object kept in IndexedDB
 // (state/session-store.js) under the element's key and the browser tab (tab-id.js):
 // saved after changes and while training, opened again when the page loads
-// (state/kept-session.js chooses which; README, "Your session is kept"). Saving never
+// (state/kept-session.js chooses which; docs/scripting.md, "Your session is kept"). Saving never
 // stops anything: a failure is said once in the notice. The controller (controller.js)
 // calls in here from a few hooks.
 

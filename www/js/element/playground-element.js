@@ -34,7 +34,7 @@ const PAGE_SESSION = 'page';
  * For greymatter's iframe page (embed-frame.js), called before the element is added:
  * the refusals of its starting setup begin with `source` ("In the embed address: …")
  * and `problems`, lines the frame refused itself, are shown with them. Not part of the
- * element's API (README), and not on the element.
+ * element's API (docs/scripting.md), and not on the element.
  */
 export let describeInitialSetup;
 
@@ -268,7 +268,7 @@ export class GreymatterPlayground extends HTMLElement {
     if (now !== text && !sameToggle) this.setAttribute(name, text);
   }
 
-  // ---- the scripting API (README, "Scripting greymatter") -------------------
+  // ---- the scripting API (docs/scripting.md) --------------------------------
 
   /** The frozen scripting API object (`window.playground` on the full page). */
   get api() { return this.#api; }

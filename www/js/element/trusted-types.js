@@ -8,7 +8,7 @@
 //   the element): only a URL of greymatter's own folder on its own origin.
 // Where the browser has no Trusted Types, the strings are used as they are. A host page
 // that enforces Trusted Types with a `trusted-types` list must name `greymatter` in it
-// (README, "A host page's Content-Security-Policy").
+// (docs/embedding.md, "A host page's Content-Security-Policy").
 
 /**
  * greymatter's folder: the one place a script URL may point into. (`import.meta.url` is
