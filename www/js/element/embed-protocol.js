@@ -1,7 +1,8 @@
 // The iframe embed's protocol (docs/embedding-iframe.md), without the DOM: reading the
 // frame's address (the share-link hash plus the embed's own keys), deciding whether a
 // message may script the frame, answering a call against the scripting API object
-// (api.js) and shaping the messages the frame sends. embed-frame.js puts it on a page.
+// (api.js; the calls that exist are the rows of methods.js) and shaping the messages
+// the frame sends. embed-frame.js puts it on a page.
 //
 // Every message is a plain object tagged `greymatter: 1`:
 //   host → frame   {greymatter: 1, id, call: 'setConfig', args: [{learningRate: 0.1}]}
@@ -9,6 +10,7 @@
 //   frame → host   {greymatter: 1, event: 'epoch', detail: {…}}, and event 'resize' with {height}
 
 import { layoutNamed, THEMES } from './layouts.js';
+import { MEMBERS } from './methods.js';
 
 /** The tag and version every message carries. */
 export const PROTOCOL_VERSION = 1;
@@ -215,20 +217,19 @@ export function plainData(value, what = 'value', limits = LIMITS) {
 
 // ---- answering a call ------------------------------------------------------------
 
-/** The members of `api` a message may use: methods (called with args) and read-only members (read). */
-export function callableMembers(api) {
-  const methods = [];
-  const readOnly = [];
-  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(api))) {
-    if (name.startsWith('_')) continue;
-    if (descriptor.get) readOnly.push(name);
-    else if (typeof descriptor.value === 'function') methods.push(name);
-  }
-  return { methods, readOnly };
+/**
+ * The members a message may use, from the table (methods.js): methods (called with
+ * args) and read-only members (read), each in the table's order; fresh arrays.
+ */
+export function callableMembers() {
+  return {
+    methods: MEMBERS.filter((member) => !member.readOnly).map((member) => member.name),
+    readOnly: MEMBERS.filter((member) => member.readOnly).map((member) => member.name),
+  };
 }
 
-function allowedCalls(api) {
-  const { methods, readOnly } = callableMembers(api);
+function allowedCalls() {
+  const { methods, readOnly } = callableMembers();
   return `the calls are ${methods.join(', ')} (with args, an array), `
     + `and ${readOnly.join(', ')} (read, without args)`;
 }
@@ -239,10 +240,10 @@ function callMember(api, data) {
     throw new Error(`greymatter must be ${PROTOCOL_VERSION}, the version of the messages this frame takes`);
   }
   const { call } = data;
-  if (typeof call !== 'string') throw new Error(`a message needs call, the member to use: ${allowedCalls(api)}`);
-  const { methods, readOnly } = callableMembers(api);
+  if (typeof call !== 'string') throw new Error(`a message needs call, the member to use: ${allowedCalls()}`);
+  const { methods, readOnly } = callableMembers();
   const named = JSON.stringify(call);
-  if (!methods.includes(call) && !readOnly.includes(call)) throw new Error(`unknown call ${named}: ${allowedCalls(api)}`);
+  if (!methods.includes(call) && !readOnly.includes(call)) throw new Error(`unknown call ${named}: ${allowedCalls()}`);
   const given = Object.hasOwn(data, 'args') ? data.args : [];
   if (!Array.isArray(given)) {
     throw new Error(`args must be an array of the arguments, e.g. {call: "setConfig", args: [{learningRate: 0.1}]}`);

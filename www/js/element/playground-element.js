@@ -1,10 +1,10 @@
 // <greymatter-playground>: one playground as a custom element. It owns a shadow root
 // (no id, class or style leaks in or out), builds the playground in it (controller.js)
-// and exposes the one scripting API (api.js) as its own methods. Attributes mirror the
-// settings (state/attributes.js); `layout` and `controls` choose what is shown
-// (layouts.js); `theme` picks light or dark; `autoplay` plays once ready; `sync-url`
-// keeps the setup in the page's address bar (the full page does; an embed never
-// touches the host's URL). It sends `ready`, `epoch`, `configchange`, `viewchange`,
+// and exposes the one scripting API (api.js) as its own members (methods.js).
+// Attributes mirror the settings (state/attributes.js); `layout` and `controls` choose
+// what is shown (layouts.js); `theme` picks light or dark; `autoplay` plays once ready;
+// `sync-url` keeps the setup in the page's address bar (the full page does; an embed
+// never touches the host's URL). It sends `ready`, `epoch`, `configchange`, `viewchange`,
 // `diverge` and `error` events, each a CustomEvent with a plain `detail`. Off screen
 // it stops animating and goes on where it was when scrolled back. The settings'
 // attributes are known once the core's schema is loaded, so they are watched with a
@@ -14,6 +14,7 @@
 
 import { Playground, FULL_PAGE } from './controller.js';
 import { publicApi } from './api.js';
+import { MEMBERS } from './methods.js';
 import { playgroundMarkup } from './template.js';
 import { adoptStyles, showStartFailure } from './styles.js';
 import { layoutNamed, layoutControls, showRegions, THEMES } from './layouts.js';
@@ -273,59 +274,15 @@ export class GreymatterPlayground extends HTMLElement {
   /** The frozen scripting API object (`window.playground` on the full page). */
   get api() { return this.#api; }
 
-  get ready() { return this.#api.ready; }
-
-  get version() { return this.#api.version; }
-
-  get playing() { return this.#api.playing; }
-
-  get state() { return this.#api.state; }
-
-  get config() { return this.#api.config; }
-
-  get view() { return this.#api.view; }
-
-  play() { return this.#api.play(); }
-
-  pause() { return this.#api.pause(); }
-
-  step() { return this.#api.step(); }
-
-  reset() { return this.#api.reset(); }
-
-  setConfig(partial) { return this.#api.setConfig(partial); }
-
-  setView(partial) { return this.#api.setView(partial); }
-
-  showNode(node) { return this.#api.showNode(node); }
-
-  setWeight(layer, neuron, input, value) { return this.#api.setWeight(layer, neuron, input, value); }
-
-  setBias(layer, neuron, value) { return this.#api.setBias(layer, neuron, value); }
-
-  inspectNeuron(layer, neuron) { return this.#api.inspectNeuron(layer, neuron); }
-
-  predict(points) { return this.#api.predict(points); }
-
-  confusionMatrix(set) { return this.#api.confusionMatrix(set); }
-
-  getData() { return this.#api.getData(); }
-
-  setData(data, options) { return this.#api.setData(data, options); }
-
-  importCsv(text, options) { return this.#api.importCsv(text, options); }
-
-  exportCsv() { return this.#api.exportCsv(); }
-
-  shareLink(options) { return this.#api.shareLink(options); }
-
-  exportModel() { return this.#api.exportModel(); }
-
-  exportCode(target) { return this.#api.exportCode(target); }
-
-  importModel(model) { return this.#api.importModel(model); }
-
-  saveLesson() { return this.#api.saveLesson(); }
-
-  openLesson(lesson) { return this.#api.openLesson(lesson); }
+  // Every member of the API (methods.js) is the element's own too: a getter for a
+  // read-only one, a method for the others, each passing on to the API object.
+  static {
+    for (const { name, readOnly } of MEMBERS) {
+      if (Object.hasOwn(this.prototype, name)) throw new Error(`the scripting member ${name} is already a member of the element`);
+      const forward = readOnly
+        ? { get [name]() { return this.#api[name]; } }
+        : { [name](...args) { return this.#api[name](...args); } };
+      Object.defineProperty(this.prototype, name, { ...Object.getOwnPropertyDescriptor(forward, name), enumerable: false });
+    }
+  }
 }
