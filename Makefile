@@ -124,7 +124,7 @@ test: browser $(NPM_STAMP) $(VITE_NPM_STAMP) $(ACTIONLINT)
 	@scripts/fuzz.sh --short
 	$(call step,no text turned into markup or code in www/ (scripts/lint-dom.mjs))
 	@node scripts/lint-dom.mjs
-	$(call step,TypeScript declarations: up to date with the schema and type-checked (tests/types))
+	$(call step,TypeScript declarations and docs/api.md: up to date with the schema and the scripting members, type-checked (tests/types))
 	@node scripts/types.mjs --check
 	@npx --no-install tsc --noEmit -p tests/types
 	$(call step,GitHub workflows (actionlint .github/workflows/))

@@ -1,17 +1,23 @@
-// Writes the settings' TypeScript types into www/greymatter.d.ts from the core's schema
-// (configSchema() of the built package, www/pkg): the config, the view options, the
-// names of the controls, and the element's attributes. The rest of the file is written
-// by hand. `node scripts/types.mjs --check` fails, saying so, when the file is stale
-// (`make test` runs it); without --check it rewrites the generated part.
+// Writes what is generated from greymatter's tables: in www/greymatter.d.ts, the
+// settings' TypeScript types from the core's schema (configSchema() of the built
+// package, www/pkg: the config, the view options, the names of the controls, the
+// element's attributes) and the `GreymatterApi` interface from the table of scripting
+// members (www/js/element/methods.js); and the API reference docs/api.md from the same
+// table. The rest of the .d.ts is written by hand. `node scripts/types.mjs --check`
+// fails, saying which file, when one is stale (`make test` runs it); without --check it
+// rewrites them.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as glue from '../www/pkg/greymatter.js';
 import { Schema } from '../www/js/state/schema.js';
 import { controls } from '../www/js/state/classroom.js';
 import { attributeOf } from '../www/js/state/attributes.js';
+import { MEMBERS } from '../www/js/element/methods.js';
 
-const FILE = new URL('../www/greymatter.d.ts', import.meta.url);
-const BEGIN = '// GENERATED from configSchema() by scripts/types.mjs — do not edit by hand.\n';
+const TYPES = new URL('../www/greymatter.d.ts', import.meta.url);
+const REFERENCE = new URL('../docs/api.md', import.meta.url);
+const SCHEMA_BEGIN = '// GENERATED from configSchema() by scripts/types.mjs — do not edit by hand.\n';
+const API_BEGIN = '// GENERATED from the scripting members (www/js/element/methods.js) by scripts/types.mjs — do not edit by hand.\n';
 const END = '// END GENERATED\n';
 
 glue.initSync({ module: readFileSync(new URL('../www/pkg/greymatter_bg.wasm', import.meta.url)) });
@@ -56,8 +62,9 @@ function doc(row) {
   return `  /** ${parts.join('; ')}. */\n`;
 }
 
-function generated() {
-  const lines = [BEGIN];
+/** The settings' types, from the schema. */
+function schemaTypes() {
+  const lines = [];
   const choiceRows = [...schema.settings, ...schema.view].filter((row) => row.kind === 'choice' && row.key !== 'activation');
   lines.push(`export type Activation = ${union(schema.values('activation'))};\n`);
   lines.push(`export type Feature = ${union(schema.values('features'))};\n`);
@@ -74,22 +81,87 @@ function generated() {
   lines.push('export interface GreymatterAttributes {\n');
   for (const row of [...schema.settings, ...schema.view]) lines.push(`  ${JSON.stringify(attributeOf(row.key))}?: string;\n`);
   for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url', 'src', 'persist']) lines.push(`  ${JSON.stringify(name)}?: string;\n`);
-  lines.push('}\n', END);
+  lines.push('}\n');
   return lines.join('');
 }
 
-const text = readFileSync(FILE, 'utf8');
-const start = text.indexOf(BEGIN);
-const end = text.indexOf(END);
-if (start < 0 || end < start) throw new Error(`${FILE.pathname} has no GENERATED markers`);
-const fresh = text.slice(0, start) + generated() + text.slice(end + END.length);
-if (process.argv.includes('--check')) {
-  if (fresh !== text) {
-    console.error('greymatter: www/greymatter.d.ts is out of date with the core\'s schema: run node scripts/types.mjs');
-    process.exit(1);
+/** A method's parameters as TypeScript writes them: `['layer: number | null', 'neuron?: number']`. */
+const parameters = (member) => member.args.map((arg) => `${arg.name}${arg.optional ? '?' : ''}: ${arg.type}`);
+
+/** The `GreymatterApi` interface, from the table of scripting members. */
+function apiInterface() {
+  const lines = ['/** The scripting API: the element\'s methods, `window.playground` on the full page, the iframe\'s messages. */\n'];
+  lines.push('export interface GreymatterApi {\n');
+  for (const member of MEMBERS) {
+    lines.push(`  /** ${member.doc} */\n`);
+    if (member.readOnly) lines.push(`  readonly ${member.name}: ${member.result};\n`);
+    else lines.push(`  ${member.name}(${parameters(member).join(', ')}): ${member.result};\n`);
   }
-  console.log('greymatter: www/greymatter.d.ts agrees with the schema');
+  lines.push('}\n');
+  return lines.join('');
+}
+
+/** `text` with the part from `begin` to the END marker after it written afresh as `body`. */
+function withGenerated(text, begin, body) {
+  const start = text.indexOf(begin);
+  const end = text.indexOf(END, start);
+  if (start < 0 || end < 0) throw new Error(`${TYPES.pathname} has no marker ${JSON.stringify(begin.trim())} with an END after it`);
+  return text.slice(0, start) + begin + body + END + text.slice(end + END.length);
+}
+
+const cell = (text) => text.replaceAll('|', '\\|');
+const code = (text) => `\`${cell(text)}\``;
+
+/** docs/api.md: a few words on where the API is, then one row per member. */
+function apiReference() {
+  const lines = [
+    '# Scripting API reference\n\n',
+    '<!-- Written by `node scripts/types.mjs` from the table of scripting members,\n',
+    '     www/js/element/methods.js; `make test` checks it is up to date. Do not edit by hand. -->\n\n',
+    'Every playground has one scripting API, the same members with the same checks and\n',
+    'messages wherever it is used: as the members of a `<greymatter-playground>` element\n',
+    '(`await el.step()`), as `window.playground` on the full page, and through the iframe\n',
+    'embed\'s messages (`{greymatter: 1, id, call: "step", args: []}`; a read-only member is\n',
+    'read with `{call: "state"}`, without args: see [embedding-iframe.md](embedding-iframe.md)).\n',
+    'Its TypeScript declarations are `GreymatterApi` in `greymatter.d.ts`, where the types\n',
+    'named below are declared.\n\n',
+    'A member that waits for a frame returns a Promise that resolves once the page has drawn\n',
+    'what it did. A refused argument throws (a Promise rejects with) an `Error` naming it,\n',
+    'and changes nothing. Once a playground could not start, `ready` rejects and every other\n',
+    'member throws why (`step()` rejects with it).\n\n',
+    '| member | arguments | result | waits for a frame | what it does |\n',
+    '|---|---|---|---|---|\n',
+  ];
+  for (const member of MEMBERS) {
+    const called = member.readOnly ? member.name : `${member.name}(${member.args.map((arg) => arg.name).join(', ')})`;
+    const args = member.readOnly ? 'read-only' : parameters(member).map(code).join(', ') || 'none';
+    lines.push(`| ${code(called)} | ${args} | ${code(member.result)} | ${member.frame ? 'yes' : 'no'} | ${cell(member.doc)} |\n`);
+  }
+  return lines.join('');
+}
+
+const declarations = readFileSync(TYPES, 'utf8');
+const outputs = [
+  {
+    file: TYPES,
+    text: withGenerated(withGenerated(declarations, SCHEMA_BEGIN, schemaTypes()), API_BEGIN, apiInterface()),
+    stale: 'www/greymatter.d.ts is out of date with the core\'s schema or the scripting members (methods.js)',
+  },
+  { file: REFERENCE, text: apiReference(), stale: 'docs/api.md is out of date with the scripting members (methods.js)' },
+];
+const current = (file) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
+if (process.argv.includes('--check')) {
+  const stale = outputs.filter((output) => current(output.file) !== output.text);
+  for (const output of stale) console.error(`greymatter: ${output.stale}: run node scripts/types.mjs`);
+  if (stale.length) process.exit(1);
+  console.log('greymatter: www/greymatter.d.ts and docs/api.md agree with the schema and the scripting members');
 } else {
-  writeFileSync(FILE, fresh);
-  console.log('greymatter: wrote the generated types in www/greymatter.d.ts');
+  for (const output of outputs) writeFileSync(output.file, output.text);
+  console.log('greymatter: wrote the generated types in www/greymatter.d.ts, and docs/api.md');
 }

@@ -1,7 +1,8 @@
 // TypeScript declarations for greymatter.js: the <greymatter-playground> element and its
-// scripting API (docs/embedding.md and docs/scripting.md). The settings' types
-// between the GENERATED markers are written by `node scripts/types.mjs` from the core's
-// schema (configSchema()); `make test` checks they are up to date.
+// scripting API (docs/embedding.md, docs/scripting.md and docs/api.md). The parts between
+// GENERATED markers are written by `node scripts/types.mjs`: the settings' types from the
+// core's schema (configSchema()), the `GreymatterApi` interface from the table of
+// scripting members (www/js/element/methods.js); `make test` checks they are up to date.
 
 // GENERATED from configSchema() by scripts/types.mjs — do not edit by hand.
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear" | "leakyRelu" | "elu" | "swish" | "gelu" | "softplus" | "mish" | "sine";
@@ -266,18 +267,24 @@ export interface GreymatterLesson {
   resume?: { first: number[]; second: number[]; steps: number; shufflePosition: string };
 }
 
+// GENERATED from the scripting members (www/js/element/methods.js) by scripts/types.mjs — do not edit by hand.
 /** The scripting API: the element's methods, `window.playground` on the full page, the iframe's messages. */
 export interface GreymatterApi {
-  /** Resolves once the core is loaded, the setup applied and the first picture drawn. */
+  /** Resolves once the core is loaded, the setup applied and the first picture drawn; rejects, saying why, if the playground could not start. */
   readonly ready: Promise<void>;
   /** greymatter's version ("0.1.0"), as its core says; null until ready. */
   readonly version: string | null;
+  /** Starts training, `view.epochsPerFrame` epochs per animation frame; may be called before ready. */
   play(): void;
+  /** Stops training after the current frame. */
   pause(): void;
+  /** True while it plays; training also pauses by itself when the loss diverges. */
   readonly playing: boolean;
   /** Pauses, trains `view.epochsPerFrame` epochs and resolves with the state once drawn. */
   step(): Promise<GreymatterState>;
+  /** Pauses and puts the network back to the starting weights of its seed: epoch 0, the data kept. */
   reset(): void;
+  /** The numbers of the run: epoch, losses, accuracy or R², divergence and stop (a fresh object). */
   readonly state: GreymatterState;
   /** The full config (a copy). */
   readonly config: GreymatterConfig;
@@ -285,16 +292,19 @@ export interface GreymatterApi {
   setConfig(partial: ConfigPatch): Outcome;
   /** The view options (a copy). */
   readonly view: GreymatterView;
+  /** Changes the view options given, as the page's controls do; throws (and shows) a refusal, changing nothing. */
   setView(partial: ViewPatch): void;
   /** Shows node `node` in the big heatmap (null: the output). */
   showNode(node: number | null): void;
+  /** Sets one weight, `layers[layer].weights[neuron][input]` as in the model file; it takes effect at once. */
+  setWeight(layer: number, neuron: number, input: number, value: number): void;
+  /** Sets one bias, `layers[layer].biases[neuron]` as in the model file; it takes effect at once. */
+  setBias(layer: number, neuron: number, value: number): void;
   /** Opens the neuron inspector on a neuron (layers as in setWeight; null closes it). */
   inspectNeuron(layer: number | null, neuron?: number): void;
-  setWeight(layer: number, neuron: number, input: number, value: number): void;
-  setBias(layer: number, neuron: number, value: number): void;
   /** One output per point, or k class probabilities per point for a softmax output. */
   predict(points: ReadonlyArray<readonly [number, number]>): number[] | number[][];
-  /** Counts per true class (rows) and predicted class (columns). */
+  /** Counts per true class (rows) and predicted class (columns), of the test points unless `set` is 'train'. */
   confusionMatrix(set?: 'train' | 'test'): number[][];
   /** The dropout of the last trained batch: per hidden layer, masks[neuron][sample] (0 dropped, keptScale kept); null when none. */
   lastDropout(): GreymatterDropout | null;
@@ -312,16 +322,18 @@ export interface GreymatterApi {
   exportCsv(): string;
   /** The full page's address for this setup (own points included; the trained weights and epoch with `weights`). */
   shareLink(options?: { weights?: boolean }): string;
+  /** The current network as a model object, ready for `JSON.stringify`. */
   exportModel(): GreymatterModel;
   /** The run as a script that rebuilds and trains it further; rejects naming a setting the target cannot express. */
   exportCode(target: 'numpy' | 'pytorch' | 'tfjs'): Promise<{ target: string; fileName: string; code: string }>;
   /** Loads a model object or its JSON text; throws (and changes nothing) on refusal. */
   importModel(model: GreymatterModel | string): void;
-  /** The whole run as a lesson file object. */
+  /** The whole run as a lesson file object (docs/lesson-file.md). */
   saveLesson(): GreymatterLesson;
   /** Opens a lesson file object or its JSON text; throws (and changes nothing) on refusal. */
   openLesson(lesson: GreymatterLesson | string): void;
 }
+// END GENERATED
 
 /** One point: x1, x2 and its label (−1/+1 or 0…k−1 for classes, the value for regression). */
 export type PointRow = readonly [number, number, number];
@@ -445,7 +457,7 @@ export declare class GreymatterCompare extends HTMLElement {
   readonly a: GreymatterPlayground;
   /** The run with the changed settings. */
   readonly b: GreymatterPlayground;
-  readonly playing: boolean;
+  readonly playing: number;
   /** Every setting where B differs from A, in address order. */
   readonly differences: GreymatterDifference[];
   /** The chart's curves, a copy. */

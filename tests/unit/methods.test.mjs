@@ -27,6 +27,7 @@ describe('the table of scripting members', () => {
     for (const member of MEMBERS) {
       assert.match(member.name, /^[a-z][A-Za-z]*$/, 'a public name: no leading _ (test hooks stay out)');
       assert.match(member.doc, /^[^\n]+\.$/, `${member.name}: one line, a sentence`);
+      assert.ok(!member.doc.includes('*/'), `${member.name}: its doc goes into a /** */ comment`);
       assert.ok(['none', 'alive', 'started', 'shown'].includes(member.guard), member.name);
       assert.ok(member.result, member.name);
       for (const argument of member.args) assert.ok(/^[a-z]\w*$/i.test(argument.name) && argument.type, `${member.name}(${argument.name})`);
