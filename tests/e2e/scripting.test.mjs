@@ -6,6 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openOncePerSuite } from './helpers.mjs';
+import { MEMBERS } from '../../www/js/element/methods.js';
 
 const attempt = (page, script) => page.evaluate((source) => {
   try {
@@ -76,6 +77,21 @@ describe('scripting the full page', () => {
     assert.equal(await page.textContent('#inspector-title'), 'Neuron 4 of hidden layer 1', 'a refusal changes nothing');
     await page.evaluate(() => window.playground.inspectNeuron(null));
     assert.equal(await page.isVisible('#inspector'), false);
+  });
+
+  it('the element and window.playground have exactly the members of the table (methods.js)', async () => {
+    const names = MEMBERS.map((member) => member.name);
+    const seen = await page.evaluate(() => {
+      const prototype = customElements.get('greymatter-playground').prototype;
+      const kind = (name) => (Object.getOwnPropertyDescriptor(prototype, name).get ? 'read' : 'method');
+      const own = Object.getOwnPropertyNames(prototype);
+      return { own, kinds: Object.fromEntries(own.map((name) => [name, kind(name)])), api: Object.keys(window.playground) };
+    });
+    const elementOwn = ['constructor', 'connectedCallback', 'disconnectedCallback', 'api'];
+    assert.deepEqual(seen.own.filter((name) => !elementOwn.includes(name)).sort(), [...names].sort());
+    for (const member of MEMBERS) assert.equal(seen.kinds[member.name], member.readOnly ? 'read' : 'method', member.name);
+    assert.deepEqual(seen.api, [...names, '_panicForTesting', '_saveSessionForTesting']);
+    assert.equal(await page.evaluate(() => document.querySelector('greymatter-playground').state.epoch), await page.evaluate(() => window.playground.state.epoch));
   });
 
   it('state has the accuracy of both sets and no divergence', async () => {
