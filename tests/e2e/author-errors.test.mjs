@@ -293,7 +293,13 @@ describe('what an author meets when something is wrong', () => {
     }, session.url);
     assert.deepEqual(results, { setConfig: { error: refusal }, state: { error: refusal } });
     const frame = page.frames().find((candidate) => candidate.url().includes('/embed.html'));
-    assert.equal((await frame.evaluate(() => document.querySelector('greymatter-playground').config)).learningRate, 0.03, 'nothing changed');
+    // The refusal is answered at once, before the frame's playground has started: its config is read once it has.
+    const config = await frame.evaluate(async () => {
+      const element = document.querySelector('greymatter-playground');
+      await element.ready;
+      return element.config;
+    });
+    assert.equal(config.learningRate, 0.03, 'nothing changed');
     const warnings = () => page.console.filter((line) => line.includes('this embed takes calls only from'));
     await until(() => warnings().length > 0, 'the frame\'s console to say it');
     assert.deepEqual(warnings(), [`warning: greymatter: ${refusal}`], 'said once in the frame\'s console');
