@@ -1,7 +1,7 @@
 // The check every row of the bad-input tables (tests/e2e/bad-input*.test.mjs) makes
 // after its bad input: the message names the problem, the network (exportModel), the
 // data (getData), the config and the epoch are as they were, one step still trains one
-// epoch, and the page logged no error. Also counts a table's rows per door.
+// epoch, and the page logged no error.
 
 import assert from 'node:assert/strict';
 
@@ -37,14 +37,6 @@ export async function assertUnchangedAndTrains(page, target, before, { selector 
   }, selector);
   assert.equal(epoch, before.epoch + 1, 'one step trains one epoch');
   assert.deepEqual(page.problems, [], 'no console error and no page error');
-}
-
-/** Prints (as a test diagnostic) how many rows of `rows` ([door, …]) each door has, and asserts at least `minimum`. */
-export function countRows(t, name, rows, minimum) {
-  const counts = {};
-  for (const [door] of rows) counts[door] = (counts[door] ?? 0) + 1;
-  t.diagnostic(`${name} rows: ${Object.entries(counts).map(([door, n]) => `${door} ${n}`).join(', ')}; ${rows.length} in all`);
-  assert.ok(rows.length >= minimum, `${rows.length} rows, at least ${minimum}`);
 }
 
 /** The text of the notice area of the playground `selector` picks in `target` ('' when hidden). */
