@@ -2,7 +2,10 @@
 // real core in Node: a JavaScript exception that unwinds through a wasm call (a
 // throwing getter, a stack overflow) leaves the handle borrowed, so the engine
 // restarts it from the last good network, as after a crash; a refusal of the core
-// stays a refusal; a restart reuses the playground's glue module.
+// stays a refusal; a restart reuses the playground's glue module. And the glue that
+// wasm-bindgen wrote (www/pkg/greymatter.js) is one `releasableGlue` can add
+// `releaseInstance` to: it rewrites the glue by patterns, and a wasm-bindgen that
+// writes other state variables would otherwise go unnoticed.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +14,8 @@ import { Engine, CoreCrash, releasableGlue } from '../../www/js/core/engine.js';
 
 const pkg = new URL('../../www/pkg/', import.meta.url);
 const compiled = new WebAssembly.Module(readFileSync(new URL('greymatter_bg.wasm', pkg)));
-const source = releasableGlue(readFileSync(new URL('greymatter.js', pkg), 'utf8'));
+const glueText = readFileSync(new URL('greymatter.js', pkg), 'utf8');
+const source = releasableGlue(glueText);
 let glues = 0;
 
 /** Instantiates the core as the page does, from a glue module of the engine's own. */
@@ -130,5 +134,32 @@ describe('the engine when the core runs out of memory', () => {
     assert.equal(restarts[0].restored, true);
     assert.deepEqual(Array.from(engine.call((p) => p.parameters())), weights);
     assert.ok(engine.memory.buffer.byteLength < 64 * 2 ** 20, 'the fresh instance starts small again');
+  });
+});
+
+describe('releaseInstance added to the glue wasm-bindgen wrote (www/pkg/greymatter.js)', () => {
+  const WHY = 'releasableGlue (www/js/core/engine.js) rewrites the wasm-bindgen glue by patterns, '
+    + 'which a wasm-bindgen update (Cargo.lock) can stop matching: make them match this glue';
+  const NO_RELEASE = `${WHY}, or every restart after a crash imports a new glue module and keeps the crashed memory`;
+
+  it('adds releaseInstance, and it forgets the instance so the same glue instantiates again', async () => {
+    assert.notEqual(source, glueText, `releasableGlue returned www/pkg/greymatter.js unchanged. ${NO_RELEASE}`);
+    assert.match(source, /^export function releaseInstance\(\) \{/m, `no releaseInstance in the rewritten glue. ${NO_RELEASE}`);
+    const glue = await import(`data:text/javascript,${encodeURIComponent(`${source}\n// release test`)}`);
+    const first = glue.initSync({ module: compiled });
+    assert.equal(glue.initSync({ module: compiled }), first, 'without a release the glue keeps its instance');
+    glue.releaseInstance();
+    const second = glue.initSync({ module: compiled });
+    assert.notEqual(second.memory, first.memory, `after releaseInstance the glue still holds the old instance. ${NO_RELEASE}`);
+  });
+
+  it('resets every variable the glue sets when it takes an instance (its cached views of memory among them)', () => {
+    const body = /^function __wbg_finalize_init\(instance, module\) \{\n([^]*?)^\}/m.exec(glueText)?.[1];
+    assert.ok(body, `the glue has no __wbg_finalize_init(instance, module) to read its state from. ${WHY}`);
+    const state = [...body.matchAll(/^\s*(\w+) = /gm)].map((match) => match[1]);
+    assert.ok(state.includes('wasm'), `__wbg_finalize_init sets no \`wasm\` (it sets ${state.join(', ')}). ${WHY}`);
+    const release = /^export function releaseInstance\(\) \{(.*)\}$/m.exec(source)?.[1] ?? '';
+    const missed = state.filter((name) => !release.includes(` ${name} = `));
+    assert.deepEqual(missed, [], `releaseInstance does not reset ${missed.join(', ')}, which the glue sets for each instance: the released glue would keep a hold on the crashed one. ${WHY}`);
   });
 });
