@@ -46,7 +46,8 @@ try {
     for (const trial of CASES) {
       for (const mode of MODES) {
         const key = `${trial.id}/${mode}`;
-        (results[key] ??= []).push(await runOnce(browser, server.url, trial, mode));
+        results[key] ??= [];
+        results[key].push(await runOnce(browser, server.url, trial, mode));
       }
     }
   }

@@ -160,7 +160,10 @@ async function main() {
       if (done && typeof done.then === 'function') done = await done;
       samples += done;
     }
-    await measure(() => (instance.grid(), 1), BUDGET_MS / 2);
+    await measure(() => {
+      instance.grid();
+      return 1;
+    }, BUDGET_MS / 2);
     // Per-sample SGD on a wide net wanders before it settles: give it more time.
     const extraStart = performance.now();
     while (instance.loss() >= entry.lossBefore && performance.now() - extraStart < LEARNING_PATIENCE_MS) {
@@ -193,11 +196,19 @@ async function main() {
     const { system, instance } = entry;
     entry.runs = { train: [], grid: [] };
     tasks.push({ system, fn: instance.train, runs: entry.runs.train });
-    tasks.push({ system, fn: () => (instance.grid(), 1), runs: entry.runs.grid });
+    const grid = () => {
+      instance.grid();
+      return 1;
+    };
+    tasks.push({ system, fn: grid, runs: entry.runs.grid });
   }
   for (const loop of loops) {
     loop.runs = [];
-    tasks.push({ fn: () => (loop.peak(loop.iterations), loop.iterations * loop.flopsPerIteration), runs: loop.runs });
+    const peak = () => {
+      loop.peak(loop.iterations);
+      return loop.iterations * loop.flopsPerIteration;
+    };
+    tasks.push({ fn: peak, runs: loop.runs });
   }
   const roundsStart = performance.now();
   for (let round = 0; round < ROUNDS; round++) {
@@ -335,7 +346,7 @@ async function main() {
   };
   const out = path.join(root, 'target/bench/compare.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   say();
   say(`written: ${path.relative(root, out)}`);
   const silent = entries.filter((e) => !e.refused && (!e.learned || !(e.gridDifference <= GRID_TOLERANCE)));

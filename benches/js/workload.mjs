@@ -65,7 +65,7 @@ export function spiralData(seed = 1) {
   }
   shuffle(points, random);
   const pack = (list) => ({
-    inputs: Float64Array.from(list.flatMap(([x1, x2]) => [x1, x2])),
+    inputs: Float64Array.from(list.flatMap((point) => point.slice(0, 2))),
     targets: Float64Array.from(list.map(([, , label]) => label)),
     count: list.length,
   });

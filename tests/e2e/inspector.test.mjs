@@ -15,7 +15,10 @@ const shownNumbers = (page) => page.$eval('#inspector', (panel) => {
     const value = Number(out.dataset.value);
     const { quantity, input } = out.dataset;
     if (input === undefined) numbers[quantity] = value;
-    else (numbers.inputs[input] ??= {})[quantity] = value;
+    else {
+      numbers.inputs[input] ??= {};
+      numbers.inputs[input][quantity] = value;
+    }
   }
   numbers.activation = panel.querySelector('[data-activation]')?.dataset.activation;
   numbers.title = panel.querySelector('#inspector-title').textContent;

@@ -154,7 +154,7 @@ describe('releaseInstance added to the glue wasm-bindgen wrote (www/pkg/greymatt
   });
 
   it('resets every variable the glue sets when it takes an instance (its cached views of memory among them)', () => {
-    const body = /^function __wbg_finalize_init\(instance, module\) \{\n([^]*?)^\}/m.exec(glueText)?.[1];
+    const body = /^function __wbg_finalize_init\(instance, module\) \{\n([\s\S]*?)^\}/m.exec(glueText)?.[1];
     assert.ok(body, `the glue has no __wbg_finalize_init(instance, module) to read its state from. ${WHY}`);
     const state = [...body.matchAll(/^\s*(\w+) = /gm)].map((match) => match[1]);
     assert.ok(state.includes('wasm'), `__wbg_finalize_init sets no \`wasm\` (it sets ${state.join(', ')}). ${WHY}`);

@@ -93,7 +93,7 @@ function formulasOf(row) {
 }
 
 /** The arbitrary of one config key, from its row alone (no rule across keys). */
-export function valueOf(row) {
+export function arbitraryOf(row) {
   switch (row.kind) {
     case 'number': return numberOf(row);
     case 'choice': return fc.constantFrom(...schema.values(row.key));
@@ -113,7 +113,7 @@ export function valueOf(row) {
  * number of weights.
  */
 export const validConfig = fc
-  .record(Object.fromEntries(schema.settings.map((row) => [row.key, valueOf(row)])), { noNullPrototype: true })
+  .record(Object.fromEntries(schema.settings.map((row) => [row.key, arbitraryOf(row)])), { noNullPrototype: true })
   .chain((config) => {
     const datasets = schema.datasetsOf(config.problem);
     return fc.constantFrom(...datasets).chain((dataset) => {
@@ -133,7 +133,7 @@ export const validConfig = fc
 
 /** Every view the address can hold: each option from its row, the hidden controls in address order. */
 export const validView = fc.record({
-  ...Object.fromEntries(schema.view.map((row) => [row.key, row.kind === 'toggle' ? fc.boolean() : valueOf(row)])),
+  ...Object.fromEntries(schema.view.map((row) => [row.key, row.kind === 'toggle' ? fc.boolean() : arbitraryOf(row)])),
   hidden: fc.subarray(controlNames(schema)),
   hideText: fc.boolean(),
 }, { noNullPrototype: true });
@@ -165,7 +165,7 @@ export const hostileText = fc.oneof(
 
 /** The text of a value as the address might carry it: valid for some key, or hostile. */
 export const valueText = fc.oneof(
-  fc.constantFrom(...schema.settings, ...schema.view).chain((row) => (row.kind === 'toggle' ? fc.boolean() : valueOf(row)))
+  fc.constantFrom(...schema.settings, ...schema.view).chain((row) => (row.kind === 'toggle' ? fc.boolean() : arbitraryOf(row)))
     .map((value) => encodeURIComponent(Array.isArray(value) ? value.join(',') : String(value))),
   hostileText,
   hostileText.map((text) => { try { return encodeURIComponent(text); } catch { return text; } }),
@@ -195,6 +195,6 @@ export const anyPatch = fc.dictionary(
   jsonish,
   { maxKeys: 6, noNullPrototype: true },
 ).chain((patch) => fc.subarray(schema.settings, { maxLength: 2 }).chain((rows) => fc.record(
-  Object.fromEntries(rows.map((row) => [row.key, valueOf(row)])),
+  Object.fromEntries(rows.map((row) => [row.key, arbitraryOf(row)])),
   { noNullPrototype: true },
 )).map((valid) => ({ ...patch, ...valid })));

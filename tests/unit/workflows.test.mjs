@@ -112,6 +112,7 @@ describe('the GitHub workflows', () => {
     assert.deepEqual([npm.needs, pages.needs], ['test', 'test']);
     assert.equal(npm.permissions['id-token'], 'write');
     const publish = npm.steps.find((step) => step.run?.startsWith('npm publish'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     assert.equal(publish.env.NODE_AUTH_TOKEN, '${{ secrets.NPM_TOKEN }}');
     const npmRuns = npm.steps.map((step) => step.run).filter(Boolean);
     assert.ok(npmRuns.indexOf('make package') < npmRuns.indexOf('make check-tag TAG="$GITHUB_REF_NAME"'), 'the tarball is checked against the tag');

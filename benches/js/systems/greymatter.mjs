@@ -43,7 +43,7 @@ export async function loadGreymatter(root, packageDir) {
   const wasmFile = path.join(packageDir, 'greymatter_bg.wasm');
   const copyDir = path.join(root, 'target/bench/glue');
   fs.mkdirSync(copyDir, { recursive: true });
-  const tag = path.basename(path.dirname(packageDir)) + '-' + path.basename(packageDir);
+  const tag = `${path.basename(path.dirname(packageDir))}-${path.basename(packageDir)}`;
   const copy = path.join(copyDir, `greymatter-${tag}-${Date.now()}.mjs`);
   fs.copyFileSync(glue, copy);
   const module = await import(pathToFileURL(copy).href);

@@ -56,7 +56,9 @@ function connectToParent(element, origins) {
   let height = null;
   const sendHeight = () => {
     const now = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (now !== height) send(resizeMessage(height = now));
+    if (now === height) return;
+    height = now;
+    send(resizeMessage(height));
   };
   const watchHeight = () => new ResizeObserver(sendHeight).observe(document.documentElement);
   element.ready.then(watchHeight, watchHeight);
