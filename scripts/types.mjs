@@ -28,14 +28,21 @@ function choiceType(row) {
 /** The TypeScript type of a row's value. */
 function typeOf(row) {
   switch (row.kind) {
-    case 'choice': return choiceType(row);
-    case 'names': return `${choiceType(row)}[]`;
+    case 'choice':
+      return choiceType(row);
+    case 'names':
+      return `${choiceType(row)}[]`;
     case 'counts':
-    case 'rates': return 'number[]';
-    case 'toggle': return 'boolean';
-    case 'formula': return 'string';
-    case 'formulas': return 'string[]';
-    default: return 'number';
+    case 'rates':
+      return 'number[]';
+    case 'toggle':
+      return 'boolean';
+    case 'formula':
+      return 'string';
+    case 'formulas':
+      return 'string[]';
+    default:
+      return 'number';
   }
 }
 
@@ -69,11 +76,12 @@ function generated() {
   lines.push('}\n\n/** How a playground shows its run (README, "Members": `view`). */\nexport interface GreymatterView {\n');
   for (const row of schema.view) lines.push(doc(row), `  ${row.key}: ${typeOf(row)};\n`);
   lines.push('  /** The controls a classroom hid. */\n  hidden: ControlName[];\n');
-  lines.push('  /** Whether the page\'s own text is hidden. */\n  hideText: boolean;\n}\n\n');
+  lines.push("  /** Whether the page's own text is hidden. */\n  hideText: boolean;\n}\n\n");
   lines.push('/** The attributes of <greymatter-playground> (README, "Embedding"): every value is text. */\n');
   lines.push('export interface GreymatterAttributes {\n');
   for (const row of [...schema.settings, ...schema.view]) lines.push(`  ${JSON.stringify(attributeOf(row.key))}?: string;\n`);
-  for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url', 'src', 'persist']) lines.push(`  ${JSON.stringify(name)}?: string;\n`);
+  for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url', 'src', 'persist'])
+    lines.push(`  ${JSON.stringify(name)}?: string;\n`);
   lines.push('}\n', END);
   return lines.join('');
 }
@@ -85,7 +93,7 @@ if (start < 0 || end < start) throw new Error(`${FILE.pathname} has no GENERATED
 const fresh = text.slice(0, start) + generated() + text.slice(end + END.length);
 if (process.argv.includes('--check')) {
   if (fresh !== text) {
-    console.error('greymatter: www/greymatter.d.ts is out of date with the core\'s schema: run node scripts/types.mjs');
+    console.error("greymatter: www/greymatter.d.ts is out of date with the core's schema: run node scripts/types.mjs");
     process.exit(1);
   }
   console.log('greymatter: www/greymatter.d.ts agrees with the schema');

@@ -132,4 +132,4 @@
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', connectMarkedFrames);
   else connectMarkedFrames();
-}());
+})();

@@ -37,11 +37,17 @@ describe('starting weights and the Huber loss', () => {
       return initialization === 'zeros' && activation === 'sigmoid';
     });
     const start = await page.evaluate(() => window.playground.exportModel());
-    assert.ok(start.layers.every((layer) => layer.weights.flat().every((w) => w === 0)), 'every starting weight is 0');
+    assert.ok(
+      start.layers.every((layer) => layer.weights.flat().every((w) => w === 0)),
+      'every starting weight is 0',
+    );
     await stepEpochs(page, 20);
     const model = await page.evaluate(() => window.playground.exportModel());
     model.layers.forEach((layer, index) => {
-      assert.ok(layer.weights.flat().some((w) => w !== 0), `training moved the weights of layer ${index + 1}`);
+      assert.ok(
+        layer.weights.flat().some((w) => w !== 0),
+        `training moved the weights of layer ${index + 1}`,
+      );
     });
     for (const rows of hiddenRows(model)) {
       for (const row of rows) assert.deepEqual(row, rows[0], 'every neuron of a layer has the same weights');

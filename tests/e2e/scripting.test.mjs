@@ -7,14 +7,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openOncePerSuite } from './helpers.mjs';
 
-const attempt = (page, script) => page.evaluate((source) => {
-  try {
-    new Function(source)();
-    return null;
-  } catch (error) {
-    return error.message;
-  }
-}, script);
+const attempt = (page, script) =>
+  page.evaluate((source) => {
+    try {
+      new Function(source)();
+      return null;
+    } catch (error) {
+      return error.message;
+    }
+  }, script);
 
 describe('scripting the full page', () => {
   let session;
@@ -29,7 +30,13 @@ describe('scripting the full page', () => {
     assert.match(page.url(), /discretize=true&palette=default&noise_hide=true&hideText=true$/);
     const view = await page.evaluate(() => window.playground.view);
     assert.deepEqual(view, {
-      epochsPerFrame: 1, showTestData: false, gradientLinks: false, discretize: true, palette: 'default', hidden: ['noise'], hideText: true,
+      epochsPerFrame: 1,
+      showTestData: false,
+      gradientLinks: false,
+      discretize: true,
+      palette: 'default',
+      hidden: ['noise'],
+      hideText: true,
     });
     assert.match(await attempt(page, "window.playground.setView({ palette: 'pink' })"), /palette must be one of default, colorblind/);
     assert.match(await page.textContent('#message'), /palette/);

@@ -92,9 +92,10 @@ export function greymatterSystem(loaded) {
       const hasEvaluateGrid = typeof playground.evaluateGrid === 'function';
       let diverged = false;
       return {
-        config: `Playground ${JSON.stringify(workloadConfig(network.sizes))}; ` +
-          `train(${EPOCHS_PER_CALL}) per call (${trainCount} samples per epoch); grid: ` +
-          (hasEvaluateGrid ? 'evaluateGrid()' : 'render() (evaluateGrid() not in this package: the time includes colouring)'),
+        config:
+          `Playground ${JSON.stringify(workloadConfig(network.sizes))}; `
+          + `train(${EPOCHS_PER_CALL}) per call (${trainCount} samples per epoch); grid: `
+          + (hasEvaluateGrid ? 'evaluateGrid()' : 'render() (evaluateGrid() not in this package: the time includes colouring)'),
         gridMethod: hasEvaluateGrid ? 'evaluateGrid' : 'render',
         trainCount,
         train() {

@@ -13,42 +13,59 @@ function plainObject(value) {
 
 /** @param {import('./controller.js').Playground} page */
 export function publicApi(page) {
-  const alive = (work) => (...args) => {
-    page.requireAlive();
-    return work(...args);
-  };
-  const started = (work) => (...args) => {
-    page.requireStarted();
-    return work(...args);
-  };
-  // Throws like setConfig: the message is shown on the page too.
-  const shown = (work) => started((...args) => {
-    try {
+  const alive =
+    (work) =>
+    (...args) => {
+      page.requireAlive();
       return work(...args);
-    } catch (error) {
-      page.report(error);
-      throw error;
-    }
-  });
+    };
+  const started =
+    (work) =>
+    (...args) => {
+      page.requireStarted();
+      return work(...args);
+    };
+  // Throws like setConfig: the message is shown on the page too.
+  const shown = (work) =>
+    started((...args) => {
+      try {
+        return work(...args);
+      } catch (error) {
+        page.report(error);
+        throw error;
+      }
+    });
   return Object.freeze({
     /** Resolves once the core is loaded and the first picture is drawn. */
-    get ready() { return page.ready; },
+    get ready() {
+      return page.ready;
+    },
     /** greymatter's version ("0.1.0"), as its core says; null until ready. */
-    get version() { return alive(() => (page.started ? page.core.version() : null))(); },
+    get version() {
+      return alive(() => (page.started ? page.core.version() : null))();
+    },
     play: alive(() => page.play()),
     pause: alive(() => page.pause()),
-    get playing() { return alive(() => page.playing)(); },
+    get playing() {
+      return alive(() => page.playing)();
+    },
     step: async () => alive(() => page.step())(),
     reset: started(() => page.reset()),
-    get state() { return alive(() => page.state)(); },
-    get config() { return alive(() => (page.config ? structuredClone(page.config) : null))(); },
+    get state() {
+      return alive(() => page.state)();
+    },
+    get config() {
+      return alive(() => (page.config ? structuredClone(page.config) : null))();
+    },
     setConfig: started((partial) => {
       if (!plainObject(partial)) {
         throw new Error('setConfig expects an object such as {learningRate: 0.01}');
       }
       return page.setConfig(partial);
     }),
-    get view() { return alive(() => structuredClone(page.view))(); },
+    get view() {
+      return alive(() => structuredClone(page.view))();
+    },
     setView: shown((partial) => {
       if (!plainObject(partial)) throw new Error('setView expects an object such as {discretize: true}');
       page.setView(partial);

@@ -14,7 +14,14 @@
 
 import { GreymatterPlayground, describeInitialSetup } from './playground-element.js';
 import {
-  readEmbedHash, isFromHost, isGreymatterMessage, answerCall, originRefusal, eventTargets, eventMessage, resizeMessage,
+  readEmbedHash,
+  isFromHost,
+  isGreymatterMessage,
+  answerCall,
+  originRefusal,
+  eventTargets,
+  eventMessage,
+  resizeMessage,
   EVENT_TYPES,
 } from './embed-protocol.js';
 

@@ -17,9 +17,7 @@ import { publicApi } from './api.js';
 import { playgroundMarkup } from './template.js';
 import { adoptStyles, showStartFailure } from './styles.js';
 import { layoutNamed, layoutControls, showRegions, THEMES } from './layouts.js';
-import {
-  configAttributes, viewAttributes, readAttributes, attributeText, knownAttributes, misnamedAttributes,
-} from '../state/attributes.js';
+import { configAttributes, viewAttributes, readAttributes, attributeText, knownAttributes, misnamedAttributes } from '../state/attributes.js';
 import { readControlList } from '../state/classroom.js';
 import { basePath, setBasePath } from '../core/assets.js';
 
@@ -62,9 +60,13 @@ export class GreymatterPlayground extends HTMLElement {
    * that move them; null (the default): next to greymatter.js. Set it before the first
    * element starts.
    */
-  static get basePath() { return basePath(); }
+  static get basePath() {
+    return basePath();
+  }
 
-  static set basePath(path) { setBasePath(path); }
+  static set basePath(path) {
+    setBasePath(path);
+  }
 
   static {
     describeInitialSetup = (element, source, problems = []) => {
@@ -96,12 +98,15 @@ export class GreymatterPlayground extends HTMLElement {
       this.#showElementAttributes();
       this.#attributes.observe(this, { attributes: true, attributeOldValue: true });
       this.#playground.begin();
-      this.#playground.ready.then(() => {
-        this.#showElementAttributes();
-        if (this.hasAttribute('data')) this.#loadData();
-        this.#emit('ready', { config: this.#api.config, state: this.#api.state });
-        if (this.hasAttribute('autoplay')) this.#playground.play();
-      }, () => {});
+      this.#playground.ready.then(
+        () => {
+          this.#showElementAttributes();
+          if (this.hasAttribute('data')) this.#loadData();
+          this.#emit('ready', { config: this.#api.config, state: this.#api.state });
+          if (this.hasAttribute('autoplay')) this.#playground.play();
+        },
+        () => {},
+      );
     }
     this.#visibility = new IntersectionObserver(([entry]) => this.#playground.setOffscreen(!entry.isIntersecting));
     this.#visibility.observe(this);
@@ -271,61 +276,119 @@ export class GreymatterPlayground extends HTMLElement {
   // ---- the scripting API (README, "Scripting greymatter") -------------------
 
   /** The frozen scripting API object (`window.playground` on the full page). */
-  get api() { return this.#api; }
+  get api() {
+    return this.#api;
+  }
 
-  get ready() { return this.#api.ready; }
+  get ready() {
+    return this.#api.ready;
+  }
 
-  get version() { return this.#api.version; }
+  get version() {
+    return this.#api.version;
+  }
 
-  get playing() { return this.#api.playing; }
+  get playing() {
+    return this.#api.playing;
+  }
 
-  get state() { return this.#api.state; }
+  get state() {
+    return this.#api.state;
+  }
 
-  get config() { return this.#api.config; }
+  get config() {
+    return this.#api.config;
+  }
 
-  get view() { return this.#api.view; }
+  get view() {
+    return this.#api.view;
+  }
 
-  play() { return this.#api.play(); }
+  play() {
+    return this.#api.play();
+  }
 
-  pause() { return this.#api.pause(); }
+  pause() {
+    return this.#api.pause();
+  }
 
-  step() { return this.#api.step(); }
+  step() {
+    return this.#api.step();
+  }
 
-  reset() { return this.#api.reset(); }
+  reset() {
+    return this.#api.reset();
+  }
 
-  setConfig(partial) { return this.#api.setConfig(partial); }
+  setConfig(partial) {
+    return this.#api.setConfig(partial);
+  }
 
-  setView(partial) { return this.#api.setView(partial); }
+  setView(partial) {
+    return this.#api.setView(partial);
+  }
 
-  showNode(node) { return this.#api.showNode(node); }
+  showNode(node) {
+    return this.#api.showNode(node);
+  }
 
-  setWeight(layer, neuron, input, value) { return this.#api.setWeight(layer, neuron, input, value); }
+  setWeight(layer, neuron, input, value) {
+    return this.#api.setWeight(layer, neuron, input, value);
+  }
 
-  setBias(layer, neuron, value) { return this.#api.setBias(layer, neuron, value); }
+  setBias(layer, neuron, value) {
+    return this.#api.setBias(layer, neuron, value);
+  }
 
-  inspectNeuron(layer, neuron) { return this.#api.inspectNeuron(layer, neuron); }
+  inspectNeuron(layer, neuron) {
+    return this.#api.inspectNeuron(layer, neuron);
+  }
 
-  predict(points) { return this.#api.predict(points); }
+  predict(points) {
+    return this.#api.predict(points);
+  }
 
-  confusionMatrix(set) { return this.#api.confusionMatrix(set); }
+  confusionMatrix(set) {
+    return this.#api.confusionMatrix(set);
+  }
 
-  getData() { return this.#api.getData(); }
+  getData() {
+    return this.#api.getData();
+  }
 
-  setData(data, options) { return this.#api.setData(data, options); }
+  setData(data, options) {
+    return this.#api.setData(data, options);
+  }
 
-  importCsv(text, options) { return this.#api.importCsv(text, options); }
+  importCsv(text, options) {
+    return this.#api.importCsv(text, options);
+  }
 
-  exportCsv() { return this.#api.exportCsv(); }
+  exportCsv() {
+    return this.#api.exportCsv();
+  }
 
-  shareLink(options) { return this.#api.shareLink(options); }
+  shareLink(options) {
+    return this.#api.shareLink(options);
+  }
 
-  exportModel() { return this.#api.exportModel(); }
+  exportModel() {
+    return this.#api.exportModel();
+  }
 
-  exportCode(target) { return this.#api.exportCode(target); }
+  exportCode(target) {
+    return this.#api.exportCode(target);
+  }
 
-  importModel(model) { return this.#api.importModel(model); }
+  importModel(model) {
+    return this.#api.importModel(model);
+  }
 
-  saveLesson() { return this.#api.saveLesson(); }
+  saveLesson() {
+    return this.#api.saveLesson();
+  }
 
-  openLesson(lesson) { return this.#api.openLesson(lesson); }
+  openLesson(lesson) {
+    return this.#api.openLesson(lesson);
+  }
 }
