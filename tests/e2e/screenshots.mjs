@@ -165,7 +165,7 @@ async function takeDivergence(session) {
   mkdirSync(TOUR, { recursive: true });
   const page = await openPlayground(
     session,
-    `${session.url}#problem=regression&dataset=plane&activation=relu` + '&learningRate=10&hidden=4,2&seed=1&dataSeed=1',
+    `${session.url}#problem=regression&dataset=plane&activation=relu&learningRate=10&hidden=4,2&seed=1&dataSeed=1`,
     TOUR_WINDOW,
   );
   await page.click('#play-pause');
@@ -281,7 +281,7 @@ async function takeDropout(session) {
   mkdirSync(TOUR, { recursive: true });
   const page = await openPlayground(
     session,
-    `${session.url}#dataset=xor&hidden=6,4&dropout=0.5,0.5` + '&batchSize=250&learningRate=0.1&seed=1&dataSeed=1',
+    `${session.url}#dataset=xor&hidden=6,4&dropout=0.5,0.5&batchSize=250&learningRate=0.1&seed=1&dataSeed=1`,
     TOUR_WINDOW,
   );
   await page.evaluate(async () => {

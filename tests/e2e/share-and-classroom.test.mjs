@@ -46,7 +46,7 @@ describe('share links', () => {
   });
 
   it('refuses unknown or out-of-range view values and classroom flags, applying the rest', async () => {
-    const address = `${session.url}#dataset=gauss&palette=pink&discretize=maybe&showTestData=true` + '&colour_hide=true&noise_hide=true&learningRate=0';
+    const address = `${session.url}#dataset=gauss&palette=pink&discretize=maybe&showTestData=true&colour_hide=true&noise_hide=true&learningRate=0`;
     const other = await openPlayground(session, address);
     const message = await other.textContent('#message');
     assert.match(message, /palette must be one of default, colorblind, got "pink"/);
