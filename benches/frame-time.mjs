@@ -46,21 +46,33 @@ const SLACK = 0.5;
 
 const NETWORKS = [
   {
-    id: 'a', label: '(a) TF Playground largest: 7 inputs, 6×8, 10 epochs/frame',
-    hash: `features=${ALL_FEATURES}&hidden=8,8,8,8,8,8&epochsPerFrame=10`, speed: 10, goalMs: FRAME_60,
+    id: 'a',
+    label: '(a) TF Playground largest: 7 inputs, 6×8, 10 epochs/frame',
+    hash: `features=${ALL_FEATURES}&hidden=8,8,8,8,8,8&epochsPerFrame=10`,
+    speed: 10,
+    goalMs: FRAME_60,
   },
   {
-    id: 'a20', label: '(a) the same at 20 epochs/frame',
-    hash: `features=${ALL_FEATURES}&hidden=8,8,8,8,8,8&epochsPerFrame=20`, speed: 20, goalMs: FRAME_60,
+    id: 'a20',
+    label: '(a) the same at 20 epochs/frame',
+    hash: `features=${ALL_FEATURES}&hidden=8,8,8,8,8,8&epochsPerFrame=20`,
+    speed: 20,
+    goalMs: FRAME_60,
   },
   {
-    id: 'b', label: '(b) former largest: 7 inputs, 10×32 (9,472 weights), 1 epoch/frame',
-    hash: `features=${ALL_FEATURES}&hidden=${Array(10).fill(32).join(',')}&epochsPerFrame=1`, speed: 1, goalMs: 1000 / 30,
+    id: 'b',
+    label: '(b) former largest: 7 inputs, 10×32 (9,472 weights), 1 epoch/frame',
+    hash: `features=${ALL_FEATURES}&hidden=${Array(10).fill(32).join(',')}&epochsPerFrame=1`,
+    speed: 1,
+    goalMs: 1000 / 30,
   },
   { id: 'c', label: '(c) default: 2 inputs, 4-2, 1 epoch/frame', hash: '', speed: 1, goalMs: FRAME_60 },
   {
-    id: 'd', label: '(d) raised limits: 7 inputs, 16×57 (49,191 weights), 1 epoch/frame',
-    hash: `features=${ALL_FEATURES}&hidden=${Array(16).fill(57).join(',')}&epochsPerFrame=1`, speed: 1, goalMs: 1000 / 30,
+    id: 'd',
+    label: '(d) raised limits: 7 inputs, 16×57 (49,191 weights), 1 epoch/frame',
+    hash: `features=${ALL_FEATURES}&hidden=${Array(16).fill(57).join(',')}&epochsPerFrame=1`,
+    speed: 1,
+    goalMs: 1000 / 30,
   },
 ];
 
@@ -93,9 +105,17 @@ async function measureNetwork(session, network) {
   const p95 = quantile(intervals, 0.95);
   const epochsPerFrame = mean(epochSteps);
   return {
-    id: network.id, label: network.label, thumbnails: nodes, frames: intervals.length,
-    p50Ms: median(intervals), p95Ms: p95, maxMs: Math.max(...intervals), fps: 1000 / mean(intervals),
-    epochsPerFrame, goalMs: network.goalMs, askedEpochsPerFrame: network.speed,
+    id: network.id,
+    label: network.label,
+    thumbnails: nodes,
+    frames: intervals.length,
+    p50Ms: median(intervals),
+    p95Ms: p95,
+    maxMs: Math.max(...intervals),
+    fps: 1000 / mean(intervals),
+    epochsPerFrame,
+    goalMs: network.goalMs,
+    askedEpochsPerFrame: network.speed,
     met: p95 <= network.goalMs + SLACK && epochsPerFrame >= network.speed - 1e-9,
     partsMedianMs: Object.fromEntries(Object.entries(parts).map(([name, list]) => [name, median(list)])),
   };
@@ -116,10 +136,14 @@ function watchMainThread() {
     requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
-  window.addEventListener('click', (event) => {
-    const handled = performance.now();
-    requestAnimationFrame(() => watch.clicks.push({ handledMs: handled - event.timeStamp, frameMs: performance.now() - event.timeStamp }));
-  }, true);
+  window.addEventListener(
+    'click',
+    (event) => {
+      const handled = performance.now();
+      requestAnimationFrame(() => watch.clicks.push({ handledMs: handled - event.timeStamp, frameMs: performance.now() - event.timeStamp }));
+    },
+    true,
+  );
 }
 
 /** (e): the heaviest setting, played while real clicks land on the "show test data" checkbox. */
@@ -158,12 +182,23 @@ async function measureHeaviest(session) {
     const longestTaskMs = watch.tasks.length ? Math.max(...watch.tasks) : 0;
     const p95DelayMs = quantile(delays, 0.95);
     return {
-      id: 'e', label: `(e) heaviest: 7 inputs, ${words}, 5,000 points, batch 1, 100 epochs/frame`,
-      longTasks: watch.tasks.length, longestTaskMs, longestFrameMs: Math.max(...intervals),
-      fps: 1000 / mean(intervals), epochsPerSecond: watch.epochs / watch.seconds,
-      clicks: delays.length, inputDelayP50Ms: median(delays), inputDelayP95Ms: p95DelayMs,
-      inputDelayMaxMs: Math.max(...delays), handledP95Ms: quantile(watch.clicks.map((c) => c.handledMs), 0.95),
-      longTaskMet: longestTaskMs <= LONG_TASK_GOAL_MS, inputDelayMet: p95DelayMs <= INPUT_DELAY_GOAL_MS,
+      id: 'e',
+      label: `(e) heaviest: 7 inputs, ${words}, 5,000 points, batch 1, 100 epochs/frame`,
+      longTasks: watch.tasks.length,
+      longestTaskMs,
+      longestFrameMs: Math.max(...intervals),
+      fps: 1000 / mean(intervals),
+      epochsPerSecond: watch.epochs / watch.seconds,
+      clicks: delays.length,
+      inputDelayP50Ms: median(delays),
+      inputDelayP95Ms: p95DelayMs,
+      inputDelayMaxMs: Math.max(...delays),
+      handledP95Ms: quantile(
+        watch.clicks.map((c) => c.handledMs),
+        0.95,
+      ),
+      longTaskMet: longestTaskMs <= LONG_TASK_GOAL_MS,
+      inputDelayMet: p95DelayMs <= INPUT_DELAY_GOAL_MS,
     };
   }
   throw new Error('(e): the page refused every network of HEAVIEST');
@@ -197,7 +232,9 @@ const verdict = (met) => (met ? 'met' : 'MISSED');
 
 function printReport(report) {
   const line = (cells) => console.log(`| ${cells.join(' | ')} |`);
-  console.log(`\ngreymatter page frame times — ${report.date}, ${report.machine.cpu} (${report.machine.cores} cores, load ${report.machine.load.map((l) => l.toFixed(2)).join(' ')}),`);
+  console.log(
+    `\ngreymatter page frame times — ${report.date}, ${report.machine.cpu} (${report.machine.cores} cores, load ${report.machine.load.map((l) => l.toFixed(2)).join(' ')}),`,
+  );
   console.log(`${report.machine.browser}, headless, software rendering (no GPU), ${FRAMES} frames per network:\n`);
   line(['network', 'thumbnails', 'p50 ms', 'p95 ms', 'max ms', 'fps', 'epochs/frame', 'goal', '']);
   line(Array(9).fill('---'));
@@ -207,19 +244,54 @@ function printReport(report) {
       continue;
     }
     const goal = `p95 ≤ ${ms(n.goalMs)} ms at ≥ ${n.askedEpochsPerFrame} epoch${n.askedEpochsPerFrame > 1 ? 's' : ''}/frame`;
-    line([n.label, n.thumbnails, ms(n.p50Ms), ms(n.p95Ms), ms(n.maxMs), n.fps.toFixed(0),
-      n.epochsPerFrame.toFixed(1), goal, verdict(n.met)]);
+    line([n.label, n.thumbnails, ms(n.p50Ms), ms(n.p95Ms), ms(n.maxMs), n.fps.toFixed(0), n.epochsPerFrame.toFixed(1), goal, verdict(n.met)]);
   }
   const { interactive, size, heaviest: e } = report;
-  line([`${e.label}: longest task (${e.longTasks} long tasks; ${e.fps.toFixed(0)} fps, ${e.epochsPerSecond.toFixed(0)} epochs/s)`,
-    '', ms(e.longestTaskMs), '', `${ms(e.longestFrameMs)} (frame)`, '', '', `no task over ${LONG_TASK_GOAL_MS} ms`, verdict(e.longTaskMet)]);
-  line([`(e) input delay, ${e.clicks} clicks on "show test data" (event → next frame; p50 in the p50 column)`,
-    '', ms(e.inputDelayP50Ms), ms(e.inputDelayP95Ms), ms(e.inputDelayMaxMs), '', '', `p95 ≤ ${INPUT_DELAY_GOAL_MS} ms`, verdict(e.inputDelayMet)]);
-  line([`page interactive (median of ${interactive.loads} fresh loads)`, '', ms(interactive.medianMs), '', ms(interactive.maxMs),
-    '', '', `≤ ${INTERACTIVE_GOAL_MS} ms`, verdict(interactive.met)]);
-  line([`.wasm + JS glue, gzipped (${size.files.map((f) => `${f.name} ${(f.gzipped / 1000).toFixed(1)} KB`).join(', ')})`,
-    '', `${(size.gzipped / 1000).toFixed(1)} KB`, '', '', '', '', '≤ 150 KB', verdict(size.met)]);
-  console.log('\nwhere a frame\'s script time goes (median ms per frame, from the page\'s performance measures):\n');
+  line([
+    `${e.label}: longest task (${e.longTasks} long tasks; ${e.fps.toFixed(0)} fps, ${e.epochsPerSecond.toFixed(0)} epochs/s)`,
+    '',
+    ms(e.longestTaskMs),
+    '',
+    `${ms(e.longestFrameMs)} (frame)`,
+    '',
+    '',
+    `no task over ${LONG_TASK_GOAL_MS} ms`,
+    verdict(e.longTaskMet),
+  ]);
+  line([
+    `(e) input delay, ${e.clicks} clicks on "show test data" (event → next frame; p50 in the p50 column)`,
+    '',
+    ms(e.inputDelayP50Ms),
+    ms(e.inputDelayP95Ms),
+    ms(e.inputDelayMaxMs),
+    '',
+    '',
+    `p95 ≤ ${INPUT_DELAY_GOAL_MS} ms`,
+    verdict(e.inputDelayMet),
+  ]);
+  line([
+    `page interactive (median of ${interactive.loads} fresh loads)`,
+    '',
+    ms(interactive.medianMs),
+    '',
+    ms(interactive.maxMs),
+    '',
+    '',
+    `≤ ${INTERACTIVE_GOAL_MS} ms`,
+    verdict(interactive.met),
+  ]);
+  line([
+    `.wasm + JS glue, gzipped (${size.files.map((f) => `${f.name} ${(f.gzipped / 1000).toFixed(1)} KB`).join(', ')})`,
+    '',
+    `${(size.gzipped / 1000).toFixed(1)} KB`,
+    '',
+    '',
+    '',
+    '',
+    '≤ 150 KB',
+    verdict(size.met),
+  ]);
+  console.log("\nwhere a frame's script time goes (median ms per frame, from the page's performance measures):\n");
   const names = ['frame', 'train', 'render', 'heatmap', 'thumbnails', 'links', 'points', 'chart'];
   line(['network', ...names]);
   line(Array(names.length + 1).fill('---'));

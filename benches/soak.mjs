@@ -55,7 +55,8 @@ async function openSoakPage(session, record) {
 /** Puts it back to playing after an action (a step pauses; a divergence or a dead relu layer stops it). */
 async function keepPlaying(page, record) {
   const { playing, divergence, finished } = await page.evaluate(() => ({
-    playing: window.playground.playing, ...window.playground.state,
+    playing: window.playground.playing,
+    ...window.playground.state,
   }));
   if (playing) return;
   if (divergence || finished) {
@@ -89,34 +90,57 @@ function summarize(record, samples, session) {
   const start = samples[0];
   const end = samples[samples.length - 1];
   const memory = ['rendererRss', 'totalRss', 'jsHeapUsed'].map((key) => ({
-    key, start: start[key], end: end[key], peak: Math.max(...samples.map((s) => s[key])),
-    allowed: growthAllowed(start[key]), grew: end[key] - start[key] > growthAllowed(start[key]),
+    key,
+    start: start[key],
+    end: end[key],
+    peak: Math.max(...samples.map((s) => s[key])),
+    allowed: growthAllowed(start[key]),
+    grew: end[key] - start[key] > growthAllowed(start[key]),
   }));
   const tasks = record.longTasks;
   const longTasks = {
-    count: tasks.length, p95Ms: tasks.length ? quantile(tasks, 0.95) : 0,
-    maxMs: tasks.length ? Math.max(...tasks) : 0, totalMs: tasks.reduce((sum, t) => sum + t, 0),
+    count: tasks.length,
+    p95Ms: tasks.length ? quantile(tasks, 0.95) : 0,
+    maxMs: tasks.length ? Math.max(...tasks) : 0,
+    totalMs: tasks.reduce((sum, t) => sum + t, 0),
   };
-  const passed = !record.pageErrors.length && !record.consoleErrors.length && !record.failures.length
-    && !memory.some((m) => m.grew);
+  const passed = !record.pageErrors.length && !record.consoleErrors.length && !record.failures.length && !memory.some((m) => m.grew);
   return {
-    date: new Date(record.startedAt).toISOString(), machine: machineOf(session), chromium: CHROMIUM,
-    minutes: MINUTES, seed: SEED, warmupSeconds: WARMUP_S,
+    date: new Date(record.startedAt).toISOString(),
+    machine: machineOf(session),
+    chromium: CHROMIUM,
+    minutes: MINUTES,
+    seed: SEED,
+    warmupSeconds: WARMUP_S,
     network: { features: ALL_FEATURES, hidden: LARGEST, weights: weightCount(ALL_FEATURES.length, LARGEST) },
     threshold: `end ≤ start + max(${GROWTH_SHARE * 100} %, ${mb(GROWTH_BYTES)} MB)`,
-    actions: record.actions, totalActions: Object.values(record.actions).reduce((sum, n) => sum + n, 0),
-    restarts: record.restarts, final: record.final,
-    memory, samples: samples.map(({ processes, ...rest }) => rest),
-    longTasks, pageErrors: record.pageErrors, consoleErrors: record.consoleErrors, failures: record.failures,
+    actions: record.actions,
+    totalActions: Object.values(record.actions).reduce((sum, n) => sum + n, 0),
+    restarts: record.restarts,
+    final: record.final,
+    memory,
+    samples: samples.map(({ processes, ...rest }) => rest),
+    longTasks,
+    pageErrors: record.pageErrors,
+    consoleErrors: record.consoleErrors,
+    failures: record.failures,
     passed,
   };
 }
 
 function printSummary(report) {
   const line = (cells) => console.log(`| ${cells.join(' | ')} |`);
-  console.log(`\ngreymatter soak — ${report.date}, ${report.minutes} min, seed ${report.seed}, ${report.machine.cpu} (${report.machine.cores} cores), ${report.machine.browser}`);
-  console.log(`network: ${report.network.features.length} features, hidden ${report.network.hidden.length}×${report.network.hidden[0]} (${report.network.weights} weights); at the end: epoch ${report.final.epoch}, ${report.final.playing ? 'playing' : 'paused'}${report.final.stopReason || report.final.divergence ? ` (${report.final.stopReason || report.final.divergence})` : ''}\n`);
-  console.log(`actions (${report.totalActions}): ${Object.entries(report.actions).map(([k, n]) => `${k} ${n}`).join(', ')}; restarts after a divergence or a dead layer: ${report.restarts}\n`);
+  console.log(
+    `\ngreymatter soak — ${report.date}, ${report.minutes} min, seed ${report.seed}, ${report.machine.cpu} (${report.machine.cores} cores), ${report.machine.browser}`,
+  );
+  console.log(
+    `network: ${report.network.features.length} features, hidden ${report.network.hidden.length}×${report.network.hidden[0]} (${report.network.weights} weights); at the end: epoch ${report.final.epoch}, ${report.final.playing ? 'playing' : 'paused'}${report.final.stopReason || report.final.divergence ? ` (${report.final.stopReason || report.final.divergence})` : ''}\n`,
+  );
+  console.log(
+    `actions (${report.totalActions}): ${Object.entries(report.actions)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}; restarts after a divergence or a dead layer: ${report.restarts}\n`,
+  );
   line(['memory (after GC)', 'start MB', 'end MB', 'peak MB', 'allowed growth MB', '']);
   line(Array(6).fill('---'));
   for (const m of report.memory) line([m.key, mb(m.start), mb(m.end), mb(m.peak), mb(m.allowed), m.grew ? 'GREW' : 'flat']);
@@ -127,8 +151,10 @@ function printSummary(report) {
   console.log(`page errors: ${report.pageErrors.length}, console errors: ${report.consoleErrors.length}, failed actions: ${report.failures.length}`);
   for (const text of [...report.pageErrors, ...report.consoleErrors].slice(0, 10)) console.log(`  ${text}`);
   for (const f of report.failures.slice(0, 10)) console.log(`  ${f.action} at ${(f.at / 1000).toFixed(0)} s: ${f.message}`);
-  const why = [...report.memory.filter((m) => m.grew).map((m) => `${m.key} grew`),
-    report.pageErrors.length + report.consoleErrors.length + report.failures.length ? 'errors' : ''].filter(Boolean);
+  const why = [
+    ...report.memory.filter((m) => m.grew).map((m) => `${m.key} grew`),
+    report.pageErrors.length + report.consoleErrors.length + report.failures.length ? 'errors' : '',
+  ].filter(Boolean);
   console.log(`\n${report.passed ? 'passed' : `FAILED: ${why.join(', ')}`} (wanted: no errors, memory ${report.threshold})`);
 }
 
@@ -136,9 +162,18 @@ async function main() {
   const verbose = process.env.SOAK_VERBOSE === '1';
   const session = await startSession();
   const record = {
-    startedAt: Date.now(), actions: {}, failures: [], pageErrors: [], consoleErrors: [], longTasks: [], restarts: 0, final: null,
+    startedAt: Date.now(),
+    actions: {},
+    failures: [],
+    pageErrors: [],
+    consoleErrors: [],
+    longTasks: [],
+    restarts: 0,
+    final: null,
   };
-  const log = (text) => { if (verbose) console.log(`${((Date.now() - record.startedAt) / 1000).toFixed(0).padStart(5)} s  ${text}`); };
+  const log = (text) => {
+    if (verbose) console.log(`${((Date.now() - record.startedAt) / 1000).toFixed(0).padStart(5)} s  ${text}`);
+  };
   const random = seededRandom(SEED);
   try {
     const page = await openSoakPage(session, record);
@@ -173,7 +208,9 @@ async function main() {
         const sample = await sampleMemory(session.browser, page, record.startedAt);
         samples.push(sample);
         nextSample += SAMPLE_EVERY_MS;
-        console.log(`greymatter soak: ${(sample.at / 60000).toFixed(1)} min, ${Object.values(record.actions).reduce((s, n) => s + n, 0)} actions, renderer RSS ${mb(sample.rendererRss)} MB, JS heap ${mb(sample.jsHeapUsed)} MB, ${record.longTasks.length} long tasks, ${record.failures.length + record.pageErrors.length + record.consoleErrors.length} problems`);
+        console.log(
+          `greymatter soak: ${(sample.at / 60000).toFixed(1)} min, ${Object.values(record.actions).reduce((s, n) => s + n, 0)} actions, renderer RSS ${mb(sample.rendererRss)} MB, JS heap ${mb(sample.jsHeapUsed)} MB, ${record.longTasks.length} long tasks, ${record.failures.length + record.pageErrors.length + record.consoleErrors.length} problems`,
+        );
       }
     }
     // The end as the start: the largest network playing on the default data.

@@ -51,7 +51,10 @@ function recordPosition({ id, seconds, warmup }) {
     return {
       intervals: stamps.slice(1).map((t, i) => t - stamps[i]),
       embeds: embeds.map((element, i) => ({
-        id: element.id, visible: visible(element), playing: element.playing, epochs: epochs[i],
+        id: element.id,
+        visible: visible(element),
+        playing: element.playing,
+        epochs: epochs[i],
       })),
     };
   })();
@@ -62,7 +65,9 @@ async function measure(session) {
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   const problems = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(`${session.url}tutorial.html`);
   const readyMs = await page.evaluate(async () => {
@@ -75,10 +80,17 @@ async function measure(session) {
     const { intervals, embeds } = result;
     const playing = embeds.filter((embed) => embed.playing);
     positions.push({
-      id: position.id, label: position.label, frames: intervals.length,
-      fps: 1000 / mean(intervals), p50Ms: median(intervals), p95Ms: quantile(intervals, 0.95), maxMs: Math.max(...intervals),
-      embeds: embeds.length, visible: embeds.filter((embed) => embed.visible).length,
-      playing: playing.length, playingVisible: playing.filter((embed) => embed.visible).length,
+      id: position.id,
+      label: position.label,
+      frames: intervals.length,
+      fps: 1000 / mean(intervals),
+      p50Ms: median(intervals),
+      p95Ms: quantile(intervals, 0.95),
+      maxMs: Math.max(...intervals),
+      embeds: embeds.length,
+      visible: embeds.filter((embed) => embed.visible).length,
+      playing: playing.length,
+      playingVisible: playing.filter((embed) => embed.visible).length,
       offscreenEpochs: playing.filter((embed) => !embed.visible).reduce((sum, embed) => sum + embed.epochs, 0),
       epochsPerSecond: Object.fromEntries(playing.map((embed) => [embed.id, embed.epochs / SECONDS])),
     });
@@ -94,10 +106,23 @@ function printReport(report) {
   console.log(`\ngreymatter tutorial frame times — ${report.date}, ${report.machine.cpu} (${report.machine.cores} cores, shared),`);
   console.log(`${report.machine.browser}, headless, software rendering (no GPU), ${VIEWPORT.width}×${VIEWPORT.height}, ${SECONDS} s per position:\n`);
   console.log(`every embed ready ${ms(report.readyMs)} ms after navigation (${report.positions[0].embeds} embeds)\n`);
-  line(['position', 'fps', 'p50 ms', 'p95 ms', 'max ms', 'visible', 'playing', 'playing and visible', 'epochs trained off screen', 'epochs/s of each playing embed']);
+  line([
+    'position',
+    'fps',
+    'p50 ms',
+    'p95 ms',
+    'max ms',
+    'visible',
+    'playing',
+    'playing and visible',
+    'epochs trained off screen',
+    'epochs/s of each playing embed',
+  ]);
   line(Array(10).fill('---'));
   for (const p of report.positions) {
-    const rates = Object.entries(p.epochsPerSecond).map(([id, rate]) => `${id} ${rate.toFixed(0)}`).join(', ');
+    const rates = Object.entries(p.epochsPerSecond)
+      .map(([id, rate]) => `${id} ${rate.toFixed(0)}`)
+      .join(', ');
     line([p.label, p.fps.toFixed(0), ms(p.p50Ms), ms(p.p95Ms), ms(p.maxMs), p.visible, p.playing, p.playingVisible, p.offscreenEpochs, rates]);
   }
 }
@@ -109,7 +134,10 @@ async function main() {
     const report = {
       date: new Date().toISOString(),
       machine: machineOf(session),
-      viewport: VIEWPORT, seconds: SECONDS, readyMs, positions,
+      viewport: VIEWPORT,
+      seconds: SECONDS,
+      readyMs,
+      positions,
     };
     printReport(report);
     writeReport('tutorial-frames', report);

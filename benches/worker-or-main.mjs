@@ -46,7 +46,8 @@ try {
     for (const trial of CASES) {
       for (const mode of MODES) {
         const key = `${trial.id}/${mode}`;
-        (results[key] ??= []).push(await runOnce(browser, server.url, trial, mode));
+        results[key] ??= [];
+        results[key].push(await runOnce(browser, server.url, trial, mode));
       }
     }
   }
@@ -57,7 +58,9 @@ try {
     for (const mode of MODES) {
       const runs = results[`${trial.id}/${mode}`];
       const cell = (pick) => median(runs.map(pick));
-      console.log(`| ${trial.label} | ${mode === 'main' ? 'main thread' : 'Web Worker'} | ${cell((r) => quantile(r.intervals, 0.5)).toFixed(1)} | ${cell((r) => quantile(r.intervals, 0.95)).toFixed(1)} | ${cell((r) => r.picturesPerSecond).toFixed(0)} | ${cell((r) => r.epochsPerSecond).toFixed(0)} |`);
+      console.log(
+        `| ${trial.label} | ${mode === 'main' ? 'main thread' : 'Web Worker'} | ${cell((r) => quantile(r.intervals, 0.5)).toFixed(1)} | ${cell((r) => quantile(r.intervals, 0.95)).toFixed(1)} | ${cell((r) => r.picturesPerSecond).toFixed(0)} | ${cell((r) => r.epochsPerSecond).toFixed(0)} |`,
+      );
     }
   }
 } finally {

@@ -11,12 +11,15 @@ const www = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www')
 const svg = readFileSync(path.join(www, 'favicon.svg'), 'utf8');
 
 const browser = await chromium.launch({
-  executablePath: process.env.GREYMATTER_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'],
+  executablePath: process.env.GREYMATTER_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
 });
 try {
   for (const size of [192, 512]) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
-    await page.setContent(`<style>html, body { margin: 0; background: transparent; } svg { display: block; width: ${size}px; height: ${size}px; }</style>${svg}`);
+    await page.setContent(
+      `<style>html, body { margin: 0; background: transparent; } svg { display: block; width: ${size}px; height: ${size}px; }</style>${svg}`,
+    );
     await page.screenshot({ path: path.join(www, 'icons', `icon-${size}.png`), omitBackground: true });
     await page.close();
   }

@@ -15,9 +15,7 @@ const ALLOWED = 'lint-dom: constant markup';
 
 /** The findings in one file's text: `[{line, text}]`. */
 export function findSinks(text) {
-  return text.split('\n').flatMap((line, index) => (
-    SINKS.test(line) && !line.includes(ALLOWED) ? [{ line: index + 1, text: line.trim() }] : []
-  ));
+  return text.split('\n').flatMap((line, index) => (SINKS.test(line) && !line.includes(ALLOWED) ? [{ line: index + 1, text: line.trim() }] : []));
 }
 
 function scriptsUnder(folder) {
@@ -31,8 +29,9 @@ function scriptsUnder(folder) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const www = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
-  const findings = scriptsUnder(www).flatMap((file) => findSinks(readFileSync(file, 'utf8'))
-    .map(({ line, text }) => `${path.relative(process.cwd(), file)}:${line}: ${text}`));
+  const findings = scriptsUnder(www).flatMap((file) =>
+    findSinks(readFileSync(file, 'utf8')).map(({ line, text }) => `${path.relative(process.cwd(), file)}:${line}: ${text}`),
+  );
   if (findings.length > 0) {
     console.error('greymatter: text turned into markup or code (use textContent and DOM nodes):');
     for (const finding of findings) console.error(`  ${finding}`);

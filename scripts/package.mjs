@@ -42,7 +42,8 @@ export function packageJson(cargo) {
   return {
     name: cargo.name,
     version: cargo.version,
-    description: 'A neural-network playground for your pages: <greymatter-playground> trains a small network in the browser (a Rust core compiled to WebAssembly) and shows it learn.',
+    description:
+      'A neural-network playground for your pages: <greymatter-playground> trains a small network in the browser (a Rust core compiled to WebAssembly) and shows it learn.',
     keywords: cargo.keywords,
     homepage: cargo.homepage,
     repository: { type: 'git', url: `git+${cargo.repository}.git` },
@@ -93,13 +94,17 @@ async function main() {
     copyFileSync(path.join(ROOT, from), path.join(STAGE, to));
   }
   const readme = readFileSync(path.join(ROOT, 'scripts', 'package', 'README.md'), 'utf8')
-    .replaceAll('{{version}}', cargo.version).replaceAll('{{homepage}}', cargo.homepage)
+    .replaceAll('{{version}}', cargo.version)
+    .replaceAll('{{homepage}}', cargo.homepage)
     .replaceAll('{{repository}}', cargo.repository);
   writeFileSync(path.join(STAGE, 'README.md'), readme);
   writeFileSync(path.join(STAGE, 'package.json'), `${JSON.stringify(packageJson(cargo), null, 2)}\n`);
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', OUT, STAGE], {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
-  }));
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', OUT, STAGE], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
   console.log(`greymatter: target/package/${packed.filename}: ${packed.entryCount} files, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked`);
   for (const file of packed.files) console.log(`  ${file.path.padEnd(40)} ${kb(file.size).padStart(10)}`);

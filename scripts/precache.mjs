@@ -13,8 +13,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The pages and what they load outside the folders below; each must exist. */
 const FILES = [
-  'index.html', 'tutorial.html', 'embed.html', 'greymatter.js', 'embed-host.js', 'favicon.svg',
-  'manifest.webmanifest', 'pkg/greymatter.js', 'pkg/greymatter_bg.wasm',
+  'index.html',
+  'tutorial.html',
+  'embed.html',
+  'greymatter.js',
+  'embed-host.js',
+  'favicon.svg',
+  'manifest.webmanifest',
+  'pkg/greymatter.js',
+  'pkg/greymatter_bg.wasm',
 ];
 /** Folders kept whole: the page's bundle (not the modules it is made of), styles, icons. */
 const FOLDERS = ['js/dist', 'css', 'icons'];
@@ -25,7 +32,12 @@ const UNLOADED = /\.map$/;
 export function filesBelow(www, folder) {
   return readdirSync(path.join(www, folder), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(www, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'));
+    .map((entry) =>
+      path
+        .relative(www, path.join(entry.parentPath ?? entry.path, entry.name))
+        .split(path.sep)
+        .join('/'),
+    );
 }
 
 /** What the pages of `www` load (relative, with / separators), sorted; throws if one is missing. */
@@ -45,9 +57,12 @@ export function writePrecache(www) {
     hash.update('\0');
   }
   const version = hash.digest('hex').slice(0, 16);
-  writeFileSync(path.join(www, 'sw-precache.js'), `// Written by scripts/precache.mjs (make build): what www/sw.js keeps for offline use.
+  writeFileSync(
+    path.join(www, 'sw-precache.js'),
+    `// Written by scripts/precache.mjs (make build): what www/sw.js keeps for offline use.
 self.GREYMATTER_PRECACHE = ${JSON.stringify({ version, files }, null, 2)};
-`);
+`,
+  );
   return { version, files };
 }
 

@@ -47,7 +47,8 @@ for (const file of [...loaded, ...EXTRA]) {
 }
 const { version, files: precached } = writePrecache(SITE);
 
-const absolute = filesBelow(SITE, '.').filter((file) => /\.(html|css|webmanifest)$/.test(file))
+const absolute = filesBelow(SITE, '.')
+  .filter((file) => /\.(html|css|webmanifest)$/.test(file))
   .flatMap((file) => rootRelative(file, readFileSync(path.join(SITE, file), 'utf8')).map((url) => `${file}: ${url}`));
 if (absolute.length) fail(`root-relative URLs break the site under a sub-path:\n  ${absolute.join('\n  ')}`);
 const written = filesBelow(SITE, '.').sort();

@@ -34,14 +34,21 @@ function choiceType(row) {
 /** The TypeScript type of a row's value. */
 function typeOf(row) {
   switch (row.kind) {
-    case 'choice': return choiceType(row);
-    case 'names': return `${choiceType(row)}[]`;
+    case 'choice':
+      return choiceType(row);
+    case 'names':
+      return `${choiceType(row)}[]`;
     case 'counts':
-    case 'rates': return 'number[]';
-    case 'toggle': return 'boolean';
-    case 'formula': return 'string';
-    case 'formulas': return 'string[]';
-    default: return 'number';
+    case 'rates':
+      return 'number[]';
+    case 'toggle':
+      return 'boolean';
+    case 'formula':
+      return 'string';
+    case 'formulas':
+      return 'string[]';
+    default:
+      return 'number';
   }
 }
 
@@ -76,11 +83,12 @@ function schemaTypes() {
   lines.push('}\n\n/** How a playground shows its run (docs/scripting.md, "Members": `view`). */\nexport interface GreymatterView {\n');
   for (const row of schema.view) lines.push(doc(row), `  ${row.key}: ${typeOf(row)};\n`);
   lines.push('  /** The controls a classroom hid. */\n  hidden: ControlName[];\n');
-  lines.push('  /** Whether the page\'s own text is hidden. */\n  hideText: boolean;\n}\n\n');
+  lines.push("  /** Whether the page's own text is hidden. */\n  hideText: boolean;\n}\n\n");
   lines.push('/** The attributes of <greymatter-playground> (docs/embedding.md, "Attributes"): every value is text. */\n');
   lines.push('export interface GreymatterAttributes {\n');
   for (const row of [...schema.settings, ...schema.view]) lines.push(`  ${JSON.stringify(attributeOf(row.key))}?: string;\n`);
-  for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url', 'src', 'persist']) lines.push(`  ${JSON.stringify(name)}?: string;\n`);
+  for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url', 'src', 'persist'])
+    lines.push(`  ${JSON.stringify(name)}?: string;\n`);
   lines.push('}\n');
   return lines.join('');
 }
@@ -90,7 +98,7 @@ const parameters = (member) => member.args.map((arg) => `${arg.name}${arg.option
 
 /** The `GreymatterApi` interface, from the table of scripting members. */
 function apiInterface() {
-  const lines = ['/** The scripting API: the element\'s methods, `window.playground` on the full page, the iframe\'s messages. */\n'];
+  const lines = ["/** The scripting API: the element's methods, `window.playground` on the full page, the iframe's messages. */\n"];
   lines.push('export interface GreymatterApi {\n');
   for (const member of MEMBERS) {
     lines.push(`  /** ${member.doc} */\n`);
@@ -145,7 +153,7 @@ const outputs = [
   {
     file: TYPES,
     text: withGenerated(withGenerated(declarations, SCHEMA_BEGIN, schemaTypes()), API_BEGIN, apiInterface()),
-    stale: 'www/greymatter.d.ts is out of date with the core\'s schema or the scripting members (methods.js)',
+    stale: "www/greymatter.d.ts is out of date with the core's schema or the scripting members (methods.js)",
   },
   { file: REFERENCE, text: apiReference(), stale: 'docs/api.md is out of date with the scripting members (methods.js)' },
 ];

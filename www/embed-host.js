@@ -12,6 +12,7 @@
 // window and from the origin of its `src`, and posts only to that origin.
 
 (function defineGreymatterFrame() {
+  // biome-ignore lint/suspicious/noRedundantUseStrict: a classic script (<script src>), not a module
   'use strict';
 
   if (typeof window.greymatterFrame === 'function') return;
@@ -131,4 +132,4 @@
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', connectMarkedFrames);
   else connectMarkedFrames();
-}());
+})();

@@ -34,20 +34,28 @@ async function cacheable(url, response) {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all([...PRECACHED].map(async (url) => {
-    // Revalidated with the server, so an HTTP cache cannot mix in files of an older build.
-    const response = await fetch(url, { cache: 'no-cache' });
-    if (!response.ok) throw new Error(`greymatter: ${url}: ${response.status} ${response.statusText}`);
-    await cache.put(url, await cacheable(url, response));
-  }))));
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      Promise.all(
+        [...PRECACHED].map(async (url) => {
+          // Revalidated with the server, so an HTTP cache cannot mix in files of an older build.
+          const response = await fetch(url, { cache: 'no-cache' });
+          if (!response.ok) throw new Error(`greymatter: ${url}: ${response.status} ${response.statusText}`);
+          await cache.put(url, await cacheable(url, response));
+        }),
+      ),
+    ),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
-    await self.clients.claim(); // the page that installed it works offline from now on
-  })());
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+      await self.clients.claim(); // the page that installed it works offline from now on
+    })(),
+  );
 });
 
 self.addEventListener('message', (event) => {
@@ -64,7 +72,10 @@ self.addEventListener('fetch', (event) => {
   url.hash = '';
   const key = url.href === SCOPE ? INDEX : url.href;
   if (!PRECACHED.has(key)) return;
-  event.respondWith(caches.open(CACHE)
-    .then((cache) => cache.match(key))
-    .then((kept) => kept ?? fetch(request)));
+  event.respondWith(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.match(key))
+      .then((kept) => kept ?? fetch(request)),
+  );
 });

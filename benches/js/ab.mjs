@@ -55,7 +55,10 @@ for (const dir of dirs) {
 }
 const tasks = {
   train: (entry) => () => entry.instance.train(),
-  grid: (entry) => () => (entry.instance.grid(), 1),
+  grid: (entry) => () => {
+    entry.instance.grid();
+    return 1;
+  },
 };
 for (const { instances } of packages) {
   for (const entry of instances) for (const task of Object.values(tasks)) measure(task(entry));
@@ -64,7 +67,12 @@ for (const { instances } of packages) {
 const loop = limitLoops(packages[0].loaded.module).find((l) => l.id === 'limit-mul-add');
 const limitRuns = [];
 for (let round = 0; round < ROUNDS; round++) {
-  limitRuns.push(measure(() => (loop.peak(loop.iterations), loop.iterations * loop.flopsPerIteration)));
+  limitRuns.push(
+    measure(() => {
+      loop.peak(loop.iterations);
+      return loop.iterations * loop.flopsPerIteration;
+    }),
+  );
   for (let n = 0; n < NETWORKS.length; n++) {
     for (const [what, task] of Object.entries(tasks)) {
       // Alternate which package goes first.

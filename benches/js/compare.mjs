@@ -23,9 +23,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PlainMlp } from './plain-mlp.mjs';
-import {
-  NETWORKS, WORKLOAD, gridFlops, gridInputs, initialParameters, spiralData, trainFlopsPerSample,
-} from './workload.mjs';
+import { NETWORKS, WORKLOAD, gridFlops, gridInputs, initialParameters, spiralData, trainFlopsPerSample } from './workload.mjs';
 import { choosePackage, greymatterSystem, loadGreymatter } from './systems/greymatter.mjs';
 import { plainSystem } from './systems/plain.mjs';
 import { brainSystem, loadBrain } from './systems/brain.mjs';
@@ -125,7 +123,10 @@ async function main() {
     const parameters = initialParameters(network.sizes);
     const reference = new PlainMlp(network.sizes, parameters);
     const referenceGrid = reference
-      .evaluateAll(grid, network.sizes.slice(1).map((m) => new Float64Array((m * grid.length) / 2)))
+      .evaluateAll(
+        grid,
+        network.sizes.slice(1).map((m) => new Float64Array((m * grid.length) / 2)),
+      )
       .map((layer) => Float64Array.from(layer));
     const referenceOutput = referenceGrid[referenceGrid.length - 1];
     for (const system of systems) {
@@ -160,7 +161,10 @@ async function main() {
       if (done && typeof done.then === 'function') done = await done;
       samples += done;
     }
-    await measure(() => (instance.grid(), 1), BUDGET_MS / 2);
+    await measure(() => {
+      instance.grid();
+      return 1;
+    }, BUDGET_MS / 2);
     // Per-sample SGD on a wide net wanders before it settles: give it more time.
     const extraStart = performance.now();
     while (instance.loss() >= entry.lossBefore && performance.now() - extraStart < LEARNING_PATIENCE_MS) {
@@ -174,10 +178,10 @@ async function main() {
     entry.learned = entry.lossAfter < entry.lossBefore && !entry.divergence;
     const gridOk = entry.gridDifference <= GRID_TOLERANCE;
     say(
-      `${system.label}, ${network.name}: grid vs plain MLP max |Δ| ${entry.gridDifference.toExponential(1)} ` +
-        `(${entry.gridChecked}): ${gridOk ? 'ok' : 'DIFFERS'}; train loss ${entry.lossBefore.toFixed(4)} → ` +
-        `${entry.lossAfter.toFixed(4)} after ${entry.warmUpEpochs} warm-up epochs ${entry.learned ? 'ok (learns)' : 'DID NOT FALL'}` +
-        (entry.divergence ? ` — ${entry.divergence}` : ''),
+      `${system.label}, ${network.name}: grid vs plain MLP max |Δ| ${entry.gridDifference.toExponential(1)} `
+        + `(${entry.gridChecked}): ${gridOk ? 'ok' : 'DIFFERS'}; train loss ${entry.lossBefore.toFixed(4)} → `
+        + `${entry.lossAfter.toFixed(4)} after ${entry.warmUpEpochs} warm-up epochs ${entry.learned ? 'ok (learns)' : 'DID NOT FALL'}`
+        + (entry.divergence ? ` — ${entry.divergence}` : ''),
     );
     if (entry.warmUpNote) say(`  ${entry.warmUpNote}`);
   }
@@ -193,11 +197,19 @@ async function main() {
     const { system, instance } = entry;
     entry.runs = { train: [], grid: [] };
     tasks.push({ system, fn: instance.train, runs: entry.runs.train });
-    tasks.push({ system, fn: () => (instance.grid(), 1), runs: entry.runs.grid });
+    const grid = () => {
+      instance.grid();
+      return 1;
+    };
+    tasks.push({ system, fn: grid, runs: entry.runs.grid });
   }
   for (const loop of loops) {
     loop.runs = [];
-    tasks.push({ fn: () => (loop.peak(loop.iterations), loop.iterations * loop.flopsPerIteration), runs: loop.runs });
+    const peak = () => {
+      loop.peak(loop.iterations);
+      return loop.iterations * loop.flopsPerIteration;
+    };
+    tasks.push({ fn: peak, runs: loop.runs });
   }
   const roundsStart = performance.now();
   for (let round = 0; round < ROUNDS; round++) {
@@ -213,9 +225,7 @@ async function main() {
   // Medians, rows, the limit. A ceiling is best estimated by its best round (other
   // processes only ever lower it); the systems get their medians.
   for (const loop of loops) loop.best = Math.max(...loop.runs);
-  const limitLoop = loops
-    .filter((loop) => !loop.informationOnly)
-    .reduce((best, loop) => (loop.best > best.best ? loop : best));
+  const limitLoop = loops.filter((loop) => !loop.informationOnly).reduce((best, loop) => (loop.best > best.best ? loop : best));
   const limitFlops = limitLoop.best;
   const rows = [];
   for (const system of systems) {
@@ -286,7 +296,9 @@ async function main() {
   for (const [net, reason] of Object.entries(greymatterRow.notes)) say(`- greymatter ${net}: ${reason}`);
   say(`- ${playgroundRow.label}: ${playgroundRow.note}.`);
   for (const { label, reason } of absent) say(`- ${label}: ${reason}`);
-  say(`- limit (best of ${ROUNDS} rounds): ${loops.map((loop) => `${loop.label}: ${(loop.best / 1e9).toFixed(1)} GFLOP/s`).join('; ')}; the table uses ${limitLoop.id}.`);
+  say(
+    `- limit (best of ${ROUNDS} rounds): ${loops.map((loop) => `${loop.label}: ${(loop.best / 1e9).toFixed(1)} GFLOP/s`).join('; ')}; the table uses ${limitLoop.id}.`,
+  );
   if (!loops.some((loop) => loop.informationOnly)) {
     say('- relaxed-SIMD FMA loop: this Node refuses f32x4.relaxed_madd (run with --experimental-wasm-relaxed-simd to see it).');
   }
@@ -323,8 +335,14 @@ async function main() {
       flopsPerSecond: limitFlops,
       from: limitLoop.id,
       loops: loops.map(({ id, label, flopsPerIteration, iterations, best, runs, informationOnly }) => ({
-        id, label, flopsPerIteration, iterationsPerCall: iterations, bestFlopsPerSecond: best,
-        medianFlopsPerSecond: median(runs), runs, informationOnly: !!informationOnly,
+        id,
+        label,
+        flopsPerIteration,
+        iterationsPerCall: iterations,
+        bestFlopsPerSecond: best,
+        medianFlopsPerSecond: median(runs),
+        runs,
+        informationOnly: !!informationOnly,
       })),
     },
     systems: [...rows, playgroundRow, ...absent.map(({ label, reason }) => ({ label, note: reason }))],
@@ -335,7 +353,7 @@ async function main() {
   };
   const out = path.join(root, 'target/bench/compare.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   say();
   say(`written: ${path.relative(root, out)}`);
   const silent = entries.filter((e) => !e.refused && (!e.learned || !(e.gridDifference <= GRID_TOLERANCE)));

@@ -74,7 +74,7 @@ export function goals(greymatter, peers, limitRow) {
   const against = (goal, net, metric, target, reference) => {
     const mine = greymatter.cells[key(net, metric)];
     if (mine == null || reference == null) {
-      return { goal, target, ratio: null, met: null, detail: mine == null ? greymatter.notes?.[net] ?? 'greymatter not measured' : 'no peer measured' };
+      return { goal, target, ratio: null, met: null, detail: mine == null ? (greymatter.notes?.[net] ?? 'greymatter not measured') : 'no peer measured' };
     }
     const ratio = mine / reference.value;
     return { goal, target, ratio, met: ratio >= target, detail: `${formatRate(mine)} vs ${formatRate(reference.value)} (${reference.label})` };
@@ -86,13 +86,26 @@ export function goals(greymatter, peers, limitRow) {
     against('training ≥ 15× the fastest JS peer, 2-8-8-1', '2-8-8-1', 'train', 15, fastestPeer('2-8-8-1', 'train')),
     against('training ≥ 25× the fastest JS peer, 2-64-64-64-1', '2-64-64-64-1', 'train', 25, fastestPeer('2-64-64-64-1', 'train')),
     against('all-neuron grid ≥ 10× the fastest JS peer, 2-8-8-1', '2-8-8-1', 'grid', 10, fastestPeer('2-8-8-1', 'grid')),
-    against('all-neuron grid ≥ 2.5× TensorFlow.js wasm, 2-64-64-64-1', '2-64-64-64-1', 'grid', 2.5,
-      tfWasmGrid == null ? null : { value: tfWasmGrid, label: tfWasm.label }),
+    against(
+      'all-neuron grid ≥ 2.5× TensorFlow.js wasm, 2-64-64-64-1',
+      '2-64-64-64-1',
+      'grid',
+      2.5,
+      tfWasmGrid == null ? null : { value: tfWasmGrid, label: tfWasm.label },
+    ),
   ];
-  for (const [metric, target] of [['train', 0.6], ['grid', 0.7]]) {
+  for (const [metric, target] of [
+    ['train', 0.6],
+    ['grid', 0.7],
+  ]) {
     const name = metric === 'train' ? 'training' : 'all-neuron grid';
-    const share = against(`2-64-64-64-1 ${name} at ≥ ${target * 100}% of the f32 limit`, '2-64-64-64-1', metric, target,
-      limitRow ? { value: limitRow.cells[key('2-64-64-64-1', metric)], label: 'the f32 limit' } : null);
+    const share = against(
+      `2-64-64-64-1 ${name} at ≥ ${target * 100}% of the f32 limit`,
+      '2-64-64-64-1',
+      metric,
+      target,
+      limitRow ? { value: limitRow.cells[key('2-64-64-64-1', metric)], label: 'the f32 limit' } : null,
+    );
     if (share.ratio != null) share.detail = `${(share.ratio * 100).toFixed(1)}% of the limit (${share.detail})`;
     list.push(share);
   }
@@ -100,9 +113,11 @@ export function goals(greymatter, peers, limitRow) {
 }
 
 export function goalLines(list) {
-  return list.map(({ goal, ratio, target, met, detail }) => {
-    const verdict = met == null ? 'NOT MEASURED' : met ? 'met' : 'MISSED';
-    const shown = ratio == null ? '' : target < 1 ? ` ${(ratio * 100).toFixed(1)}%` : ` ${formatRatio(ratio)}`;
-    return `- ${goal}:${shown} → ${verdict} (${detail})`;
-  }).join('\n');
+  return list
+    .map(({ goal, ratio, target, met, detail }) => {
+      const verdict = met == null ? 'NOT MEASURED' : met ? 'met' : 'MISSED';
+      const shown = ratio == null ? '' : target < 1 ? ` ${(ratio * 100).toFixed(1)}%` : ` ${formatRatio(ratio)}`;
+      return `- ${goal}:${shown} → ${verdict} (${detail})`;
+    })
+    .join('\n');
 }

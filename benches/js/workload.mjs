@@ -56,7 +56,10 @@ export function spiralData(seed = 1) {
   const noisy = () => (random() * 2 - 1) * WORKLOAD.noise;
   const points = [];
   const half = WORKLOAD.samples / 2;
-  for (const [delta, label] of [[0, 1], [Math.PI, -1]]) {
+  for (const [delta, label] of [
+    [0, 1],
+    [Math.PI, -1],
+  ]) {
     for (let i = 0; i < half; i++) {
       const r = (i / half) * 5;
       const t = 1.75 * (i / half) * 2 * Math.PI + delta;
@@ -65,7 +68,7 @@ export function spiralData(seed = 1) {
   }
   shuffle(points, random);
   const pack = (list) => ({
-    inputs: Float64Array.from(list.flatMap(([x1, x2]) => [x1, x2])),
+    inputs: Float64Array.from(list.flatMap((point) => point.slice(0, 2))),
     targets: Float64Array.from(list.map(([, , label]) => label)),
     count: list.length,
   });

@@ -62,7 +62,9 @@ export function noteReadyTime() {
     configurable: true,
     set(value) {
       Object.defineProperty(window, 'playground', { value, writable: true, configurable: true });
-      value.ready.then(() => { window.greymatterReadyAt = performance.now(); });
+      value.ready.then(() => {
+        window.greymatterReadyAt = performance.now();
+      });
     },
   });
 }

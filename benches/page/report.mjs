@@ -11,8 +11,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** The processor, its cores and load, and the browser of `session` (tests/e2e/helpers.mjs). */
 export function machineOf(session) {
   return {
-    cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, load: os.loadavg(),
-    browser: `Chromium ${session.browser.version()}`, rendering: 'software (headless, --disable-gpu)',
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    load: os.loadavg(),
+    browser: `Chromium ${session.browser.version()}`,
+    rendering: 'software (headless, --disable-gpu)',
   };
 }
 

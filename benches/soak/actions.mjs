@@ -8,8 +8,15 @@ export const LARGEST = Array(10).fill(32);
 const MAX_WEIGHTS = 10_000;
 /** Where the run starts and ends its measures: the largest network on the default data, default training. */
 export const HOME = {
-  dataset: 'circle', problem: 'classification', classes: 2, loss: 'squared', hidden: LARGEST,
-  layerActivations: [], optimizer: 'sgd', batchSize: 10, learningRate: 0.03,
+  dataset: 'circle',
+  problem: 'classification',
+  classes: 2,
+  loss: 'squared',
+  hidden: LARGEST,
+  layerActivations: [],
+  optimizer: 'sgd',
+  batchSize: 10,
+  learningRate: 0.03,
 };
 
 const pick = (random, list) => list[Math.floor(random() * list.length)];
@@ -40,23 +47,31 @@ function ownPoints(random, count) {
 }
 
 const call = (page, body, argument) => page.evaluate(body, argument);
-const check = (ok, what) => { if (!ok) throw new Error(what); };
+const check = (ok, what) => {
+  if (!ok) throw new Error(what);
+};
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Settings a person changes while it plays (never the features: the network stays the widest). */
 function configPatch(random) {
   switch (whole(random, 0, 6)) {
-    case 0: return { learningRate: pick(random, [0.001, 0.003, 0.01, 0.03, 0.1]) };
-    case 1: return { activation: pick(random, ['relu', 'tanh', 'sigmoid', 'linear', 'leakyRelu', 'elu', 'swish', 'gelu', 'softplus', 'mish', 'sine']) };
-    case 2: return { optimizer: pick(random, ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam']) };
-    case 3: return { batchSize: pick(random, [1, 5, 10, 30, 100, 500]) };
+    case 0:
+      return { learningRate: pick(random, [0.001, 0.003, 0.01, 0.03, 0.1]) };
+    case 1:
+      return { activation: pick(random, ['relu', 'tanh', 'sigmoid', 'linear', 'leakyRelu', 'elu', 'swish', 'gelu', 'softplus', 'mish', 'sine']) };
+    case 2:
+      return { optimizer: pick(random, ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam']) };
+    case 3:
+      return { batchSize: pick(random, [1, 5, 10, 30, 100, 500]) };
     case 4: {
       const dataset = pick(random, ['circle', 'xor', 'gauss', 'spiral', 'plane', 'multigauss']);
       const regression = dataset === 'plane' || dataset === 'multigauss';
       return { dataset, problem: regression ? 'regression' : 'classification', classes: 2, loss: 'squared' };
     }
-    case 5: return { noise: whole(random, 0, 50) };
-    default: return { hidden: randomHidden(random), layerActivations: [] };
+    case 5:
+      return { noise: whole(random, 0, 50) };
+    default:
+      return { hidden: randomHidden(random), layerActivations: [] };
   }
 }
 
@@ -66,7 +81,8 @@ export const ACTIONS = {
     const patch = configPatch(random);
     const outcome = await call(page, (p) => window.playground.setConfig(p), patch);
     const after = await call(page, () => window.playground.config);
-    for (const [key, value] of Object.entries(patch)) check(same(after[key], value), `setConfig ${JSON.stringify(patch)}: ${key} is ${JSON.stringify(after[key])}`);
+    for (const [key, value] of Object.entries(patch))
+      check(same(after[key], value), `setConfig ${JSON.stringify(patch)}: ${key} is ${JSON.stringify(after[key])}`);
     if (!patch.hidden) return `${Object.keys(patch).join('+')} → ${outcome}`;
     // Another network for a few seconds, playing, then back to the largest.
     await call(page, () => window.playground.play());
@@ -152,12 +168,16 @@ export const ACTIONS = {
 
   async step(page, random) {
     const count = whole(random, 1, 5);
-    const { epochs, state } = await call(page, async (n) => {
-      const start = window.playground.state.epoch;
-      for (let i = 0; i < n; i++) await window.playground.step();
-      const now = window.playground.state;
-      return { epochs: now.epoch - start, state: now };
-    }, count);
+    const { epochs, state } = await call(
+      page,
+      async (n) => {
+        const start = window.playground.state.epoch;
+        for (let i = 0; i < n; i++) await window.playground.step();
+        const now = window.playground.state;
+        return { epochs: now.epoch - start, state: now };
+      },
+      count,
+    );
     // A run that diverged or met a stop condition trains no more until something changes.
     const stopped = state.divergence || state.stopReason;
     check(epochs >= count || stopped, `${count} steps trained ${epochs} epochs (${JSON.stringify(state)})`);
@@ -185,8 +205,16 @@ export const ACTIONS = {
 
 /** How often each action comes up, relative to the others. */
 export const WEIGHTS = {
-  setConfig: 8, modelRoundTrip: 2, importCsv: 1, setData: 1, lessonRoundTrip: 2,
-  crash: 1, reload: 1, step: 2, showNode: 2, predict: 2,
+  setConfig: 8,
+  modelRoundTrip: 2,
+  importCsv: 1,
+  setData: 1,
+  lessonRoundTrip: 2,
+  crash: 1,
+  reload: 1,
+  step: 2,
+  showNode: 2,
+  predict: 2,
 };
 
 /** Picks an action name at random, by WEIGHTS. */
@@ -204,16 +232,26 @@ export function pickAction(random) {
 async function waitForSaved(page, epoch) {
   const until = Date.now() + 30_000;
   for (;;) {
-    const saved = await call(page, () => new Promise((resolve) => {
-      const open = indexedDB.open('greymatter', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('sessions');
-      open.onerror = () => resolve(null);
-      open.onsuccess = () => {
-        const request = open.result.transaction('sessions').objectStore('sessions').get('page');
-        request.onsuccess = () => { open.result.close(); resolve(request.result ? request.result.lesson.epoch : null); };
-        request.onerror = () => { open.result.close(); resolve(null); };
-      };
-    }));
+    const saved = await call(
+      page,
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('greymatter', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('sessions');
+          open.onerror = () => resolve(null);
+          open.onsuccess = () => {
+            const request = open.result.transaction('sessions').objectStore('sessions').get('page');
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result ? request.result.lesson.epoch : null);
+            };
+            request.onerror = () => {
+              open.result.close();
+              resolve(null);
+            };
+          };
+        }),
+    );
     if (saved === epoch) return;
     if (Date.now() > until) throw new Error(`no session saved for epoch ${epoch} within 30 s (saved: ${saved})`);
     await new Promise((resolve) => setTimeout(resolve, 200));

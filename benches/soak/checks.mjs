@@ -14,8 +14,14 @@ export const CHECKS = {
       const p = window.playground;
       p.pause();
       p.setConfig({
-        dataset: 'plane', problem: 'regression', loss: 'squared', hidden: [], layerActivations: [],
-        optimizer: 'momentum', batchSize: 1, learningRate: 0.03,
+        dataset: 'plane',
+        problem: 'regression',
+        loss: 'squared',
+        hidden: [],
+        layerActivations: [],
+        optimizer: 'momentum',
+        batchSize: 1,
+        learningRate: 0.03,
       });
       for (let i = 0; i < 5 && !p.state.divergence; i++) await p.step();
       const diverged = p.state.divergence;

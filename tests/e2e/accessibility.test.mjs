@@ -26,12 +26,14 @@ const TUTORIAL = path.join(WWW, 'tutorial.html');
 /** axe's violations on the whole document (open shadow roots included), as plain data. */
 async function axeViolations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => (await window.axe.run(document)).violations.map((violation) => ({
-    id: violation.id,
-    impact: violation.impact,
-    help: violation.help,
-    targets: violation.nodes.map((node) => JSON.stringify(node.target)),
-  })));
+  return page.evaluate(async () =>
+    (await window.axe.run(document)).violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => JSON.stringify(node.target)),
+    })),
+  );
 }
 
 /** Runs axe and fails with one line per violation (id, impact, target, help) if there is any. */
@@ -43,9 +45,8 @@ async function assertAccessible(page, where) {
 }
 
 /** Whether the focused element of the playground matches `selector`. */
-const focusedIs = (page, selector) => page.evaluate((wanted) => Boolean(
-  document.querySelector('greymatter-playground').shadowRoot.activeElement?.matches(wanted),
-), selector);
+const focusedIs = (page, selector) =>
+  page.evaluate((wanted) => Boolean(document.querySelector('greymatter-playground').shadowRoot.activeElement?.matches(wanted)), selector);
 
 /** What names a focusable element in the Tab walk: its id, else "node 3" for a neuron's picture. */
 const KEY_OF = `(element) => element.id || (element.dataset.node ? 'node ' + element.dataset.node : element.outerHTML.slice(0, 80))`;
@@ -71,7 +72,9 @@ const model = (page) => page.evaluate(() => window.playground.exportModel());
 
 describe('axe finds no violation', () => {
   let session;
-  before(async () => { session = await startSession(); });
+  before(async () => {
+    session = await startSession();
+  });
   after(async () => session?.close());
 
   it('on the full page: first load, inspector, step-through, what a layer sees, weight box, three classes, a refusal, the readout, dark', async () => {
@@ -107,13 +110,19 @@ describe('axe finds no violation', () => {
     await page.keyboard.press('Escape');
 
     await page.evaluate(() => window.playground.setConfig({ dataset: 'spiral', classes: 3 }));
-    await page.evaluate(async () => { for (let i = 0; i < 20; i++) await window.playground.step(); });
+    await page.evaluate(async () => {
+      for (let i = 0; i < 20; i++) await window.playground.step();
+    });
     await page.waitForSelector('#confusion-matrix tbody td[data-count]');
     await page.waitForSelector('#class-legend .class-item');
     await assertAccessible(page, 'three classes (confusion matrix, class legend)');
 
     await page.evaluate(() => {
-      try { window.playground.setConfig({ learningRate: -1 }); } catch { /* refused: shown in #message */ }
+      try {
+        window.playground.setConfig({ learningRate: -1 });
+      } catch {
+        /* refused: shown in #message */
+      }
     });
     await page.waitForSelector('#message:not([hidden])');
     await assertAccessible(page, "a refused setting's notice");
@@ -197,6 +206,7 @@ describe('with the keyboard alone', () => {
         // The model file's input is hidden behind its label, which shows the ring.
         const ringed = element.id === 'import-model' ? shadow.querySelector('label[for="import-model"]') : element;
         const style = getComputedStyle(ringed);
+        // biome-ignore lint/security/noGlobalEval: KEY_OF, this file's own function, crosses into the page as text
         return { key: eval(keyOf)(element), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
       }, KEY_OF);
       if (!focused) {
@@ -210,15 +220,29 @@ describe('with the keyboard alone', () => {
     assert.deepEqual(unringed, [], 'every focused element shows a ring');
     const expected = await page.evaluate((keyOf) => {
       const shadow = document.querySelector('greymatter-playground').shadowRoot;
-      return [...shadow.querySelectorAll('button, select, input, canvas[tabindex], [tabindex="0"]')]
-        .filter((element) => !element.disabled && element.tabIndex >= 0
-          && (element.checkVisibility() || element.id === 'import-model'))
-        .map(eval(keyOf));
+      return (
+        [...shadow.querySelectorAll('button, select, input, canvas[tabindex], [tabindex="0"]')]
+          .filter((element) => !element.disabled && element.tabIndex >= 0 && (element.checkVisibility() || element.id === 'import-model'))
+          // biome-ignore lint/security/noGlobalEval: KEY_OF, this file's own function, crosses into the page as text
+          .map(eval(keyOf))
+      );
     }, KEY_OF);
     const missed = expected.filter((key) => !seen.has(key));
     assert.deepEqual(missed, [], 'every control is a Tab stop');
-    for (const key of ['learning-rate', 'play-pause', 'compare', 'add-layer', 'feature-x1Squared', 'dataset-circle', 'node 3', 'node 8', 'loss-chart',
-      'step-through', 'gradient-links', 'import-model']) {
+    for (const key of [
+      'learning-rate',
+      'play-pause',
+      'compare',
+      'add-layer',
+      'feature-x1Squared',
+      'dataset-circle',
+      'node 3',
+      'node 8',
+      'loss-chart',
+      'step-through',
+      'gradient-links',
+      'import-model',
+    ]) {
       assert.ok(seen.has(key), `${key} is a Tab stop`);
     }
     assert.equal([...seen.keys()].filter((key) => key.startsWith('dataset-')).length, 1, 'the dataset picker is one Tab stop');
@@ -318,10 +342,13 @@ describe('with the keyboard alone', () => {
     const before = await model(page);
     await page.keyboard.press('Enter');
     await page.waitForFunction((weights) => JSON.stringify(window.playground.exportModel().layers) !== weights, JSON.stringify(before.layers));
-    assert.ok(await page.evaluate(() => {
-      const shadow = document.querySelector('greymatter-playground').shadowRoot;
-      return shadow.getElementById('step-through-panel').contains(shadow.activeElement);
-    }), 'after Apply the focus stays in the panel');
+    assert.ok(
+      await page.evaluate(() => {
+        const shadow = document.querySelector('greymatter-playground').shadowRoot;
+        return shadow.getElementById('step-through-panel').contains(shadow.activeElement);
+      }),
+      'after Apply the focus stays in the panel',
+    );
 
     await page.keyboard.press('Escape');
     await page.waitForSelector('#step-through-panel', { state: 'hidden' });
@@ -330,15 +357,18 @@ describe('with the keyboard alone', () => {
   });
 
   it('reads the loss chart epoch by epoch', async () => {
-    await page.evaluate(async () => { for (let i = 0; i < 5; i++) await window.playground.step(); });
+    await page.evaluate(async () => {
+      for (let i = 0; i < 5; i++) await window.playground.step();
+    });
     await tabTo(page, '#loss-chart');
     await page.waitForSelector('#loss-chart-tip:not([hidden])');
-    const read = () => page.$eval('#loss-chart', (chart) => ({
-      now: Number(chart.getAttribute('aria-valuenow')),
-      min: Number(chart.getAttribute('aria-valuemin')),
-      max: Number(chart.getAttribute('aria-valuemax')),
-      text: chart.getAttribute('aria-valuetext'),
-    }));
+    const read = () =>
+      page.$eval('#loss-chart', (chart) => ({
+        now: Number(chart.getAttribute('aria-valuenow')),
+        min: Number(chart.getAttribute('aria-valuemin')),
+        max: Number(chart.getAttribute('aria-valuemax')),
+        text: chart.getAttribute('aria-valuetext'),
+      }));
     const latest = await read();
     assert.equal(latest.now, latest.max, 'focusing the chart marks the latest epoch');
     assert.equal(latest.max, (await page.evaluate(() => window.playground.state)).epoch);

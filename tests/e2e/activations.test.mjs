@@ -21,7 +21,10 @@ describe('more activations', () => {
       assert.ok(later.trainLoss < start.trainLoss, `${name}: ${later.trainLoss} ≥ ${start.trainLoss}`);
       const model = await page.evaluate(() => window.playground.exportModel());
       const hidden = model.layers.slice(0, -1).map((layer) => layer.activation);
-      assert.deepEqual(hidden, hidden.map(() => name));
+      assert.deepEqual(
+        hidden,
+        hidden.map(() => name),
+      );
       assert.deepEqual(page.problems, []);
     });
   }

@@ -60,54 +60,61 @@ describe('what an author meets when something is wrong', () => {
    * Imports greymatter.js, sets the base path to `base` (unless null) and adds a
    * playground with `attributes`; resolves once its `ready` settled.
    */
-  const addPlayground = (page, base, attributes) => page.evaluate(async ([script, folder, given]) => {
-    const { GreymatterPlayground } = await import(script);
-    if (folder !== null && GreymatterPlayground.basePath === null) GreymatterPlayground.basePath = folder;
-    const element = document.createElement('greymatter-playground');
-    for (const [name, value] of Object.entries(given)) element.setAttribute(name, value);
-    document.body.append(element);
-    await element.ready.catch(() => {});
-  }, [`${session.url}greymatter.js`, base, attributes]);
+  const addPlayground = (page, base, attributes) =>
+    page.evaluate(
+      async ([script, folder, given]) => {
+        const { GreymatterPlayground } = await import(script);
+        if (folder !== null && GreymatterPlayground.basePath === null) GreymatterPlayground.basePath = folder;
+        const element = document.createElement('greymatter-playground');
+        for (const [name, value] of Object.entries(given)) element.setAttribute(name, value);
+        document.body.append(element);
+        await element.ready.catch(() => {});
+      },
+      [`${session.url}greymatter.js`, base, attributes],
+    );
 
   /**
    * What the last playground of the page shows: its notice as seen (innerText), whether
    * the notice is visible with a size, and which of its controls and pictures are visible.
    */
-  const shown = (page) => page.evaluate(() => {
-    const root = [...document.querySelectorAll('greymatter-playground')].at(-1).shadowRoot;
-    const message = root.getElementById('message');
-    const box = message.getBoundingClientRect();
-    const visible = (node) => node.checkVisibility({ visibilityProperty: true, opacityProperty: true });
-    return {
-      text: message.innerText,
-      visible: visible(message) && box.width > 0 && box.height > 0,
-      others: [...root.querySelectorAll('button, input, select, textarea, canvas, a, label')]
-        .filter(visible).map((node) => node.id || node.dataset.field || node.dataset.control || node.tagName),
-    };
-  });
+  const shown = (page) =>
+    page.evaluate(() => {
+      const root = [...document.querySelectorAll('greymatter-playground')].at(-1).shadowRoot;
+      const message = root.getElementById('message');
+      const box = message.getBoundingClientRect();
+      const visible = (node) => node.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+      return {
+        text: message.innerText,
+        visible: visible(message) && box.width > 0 && box.height > 0,
+        others: [...root.querySelectorAll('button, input, select, textarea, canvas, a, label')]
+          .filter(visible)
+          .map((node) => node.id || node.dataset.field || node.dataset.control || node.tagName),
+      };
+    });
 
   /** Every scripting call a page might make next on its last playground: what each threw or rejected with. */
-  const laterCalls = (page) => page.evaluate(async () => {
-    const element = [...document.querySelectorAll('greymatter-playground')].at(-1);
-    const attempt = async (work) => {
-      try {
-        await work();
-        return 'no error';
-      } catch (error) {
-        return `${error.name}: ${error.message}`;
-      }
-    };
-    return {
-      ready: await attempt(() => element.ready),
-      setConfig: await attempt(() => element.setConfig({ learningRate: 0.1 })),
-      step: await attempt(() => element.step()),
-      play: await attempt(() => element.play()),
-      pause: await attempt(() => element.pause()),
-      state: await attempt(() => element.state),
-      config: await attempt(() => element.config),
-      predict: await attempt(() => element.predict([[0, 0]])),
-    };
-  });
+  const laterCalls = (page) =>
+    page.evaluate(async () => {
+      const element = [...document.querySelectorAll('greymatter-playground')].at(-1);
+      const attempt = async (work) => {
+        try {
+          await work();
+          return 'no error';
+        } catch (error) {
+          return `${error.name}: ${error.message}`;
+        }
+      };
+      return {
+        ready: await attempt(() => element.ready),
+        setConfig: await attempt(() => element.setConfig({ learningRate: 0.1 })),
+        step: await attempt(() => element.step()),
+        play: await attempt(() => element.play()),
+        pause: await attempt(() => element.pause()),
+        state: await attempt(() => element.state),
+        config: await attempt(() => element.config),
+        predict: await attempt(() => element.predict([[0, 0]])),
+      };
+    });
 
   /**
    * Checks that the last playground of `page` failed to start saying `lines` (patterns,
@@ -147,19 +154,23 @@ describe('what an author meets when something is wrong', () => {
       new RegExp(`^Were the files moved\\? ${BASE_PATH_HINT.replace(/[.?()/]/g, '\\$&')}$`),
     ]);
     // The next element on the page downloads again rather than keeping the failure.
-    await page.evaluate(() => { window.errorEvents = []; });
+    await page.evaluate(() => {
+      window.errorEvents = [];
+    });
     await addPlayground(page, copy, { layout: 'boundary' });
     await assertFailedStart(page, [/its core is not at .* \(404 Not Found\)\.$/, /^Were the files moved\?/]);
     assert.ok(requests.length >= 2, `downloaded again: ${requests.join(', ')}`);
     await page.context().close();
   });
 
-  it('an HTML page where the core should be (a single-page app\'s fallback): says the file is not WebAssembly and what it starts with', async () => {
+  it("an HTML page where the core should be (a single-page app's fallback): says the file is not WebAssembly and what it starts with", async () => {
     const copy = await badCopy({ answers: { [CORE]: { status: 200, type: 'text/html; charset=utf-8', body: SPA_PAGE } } });
     const page = await openHost('author-errors.html');
     await addPlayground(page, copy, { layout: 'compact' });
     await assertFailedStart(page, [
-      new RegExp(`^greymatter could not start: its core at ${copy}pkg/greymatter_bg\\.wasm is not WebAssembly: it starts with "<!DOCTYPE html>", an HTML page\\.$`),
+      new RegExp(
+        `^greymatter could not start: its core at ${copy}pkg/greymatter_bg\\.wasm is not WebAssembly: it starts with "<!DOCTYPE html>", an HTML page\\.$`,
+      ),
       /^A server that answers every address with a page .*basePath/,
     ]);
     await page.context().close();
@@ -170,13 +181,15 @@ describe('what an author meets when something is wrong', () => {
     const page = await openHost('author-errors.html');
     await addPlayground(page, copy, { layout: 'compact' });
     await assertFailedStart(page, [
-      new RegExp(`^greymatter could not start: could not download its core from ${copy}pkg/greymatter_bg\\.wasm, another origin: the server sent no Access-Control-Allow-Origin header for this page \\(or is unreachable\\)\\.$`),
+      new RegExp(
+        `^greymatter could not start: could not download its core from ${copy}pkg/greymatter_bg\\.wasm, another origin: the server sent no Access-Control-Allow-Origin header for this page \\(or is unreachable\\)\\.$`,
+      ),
       /^Serve greymatter's files with CORS .*, or set GreymatterPlayground\.basePath to a copy on this page's origin\.$/,
     ]);
     await page.context().close();
   });
 
-  it('a host page whose Content-Security-Policy has no \'wasm-unsafe-eval\': says to add it to script-src', async () => {
+  it("a host page whose Content-Security-Policy has no 'wasm-unsafe-eval': says to add it to script-src", async () => {
     const page = await openHost('author-errors-csp.html');
     await assertFailedStart(page, [
       /^greymatter could not start: this page's Content-Security-Policy does not allow WebAssembly to compile\.$/,
@@ -189,7 +202,9 @@ describe('what an author meets when something is wrong', () => {
     const page = await openHost('author-errors-connect.html');
     const greymatter = new URL(session.url).origin;
     await assertFailedStart(page, [
-      new RegExp(`^greymatter could not start: this page's Content-Security-Policy does not allow downloading its core from ${session.url}pkg/greymatter_bg\\.wasm \\(connect-src\\)\\.$`),
+      new RegExp(
+        `^greymatter could not start: this page's Content-Security-Policy does not allow downloading its core from ${session.url}pkg/greymatter_bg\\.wasm \\(connect-src\\)\\.$`,
+      ),
       new RegExp(`^Add ${greymatter} to its connect-src\\.$`),
     ]);
     await page.context().close();
@@ -197,7 +212,11 @@ describe('what an author meets when something is wrong', () => {
 
   for (const [what, answer, said] of [
     ['missing (404)', { status: 404, type: 'text/plain', body: 'not found' }, 'its stylesheet is not at {url} \\(404 Not Found\\)\\.'],
-    ['an HTML page', { status: 200, type: 'text/html', body: SPA_PAGE }, 'its stylesheet at {url} is not CSS: it starts with "<!DOCTYPE html>", an HTML page\\.'],
+    [
+      'an HTML page',
+      { status: 200, type: 'text/html', body: SPA_PAGE },
+      'its stylesheet at {url} is not CSS: it starts with "<!DOCTYPE html>", an HTML page\\.',
+    ],
   ]) {
     it(`the stylesheet ${what}: the element says so, readable, instead of staying blank`, async () => {
       const copy = await badCopy({ answers: { [CSS]: answer } });
@@ -220,7 +239,7 @@ describe('what an author meets when something is wrong', () => {
     });
   }
 
-  it('attributes with underscores or in camelCase (which HTML lowers) are refused naming the attribute meant, at start and later; the host\'s own are left alone', async () => {
+  it("attributes with underscores or in camelCase (which HTML lowers) are refused naming the attribute meant, at start and later; the host's own are left alone", async () => {
     const page = await openHost('author-errors.html');
     await addPlayground(page, null, {
       dataset: 'xor',
@@ -244,7 +263,10 @@ describe('what an author meets when something is wrong', () => {
       'In the attributes: sync_url is not an attribute of greymatter-playground; did you mean sync-url?',
     ];
     const events = await page.evaluate(() => window.errorEvents);
-    assert.deepEqual(events, lines.map((message) => ({ message, source: 'setup' })));
+    assert.deepEqual(
+      events,
+      lines.map((message) => ({ message, source: 'setup' })),
+    );
     const seen = await shown(page);
     assert.equal(seen.visible, true);
     assert.deepEqual(seen.text.split('\n'), lines);
@@ -264,7 +286,10 @@ describe('what an author meets when something is wrong', () => {
       'In the attributes: data_seed is not an attribute of greymatter-playground; did you mean data-seed?',
     ];
     await page.waitForFunction((count) => window.errorEvents.length >= count, later.length);
-    assert.deepEqual(await page.evaluate(() => window.errorEvents), later.map((message) => ({ message, source: 'setup' })));
+    assert.deepEqual(
+      await page.evaluate(() => window.errorEvents),
+      later.map((message) => ({ message, source: 'setup' })),
+    );
     assert.deepEqual((await shown(page)).text.split('\n'), later);
     const after = await page.evaluate(() => document.getElementById('lesson').config);
     assert.deepEqual([after.batchSize, after.dataSeed], [10, 1], 'nothing is taken from them');
@@ -272,7 +297,9 @@ describe('what an author meets when something is wrong', () => {
   });
 
   // A call the frame ignores never settles: the test's own time limit ends it.
-  it('an iframe embed whose origins= does not list the host answers its calls with a refusal, says so in its console once, and embed-host.js rejects', { timeout: TIMEOUT_MS }, async () => {
+  it('an iframe embed whose origins= does not list the host answers its calls with a refusal, says so in its console once, and embed-host.js rejects', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
     const page = await openHost('author-errors.html');
     const host = new URL(session.hostUrl).origin;
     const refusal = `this embed takes calls only from https://lessons.example (its origins=); this page is ${host}`;
@@ -288,7 +315,11 @@ describe('what an author meets when something is wrong', () => {
       iframe.src = `${greymatter}embed.html#dataset=xor&layout=compact&origins=https://lessons.example`;
       document.body.append(iframe);
       const frame = window.greymatterFrame(iframe);
-      const outcome = (promise) => promise.then((result) => ({ result }), (error) => ({ error: error.message }));
+      const outcome = (promise) =>
+        promise.then(
+          (result) => ({ result }),
+          (error) => ({ error: error.message }),
+        );
       return { setConfig: await outcome(frame.call('setConfig', { learningRate: 3 })), state: await outcome(frame.call('state')) };
     }, session.url);
     assert.deepEqual(results, { setConfig: { error: refusal }, state: { error: refusal } });
@@ -301,8 +332,8 @@ describe('what an author meets when something is wrong', () => {
     });
     assert.equal(config.learningRate, 0.03, 'nothing changed');
     const warnings = () => page.console.filter((line) => line.includes('this embed takes calls only from'));
-    await until(() => warnings().length > 0, 'the frame\'s console to say it');
-    assert.deepEqual(warnings(), [`warning: greymatter: ${refusal}`], 'said once in the frame\'s console');
+    await until(() => warnings().length > 0, "the frame's console to say it");
+    assert.deepEqual(warnings(), [`warning: greymatter: ${refusal}`], "said once in the frame's console");
     await page.context().close();
   });
 });

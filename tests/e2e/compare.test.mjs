@@ -19,27 +19,30 @@ function assertCurveIsHistory(curve, history, name) {
 }
 
 /** What the page's comparison shows: both epochs, configs, the named difference, the curves and histories. */
-const compareView = (page) => page.evaluate(async () => {
-  const compare = document.querySelector('greymatter-compare');
-  await compare.ready;
-  return {
-    epochs: [compare.a.state.epoch, compare.b.state.epoch],
-    shown: [compare.shadowRoot.getElementById('epoch-a').textContent, compare.shadowRoot.getElementById('epoch-b').textContent],
-    rates: [compare.a.config.learningRate, compare.b.config.learningRate],
-    line: compare.shadowRoot.getElementById('differences').textContent,
-    differences: compare.differences,
-    curves: compare.curves,
-    histories: [compare.a.saveLesson().history, compare.b.saveLesson().history],
-    models: [compare.a.exportModel(), compare.b.exportModel()],
-  };
-});
+const compareView = (page) =>
+  page.evaluate(async () => {
+    const compare = document.querySelector('greymatter-compare');
+    await compare.ready;
+    return {
+      epochs: [compare.a.state.epoch, compare.b.state.epoch],
+      shown: [compare.shadowRoot.getElementById('epoch-a').textContent, compare.shadowRoot.getElementById('epoch-b').textContent],
+      rates: [compare.a.config.learningRate, compare.b.config.learningRate],
+      line: compare.shadowRoot.getElementById('differences').textContent,
+      differences: compare.differences,
+      curves: compare.curves,
+      histories: [compare.a.saveLesson().history, compare.b.saveLesson().history],
+      models: [compare.a.exportModel(), compare.b.exportModel()],
+    };
+  });
 
 describe('comparing two runs on the full page', () => {
   let session;
-  before(async () => { session = await startSession(); });
+  before(async () => {
+    session = await startSession();
+  });
   after(async () => session?.close());
 
-  it('pins the run, races B with a changed learning rate in lockstep, round-trips through the address, and leaves with A\'s run', async () => {
+  it("pins the run, races B with a changed learning rate in lockstep, round-trips through the address, and leaves with A's run", async () => {
     const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4`);
     await stepEpochs(page, 3);
     const pinned = await page.evaluate(() => window.playground.exportModel());
@@ -47,7 +50,7 @@ describe('comparing two runs on the full page', () => {
     await page.waitForFunction(() => document.querySelector('greymatter-compare')?.b.state?.epoch === 3);
     let view = await compareView(page);
     assert.deepEqual(view.epochs, [3, 3], 'A keeps its epoch, and B starts as its copy');
-    assert.deepEqual(view.models, [pinned, pinned], 'both hold the pinned run\'s weights');
+    assert.deepEqual(view.models, [pinned, pinned], "both hold the pinned run's weights");
     assert.match(view.line, /^B: the same settings as A/);
     assert.equal(await page.isHidden('greymatter-playground >> #play-pause'), true, 'the one playground is put away');
 
@@ -76,7 +79,7 @@ describe('comparing two runs on the full page', () => {
     assertCurveIsHistory(view.curves.a, view.histories[0], 'A');
     assertCurveIsHistory(view.curves.b, view.histories[1], 'B');
     assert.notDeepEqual(view.curves.a.at(-1), view.curves.b.at(-1), 'the two learning rates train differently');
-    assert.ok(view.curves.a.some(([epoch]) => epoch === 3) && view.curves.a[0][0] === 0, 'the pinned run\'s history is on the chart');
+    assert.ok(view.curves.a.some(([epoch]) => epoch === 3) && view.curves.a[0][0] === 0, "the pinned run's history is on the chart");
     const address = await page.evaluate(() => window.location.hash);
     assert.match(address, /&compare=true&b\.learningRate=0\.3$/);
     assert.match(address, /learningRate=0\.03&/);
@@ -101,15 +104,17 @@ describe('comparing two runs on the full page', () => {
     await page.click('greymatter-compare >> text=Leave compare');
     await page.waitForFunction(() => !document.querySelector('greymatter-compare'));
     const left = await page.evaluate(() => ({
-      epoch: window.playground.state.epoch, model: window.playground.exportModel(),
-      config: window.playground.config, hash: window.location.hash,
+      epoch: window.playground.state.epoch,
+      model: window.playground.exportModel(),
+      config: window.playground.config,
+      hash: window.location.hash,
       shown: !document.querySelector('greymatter-playground').hidden,
     }));
     assert.equal(left.shown, true);
-    assert.equal(left.epoch, 7, 'A\'s epoch');
-    assert.deepEqual(left.model, trained.model, 'A\'s weights');
+    assert.equal(left.epoch, 7, "A's epoch");
+    assert.deepEqual(left.model, trained.model, "A's weights");
     assert.equal(left.config.learningRate, 0.03);
-    assert.doesNotMatch(left.hash, /compare|b\./, 'the address is one playground\'s again');
+    assert.doesNotMatch(left.hash, /compare|b\./, "the address is one playground's again");
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
@@ -128,17 +133,22 @@ describe('comparing two runs on the full page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('greymatter-compare') && document.activeElement?.id === 'compare');
-    assert.equal(await page.evaluate(() => window.playground.state.epoch), 1, 'A\'s step is kept');
+    assert.equal(await page.evaluate(() => window.playground.state.epoch), 1, "A's step is kept");
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
 
   it('opens the comparison an edited address asks for', async () => {
     const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=4`);
-    await page.evaluate(() => { window.location.hash = '#dataset=gauss&compare=true&b.activation=relu&b.batchSize=30'; });
+    await page.evaluate(() => {
+      window.location.hash = '#dataset=gauss&compare=true&b.activation=relu&b.batchSize=30';
+    });
     await page.waitForFunction(() => document.querySelector('greymatter-compare')?.b.config?.batchSize === 30);
     const view = await compareView(page);
-    assert.deepEqual(view.differences.map((difference) => difference.key), ['batchSize', 'activation']);
+    assert.deepEqual(
+      view.differences.map((difference) => difference.key),
+      ['batchSize', 'activation'],
+    );
     assert.match(view.line, /^B: batch size 30 instead of 10; activation .+ instead of .+$/);
     assert.equal(await page.evaluate(() => document.querySelector('greymatter-compare').a.config.dataset), 'gauss');
     assert.match(await page.evaluate(() => window.location.hash), /&compare=true&b\.batchSize=30&b\.activation=relu$/);
@@ -173,7 +183,7 @@ describe('comparing two runs on the full page', () => {
         return notice.textContent.includes(m) && !document.querySelector('greymatter-compare');
       }, message);
       assert.ok((await noticeOf(page)).includes(message));
-      assert.equal(await page.evaluate(() => window.playground.config.dataset), 'xor', 'A\'s part of the address still applies');
+      assert.equal(await page.evaluate(() => window.playground.config.dataset), 'xor', "A's part of the address still applies");
       assert.equal(await page.isVisible('greymatter-playground >> #compare'), true);
       assert.doesNotMatch(await page.evaluate(() => window.location.hash), /compare/);
       assert.equal((await stepEpochs(page, 1)).epoch, 1);
@@ -197,8 +207,10 @@ describe('<greymatter-compare> on a host page', () => {
     const start = await page.evaluate(() => {
       const race = document.querySelector('#race');
       return {
-        models: [race.a.exportModel(), race.b.exportModel()], data: [race.a.getData(), race.b.getData()],
-        configs: [race.a.config, race.b.config], line: race.shadowRoot.getElementById('differences').textContent,
+        models: [race.a.exportModel(), race.b.exportModel()],
+        data: [race.a.getData(), race.b.getData()],
+        configs: [race.a.config, race.b.config],
+        line: race.shadowRoot.getElementById('differences').textContent,
         differences: race.differences,
       };
     });
@@ -218,8 +230,11 @@ describe('<greymatter-compare> on a host page', () => {
       let inked = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked += 1;
       return {
-        first, curves: race.curves, histories: [race.a.saveLesson().history, race.b.saveLesson().history],
-        inked, label: canvas.getAttribute('aria-label'),
+        first,
+        curves: race.curves,
+        histories: [race.a.saveLesson().history, race.b.saveLesson().history],
+        inked,
+        label: canvas.getAttribute('aria-label'),
       };
     });
     assert.ok(stepped.inked > 200, `the chart draws its lines (${stepped.inked} pixels)`);
@@ -227,7 +242,10 @@ describe('<greymatter-compare> on a host page', () => {
     assert.deepEqual([stepped.first.a.epoch, stepped.first.b.epoch], [1, 1]);
     assertCurveIsHistory(stepped.curves.a, stepped.histories[0], 'A');
     assertCurveIsHistory(stepped.curves.b, stepped.histories[1], 'B');
-    assert.deepEqual(stepped.curves.a.map(([epoch]) => epoch), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      stepped.curves.a.map(([epoch]) => epoch),
+      [0, 1, 2, 3, 4, 5],
+    );
 
     const reset = await page.evaluate(async () => {
       const race = document.querySelector('#race');
@@ -236,13 +254,16 @@ describe('<greymatter-compare> on a host page', () => {
     });
     assert.deepEqual(reset.epochs, [0, 0]);
     assert.deepEqual(reset.model, start.models[0], 'back to the starting weights');
-    assert.deepEqual(reset.curves.a.map(([epoch]) => epoch), [0]);
+    assert.deepEqual(
+      reset.curves.a.map(([epoch]) => epoch),
+      [0],
+    );
   });
 
   it('shows under B only the settings `controls` names, and follows a changed controls', async () => {
     const shown = await page.evaluate(async () => {
-      const shownUnder = (run) => [...run.shadowRoot.querySelectorAll('.field[data-control]')]
-        .filter((control) => control.checkVisibility()).map((control) => control.dataset.control);
+      const shownUnder = (run) =>
+        [...run.shadowRoot.querySelectorAll('.field[data-control]')].filter((control) => control.checkVisibility()).map((control) => control.dataset.control);
       const short = document.createElement('greymatter-compare');
       short.setAttribute('config', '{"dataset": "xor", "hidden": [4]}');
       short.setAttribute('b', '{"learningRate": 0.3}');
@@ -251,7 +272,8 @@ describe('<greymatter-compare> on a host page', () => {
       await short.ready;
       const race = document.querySelector('#race');
       const result = {
-        short: shownUnder(short.b), every: shownUnder(race.b),
+        short: shownUnder(short.b),
+        every: shownUnder(race.b),
         heights: [short, race].map((element) => element.getBoundingClientRect().height),
       };
       short.setAttribute('controls', 'activation');
@@ -265,7 +287,7 @@ describe('<greymatter-compare> on a host page', () => {
     assert.ok(shown.heights[0] < shown.heights[1] - 300, `shorter: ${shown.heights}`);
   });
 
-  it('pauses both when one run\'s loss blows up, and says which', async () => {
+  it("pauses both when one run's loss blows up, and says which", async () => {
     const said = await page.evaluate(async () => {
       const race = document.createElement('greymatter-compare');
       race.setAttribute('config', '{"problem": "regression", "dataset": "plane", "activation": "relu"}');
@@ -278,7 +300,10 @@ describe('<greymatter-compare> on a host page', () => {
       const deadline = Date.now() + 30_000;
       while (errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       const result = {
-        errors, playing: race.playing, aPlaying: race.a.playing, bPlaying: race.b.playing,
+        errors,
+        playing: race.playing,
+        aPlaying: race.a.playing,
+        bPlaying: race.b.playing,
         notice: race.shadowRoot.getElementById('compare-message').textContent,
         epochs: [race.a.state.epoch, race.b.state.epoch],
       };
@@ -305,7 +330,9 @@ describe('<greymatter-compare> on a host page', () => {
       const before = race.b.config;
       race.setAttribute('b', '{"batchSize": 0}');
       return {
-        changed, errors, same: JSON.stringify(race.b.config) === JSON.stringify(before),
+        changed,
+        errors,
+        same: JSON.stringify(race.b.config) === JSON.stringify(before),
         notice: race.shadowRoot.getElementById('compare-message').textContent,
         line: race.shadowRoot.getElementById('differences').textContent,
       };
@@ -318,7 +345,7 @@ describe('<greymatter-compare> on a host page', () => {
     await page.evaluate(() => document.querySelector('#race').b.setConfig({ optimizer: 'sgd' }));
   });
 
-  it('gives the full page\'s link of the comparison', async () => {
+  it("gives the full page's link of the comparison", async () => {
     const link = await page.evaluate(() => document.querySelector('#race').shareLink());
     assert.match(link, /index\.html#dataset=xor&.*learningRate=0\.03&.*&compare=true&b\.learningRate=0\.3$/);
     const opened = await openPlayground(session, link);

@@ -6,13 +6,23 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPlayground, heatmapPixels, openOncePerSuite } from './helpers.mjs';
 
-const PROBE = [[0, 0], [1.5, -2], [-3, 4], [5, 5], [-5.5, -0.5]];
+const PROBE = [
+  [0, 0],
+  [1.5, -2],
+  [-3, 4],
+  [5, 5],
+  [-5.5, -0.5],
+];
 
-const snapshot = (page) => page.evaluate((probe) => ({
-  config: window.playground.config,
-  state: window.playground.state,
-  outputs: window.playground.predict(probe),
-}), PROBE);
+const snapshot = (page) =>
+  page.evaluate(
+    (probe) => ({
+      config: window.playground.config,
+      state: window.playground.state,
+      outputs: window.playground.predict(probe),
+    }),
+    PROBE,
+  );
 
 describe('controls and the address bar', () => {
   let session;
@@ -102,7 +112,9 @@ describe('controls and the address bar', () => {
   });
 
   it('editing the hash in the address bar applies it', async () => {
-    await page.evaluate(() => { window.location.hash = window.location.hash.replace(/noise=\d+/, 'noise=30'); });
+    await page.evaluate(() => {
+      window.location.hash = window.location.hash.replace(/noise=\d+/, 'noise=30');
+    });
     await page.waitForFunction(() => window.playground.config.noise === 30);
     assert.equal(await page.inputValue('#noise'), '30');
     assert.deepEqual(page.problems, []);
@@ -110,14 +122,17 @@ describe('controls and the address bar', () => {
 
   it('opening and editing the same partial hash give the same setup and the same words', async () => {
     const setup = (other) => other.evaluate(() => ({ config: window.playground.config, view: window.playground.view }));
-    const notice = (other) => other.evaluate(() => {
-      const message = document.querySelector('greymatter-playground').shadowRoot.getElementById('message');
-      return message.hidden ? '' : message.innerText;
-    });
+    const notice = (other) =>
+      other.evaluate(() => {
+        const message = document.querySelector('greymatter-playground').shadowRoot.getElementById('message');
+        return message.hidden ? '' : message.innerText;
+      });
     for (const hash of ['#problem=regression&dataset=circle&epochsPerFrame=5', '#learningRate=0.1&palette=colorblind&noise_hide=true']) {
       const opened = await openPlayground(session, `${session.url}${hash}`);
       const edited = await openPlayground(session, session.url);
-      await edited.evaluate((h) => { window.location.hash = h; }, hash);
+      await edited.evaluate((h) => {
+        window.location.hash = h;
+      }, hash);
       await edited.waitForFunction((h) => !window.location.hash.startsWith(h), hash); // rewritten in full once applied
       assert.deepEqual(await setup(edited), await setup(opened), hash);
       assert.equal(await notice(edited), await notice(opened), hash);
@@ -128,7 +143,9 @@ describe('controls and the address bar', () => {
 
   it('a new problem in an edited hash without a fitting dataset is reported', async () => {
     const other = await openPlayground(session, session.url);
-    await other.evaluate(() => { window.location.hash = window.location.hash.replace('problem=classification', 'problem=regression'); });
+    await other.evaluate(() => {
+      window.location.hash = window.location.hash.replace('problem=classification', 'problem=regression');
+    });
     await other.waitForFunction(() => window.playground.config.problem === 'regression');
     assert.match(await other.textContent('#message'), /In the address: dataset circle is a classification dataset, but problem is regression/);
     await other.context().close();
@@ -136,7 +153,9 @@ describe('controls and the address bar', () => {
 
   it('view options an edited hash leaves out keep their values; the classroom flags follow the hash', async () => {
     await page.evaluate(() => window.playground.setView({ epochsPerFrame: 20, palette: 'colorblind', hidden: ['noise'] }));
-    await page.evaluate(() => { window.location.hash = '#learningRate=0.3'; });
+    await page.evaluate(() => {
+      window.location.hash = '#learningRate=0.3';
+    });
     await page.waitForFunction(() => window.playground.config.learningRate === 0.3);
     const view = await page.evaluate(() => window.playground.view);
     assert.equal(view.epochsPerFrame, 20);

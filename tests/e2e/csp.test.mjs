@@ -8,8 +8,13 @@ import assert from 'node:assert/strict';
 import { openPage, startSession } from './helpers.mjs';
 
 const PAGES = ['index.html', 'embed.html', 'tutorial.html'];
-const REQUIRED = ["script-src 'self' blob: 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'",
-  "require-trusted-types-for 'script'", 'trusted-types greymatter'];
+const REQUIRED = [
+  "script-src 'self' blob: 'wasm-unsafe-eval'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types greymatter',
+];
 
 /** Opens `url` with every policy violation recorded in `window.violations`. */
 async function openWatched(session, url) {
@@ -26,7 +31,9 @@ async function openWatched(session, url) {
 
 describe("greymatter's pages under their own Content-Security-Policy", () => {
   let session;
-  before(async () => { session = await startSession(); });
+  before(async () => {
+    session = await startSession();
+  });
   after(async () => session?.close());
 
   for (const name of PAGES) {
@@ -38,7 +45,9 @@ describe("greymatter's pages under their own Content-Security-Policy", () => {
       assert.equal(await page.locator('script:not([src])').count(), 0, `${name}: no inline script`);
 
       const epochs = await page.evaluate(async () => {
-        const late = new Promise((_, reject) => { setTimeout(() => reject(new Error('no playground started within 20 s')), 20_000); });
+        const late = new Promise((_, reject) => {
+          setTimeout(() => reject(new Error('no playground started within 20 s')), 20_000);
+        });
         await Promise.race([customElements.whenDefined('greymatter-playground'), late]);
         const element = document.querySelector('greymatter-playground');
         await Promise.race([element.ready, late]);
@@ -58,22 +67,31 @@ describe("greymatter's pages under their own Content-Security-Policy", () => {
     });
   }
 
-  it('refuses markup or a script URL that is not greymatter\'s own, even through its policy', async () => {
+  it("refuses markup or a script URL that is not greymatter's own, even through its policy", async () => {
     const page = await openWatched(session, session.url);
     const refusals = await page.evaluate(async () => {
       const { trustedMarkup, trustedScriptUrl } = await import('./js/element/trusted-types.js');
-      const refused = (call) => { try { call(); return 'accepted'; } catch (error) { return error.message; } };
+      const refused = (call) => {
+        try {
+          call();
+          return 'accepted';
+        } catch (error) {
+          return error.message;
+        }
+      };
       return [
         refused(() => trustedMarkup('<img src=x onerror="alert(1)">')),
         refused(() => trustedMarkup('<script>alert(1)</script>')),
         refused(() => trustedScriptUrl('https://elsewhere.example/sw.js')),
-        refused(() => { document.createElement('div').innerHTML = '<b>text</b>'; }),
+        refused(() => {
+          document.createElement('div').innerHTML = '<b>text</b>';
+        }),
       ];
     });
     assert.match(refusals[0], /refused markup with a script, an event handler or a javascript: URL/);
     assert.match(refusals[1], /refused markup with a script/);
     assert.match(refusals[2], /refused a script URL outside greymatter's folder: https:\/\/elsewhere\.example\/sw\.js/);
-    assert.match(refusals[3], /TrustedHTML/, 'a plain string is refused by the page\'s policy');
+    assert.match(refusals[3], /TrustedHTML/, "a plain string is refused by the page's policy");
     await page.context().close();
   });
 });

@@ -32,14 +32,22 @@ describe('CSV in the page', () => {
   it('a refused file names the line and the column and changes nothing', async () => {
     const before = await data();
     await page.setInputFiles('#load-csv', {
-      name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,red\n3,4,blue\n5,oops,red\n'),
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('x1,x2,label\n1,2,red\n3,4,blue\n5,oops,red\n'),
     });
-    await page.waitForFunction(() => /line 4, column x2/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
+    await page.waitForFunction(() =>
+      /line 4, column x2/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent),
+    );
     assert.match(await page.textContent('#message'), /Could not read the CSV: line 4, column x2: 'oops' is not a number/);
     await page.setInputFiles('#load-csv', {
-      name: 'far.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,0\n12,4,1\n'),
+      name: 'far.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('x1,x2,label\n1,2,0\n12,4,1\n'),
     });
-    await page.waitForFunction(() => /outside the plotted range/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
+    await page.waitForFunction(() =>
+      /outside the plotted range/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent),
+    );
     assert.deepEqual(await data(), before);
   });
 
@@ -61,11 +69,16 @@ describe('CSV in the page', () => {
   it('"fit to view" scales points in and says by how much', async () => {
     await page.check('#fit-to-view');
     await page.setInputFiles('#load-csv', {
-      name: 'far.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label,set\n1,2,0,train\n12,-4,1,train\n0,0,1,test\n'),
+      name: 'far.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('x1,x2,label,set\n1,2,0,train\n12,-4,1,train\n0,0,1,test\n'),
     });
     await page.waitForFunction(() => /scaled by 0\.5/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
     const points = await data();
-    assert.deepEqual(points.train, [[0.5, 1, -1], [6, -2, 1]]);
+    assert.deepEqual(points.train, [
+      [0.5, 1, -1],
+      [6, -2, 1],
+    ]);
     assert.deepEqual(points.test, [[0, 0, 1]]);
     await page.uncheck('#fit-to-view');
   });
@@ -90,8 +103,9 @@ describe('CSV in the page', () => {
     assert.deepEqual(points.classNames, ['cat', 'dog']);
     assert.equal(points.train.length, 6);
     assert.equal(points.test.length, 2);
-    await host.waitForFunction(() => /could not download no-such-file\.csv: 404/.test(
-      document.getElementById('missing').shadowRoot.getElementById('message').textContent));
+    await host.waitForFunction(() =>
+      /could not download no-such-file\.csv: 404/.test(document.getElementById('missing').shadowRoot.getElementById('message').textContent),
+    );
     assert.equal(await host.evaluate(() => document.getElementById('missing').config.dataset), 'circle');
     await host.context().close();
   });

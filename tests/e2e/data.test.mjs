@@ -6,21 +6,26 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { stepEpochs, heatmapPixels, openOncePerSuite } from './helpers.mjs';
 
-const PROBE = [[0, 0], [2, -3], [-4, 1]];
+const PROBE = [
+  [0, 0],
+  [2, -3],
+  [-4, 1],
+];
 const predict = (page) => page.evaluate((probe) => window.playground.predict(probe), PROBE);
 const config = (page) => page.evaluate(() => window.playground.config);
 
 /** Orange-ish and blue-ish pixels of a dataset thumbnail. */
-const thumbnailColours = (page, name) => page.$eval(`#dataset-${name} canvas`, (canvas) => {
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  let orange = 0;
-  let blue = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    if (data[i] > data[i + 2] + 60) orange++;
-    if (data[i + 2] > data[i] + 60) blue++;
-  }
-  return { orange, blue };
-});
+const thumbnailColours = (page, name) =>
+  page.$eval(`#dataset-${name} canvas`, (canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let orange = 0;
+    let blue = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] > data[i + 2] + 60) orange++;
+      if (data[i + 2] > data[i] + 60) blue++;
+    }
+    return { orange, blue };
+  });
 
 describe('the data column', () => {
   let session;

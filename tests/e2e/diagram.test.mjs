@@ -7,7 +7,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  stepEpochs, heatmapPixels, heatmapColourAt, isOrange, isBlue, linkMiddle, biasSquare, networkPixels, alongLink, openOncePerSuite,
+  stepEpochs,
+  heatmapPixels,
+  heatmapColourAt,
+  isOrange,
+  isBlue,
+  linkMiddle,
+  biasSquare,
+  networkPixels,
+  alongLink,
+  openOncePerSuite,
   thumbnailPixels,
 } from './helpers.mjs';
 
@@ -28,15 +37,14 @@ describe('the network diagram', () => {
 
   it('lists every input feature with its own picture; ticking one adds it to the network', async () => {
     const toggles = await page.$$eval('.input-toggle input', (list) => list.map((box) => box.id));
-    assert.deepEqual(toggles, ['feature-x1', 'feature-x2', 'feature-x1Squared', 'feature-x2Squared',
-      'feature-x1x2', 'feature-sinX1', 'feature-sinX2']);
+    assert.deepEqual(toggles, ['feature-x1', 'feature-x2', 'feature-x1Squared', 'feature-x2Squared', 'feature-x1x2', 'feature-sinX1', 'feature-sinX2']);
     assert.equal(await page.locator('.thumb.input').count(), 7);
     assert.equal(await page.locator('.thumb.input.idle').count(), 5, 'unused features are faded');
     await page.click('#feature-x1x2');
     await page.waitForFunction(() => window.playground.config.features.join() === 'x1,x2,x1x2');
     assert.equal(await page.locator('.thumb.input.idle').count(), 4);
     // Input node 2 is x1·x2: a saddle, blue where x1 and x2 have the same sign.
-    assert.ok(await thumbnailColours(page, 2) > 20);
+    assert.ok((await thumbnailColours(page, 2)) > 20);
     assert.equal((await model(page)).layers[0].weights[0].length, 3);
     await page.click('#feature-x1x2');
     await page.waitForFunction(() => window.playground.config.features.join() === 'x1,x2');
@@ -86,7 +94,7 @@ describe('the network diagram', () => {
     const nodes = 2 + 4 + 2 + 1;
     assert.equal(await page.locator('.thumb[data-node]').count(), nodes);
     for (let node = 0; node < nodes; node++) {
-      assert.ok(await thumbnailColours(page, node) > 3, `node ${node} has a flat picture`);
+      assert.ok((await thumbnailColours(page, node)) > 3, `node ${node} has a flat picture`);
     }
     const before = (await thumbnailPixels(page, 8)).join();
     await stepEpochs(page, 15);
@@ -97,7 +105,10 @@ describe('the network diagram', () => {
   it('links are coloured and sized by their weight and move only while training', async () => {
     // The two links into the output (nodes 6 and 7 are hidden layer 2): set one thick
     // and negative, the other thin and positive, by typing into the diagram.
-    for (const [from, value] of [[6, '-3'], [7, '0.05']]) {
+    for (const [from, value] of [
+      [6, '-3'],
+      [7, '0.05'],
+    ]) {
       const middle = await linkMiddle(page, from, 8);
       await page.mouse.click(middle.x, middle.y);
       await page.fill('#weight-input', value);
@@ -126,7 +137,7 @@ describe('the network diagram', () => {
     await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('network').classList.contains('training'));
     const first = await page.$eval('#network', (canvas) => canvas.toDataURL());
     await page.waitForFunction((start) => document.querySelector('greymatter-playground').shadowRoot.getElementById('network').toDataURL() !== start, first);
-    assert.ok(await gaps() > 0, 'dashes while training');
+    assert.ok((await gaps()) > 0, 'dashes while training');
     await page.click('#play-pause');
     assert.equal(await gaps(), 0);
   });
@@ -142,8 +153,9 @@ describe('the network diagram', () => {
     assert.ok(isBlue(await heatmapColourAt(page, 0.01, 0.01)));
     assert.ok(isOrange(await heatmapColourAt(page, 0.01, 0.99)));
     await page.hover('.thumb[data-node="3"]');
-    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent
-      === 'Showing neuron 2 of hidden layer 1');
+    await page.waitForFunction(
+      () => document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent === 'Showing neuron 2 of hidden layer 1',
+    );
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').hidden);
     assert.equal((await heatmapPixels(page)).hash, output.hash);
@@ -174,11 +186,14 @@ describe('the network diagram', () => {
   it('a bias can be read and edited the same way', async () => {
     const hidden = await biasSquare(page, 3);
     await page.mouse.move(hidden.x, hidden.y);
-    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('weight-card-label').textContent
-      === 'Bias of neuron 2 of hidden layer 1');
+    await page.waitForFunction(
+      () => document.querySelector('greymatter-playground').shadowRoot.getElementById('weight-card-label').textContent === 'Bias of neuron 2 of hidden layer 1',
+    );
     const output = await biasSquare(page, 8);
     await page.mouse.move(output.x, output.y);
-    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('weight-card-label').textContent === 'Bias of the output');
+    await page.waitForFunction(
+      () => document.querySelector('greymatter-playground').shadowRoot.getElementById('weight-card-label').textContent === 'Bias of the output',
+    );
     await page.mouse.click(output.x, output.y);
     await page.fill('#weight-input', '0.75');
     await page.press('#weight-input', 'Enter');

@@ -5,9 +5,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  openPlayground, stepEpochs, heatmapPixels, countColours, linkMiddle, networkPixels, openOncePerSuite, thumbnailPixels,
-} from './helpers.mjs';
+import { openPlayground, stepEpochs, heatmapPixels, countColours, linkMiddle, networkPixels, openOncePerSuite, thumbnailPixels } from './helpers.mjs';
 
 describe('a diverging loss', () => {
   let session;
@@ -21,7 +19,9 @@ describe('a diverging loss', () => {
     await page.waitForFunction(() => window.playground.config.learningRate === 10);
     const before = await heatmapPixels(page);
     await page.click('#play-pause');
-    await page.waitForFunction(() => /try a smaller learning rate/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
+    await page.waitForFunction(() =>
+      /try a smaller learning rate/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent),
+    );
     const message = await page.textContent('#message');
     assert.match(message, /the loss became infinite/);
     // The likely cause, read from the layers' health, and the rate that caused it.
@@ -59,8 +59,9 @@ describe('a relu layer that died', () => {
       window.playground.setView({ epochsPerFrame: 50 });
     });
     await page.click('#play-pause');
-    await page.waitForFunction(() => /every neuron of hidden layer 1 is dead/.test(
-      document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
+    await page.waitForFunction(() =>
+      /every neuron of hidden layer 1 is dead/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent),
+    );
     await page.waitForFunction(() => !window.playground.playing);
     const state = await page.evaluate(() => window.playground.state);
     assert.equal(state.finished, true);
@@ -92,8 +93,10 @@ describe('the colour-blind-safe palette', () => {
     const pixels = await thumbnailPixels(page, 0);
     const side = Math.round(Math.sqrt(pixels.length / 4));
     const thumbnail = pixels.slice((side - 1) * 4, side * 4 - 1); // the top right pixel
-    assert.ok(thumbnail.every((channel, i) => Math.abs(channel - PURPLE[i]) < 10),
-      `the x1 picture ends in purple on the right, not ${thumbnail}`);
+    assert.ok(
+      thumbnail.every((channel, i) => Math.abs(channel - PURPLE[i]) < 10),
+      `the x1 picture ends in purple on the right, not ${thumbnail}`,
+    );
     const near = (colour, target) => target.every((channel, i) => Math.abs(channel - colour[i]) < 12);
     for (const from of [6, 7]) {
       const [link] = await networkPixels(page, [await linkMiddle(page, from, 8)]);

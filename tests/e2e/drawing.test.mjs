@@ -76,8 +76,20 @@ describe('drawing points with the mouse', () => {
     await startEmpty(page);
     assert.equal(await page.textContent('#draw-where'), 'New points go to the training set.');
     assert.equal(await page.locator('#draw-classes input').count(), 2);
-    const orange = [[-4, 3], [-3, 3], [-2, 3], [-4, -3], [-3, -3]];
-    const blue = [[2, 2], [3, 2], [4, 2], [2, -4], [4, -4]];
+    const orange = [
+      [-4, 3],
+      [-3, 3],
+      [-2, 3],
+      [-4, -3],
+      [-3, -3],
+    ];
+    const blue = [
+      [2, 2],
+      [3, 2],
+      [4, 2],
+      [2, -4],
+      [4, -4],
+    ];
     for (const [x1, x2] of orange) await clickAt(page, x1, x2);
     await page.click('#draw-classes label:nth-child(2)');
     for (const [x1, x2] of blue) await clickAt(page, x1, x2);
@@ -90,10 +102,16 @@ describe('drawing points with the mouse', () => {
 
     // One eraser stroke along the top row takes its three points.
     await page.check('#draw-eraser');
-    await dragThrough(page, [[-4.3, 3], [-1.7, 3]]);
+    await dragThrough(page, [
+      [-4.3, 3],
+      [-1.7, 3],
+    ]);
     const erased = await data(page);
     assert.equal(erased.train.length, 7);
-    assert.ok(erased.train.every(([, x2]) => Math.abs(x2 - 3) > 0.1), 'the top row is gone');
+    assert.ok(
+      erased.train.every(([, x2]) => Math.abs(x2 - 3) > 0.1),
+      'the top row is gone',
+    );
 
     // Undo with the button brings all three back; the keys redo and undo again.
     assert.equal(await enabled(page, '#draw-undo'), true);
@@ -137,13 +155,26 @@ describe('drawing points with the mouse', () => {
     await startEmpty(page);
     await page.check('#draw-pen');
     await clickAt(page, -5, -5);
-    await dragThrough(page, [[-3, 0], [1, 0]], 20);
+    await dragThrough(
+      page,
+      [
+        [-3, 0],
+        [1, 0],
+      ],
+      20,
+    );
     const stroke = (await data(page)).train.slice(1);
     // 4 units at 0.2 apart: the first point, then about 20 more.
     assert.ok(stroke.length >= 18 && stroke.length <= 22, `${stroke.length} points in the stroke`);
-    assert.ok(stroke.every(([x1, x2]) => x1 >= -3.05 && x1 <= 1.05 && Math.abs(x2) < 0.06), 'all along the path');
+    assert.ok(
+      stroke.every(([x1, x2]) => x1 >= -3.05 && x1 <= 1.05 && Math.abs(x2) < 0.06),
+      'all along the path',
+    );
     const gaps = stroke.slice(1).map((row, i) => Math.hypot(row[0] - stroke[i][0], row[1] - stroke[i][1]));
-    assert.ok(gaps.every((gap) => gap > 0.15 && gap < 0.25), `evenly spaced: ${gaps.map((g) => g.toFixed(2))}`);
+    assert.ok(
+      gaps.every((gap) => gap > 0.15 && gap < 0.25),
+      `evenly spaced: ${gaps.map((g) => g.toFixed(2))}`,
+    );
     await page.click('#draw-undo');
     assert.equal((await data(page)).train.length, 1, 'one undo removes the whole stroke');
   });
@@ -156,20 +187,31 @@ describe('drawing points with the mouse', () => {
     assert.equal((await data(page)).test.length, 1);
     assert.equal((await page.evaluate(() => window.playground.view)).showTestData, false, 'the view option stays as it was');
     const dot = await pageAt(page, 1, 1);
-    const colourAtDot = () => page.locator('#heatmap').evaluate((canvas, [x, y]) => {
-      const box = canvas.getBoundingClientRect();
-      const scale = canvas.width / canvas.clientWidth;
-      const px = Math.round((x - box.left - canvas.clientLeft) * scale);
-      const py = Math.round((y - box.top - canvas.clientTop) * scale);
-      return Array.from(canvas.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3));
-    }, [dot.x, dot.y]);
+    const colourAtDot = () =>
+      page.locator('#heatmap').evaluate(
+        (canvas, [x, y]) => {
+          const box = canvas.getBoundingClientRect();
+          const scale = canvas.width / canvas.clientWidth;
+          const px = Math.round((x - box.left - canvas.clientLeft) * scale);
+          const py = Math.round((y - box.top - canvas.clientTop) * scale);
+          return Array.from(canvas.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3));
+        },
+        [dot.x, dot.y],
+      );
     const shown = await colourAtDot();
     await page.selectOption('#draw-target', 'train');
     const hidden = await colourAtDot();
     assert.notDeepEqual(shown, hidden, `the test point shows only while drawing into the test set: ${shown} / ${hidden}`);
     await page.selectOption('#draw-target', 'split');
     assert.equal(await page.textContent('#draw-where'), 'New points are split 50 : 50 by the train ratio.');
-    await dragThrough(page, [[-5, -2], [-1, -2]], 20);
+    await dragThrough(
+      page,
+      [
+        [-5, -2],
+        [-1, -2],
+      ],
+      20,
+    );
     const { train, test } = await data(page);
     assert.ok(Math.abs(train.length - (test.length - 1)) <= 1, `about half each: ${train.length} and ${test.length - 1}`);
     await page.selectOption('#draw-target', 'train');
@@ -187,16 +229,24 @@ describe('drawing points with the mouse', () => {
   it('the own tile of the dataset picker shows the own points', async () => {
     await page.evaluate(() => window.playground.setData({ train: [] }));
     await startEmpty(page);
-    const tile = async () => page.locator('#dataset-own canvas').evaluate((canvas) => {
-      const { data: pixels } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      const first = pixels.slice(0, 3).join();
-      let other = 0;
-      for (let i = 0; i < pixels.length; i += 4) if (pixels.slice(i, i + 3).join() !== first) other++;
-      return other;
-    });
+    const tile = async () =>
+      page.locator('#dataset-own canvas').evaluate((canvas) => {
+        const { data: pixels } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+        const first = pixels.slice(0, 3).join();
+        let other = 0;
+        for (let i = 0; i < pixels.length; i += 4) if (pixels.slice(i, i + 3).join() !== first) other++;
+        return other;
+      });
     assert.equal(await tile(), 0, 'no points: an empty tile');
     await page.check('#draw-pen');
-    await dragThrough(page, [[-4, 0], [4, 0]], 20);
+    await dragThrough(
+      page,
+      [
+        [-4, 0],
+        [4, 0],
+      ],
+      20,
+    );
     const drawn = await tile();
     assert.ok(drawn > 20, `the stroke shows in the tile (${drawn} pixels)`);
     await page.evaluate(() => window.playground.setConfig({ dataset: 'xor' }));
@@ -288,22 +338,37 @@ describe('drawing points on a phone', () => {
     await page.tap('#draw-clear');
     await page.locator('#heatmap').scrollIntoViewIfNeeded();
     const network = await model(page);
-    for (const point of [[-3, 3], [-2, 3], [-1, 3]]) await tapAt(...point);
+    for (const point of [
+      [-3, 3],
+      [-2, 3],
+      [-1, 3],
+    ])
+      await tapAt(...point);
     await page.tap('#draw-classes label:nth-child(2)');
-    for (const point of [[3, -3], [2, -3]]) await tapAt(...point);
+    for (const point of [
+      [3, -3],
+      [2, -3],
+    ])
+      await tapAt(...point);
     const tapped = await data(page);
     assert.equal(tapped.train.length, 5);
     assertNear(tapped.train[0], [-3, 3], -1, 'first tap');
     assertNear(tapped.train[4], [2, -3], 1, 'last tap');
     const scroll = await page.evaluate(() => window.scrollY);
-    await touchDrag([[-4, 0], [0, 0]]);
+    await touchDrag([
+      [-4, 0],
+      [0, 0],
+    ]);
     assert.equal(await page.evaluate(() => window.scrollY), scroll, 'the stroke draws, it does not scroll the page');
     const stroked = await data(page);
     const stroke = stroked.train.length - 5;
     assert.ok(stroke >= 15, `a stroke of ${stroke} points`);
     await page.tap('#draw-eraser');
     assert.equal(await page.isChecked('#draw-eraser'), true);
-    await touchDrag([[-3.3, 3], [-0.7, 3]]);
+    await touchDrag([
+      [-3.3, 3],
+      [-0.7, 3],
+    ]);
     assert.equal((await data(page)).train.length, stroked.train.length - 3, 'the eraser took the top row');
     await page.tap('#draw-undo');
     assert.deepEqual(await data(page), stroked);

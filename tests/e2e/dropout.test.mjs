@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { openOncePerSuite, openPlayground, stepEpochs } from './helpers.mjs';
 
 /** The value of each per-layer dropout select, in column order. */
-const shownRates = (page) => page.$$eval('#layer-controls select.layer-dropout',
-  (selects) => selects.map((select) => select.value));
+const shownRates = (page) => page.$$eval('#layer-controls select.layer-dropout', (selects) => selects.map((select) => select.value));
 
 const config = (page) => page.evaluate(() => window.playground.config);
 
@@ -64,7 +63,7 @@ describe('dropout per hidden layer', () => {
     assert.match(await box.getAttribute('aria-label'), /dropped for the first sample of the last batch/);
   });
 
-  it('the inspector and the step-through show the sample\'s mask and the scale', async () => {
+  it("the inspector and the step-through show the sample's mask and the scale", async () => {
     // One batch holds every training point, so the sample in view was in the last batch.
     await page.evaluate(() => window.playground.setConfig({ batchSize: 250 }));
     await stepEpochs(page, 1);

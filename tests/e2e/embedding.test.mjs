@@ -9,16 +9,18 @@ import assert from 'node:assert/strict';
 import { startSession, openPage } from './helpers.mjs';
 
 /** Runs `script(element)` in the page on the element with id `id`. */
-const on = (page, id, script, arg) => page.evaluate(
-  ([which, source, value]) => new Function('element', 'arg', `return (${source})(element, arg);`)(document.getElementById(which), value),
-  [id, script.toString(), arg],
-);
+const on = (page, id, script, arg) =>
+  page.evaluate(
+    ([which, source, value]) => new Function('element', 'arg', `return (${source})(element, arg);`)(document.getElementById(which), value),
+    [id, script.toString(), arg],
+  );
 
 const epochOf = (page, id) => on(page, id, (element) => element.state.epoch);
-const messageOf = (page, id) => on(page, id, (element) => {
-  const message = element.shadowRoot.getElementById('message');
-  return message.hidden ? '' : message.textContent;
-});
+const messageOf = (page, id) =>
+  on(page, id, (element) => {
+    const message = element.shadowRoot.getElementById('message');
+    return message.hidden ? '' : message.textContent;
+  });
 
 describe('several elements on a host page of another origin', () => {
   let session;
@@ -75,7 +77,10 @@ describe('several elements on a host page of another origin', () => {
     });
     assert.equal(state.epoch, 3);
     const epochs = await seen('epoch', 'second');
-    assert.deepEqual(epochs.map((event) => event.detail.epoch), [1, 2, 3]);
+    assert.deepEqual(
+      epochs.map((event) => event.detail.epoch),
+      [1, 2, 3],
+    );
     const last = epochs.at(-1).detail;
     assert.deepEqual(Object.keys(last).sort(), ['epoch', 'metric', 'testLoss', 'testMetric', 'trainLoss', 'trainMetric']);
     assert.equal(last.trainLoss, state.trainLoss);
@@ -125,18 +130,19 @@ describe('several elements on a host page of another origin', () => {
     assert.equal(await messageOf(page, 'first'), '');
   });
 
-  it('draws with the host page\'s own colours of −1 and +1 (--gm-negative, --gm-positive), in the core\'s pictures too', async () => {
-    const counts = (id) => on(page, id, (element) => {
-      const canvas = element.shadowRoot.getElementById('heatmap');
-      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      let red = 0;
-      let green = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i] > 150 && data[i + 1] < 60 && data[i + 2] < 60) red++;
-        if (data[i + 1] > 120 && data[i] < 60 && data[i + 2] < 60) green++;
-      }
-      return { red, green, swatch: getComputedStyle(element.shadowRoot.querySelector('.playground')).getPropertyValue('--positive') };
-    });
+  it("draws with the host page's own colours of −1 and +1 (--gm-negative, --gm-positive), in the core's pictures too", async () => {
+    const counts = (id) =>
+      on(page, id, (element) => {
+        const canvas = element.shadowRoot.getElementById('heatmap');
+        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+        let red = 0;
+        let green = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i] > 150 && data[i + 1] < 60 && data[i + 2] < 60) red++;
+          if (data[i + 1] > 120 && data[i] < 60 && data[i + 2] < 60) green++;
+        }
+        return { red, green, swatch: getComputedStyle(element.shadowRoot.querySelector('.playground')).getPropertyValue('--positive') };
+      });
     await on(page, 'second', async (element) => {
       for (let i = 0; i < 20; i++) await element.step();
     });
@@ -146,8 +152,9 @@ describe('several elements on a host page of another origin', () => {
     const first = await counts('first');
     assert.equal(first.red + first.green, 0, 'the other elements keep their palette');
     await on(page, 'second', (element) => element.style.setProperty('--gm-positive', 'rgb(0, 0, 0)'));
-    await page.waitForFunction(() => getComputedStyle(document.getElementById('second').shadowRoot.querySelector('.playground'))
-      .getPropertyValue('--positive') === 'rgb(0, 0, 0)');
+    await page.waitForFunction(
+      () => getComputedStyle(document.getElementById('second').shadowRoot.querySelector('.playground')).getPropertyValue('--positive') === 'rgb(0, 0, 0)',
+    );
     await on(page, 'second', (element) => element.style.setProperty('--gm-positive', '#00a000'));
   });
 
@@ -186,13 +193,13 @@ describe('several elements on a host page of another origin', () => {
       hostMessageOutline: getComputedStyle(document.getElementById('message')).outlineColor,
       globals: Object.keys(window).filter((key) => key.startsWith('greymatter') || key === 'playground'),
     }));
-    assert.equal(host.playButtons, 1, 'only the host\'s own #play-pause is in the document');
+    assert.equal(host.playButtons, 1, "only the host's own #play-pause is in the document");
     assert.equal(host.messages, 1);
-    assert.equal(host.heatmaps, 0, 'no canvas of greymatter\'s in the host\'s DOM');
+    assert.equal(host.heatmaps, 0, "no canvas of greymatter's in the host's DOM");
     assert.equal(host.hostButtonColour, 'rgb(255, 0, 0)');
     assert.notEqual(host.innerButtonColour, 'rgb(255, 0, 0)', 'host styles do not reach inside');
     assert.equal(host.innerOutline, 'none');
-    assert.equal(host.hostMessageOutline, 'rgb(0, 128, 0)', 'greymatter\'s styles do not reach out');
+    assert.equal(host.hostMessageOutline, 'rgb(0, 128, 0)', "greymatter's styles do not reach out");
     assert.deepEqual(host.globals, []);
   });
 
@@ -211,7 +218,7 @@ describe('several elements on a host page of another origin', () => {
     assert.equal(await on(page, 'second', (element) => element.playing), true);
     assert.doesNotMatch(await messageOf(page, 'second'), /stopped/);
     await on(page, 'second', (element) => element.pause());
-    assert.equal((await on(page, 'first', (element) => element.step())).epoch, (await epochOf(page, 'first')));
+    assert.equal((await on(page, 'first', (element) => element.step())).epoch, await epochOf(page, 'first'));
   });
 
   it('an element scrolled off screen stops animating and goes on where it was when scrolled back', async () => {
@@ -219,21 +226,24 @@ describe('several elements on a host page of another origin', () => {
     await on(page, 'third', (element) => element.play());
     await page.waitForFunction(() => document.getElementById('third').state.epoch >= 5);
     // The page's own observer hears that the element left the screen in the same update as the element's.
-    await page.evaluate(() => new Promise((resolve) => {
-      const observer = new IntersectionObserver(([entry]) => {
-        if (entry.isIntersecting) return;
-        observer.disconnect();
-        resolve();
-      });
-      observer.observe(document.getElementById('third'));
-      window.scrollTo(0, 0);
-    }));
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const observer = new IntersectionObserver(([entry]) => {
+            if (entry.isIntersecting) return;
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(document.getElementById('third'));
+          window.scrollTo(0, 0);
+        }),
+    );
     const hidden = await epochOf(page, 'third');
     // Thirty frames later: a playground still animating would have trained in them.
     await page.evaluate(async () => {
       for (let frame = 0; frame < 30; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
     });
-    assert.ok(await epochOf(page, 'third') <= hidden + 1, 'no training off screen');
+    assert.ok((await epochOf(page, 'third')) <= hidden + 1, 'no training off screen');
     assert.equal(await on(page, 'third', (element) => element.playing), true, 'still playing: it waits');
     await on(page, 'third', (element) => element.scrollIntoView());
     await page.waitForFunction((n) => document.getElementById('third').state.epoch > n + 5, hidden);

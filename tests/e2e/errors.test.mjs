@@ -7,7 +7,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPlayground, stepEpochs, openOncePerSuite, pageKeepingErrorEvents } from './helpers.mjs';
 
-const PROBE = [[0, 0], [2, 2], [-3, 1], [4, -5]];
+const PROBE = [
+  [0, 0],
+  [2, 2],
+  [-3, 1],
+  [4, -5],
+];
 /**
  * Opens the full page at `url` as openPlayground does, collecting the element's `error`
  * events from the first one on (`window.errorEvents`: their details).
@@ -102,7 +107,10 @@ describe('long and odd addresses', () => {
     assert.ok(loading < 20000, `loading took ${loading} ms`);
     const seen = (await noticeSeen(other)).split('\n').filter(Boolean);
     assert.ok(seen.length <= 7, `the notice shows ${seen.length} lines`);
-    assert.deepEqual(seen.slice(0, 5), [0, 1, 2, 3, 4].map((i) => `In the address: unknown setting "bad${i}"`));
+    assert.deepEqual(
+      seen.slice(0, 5),
+      [0, 1, 2, 3, 4].map((i) => `In the address: unknown setting "bad${i}"`),
+    );
     assert.equal(seen[5], '… and 19,995 more unknown keys');
     assert.match(seen[6], /^Show the first 200$/);
     const box = await other.locator('#message').boundingBox();
@@ -125,7 +133,9 @@ describe('long and odd addresses', () => {
 
   it('a 1 MB key or value is cut in the notice', async () => {
     const huge = 'k'.repeat(1_000_000);
-    await page.evaluate((hash) => { window.location.hash = hash; }, `#${huge}=1&dataset=${huge}`);
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#${huge}=1&dataset=${huge}`);
     await page.waitForFunction(() => /unknown setting/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('message').textContent));
     const seen = await noticeSeen(page);
     assert.ok(seen.length < 1000, `the notice holds ${seen.length} characters`);

@@ -15,9 +15,15 @@ import { openOncePerSuite, openPlayground, stepEpochs } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PYTHON = fileURLToPath(new URL('../../target/export-venv/bin/python', import.meta.url));
-const GRID = [[0, 0], [1, -2], [-3, 2.5], [4, 4], [-5, -1], [5.5, -5.5]];
-const shadowText = (page, id) => page.evaluate((name) => document.querySelector('greymatter-playground')
-  .shadowRoot.getElementById(name).textContent, id);
+const GRID = [
+  [0, 0],
+  [1, -2],
+  [-3, 2.5],
+  [4, 4],
+  [-5, -1],
+  [5.5, -5.5],
+];
+const shadowText = (page, id) => page.evaluate((name) => document.querySelector('greymatter-playground').shadowRoot.getElementById(name).textContent, id);
 
 describe('export as code', () => {
   let session;
@@ -25,8 +31,7 @@ describe('export as code', () => {
   openOncePerSuite((opened) => ({ session, page } = opened));
 
   it('the writers are not loaded at start', async () => {
-    const loaded = await page.evaluate(() => performance.getEntriesByType('resource')
-      .filter((entry) => entry.name.includes('/js/export/')).length);
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/js/export/')).length);
     assert.equal(loaded, 0);
   });
 
@@ -35,8 +40,7 @@ describe('export as code', () => {
     await stepEpochs(page, 5);
     assert.equal(await page.isVisible('#export-code-panel'), false);
     await page.click('#export-code');
-    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot
-      .getElementById('export-code-note').textContent !== '');
+    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('export-code-note').textContent !== '');
     assert.equal(await page.getAttribute('#export-code', 'aria-expanded'), 'true');
     assert.equal(await page.inputValue('#export-code-target'), 'numpy');
     const shown = await shadowText(page, 'export-code-text');
@@ -52,7 +56,8 @@ describe('export as code', () => {
     const script = await numpyDownload.path();
     assert.equal(await readFile(script, 'utf8'), shown);
     // The download has no .py name: the script is run as a module by exec.
-    const harness = 'import json, sys\n'
+    const harness =
+      'import json, sys\n'
       + 'm = {"__name__": "exported"}; exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), m)\n'
       + 'print(json.dumps([float(v) for v in m["predict"](json.loads(sys.argv[2]))]))';
     const fromScript = JSON.parse(execFileSync(PYTHON, ['-c', harness, script, JSON.stringify(GRID)], { encoding: 'utf8' }));
@@ -61,15 +66,17 @@ describe('export as code', () => {
 
     // Another target: TensorFlow.js, copied and downloaded.
     await page.selectOption('#export-code-target', 'tfjs');
-    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot
-      .getElementById('export-code-note').textContent.startsWith('greymatter_tfjs.mjs'));
+    await page.waitForFunction(() =>
+      document.querySelector('greymatter-playground').shadowRoot.getElementById('export-code-note').textContent.startsWith('greymatter_tfjs.mjs'),
+    );
     const tfjs = await shadowText(page, 'export-code-text');
     assert.match(tfjs, /^\/\/ greymatter run exported as code: TensorFlow\.js\./);
     assert.match(tfjs, /import \* as tf from '@tensorflow\/tfjs';/);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
     await page.click('#copy-code');
-    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot
-      .getElementById('export-code-note').textContent.startsWith('Copied'));
+    await page.waitForFunction(() =>
+      document.querySelector('greymatter-playground').shadowRoot.getElementById('export-code-note').textContent.startsWith('Copied'),
+    );
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), tfjs);
     const [tfjsDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-code')]);
     assert.equal(tfjsDownload.suggestedFilename(), 'greymatter_tfjs.mjs');
@@ -81,15 +88,21 @@ describe('export as code', () => {
   });
 
   it('with mish, sine and dropout, the exported NumPy script trains the next epoch as the page does', async () => {
-    await page.evaluate(() => window.playground.setConfig({
-      hidden: [5, 4], layerActivations: ['mish', 'sine'], dropout: [0.4, 0.2], optimizer: 'sgd',
-    }));
+    await page.evaluate(() =>
+      window.playground.setConfig({
+        hidden: [5, 4],
+        layerActivations: ['mish', 'sine'],
+        dropout: [0.4, 0.2],
+        optimizer: 'sgd',
+      }),
+    );
     await stepEpochs(page, 3);
     const code = await page.evaluate(async () => (await window.playground.exportCode('numpy')).code);
     assert.match(code, /NEXT_MASKS = \[\n {4}unpack_masks\(/);
     await stepEpochs(page, 1);
     const fromPage = await page.evaluate((grid) => window.playground.predict(grid), GRID);
-    const harness = 'import json, sys\n'
+    const harness =
+      'import json, sys\n'
       + 'm = {"__name__": "exported"}; exec(compile(sys.stdin.read(), "exported.py", "exec"), m)\n'
       + 'm["train_epoch"](m["NEXT_ORDER"], m["NEXT_MASKS"])\n'
       + 'print(json.dumps([float(v) for v in m["predict"](json.loads(sys.argv[1]))]))';
@@ -101,7 +114,10 @@ describe('export as code', () => {
   it('exportCode(target) gives each script and names the targets for an unknown one', async () => {
     const answers = await page.evaluate(async () => {
       const pytorch = await window.playground.exportCode('pytorch');
-      const refused = await window.playground.exportCode('cobol').then(() => null, (error) => error.message);
+      const refused = await window.playground.exportCode('cobol').then(
+        () => null,
+        (error) => error.message,
+      );
       return { fileName: pytorch.fileName, head: pytorch.code.split('\n')[0], refused };
     });
     assert.deepEqual(answers, {
@@ -116,11 +132,13 @@ describe('export as code', () => {
     const other = await openPlayground(session, session.url, { bypassCSP: true });
     await other.focus('#export-code');
     await other.keyboard.press('Enter');
-    await other.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot
-      .getElementById('export-code-note').textContent !== '');
+    await other.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('export-code-note').textContent !== '');
     await other.addScriptTag({ path: AXE });
-    const violations = await other.evaluate(async () => (await window.axe.run(document)).violations
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(' ')}`));
+    const violations = await other.evaluate(async () =>
+      (await window.axe.run(document)).violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(' ')}`,
+      ),
+    );
     assert.deepEqual(violations, []);
     await other.keyboard.press('Tab');
     const focused = () => other.evaluate(() => document.querySelector('greymatter-playground').shadowRoot.activeElement?.id);

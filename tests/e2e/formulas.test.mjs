@@ -30,7 +30,7 @@ describe('formulas', () => {
     const node = page.locator('.thumb.input[data-node="2"]');
     assert.equal(await node.getAttribute('aria-label'), 'input sin(3*x1)');
     await page.evaluate(() => window.playground.step());
-    assert.ok(await colours(page, 2) > 4, 'the picture of sin(3·x1) has stripes of several colours');
+    assert.ok((await colours(page, 2)) > 4, 'the picture of sin(3·x1) has stripes of several colours');
     assert.match(new URL(page.url()).hash, /customFeatures=sin\(3\*x1\)(&|$)/);
     assert.equal(await page.inputValue('#formula-input'), '', 'the box is emptied');
     assert.deepEqual(page.problems, []);
@@ -50,8 +50,9 @@ describe('formulas', () => {
     assert.equal(await page.inputValue('#formula-input'), 'sinn(x1)', 'the text stays to be corrected');
     await page.fill('#formula-input', 'log(x1)');
     await page.click('#add-formula');
-    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot
-      .getElementById('formula-error').textContent.includes('not a number at (x1, x2) = (-6, 6)'));
+    await page.waitForFunction(() =>
+      document.querySelector('greymatter-playground').shadowRoot.getElementById('formula-error').textContent.includes('not a number at (x1, x2) = (-6, 6)'),
+    );
     await page.fill('#formula-input', '');
   });
 

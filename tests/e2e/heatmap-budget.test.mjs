@@ -13,10 +13,11 @@ const FULL = 100;
 
 const cells = (page) => page.$eval('#heatmap', (canvas) => Number(canvas.dataset.cells));
 /** Waits until the heatmap shown has fewer than `size` cells a side. */
-const waitForFewerCells = (page, size) => page.waitForFunction((full) => {
-  const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap');
-  return Number(canvas.dataset.cells) < full;
-}, size);
+const waitForFewerCells = (page, size) =>
+  page.waitForFunction((full) => {
+    const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap');
+    return Number(canvas.dataset.cells) < full;
+  }, size);
 
 describe('the big heatmap while playing', () => {
   let session;

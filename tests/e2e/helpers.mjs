@@ -12,8 +12,13 @@ import { startServer, WWW, FIXTURES } from './server.mjs';
 export const CHROMIUM = process.env.GREYMATTER_CHROMIUM ?? '/usr/bin/chromium';
 /** Chromium flags: headless, no GPU (software rendering), no background traffic. */
 export const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 /** Generous limits: the tests run on slow shared machines, and only ever wait for conditions. */
@@ -72,9 +77,13 @@ export async function pageKeepingErrorEvents(session, viewport) {
   const context = await session.browser.newContext({ viewport });
   await context.addInitScript(() => {
     window.errorEvents = [];
-    window.addEventListener('error', (event) => {
-      if (event instanceof CustomEvent) window.errorEvents.push(event.detail);
-    }, true);
+    window.addEventListener(
+      'error',
+      (event) => {
+        if (event instanceof CustomEvent) window.errorEvents.push(event.detail);
+      },
+      true,
+    );
   });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
@@ -162,12 +171,15 @@ export async function heatmapPixels(page) {
 
 /** Colour [r, g, b] of the #heatmap canvas at a share (0..1) of its width and height. */
 export async function heatmapColourAt(page, across, down) {
-  return page.evaluate(([x, y]) => {
-    const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap');
-    const px = Math.min(canvas.width - 1, Math.floor(x * canvas.width));
-    const py = Math.min(canvas.height - 1, Math.floor(y * canvas.height));
-    return Array.from(canvas.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3));
-  }, [across, down]);
+  return page.evaluate(
+    ([x, y]) => {
+      const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap');
+      const px = Math.min(canvas.width - 1, Math.floor(x * canvas.width));
+      const py = Math.min(canvas.height - 1, Math.floor(y * canvas.height));
+      return Array.from(canvas.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3));
+    },
+    [across, down],
+  );
 }
 
 /** Whether a colour is orange-ish (the −1 end) or blue-ish (the +1 end) of the default palette. */

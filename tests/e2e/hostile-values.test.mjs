@@ -8,37 +8,62 @@ import assert from 'node:assert/strict';
 import { openOncePerSuite, openPlayground, stepEpochs, startSession } from './helpers.mjs';
 
 /** Runs the hostile call `name` in the page (the values are built there); the message it threw, or null. */
-const refusal = (page, name) => page.evaluate(async (which) => {
-  const playground = window.playground;
-  const deep = (depth) => {
-    let value = [0.5];
-    for (let i = 0; i < depth; i++) value = [value];
-    return value;
-  };
-  const calls = {
-    deepModel: () => playground.importModel({ ...playground.exportModel(), layers: [{ weights: deep(10_000), biases: [0] }] }),
-    cyclicHidden: () => {
-      const hidden = [3];
-      hidden.push(hidden);
-      return playground.setConfig({ hidden });
-    },
-    throwingGetter: () => playground.setConfig({ get learningRate() { throw new Error('no rate for you'); } }),
-    proxy: () => playground.setConfig(new Proxy({ learningRate: 0.5 }, { ownKeys() { throw new TypeError('no keys'); } })),
-    lyingProxy: () => playground.setConfig({ features: new Proxy(['x1'], { get: (target, key) => (key === 'length' ? 1e9 : target[key]) }) }),
-    deepLesson: () => playground.openLesson({ ...playground.saveLesson(), history: deep(10_000) }),
-    deepLessonInModel: () => {
-      const lesson = playground.saveLesson();
-      return playground.openLesson({ ...lesson, model: { ...lesson.model, layers: [{ weights: deep(10_000) }] } });
-    },
-    classNamesProxy: () => playground.setData({ train: [[1, 1, 1]], test: [[-1, -1, -1]], classNames: new Proxy([], { get() { throw new Error('names'); } }) }),
-  };
-  try {
-    await calls[which]();
-    return null;
-  } catch (error) {
-    return error.message;
-  }
-}, name);
+const refusal = (page, name) =>
+  page.evaluate(async (which) => {
+    const playground = window.playground;
+    const deep = (depth) => {
+      let value = [0.5];
+      for (let i = 0; i < depth; i++) value = [value];
+      return value;
+    };
+    const calls = {
+      deepModel: () => playground.importModel({ ...playground.exportModel(), layers: [{ weights: deep(10_000), biases: [0] }] }),
+      cyclicHidden: () => {
+        const hidden = [3];
+        hidden.push(hidden);
+        return playground.setConfig({ hidden });
+      },
+      throwingGetter: () =>
+        playground.setConfig({
+          get learningRate() {
+            throw new Error('no rate for you');
+          },
+        }),
+      proxy: () =>
+        playground.setConfig(
+          new Proxy(
+            { learningRate: 0.5 },
+            {
+              ownKeys() {
+                throw new TypeError('no keys');
+              },
+            },
+          ),
+        ),
+      lyingProxy: () => playground.setConfig({ features: new Proxy(['x1'], { get: (target, key) => (key === 'length' ? 1e9 : target[key]) }) }),
+      deepLesson: () => playground.openLesson({ ...playground.saveLesson(), history: deep(10_000) }),
+      deepLessonInModel: () => {
+        const lesson = playground.saveLesson();
+        return playground.openLesson({ ...lesson, model: { ...lesson.model, layers: [{ weights: deep(10_000) }] } });
+      },
+      classNamesProxy: () =>
+        playground.setData({
+          train: [[1, 1, 1]],
+          test: [[-1, -1, -1]],
+          classNames: new Proxy([], {
+            get() {
+              throw new Error('names');
+            },
+          }),
+        }),
+    };
+    try {
+      await calls[which]();
+      return null;
+    } catch (error) {
+      return error.message;
+    }
+  }, name);
 
 describe('hostile values from a script', () => {
   let page;
@@ -68,11 +93,13 @@ describe('hostile values from a script', () => {
 
       const state = await stepEpochs(page, 2);
       assert.ok(Number.isFinite(state.trainLoss));
-      const outcome = await page.evaluate(() => {
-        const result = window.playground.setConfig({ learningRate: 0.05 });
-        window.playground.setConfig({ learningRate: 0.03 });
-        return result;
-      }).catch((error) => error.message);
+      const outcome = await page
+        .evaluate(() => {
+          const result = window.playground.setConfig({ learningRate: 0.05 });
+          window.playground.setConfig({ learningRate: 0.03 });
+          return result;
+        })
+        .catch((error) => error.message);
       assert.equal(outcome, 'kept');
       await page.evaluate(() => window.playground.play());
       const epoch = (await page.evaluate(() => window.playground.state)).epoch;
@@ -95,7 +122,9 @@ describe('memory across crashes', () => {
         const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
         const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId });
         const { result } = await cdp.send('Runtime.callFunctionOn', {
-          objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true,
+          objectId: objects.objectId,
+          functionDeclaration: 'function () { return this.length; }',
+          returnByValue: true,
         });
         await cdp.send('Performance.enable');
         const { metrics } = await cdp.send('Performance.getMetrics');

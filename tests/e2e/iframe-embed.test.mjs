@@ -18,15 +18,22 @@ const XOR = 'dataset=xor&hidden=4&layout=compact';
 /** The frame showing embed.html in `page`. */
 function embedFrame(page) {
   const frame = page.frames().find((candidate) => candidate.url().includes('/embed.html'));
-  assert.ok(frame, `an embed.html frame among ${page.frames().map((f) => f.url()).join(', ')}`);
+  assert.ok(
+    frame,
+    `an embed.html frame among ${page
+      .frames()
+      .map((f) => f.url())
+      .join(', ')}`,
+  );
   return frame;
 }
 
 /** Runs `script(element)` in the embed frame on its <greymatter-playground>. */
-const inFrame = (page, script, arg) => embedFrame(page).evaluate(
-  ([source, value]) => new Function('element', 'arg', `return (${source})(element, arg);`)(document.querySelector('greymatter-playground'), value),
-  [script.toString(), arg],
-);
+const inFrame = (page, script, arg) =>
+  embedFrame(page).evaluate(
+    ([source, value]) => new Function('element', 'arg', `return (${source})(element, arg);`)(document.querySelector('greymatter-playground'), value),
+    [script.toString(), arg],
+  );
 
 /** The messages the host received from the greymatter frame (checked as the snippet checks them). */
 const fromFrame = (page) => page.evaluate(() => window.received.filter((m) => m.fromFrame).map((m) => m.data));
@@ -39,16 +46,14 @@ async function nextEvent(page, type, count = 1) {
 }
 
 /** Calls `name(...args)` through the host's snippet (iframe-host.html): the result, or {error} for a refusal. */
-const call = (page, name, ...args) => page.evaluate(
-  ([n, a]) => window.call(n, ...a).catch((error) => ({ error: error.message })),
-  [name, args],
-);
+const call = (page, name, ...args) => page.evaluate(([n, a]) => window.call(n, ...a).catch((error) => ({ error: error.message })), [name, args]);
 
 /** Keeps every message the embed frame receives in its window.seenByFrame (after greymatter's own listener). */
-const recordInFrame = (page) => embedFrame(page).evaluate(() => {
-  window.seenByFrame = [];
-  window.addEventListener('message', (event) => window.seenByFrame.push({ origin: event.origin, data: event.data }));
-});
+const recordInFrame = (page) =>
+  embedFrame(page).evaluate(() => {
+    window.seenByFrame = [];
+    window.addEventListener('message', (event) => window.seenByFrame.push({ origin: event.origin, data: event.data }));
+  });
 const frameHasSeen = (page, id) => embedFrame(page).waitForFunction((wanted) => window.seenByFrame.some((m) => m.data?.id === wanted), id);
 
 /**
@@ -81,14 +86,15 @@ async function settledHeight(page, wanted = () => true) {
     const inside = await embedFrame(page).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     const frame = await page.evaluate(() => document.querySelector('iframe.greymatter').clientHeight);
     return height !== undefined && wanted(height) && height === inside && frame === height;
-  }, 'the frame\'s reported height to settle');
+  }, "the frame's reported height to settle");
   return height;
 }
 
-const frameMessage = (page) => inFrame(page, (element) => {
-  const message = element.shadowRoot.getElementById('message');
-  return message.hidden ? '' : message.textContent;
-});
+const frameMessage = (page) =>
+  inFrame(page, (element) => {
+    const message = element.shadowRoot.getElementById('message');
+    return message.hidden ? '' : message.textContent;
+  });
 
 describe('the iframe embed on a host page of another origin', () => {
   let session;
@@ -169,8 +175,12 @@ describe('the iframe embed on a host page of another origin', () => {
     assert.equal(typeof state.trainLoss, 'number');
     const epoch = await nextEvent(page, 'epoch');
     assert.deepEqual(epoch, {
-      epoch: 1, trainLoss: state.trainLoss, testLoss: state.testLoss,
-      trainMetric: state.trainMetric, testMetric: state.testMetric, metric: state.metric,
+      epoch: 1,
+      trainLoss: state.trainLoss,
+      testLoss: state.testLoss,
+      trainMetric: state.trainMetric,
+      testMetric: state.testMetric,
+      metric: state.metric,
     });
     assert.deepEqual(await call(page, 'state'), state);
     await done(page);
@@ -197,7 +207,10 @@ describe('the iframe embed on a host page of another origin', () => {
     assert.equal(model.format, 'greymatter-model');
     assert.equal(model.layers[0].weights[0][0], 0.5);
     assert.equal(model.layers[0].biases[0], 0.25);
-    const outputs = await call(page, 'predict', [[0, 0], [1, -2]]);
+    const outputs = await call(page, 'predict', [
+      [0, 0],
+      [1, -2],
+    ]);
     assert.ok(Array.isArray(outputs) && outputs.length === 2 && outputs.every(Number.isFinite), JSON.stringify(outputs));
     const matrix = await call(page, 'confusionMatrix', 'train');
     assert.equal(matrix.length, 2);
@@ -214,22 +227,32 @@ describe('the iframe embed on a host page of another origin', () => {
     // The error names every member of the element's API object but its test hook.
     const members = await inFrame(page, (element) => Object.keys(element.api));
     const unknown = (await call(page, 'train')).error;
-    assert.match(unknown, /^unknown call "train": the calls are play, pause, step, .* \(with args, an array\), and ready, version, playing, state, config, view \(read, without args\)$/);
+    assert.match(
+      unknown,
+      /^unknown call "train": the calls are play, pause, step, .* \(with args, an array\), and ready, version, playing, state, config, view \(read, without args\)$/,
+    );
     for (const name of members.filter((member) => !member.startsWith('_'))) assert.ok(unknown.includes(` ${name}`), `${unknown} names ${name}`);
     assert.ok(!unknown.includes('_panicForTesting'));
     assert.equal((await call(page, '_panicForTesting', 'boom')).error, unknown.replace('"train"', '"_panicForTesting"'));
     assert.doesNotMatch(await frameMessage(page), /boom|stopped/, 'the test hook is not reachable');
-    const raw = (message) => page.evaluate((data) => new Promise((resolve) => {
-      const listen = (event) => {
-        if (event.data?.id !== data.id) return;
-        window.removeEventListener('message', listen);
-        resolve(event.data);
-      };
-      window.addEventListener('message', listen);
-      document.querySelector('iframe.greymatter').contentWindow.postMessage(data, new URL(document.querySelector('iframe.greymatter').src).origin);
-    }), message);
+    const raw = (message) =>
+      page.evaluate(
+        (data) =>
+          new Promise((resolve) => {
+            const listen = (event) => {
+              if (event.data?.id !== data.id) return;
+              window.removeEventListener('message', listen);
+              resolve(event.data);
+            };
+            window.addEventListener('message', listen);
+            document.querySelector('iframe.greymatter').contentWindow.postMessage(data, new URL(document.querySelector('iframe.greymatter').src).origin);
+          }),
+        message,
+      );
     assert.deepEqual(await raw({ greymatter: 1, id: 'x', call: 'setConfig', args: { learningRate: 0.1 } }), {
-      greymatter: 1, id: 'x', error: 'args must be an array of the arguments, e.g. {call: "setConfig", args: [{learningRate: 0.1}]}',
+      greymatter: 1,
+      id: 'x',
+      error: 'args must be an array of the arguments, e.g. {call: "setConfig", args: [{learningRate: 0.1}]}',
     });
     assert.equal((await raw({ greymatter: 1, id: 'y', call: 'config', args: [1] })).error, 'config is read, not called: send {call: "config"} without args');
     assert.match((await raw({ greymatter: 1, id: 'z' })).error, /^a message needs call, the member to use: /);
@@ -257,7 +280,7 @@ describe('the iframe embed on a host page of another origin', () => {
     assert.equal(config.noise, 0);
     assert.equal(await inFrame(page, (element) => element.getAttribute('layout')), null, 'the refused layout is not set');
     assert.equal(await inFrame(page, (element) => element.hasAttribute('sync-url')), false);
-    assert.equal(new URL(embedFrame(page).url()).hash.includes('layuot=compact'), true, 'the frame\'s address is left as it was');
+    assert.equal(new URL(embedFrame(page).url()).hash.includes('layuot=compact'), true, "the frame's address is left as it was");
     await done(page);
 
     // The element checks the controls itself, as it does its attribute.
@@ -272,9 +295,7 @@ describe('the iframe embed on a host page of another origin', () => {
     const page = await openHost(XOR, { intruder: true });
     const intruder = page.frames().find((frame) => frame.url().startsWith(third.url));
     await recordInFrame(page);
-    await intruder.evaluate(() => window.parent.frames[0].postMessage(
-      { greymatter: 1, id: 'intruder', call: 'setConfig', args: [{ learningRate: 3 }] }, '*',
-    ));
+    await intruder.evaluate(() => window.parent.frames[0].postMessage({ greymatter: 1, id: 'intruder', call: 'setConfig', args: [{ learningRate: 3 }] }, '*'));
     await frameHasSeen(page, 'intruder');
     // Whatever greymatter would answer the intruder comes before this marker.
     await embedFrame(page).evaluate(() => window.parent.frames[1].postMessage({ barrier: 'intruder' }, '*'));
@@ -295,8 +316,11 @@ describe('the iframe embed on a host page of another origin', () => {
     assert.deepEqual(await call(page, 'setConfig', { learningRate: 3 }), { error: refusal });
     await frameHasSeen(page, 1);
     await hostBarrier(page, 'origins');
-    assert.deepEqual(await fromFrame(page).then((messages) => messages.filter((m) => m.greymatter)),
-      [{ greymatter: 1, id: 1, error: refusal }], 'the refusal only: no event, no height');
+    assert.deepEqual(
+      await fromFrame(page).then((messages) => messages.filter((m) => m.greymatter)),
+      [{ greymatter: 1, id: 1, error: refusal }],
+      'the refusal only: no event, no height',
+    );
     assert.equal((await inFrame(page, (element) => element.config)).learningRate, 0.03);
     assert.equal(await frameMessage(page), '');
     await done(page);
@@ -313,7 +337,7 @@ describe('the iframe embed on a host page of another origin', () => {
     await done(page);
   });
 
-  it('runs under a Content-Security-Policy of script-src \'self\' \'wasm-unsafe-eval\' (no inline script)', async () => {
+  it("runs under a Content-Security-Policy of script-src 'self' 'wasm-unsafe-eval' (no inline script)", async () => {
     const page = await openPage(session, 'about:blank');
     await page.route('**/embed.html', async (route) => {
       const response = await route.fetch();
@@ -332,10 +356,11 @@ describe('the iframe embed on a host page of another origin', () => {
     await embedFrame(page).waitForFunction(() => document.querySelector('greymatter-playground')?.state !== undefined);
     await inFrame(page, (element) => element.ready);
     let resized;
-    const fitted = () => until(async () => {
-      resized = await page.evaluate(() => document.getElementById('lesson').clientHeight);
-      return resized === await embedFrame(page).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    }, 'the helper to resize the frame to its content');
+    const fitted = () =>
+      until(async () => {
+        resized = await page.evaluate(() => document.getElementById('lesson').clientHeight);
+        return resized === (await embedFrame(page).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)));
+      }, 'the helper to resize the frame to its content');
     await fitted();
     assert.ok(resized > 300, `resized to ${resized}px`);
 
@@ -345,7 +370,10 @@ describe('the iframe embed on a host page of another origin', () => {
       const stop = frame.on('epoch', (detail) => epochs.push(detail.epoch));
       await frame.call('ready');
       const outcome = await frame.call('setConfig', { learningRate: 0.3 });
-      const refused = await frame.call('setConfig', { learningRate: -1 }).then(() => 'resolved', (error) => error.message);
+      const refused = await frame.call('setConfig', { learningRate: -1 }).then(
+        () => 'resolved',
+        (error) => error.message,
+      );
       const state = await frame.call('step');
       await frame.call('step');
       while (epochs.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -364,16 +392,21 @@ describe('the iframe embed on a host page of another origin', () => {
     // The refusal's notice made the playground taller: the frame follows. A resize from
     // another window (here the host itself) is not the frame's.
     await fitted();
-    await page.evaluate(() => new Promise((resolve) => {
-      window.addEventListener('message', (event) => { if (event.data?.barrier) resolve(); });
-      window.postMessage({ greymatter: 1, event: 'resize', detail: { height: 40 } }, '*');
-      window.postMessage({ barrier: 'self' }, '*');
-    }));
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          window.addEventListener('message', (event) => {
+            if (event.data?.barrier) resolve();
+          });
+          window.postMessage({ greymatter: 1, event: 'resize', detail: { height: 40 } }, '*');
+          window.postMessage({ barrier: 'self' }, '*');
+        }),
+    );
     assert.equal(await page.evaluate(() => document.getElementById('lesson').clientHeight), resized);
     await done(page);
   });
 
-  it("the documented snippet works under a host policy without inline style or script: resized, scripted, its events heard", async () => {
+  it('the documented snippet works under a host policy without inline style or script: resized, scripted, its events heard', async () => {
     const page = await openPage(session, 'about:blank');
     await page.addInitScript(() => {
       window.violations = [];
@@ -382,7 +415,9 @@ describe('the iframe embed on a host page of another origin', () => {
     await page.goto(`${session.hostUrl}iframe-snippet.html`);
     await page.waitForFunction(() => window.snippet?.stepped !== undefined);
     const seen = await page.evaluate(() => ({
-      ...window.snippet, height: document.querySelector('iframe').clientHeight, violations: window.violations,
+      ...window.snippet,
+      height: document.querySelector('iframe').clientHeight,
+      violations: window.violations,
     }));
     assert.equal(seen.outcome, 'reset');
     assert.equal(seen.stepped, 1);

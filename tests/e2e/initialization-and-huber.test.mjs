@@ -25,14 +25,34 @@ describe('starting weights and the Huber loss', () => {
     assert.ok(later.trainLoss < start);
   });
 
-  it('zeros: every neuron of a layer stays the same however long it trains', async () => {
+  it('zeros: every weight starts at 0, training moves them, and every neuron of a layer stays the same', async () => {
+    // Sigmoid, not the default tanh: tanh(0) = 0, so from zero weights and biases the
+    // hidden neurons output 0, every weight's gradient is 0 and nothing would move
+    // even without training. sigmoid(0) = ½ gives the output weights a gradient at once
+    // and, through them, the hidden weights from the second epoch on.
     await page.selectOption('#initialization', 'zeros');
-    await page.waitForFunction(() => window.playground.config.initialization === 'zeros');
+    await page.selectOption('#activation', 'sigmoid');
+    await page.waitForFunction(() => {
+      const { initialization, activation } = window.playground.config;
+      return initialization === 'zeros' && activation === 'sigmoid';
+    });
+    const start = await page.evaluate(() => window.playground.exportModel());
+    assert.ok(
+      start.layers.every((layer) => layer.weights.flat().every((w) => w === 0)),
+      'every starting weight is 0',
+    );
     await stepEpochs(page, 20);
     const model = await page.evaluate(() => window.playground.exportModel());
+    model.layers.forEach((layer, index) => {
+      assert.ok(
+        layer.weights.flat().some((w) => w !== 0),
+        `training moved the weights of layer ${index + 1}`,
+      );
+    });
     for (const rows of hiddenRows(model)) {
-      for (const row of rows) assert.deepEqual(row, rows[0]);
+      for (const row of rows) assert.deepEqual(row, rows[0], 'every neuron of a layer has the same weights');
     }
+    await page.selectOption('#activation', 'tanh');
   });
 
   it('the Huber loss can be picked and drives the loss down', async () => {

@@ -9,18 +9,22 @@ import assert from 'node:assert/strict';
 import { stepEpochs, openOncePerSuite } from './helpers.mjs';
 
 /** Every number the inspector shows, by quantity (and input, for the per-weight ones). */
-const shownNumbers = (page) => page.$eval('#inspector', (panel) => {
-  const numbers = { inputs: {} };
-  for (const out of panel.querySelectorAll('output[data-quantity]')) {
-    const value = Number(out.dataset.value);
-    const { quantity, input } = out.dataset;
-    if (input === undefined) numbers[quantity] = value;
-    else (numbers.inputs[input] ??= {})[quantity] = value;
-  }
-  numbers.activation = panel.querySelector('[data-activation]')?.dataset.activation;
-  numbers.title = panel.querySelector('#inspector-title').textContent;
-  return numbers;
-});
+const shownNumbers = (page) =>
+  page.$eval('#inspector', (panel) => {
+    const numbers = { inputs: {} };
+    for (const out of panel.querySelectorAll('output[data-quantity]')) {
+      const value = Number(out.dataset.value);
+      const { quantity, input } = out.dataset;
+      if (input === undefined) numbers[quantity] = value;
+      else {
+        numbers.inputs[input] ??= {};
+        numbers.inputs[input][quantity] = value;
+      }
+    }
+    numbers.activation = panel.querySelector('[data-activation]')?.dataset.activation;
+    numbers.title = panel.querySelector('#inspector-title').textContent;
+    return numbers;
+  });
 
 /** The activations of every layer for one input vector, from the model file (tanh throughout). */
 function forwardPass(model, inputs) {
@@ -36,8 +40,7 @@ function forwardPass(model, inputs) {
 }
 
 const close = (actual, expected, what, tolerance = 1e-5) => {
-  assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)),
-    `${what}: page shows ${actual}, expected ${expected}`);
+  assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${what}: page shows ${actual}, expected ${expected}`);
 };
 
 /** Checks the shown numbers of neuron `neuron` of the first hidden layer against the model and the test's own pass. */
@@ -69,12 +72,13 @@ async function checkNeuron(page, neuron) {
   return shown;
 }
 
-const costPlot = (page) => page.$eval('#cost-plot', (canvas) => ({
-  from: Number(canvas.dataset.from),
-  to: Number(canvas.dataset.to),
-  series: canvas.dataset.series.split(',').map(Number),
-  current: Number(canvas.dataset.current),
-}));
+const costPlot = (page) =>
+  page.$eval('#cost-plot', (canvas) => ({
+    from: Number(canvas.dataset.from),
+    to: Number(canvas.dataset.to),
+    series: canvas.dataset.series.split(',').map(Number),
+    current: Number(canvas.dataset.current),
+  }));
 
 const lowestAt = ({ from, to, series }) => from + ((to - from) * series.indexOf(Math.min(...series))) / (series.length - 1);
 
@@ -102,11 +106,15 @@ describe('the neuron inspector', () => {
     const sampleZero = await shownNumbers(page);
     await page.fill('#inspector-sample', '1');
     await page.dispatchEvent('#inspector-sample', 'change');
-    await page.waitForFunction((x) => Number(document.querySelector('greymatter-playground').shadowRoot.querySelector('output[data-quantity="x"]').dataset.value) !== x,
-      sampleZero.inputs[0].x);
+    await page.waitForFunction(
+      (x) => Number(document.querySelector('greymatter-playground').shadowRoot.querySelector('output[data-quantity="x"]').dataset.value) !== x,
+      sampleZero.inputs[0].x,
+    );
     const point = await shownNumbers(page);
     await page.click('.thumb[data-node="6"]'); // neuron 1 of hidden layer 2
-    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-title').textContent === 'Neuron 1 of hidden layer 2');
+    await page.waitForFunction(
+      () => document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-title').textContent === 'Neuron 1 of hidden layer 2',
+    );
     // Its inputs are the first layer's outputs for the same sample.
     const deeper = await shownNumbers(page);
     deeper.point = [point.inputs[0].x, point.inputs[1].x];
@@ -118,7 +126,9 @@ describe('the neuron inspector', () => {
 
   it('plots the cost against a weight; training moves the weight towards the lowest point and the dot follows', async () => {
     await page.click('.thumb[data-node="3"]');
-    await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-title').textContent === 'Neuron 2 of hidden layer 1');
+    await page.waitForFunction(
+      () => document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-title').textContent === 'Neuron 2 of hidden layer 1',
+    );
     await page.evaluate(() => window.playground.reset());
     await page.selectOption('#cost-weight', '0');
     const weight = async () => (await page.evaluate(() => window.playground.exportModel())).layers[0].weights[1][0];
@@ -132,11 +142,12 @@ describe('the neuron inspector', () => {
     const after = await costPlot(page);
     const now = await weight();
     assert.equal(after.current, now, 'the dot follows the weight');
-    assert.ok(Math.sign(now - before.current) === Math.sign(lowestAt(before) - before.current),
-      `the weight moved from ${before.current} to ${now}, towards the lowest cost at ${lowestAt(before)}`);
+    assert.ok(
+      Math.sign(now - before.current) === Math.sign(lowestAt(before) - before.current),
+      `the weight moved from ${before.current} to ${now}, towards the lowest cost at ${lowestAt(before)}`,
+    );
     const step = (after.to - after.from) / (after.series.length - 1);
-    assert.ok(Math.abs(lowestAt(after) - now) <= 2 * step,
-      `after training the weight ${now} sits at the bottom of the curve (lowest at ${lowestAt(after)})`);
+    assert.ok(Math.abs(lowestAt(after) - now) <= 2 * step, `after training the weight ${now} sits at the bottom of the curve (lowest at ${lowestAt(after)})`);
     await page.evaluate(() => window.playground.setConfig({ learningRate: 0.03 }));
     await page.click('#inspector-close');
     assert.equal(await page.isVisible('#inspector'), false);
@@ -176,9 +187,10 @@ describe('gradients and layer health on the diagram', () => {
   });
 
   it('shows small health numbers for tanh, and dead neurons for relu with a large learning rate', async () => {
-    const health = () => page.$$eval('#layer-health .health-row', (rows) => rows.map((row) => Object.fromEntries(
-      [...row.querySelectorAll('[data-measure]')].map((bar) => [bar.dataset.measure, Number(bar.dataset.value)]),
-    )));
+    const health = () =>
+      page.$$eval('#layer-health .health-row', (rows) =>
+        rows.map((row) => Object.fromEntries([...row.querySelectorAll('[data-measure]')].map((bar) => [bar.dataset.measure, Number(bar.dataset.value)]))),
+      );
     const tanh = await health();
     assert.equal(tanh.length, 3, 'two hidden layers and the output');
     for (const layer of tanh) {
@@ -189,24 +201,42 @@ describe('gradients and layer health on the diagram', () => {
     await page.evaluate(() => window.playground.setConfig({ activation: 'relu', learningRate: 3, hidden: [8, 8] }));
     await stepEpochs(page, 30);
     const relu = await health();
-    assert.ok(relu.slice(0, -1).some((layer) => layer.deadShare > 0), `dead shares ${relu.map((l) => l.deadShare)}`);
+    assert.ok(
+      relu.slice(0, -1).some((layer) => layer.deadShare > 0),
+      `dead shares ${relu.map((l) => l.deadShare)}`,
+    );
   });
 
   it('updates the health bars in place as training goes on, and builds new ones for a new shape', async () => {
     const bars = '#layer-health [data-measure]';
     await page.evaluate(() => window.playground.setConfig({ activation: 'tanh', learningRate: 0.03, hidden: [4, 4] }));
     await stepEpochs(page, 1);
-    const before = await page.$$eval(bars, (all) => all.map((bar) => { bar.seen = true; return bar.dataset.value; }));
+    const before = await page.$$eval(bars, (all) =>
+      all.map((bar) => {
+        bar.seen = true;
+        return bar.dataset.value;
+      }),
+    );
     await stepEpochs(page, 10);
     const after = await page.$$eval(bars, (all) => all.map((bar) => ({ seen: bar.seen === true, value: bar.dataset.value })));
     assert.equal(after.length, 9, 'three layers of three bars');
-    assert.ok(after.every((bar) => bar.seen), 'the same bars, not new ones');
-    assert.notDeepEqual(after.map((bar) => bar.value), before, 'showing the new numbers');
+    assert.ok(
+      after.every((bar) => bar.seen),
+      'the same bars, not new ones',
+    );
+    assert.notDeepEqual(
+      after.map((bar) => bar.value),
+      before,
+      'showing the new numbers',
+    );
     await page.evaluate(() => window.playground.setConfig({ hidden: [4, 4, 4] }));
     await stepEpochs(page, 1);
     const grown = await page.$$eval(bars, (all) => all.map((bar) => bar.seen === true));
     assert.equal(grown.length, 12);
-    assert.ok(grown.every((seen) => !seen), 'a bar per layer of the new network');
+    assert.ok(
+      grown.every((seen) => !seen),
+      'a bar per layer of the new network',
+    );
     assert.deepEqual(page.problems, []);
   });
 });

@@ -3,32 +3,38 @@
 // read without creating it (a test may be checking that it is absent or made anew).
 
 /** Every record kept in this origin: `[{id, epoch, dataset, hidden, savedAt}]` (`record` when it is no run). */
-const keptEntries = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const open = indexedDB.open('greymatter');
-  open.onupgradeneeded = () => open.transaction.abort(); // none yet: leave it so
-  open.onerror = () => resolve([]);
-  open.onsuccess = () => {
-    const db = open.result;
-    if (!db.objectStoreNames.contains('sessions')) {
-      db.close();
-      resolve([]);
-      return;
-    }
-    const store = db.transaction('sessions').objectStore('sessions');
-    const keys = store.getAllKeys();
-    const values = store.getAll();
-    values.onsuccess = () => {
-      db.close();
-      resolve(keys.result.map((id, index) => {
-        const record = values.result[index];
-        const lesson = record?.lesson;
-        if (!lesson || typeof lesson !== 'object') return { id, record };
-        return { id, epoch: lesson.epoch, dataset: lesson.config?.dataset, hidden: lesson.config?.hidden, savedAt: record.savedAt };
-      }));
-    };
-    values.onerror = () => reject(values.error);
-  };
-}));
+const keptEntries = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('greymatter');
+        open.onupgradeneeded = () => open.transaction.abort(); // none yet: leave it so
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('sessions')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const store = db.transaction('sessions').objectStore('sessions');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            db.close();
+            resolve(
+              keys.result.map((id, index) => {
+                const record = values.result[index];
+                const lesson = record?.lesson;
+                if (!lesson || typeof lesson !== 'object') return { id, record };
+                return { id, epoch: lesson.epoch, dataset: lesson.config?.dataset, hidden: lesson.config?.hidden, savedAt: record.savedAt };
+              }),
+            );
+          };
+          values.onerror = () => reject(values.error);
+        };
+      }),
+  );
 
 /** The key a record is kept under (its IndexedDB key is `[key, tab]`, or `key` from an older build). */
 const keyOf = ({ id }) => (Array.isArray(id) ? id[0] : id);
@@ -52,23 +58,34 @@ export async function waitForKept(page, key, test, what = 'the run') {
 }
 
 /** Puts `value` under `key` in the store, making the database and the store when missing. */
-export const putRecord = (page, key, value) => page.evaluate(([id, record]) => new Promise((resolve, reject) => {
-  const open = indexedDB.open('greymatter');
-  open.onupgradeneeded = () => open.result.createObjectStore('sessions');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const transaction = db.transaction('sessions', 'readwrite');
-    transaction.objectStore('sessions').put(record, id);
-    transaction.oncomplete = () => { db.close(); resolve(); };
-    transaction.onerror = () => reject(transaction.error);
-  };
-}), [key, value]);
+export const putRecord = (page, key, value) =>
+  page.evaluate(
+    ([id, record]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('greymatter');
+        open.onupgradeneeded = () => open.result.createObjectStore('sessions');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction('sessions', 'readwrite');
+          transaction.objectStore('sessions').put(record, id);
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    [key, value],
+  );
 
 /** Deletes greymatter's database, as another tab (or the browser's settings) may. */
-export const deleteDatabase = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const request = indexedDB.deleteDatabase('greymatter');
-  request.onsuccess = () => resolve();
-  request.onerror = () => reject(request.error);
-}));
-
+export const deleteDatabase = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('greymatter');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );

@@ -45,15 +45,17 @@ async function reload(page) {
 }
 
 /** The run as a test compares it. */
-const runOf = (page) => page.evaluate(() => {
-  const p = window.playground;
-  return { dataset: p.config.dataset, hidden: p.config.hidden, epoch: p.state.epoch, model: p.exportModel() };
-});
+const runOf = (page) =>
+  page.evaluate(() => {
+    const p = window.playground;
+    return { dataset: p.config.dataset, hidden: p.config.hidden, epoch: p.state.epoch, model: p.exportModel() };
+  });
 
-const messageOf = (page, selector = 'greymatter-playground') => page.evaluate((which) => {
-  const message = document.querySelector(which).shadowRoot.getElementById('message');
-  return message.hidden ? '' : message.textContent;
-}, selector);
+const messageOf = (page, selector = 'greymatter-playground') =>
+  page.evaluate((which) => {
+    const message = document.querySelector(which).shadowRoot.getElementById('message');
+    return message.hidden ? '' : message.textContent;
+  }, selector);
 
 /** Sets `config` up and trains `epochs`; waits until the run is kept; returns it. */
 async function train(page, config, epochs) {
@@ -65,7 +67,9 @@ async function train(page, config, epochs) {
 
 describe('the kept session', () => {
   let session;
-  before(async () => { session = await startSession(); });
+  before(async () => {
+    session = await startSession();
+  });
   after(async () => session?.close());
 
   it('the plain address brings the kept session back after the tab was closed', async () => {
@@ -108,7 +112,7 @@ describe('the kept session', () => {
     await context.close();
   });
 
-  it('a duplicated tab, which copies the tab\'s name, takes a name of its own, also beside a tab untouched since it loaded', async () => {
+  it("a duplicated tab, which copies the tab's name, takes a name of its own, also beside a tab untouched since it loaded", async () => {
     const context = await session.browser.newContext();
     const a = await openTab(context, session.url);
     const runA = await train(a, { dataset: 'xor', hidden: [3] }, 5);
@@ -164,11 +168,17 @@ describe('the kept session', () => {
   it('a database without its store gets the store back, and the session is kept', async () => {
     const context = await session.browser.newContext();
     const setup = await originPage(context, session.url);
-    await setup.evaluate(() => new Promise((resolve, reject) => {
-      const open = indexedDB.open('greymatter', 1); // made by something else, with no "sessions"
-      open.onsuccess = () => { open.result.close(); resolve(); };
-      open.onerror = () => reject(open.error);
-    }));
+    await setup.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('greymatter', 1); // made by something else, with no "sessions"
+          open.onsuccess = () => {
+            open.result.close();
+            resolve();
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
     const page = await openTab(context, session.url);
     const trained = await train(page, { dataset: 'xor', hidden: [3] }, 4);
     assert.equal(await messageOf(page), '');

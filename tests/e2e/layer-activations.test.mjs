@@ -14,30 +14,31 @@ import { openOncePerSuite, openPlayground, stepEpochs } from './helpers.mjs';
  * text fits in the select's box along the text's own direction (turned on its side,
  * the box's height), arrow and padding aside.
  */
-const selectFits = (page) => page.$$eval('#layer-controls select', (selects) => selects.map((select) => {
-  const style = getComputedStyle(select);
-  const context = document.createElement('canvas').getContext('2d');
-  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-  const text = select.selectedOptions[0].textContent;
-  const sideways = style.writingMode.startsWith('vertical');
-  const box = sideways ? select.clientHeight : select.clientWidth;
-  const arrowAndPadding = 24;
-  return { text, sideways, fits: context.measureText(text).width + arrowAndPadding <= box };
-}));
+const selectFits = (page) =>
+  page.$$eval('#layer-controls select', (selects) =>
+    selects.map((select) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0].textContent;
+      const sideways = style.writingMode.startsWith('vertical');
+      const box = sideways ? select.clientHeight : select.clientWidth;
+      const arrowAndPadding = 24;
+      return { text, sideways, fits: context.measureText(text).width + arrowAndPadding <= box };
+    }),
+  );
 
 /** The value of each per-layer select, in column order. */
-const shownActivations = (page) => page.$$eval('#layer-controls select.layer-activation',
-  (selects) => selects.map((select) => select.value));
+const shownActivations = (page) => page.$$eval('#layer-controls select.layer-activation', (selects) => selects.map((select) => select.value));
 
-const hiddenActivations = async (page) => (await page.evaluate(() => window.playground.exportModel()))
-  .layers.slice(0, -1).map((layer) => layer.activation);
+const hiddenActivations = async (page) => (await page.evaluate(() => window.playground.exportModel())).layers.slice(0, -1).map((layer) => layer.activation);
 
 describe('an activation per hidden layer', () => {
   let session;
   let page;
   openOncePerSuite((opened) => ({ session, page } = opened));
 
-  it('shows one labelled select per hidden layer with the layer\'s activation', async () => {
+  it("shows one labelled select per hidden layer with the layer's activation", async () => {
     const config = await page.evaluate(() => window.playground.config);
     assert.deepEqual(config.hidden, [4, 2]);
     assert.deepEqual(await shownActivations(page), [config.activation, config.activation]);
@@ -81,7 +82,7 @@ describe('an activation per hidden layer', () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it('the neuron inspector and the step-through name the layer\'s own activation', async () => {
+  it("the neuron inspector and the step-through name the layer's own activation", async () => {
     // Node 6: the first neuron of hidden layer 2 (after 2 inputs and 4 neurons of layer 1).
     await page.click('.thumb[data-node="6"]');
     await page.waitForSelector('#inspector:not([hidden])');
@@ -119,10 +120,13 @@ describe('an activation per hidden layer', () => {
     assert.deepEqual((await page.evaluate(() => window.playground.config)).layerActivations, ['relu', 'tanh']);
     // Editing the address by hand to more layers and a longer list applies both (the list
     // fits only once the layers are there), and back to fewer layers and a shorter list.
-    const editHash = (hidden, list) => page.evaluate(([h, l]) => {
-      window.location.hash = window.location.hash
-        .replace(/hidden=[^&]*/, `hidden=${h}`).replace(/layerActivations=[^&]*/, `layerActivations=${l}`);
-    }, [hidden, list]);
+    const editHash = (hidden, list) =>
+      page.evaluate(
+        ([h, l]) => {
+          window.location.hash = window.location.hash.replace(/hidden=[^&]*/, `hidden=${h}`).replace(/layerActivations=[^&]*/, `layerActivations=${l}`);
+        },
+        [hidden, list],
+      );
     await editHash('4,4,4', 'elu,relu,gelu');
     await page.waitForFunction(() => window.playground.config.hidden.length === 3);
     assert.deepEqual((await page.evaluate(() => window.playground.config)).layerActivations, ['elu', 'relu', 'gelu']);
@@ -162,8 +166,7 @@ describe('an activation per hidden layer', () => {
   });
 
   it('a malformed list in the address is named in the message; the rest applies', async () => {
-    const other = await openPlayground(session,
-      `${session.url}#hidden=3,3&layerActivations=relu,banana&noise=20`);
+    const other = await openPlayground(session, `${session.url}#hidden=3,3&layerActivations=relu,banana&noise=20`);
     const message = await other.textContent('#message');
     assert.match(message, /In the address: .*layerActivations/);
     const config = await other.evaluate(() => window.playground.config);
@@ -199,7 +202,7 @@ describe('an activation per hidden layer', () => {
     await buttons.context().close();
   });
 
-  it('every layer\'s choices stay readable at any number of layers, the health labels on one line', async () => {
+  it("every layer's choices stay readable at any number of layers, the health labels on one line", async () => {
     const most = 16; // the most hidden layers the core allows: checked below by #add-layer
     for (const layers of [1, 4, 8, 12, most]) {
       const other = await openPlayground(session, `${session.url}#hidden=${Array(layers).fill(3).join(',')}&dropout=${Array(layers).fill(0.1).join(',')}`);
@@ -207,13 +210,20 @@ describe('an activation per hidden layer', () => {
       assert.equal(await other.isDisabled('#add-layer'), layers === most);
       const selects = await selectFits(other);
       assert.equal(selects.length, 2 * layers);
-      for (const [index, select] of selects.entries()) assert.ok(select.fits, `${layers} layers, select ${index}: "${select.text}" is cut off (sideways: ${select.sideways})`);
-      if (layers === 1) assert.ok(selects.every((select) => !select.sideways), 'a wide column keeps its selects upright');
-      const lines = await other.$$eval('.health-row > span:first-child', (labels) => labels.map((label) => {
-        const text = document.createRange();
-        text.selectNodeContents(label);
-        return text.getClientRects().length === 1; // one box per line of text
-      }));
+      for (const [index, select] of selects.entries())
+        assert.ok(select.fits, `${layers} layers, select ${index}: "${select.text}" is cut off (sideways: ${select.sideways})`);
+      if (layers === 1)
+        assert.ok(
+          selects.every((select) => !select.sideways),
+          'a wide column keeps its selects upright',
+        );
+      const lines = await other.$$eval('.health-row > span:first-child', (labels) =>
+        labels.map((label) => {
+          const text = document.createRange();
+          text.selectNodeContents(label);
+          return text.getClientRects().length === 1; // one box per line of text
+        }),
+      );
       assert.ok(lines.length > layers && lines.every(Boolean), `${layers} layers: a layer-health label wraps`);
       await other.context().close();
     }

@@ -14,20 +14,27 @@ import { stepEpochs, openOncePerSuite, openPlayground } from './helpers.mjs';
 const BINS = 20;
 
 /** Every chart under the diagram: per hidden layer, per kind, its numbers. */
-const shownHistograms = (page) => page.$$eval('#layer-histograms .histogram-layer', (groups) => groups.map((group) => {
-  const charts = {};
-  for (const box of group.querySelectorAll('.histogram')) {
-    const canvas = box.querySelector('canvas');
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let painted = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
-    charts[box.dataset.kind] = {
-      from: Number(box.dataset.from), to: Number(box.dataset.to), nonFinite: Number(box.dataset.nonFinite),
-      counts: box.dataset.counts.split(',').map(Number), painted, label: canvas.getAttribute('aria-label'),
-    };
-  }
-  return { layer: Number(group.dataset.layer), name: group.querySelector('.histogram-name').textContent, ...charts };
-}));
+const shownHistograms = (page) =>
+  page.$$eval('#layer-histograms .histogram-layer', (groups) =>
+    groups.map((group) => {
+      const charts = {};
+      for (const box of group.querySelectorAll('.histogram')) {
+        const canvas = box.querySelector('canvas');
+        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+        charts[box.dataset.kind] = {
+          from: Number(box.dataset.from),
+          to: Number(box.dataset.to),
+          nonFinite: Number(box.dataset.nonFinite),
+          counts: box.dataset.counts.split(',').map(Number),
+          painted,
+          label: canvas.getAttribute('aria-label'),
+        };
+      }
+      return { layer: Number(group.dataset.layer), name: group.querySelector('.histogram-name').textContent, ...charts };
+    }),
+  );
 
 /** The documented bins: 20 from `from` to `to`, the last closed, values outside in the end bins. */
 function histogram(values, from, to) {
@@ -70,7 +77,11 @@ describe('histograms of each hidden layer under the diagram', () => {
       const neurons = model.layers[index].weights.length;
       const outputs = train.flatMap(([x1, x2]) => forwardPass(model, [x1, x2])[index]);
       assert.deepEqual([layer.activations.from, layer.activations.to], [-1, 1], 'tanh: −1 to 1');
-      assert.equal(layer.activations.counts.reduce((a, b) => a + b), train.length * neurons, 'points × neurons');
+      assert.equal(
+        layer.activations.counts.reduce((a, b) => a + b),
+        train.length * neurons,
+        'points × neurons',
+      );
       // The test's own pass in f64 against the core's in f32: a value on a bin edge may fall either side.
       const mine = histogram(outputs, -1, 1);
       const off = layer.activations.counts.reduce((sum, count, bin) => sum + Math.abs(count - mine[bin]), 0);
@@ -82,7 +93,12 @@ describe('histograms of each hidden layer under the diagram', () => {
   });
 
   it('changes while training, in place, and follows a new shape', async () => {
-    const before = await page.$$eval('#layer-histograms .histogram', (boxes) => boxes.map((box) => { box.seen = true; return box.dataset.counts; }));
+    const before = await page.$$eval('#layer-histograms .histogram', (boxes) =>
+      boxes.map((box) => {
+        box.seen = true;
+        return box.dataset.counts;
+      }),
+    );
     await page.click('#play-pause');
     await page.waitForFunction((counts) => {
       const boxes = [...document.querySelector('greymatter-playground').shadowRoot.querySelectorAll('#layer-histograms .histogram')];
@@ -94,36 +110,44 @@ describe('histograms of each hidden layer under the diagram', () => {
     assert.ok(after.every(Boolean), 'the same charts, redrawn');
     await page.evaluate(() => window.playground.setConfig({ hidden: [5, 3, 2], activation: 'relu' }));
     const grown = await shownHistograms(page);
-    assert.deepEqual(grown.map((layer) => layer.name), ['layer 1 · relu', 'layer 2 · relu', 'layer 3 · relu']);
-    assert.equal(grown[1].weights.counts.reduce((a, b) => a + b), 15);
+    assert.deepEqual(
+      grown.map((layer) => layer.name),
+      ['layer 1 · relu', 'layer 2 · relu', 'layer 3 · relu'],
+    );
+    assert.equal(
+      grown[1].weights.counts.reduce((a, b) => a + b),
+      15,
+    );
     assert.ok(grown[0].activations.from >= 0, 'relu: from the data, which is never below 0');
     assert.deepEqual(page.problems, []);
   });
 });
 
 /** What the panel shows: its picks, its message and the canvas's ranges. */
-const panelState = (page) => page.evaluate(() => {
-  const root = document.querySelector('greymatter-playground').shadowRoot;
-  const canvas = root.getElementById('sees-plane');
-  const message = root.getElementById('sees-message');
-  return {
-    open: !root.getElementById('layer-sees-panel').hidden,
-    layer: root.getElementById('sees-layer').value,
-    first: root.getElementById('sees-first').value,
-    second: root.getElementById('sees-second').value,
-    message: message.hidden ? '' : message.textContent,
-    drawn: { ...canvas.dataset },
-    xLabel: root.getElementById('sees-x-label').textContent,
-    yLabel: root.getElementById('sees-y-label').textContent,
-  };
-});
+const panelState = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('greymatter-playground').shadowRoot;
+    const canvas = root.getElementById('sees-plane');
+    const message = root.getElementById('sees-message');
+    return {
+      open: !root.getElementById('layer-sees-panel').hidden,
+      layer: root.getElementById('sees-layer').value,
+      first: root.getElementById('sees-first').value,
+      second: root.getElementById('sees-second').value,
+      message: message.hidden ? '' : message.textContent,
+      drawn: { ...canvas.dataset },
+      xLabel: root.getElementById('sees-x-label').textContent,
+      yLabel: root.getElementById('sees-y-label').textContent,
+    };
+  });
 
 /** The colour [r, g, b, alpha] of the plane's canvas at each of `pixels`. */
-const planePixels = (page, pixels) => page.evaluate((at) => {
-  const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('sees-plane');
-  const context = canvas.getContext('2d');
-  return at.map(([x, y]) => [...context.getImageData(Math.round(x), Math.round(y), 1, 1).data]);
-}, pixels);
+const planePixels = (page, pixels) =>
+  page.evaluate((at) => {
+    const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('sees-plane');
+    const context = canvas.getContext('2d');
+    return at.map(([x, y]) => [...context.getImageData(Math.round(x), Math.round(y), 1, 1).data]);
+  }, pixels);
 
 describe('what a layer sees', () => {
   let page;
@@ -157,10 +181,10 @@ describe('what a layer sees', () => {
     for (const { a, b } of mapped) {
       assert.ok(a >= xFrom && a <= xTo && b >= yFrom && b <= yTo, `(${a}, ${b}) inside the drawn ranges ${bounds}`);
     }
-    const pixels = await planePixels(page, mapped.map(({ a, b }) => [
-      pad + ((a - xFrom) / (xTo - xFrom)) * (size - 2 * pad),
-      size - pad - ((b - yFrom) / (yTo - yFrom)) * (size - 2 * pad),
-    ]));
+    const pixels = await planePixels(
+      page,
+      mapped.map(({ a, b }) => [pad + ((a - xFrom) / (xTo - xFrom)) * (size - 2 * pad), size - pad - ((b - yFrom) / (yTo - yFrom)) * (size - 2 * pad)]),
+    );
     // Each point's centre is painted in its class's colour (orange −1, blue +1) unless
     // a later point was drawn over it.
     const right = pixels.filter(([r, , b, alpha], i) => alpha > 200 && (mapped[i].label < 0 ? r > b + 40 : b > r + 40)).length;
@@ -190,10 +214,19 @@ describe('what a layer sees', () => {
     // The first line is x2 = −6 from x1 = −6 to 6; the last sample of the last line is (6, 6).
     const corner = forwardPass(model, [-6, -6])[0];
     assert.ok(Math.abs(plane.lines[0] - corner[2]) < 1e-5 && Math.abs(plane.lines[1] - corner[0]) < 1e-5);
-    assert.deepEqual(shown, histograms.flatMap((layer) => [layer.weights.counts.join(','), layer.activations.counts.join(',')]));
-    const refusal = (args) => page.evaluate((a) => {
-      try { window.playground.layerPlane(...a); return 'no refusal'; } catch (error) { return error.message; }
-    }, args);
+    assert.deepEqual(
+      shown,
+      histograms.flatMap((layer) => [layer.weights.counts.join(','), layer.activations.counts.join(',')]),
+    );
+    const refusal = (args) =>
+      page.evaluate((a) => {
+        try {
+          window.playground.layerPlane(...a);
+          return 'no refusal';
+        } catch (error) {
+          return error.message;
+        }
+      }, args);
     assert.equal(await refusal([0, 1, 1]), 'pick two different neurons: both are neuron 2 of hidden layer 1');
     assert.equal(await refusal([2, 0, 1]), 'layer must be a whole number from 0 to 1 (the last hidden layer), got 2');
     assert.equal(await refusal([0, 0, 1.5]), 'second must be a whole number from 0 to 3 in hidden layer 0, got 1.5');
@@ -293,8 +326,15 @@ describe('the views that cost a pass over the data, while playing', () => {
       else if (frames.length) frames.at(-1).push(name);
     }
     const playing = frames.slice(0, -2); // the pause draws every view at once
-    assert.ok(playing.every((views) => views.length <= 1), `frames with several costly views: ${JSON.stringify(playing.filter((v) => v.length > 1).slice(0, 3))}`);
-    for (const name of COSTLY) assert.ok(playing.some((views) => views.includes(name)), `${name} never refreshed while playing`);
+    assert.ok(
+      playing.every((views) => views.length <= 1),
+      `frames with several costly views: ${JSON.stringify(playing.filter((v) => v.length > 1).slice(0, 3))}`,
+    );
+    for (const name of COSTLY)
+      assert.ok(
+        playing.some((views) => views.includes(name)),
+        `${name} never refreshed while playing`,
+      );
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
@@ -304,11 +344,16 @@ describe('the views that cost a pass over the data, while playing', () => {
     const page = await openPlayground(session, `${session.url}#samples=3000&trainRatio=50&hidden=3`);
     const neurons = 3;
     /** Waits until the first layer's activation histogram counts `total` outputs. */
-    const countsReach = (total) => page.waitForFunction((wanted) => {
-      const box = document.querySelector('greymatter-playground').shadowRoot
-        .querySelector('#layer-histograms .histogram[data-kind="activations"]');
-      return box.dataset.counts.split(',').map(Number).reduce((sum, count) => sum + count, 0) === wanted;
-    }, total);
+    const countsReach = (total) =>
+      page.waitForFunction((wanted) => {
+        const box = document.querySelector('greymatter-playground').shadowRoot.querySelector('#layer-histograms .histogram[data-kind="activations"]');
+        return (
+          box.dataset.counts
+            .split(',')
+            .map(Number)
+            .reduce((sum, count) => sum + count, 0) === wanted
+        );
+      }, total);
     await countsReach(1500 * neurons); // before playing: every training point
     await page.evaluate(() => window.playground.play());
     await countsReach(500 * neurons);

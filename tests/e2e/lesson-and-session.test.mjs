@@ -11,11 +11,29 @@ import { readFile } from 'node:fs/promises';
 import { startSession, openPage, openPlayground, stepEpochs } from './helpers.mjs';
 import { keptRuns, keptKeys, waitForKept } from './kept-records.mjs';
 
-const PROBE = [[0, 0], [3, -1], [-2, 4], [5.5, 5.5], [-1, -1]];
+const PROBE = [
+  [0, 0],
+  [3, -1],
+  [-2, 4],
+  [5.5, 5.5],
+  [-1, -1],
+];
 const predict = (page) => page.evaluate((probe) => window.playground.predict(probe), PROBE);
 const OWN = {
-  train: [[-3, -3, 0], [-2.5, -3.5, 0], [-3.5, -2, 0], [3, 3, 1], [2.5, 3.5, 1], [3.5, 2, 1], [-2, -4, 0], [4, 2.5, 1]],
-  test: [[-3, -2.5, 0], [3, 2.5, 1]],
+  train: [
+    [-3, -3, 0],
+    [-2.5, -3.5, 0],
+    [-3.5, -2, 0],
+    [3, 3, 1],
+    [2.5, 3.5, 1],
+    [3.5, 2, 1],
+    [-2, -4, 0],
+    [4, 2.5, 1],
+  ],
+  test: [
+    [-3, -2.5, 0],
+    [3, 2.5, 1],
+  ],
 };
 
 /** What a run is, as a test compares it. */
@@ -24,17 +42,22 @@ async function runOf(page) {
     const p = window.playground;
     const lesson = p.saveLesson();
     return {
-      predict: p.predict(probe), epoch: p.state.epoch, data: p.getData(), config: p.config,
-      history: lesson.history.length, model: p.exportModel(),
+      predict: p.predict(probe),
+      epoch: p.state.epoch,
+      data: p.getData(),
+      config: p.config,
+      history: lesson.history.length,
+      model: p.exportModel(),
       shownEpoch: document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent,
     };
   }, PROBE);
 }
 
-const messageOf = (page) => page.evaluate(() => {
-  const message = document.querySelector('greymatter-playground').shadowRoot.getElementById('message');
-  return message.hidden ? '' : message.textContent;
-});
+const messageOf = (page) =>
+  page.evaluate(() => {
+    const message = document.querySelector('greymatter-playground').shadowRoot.getElementById('message');
+    return message.hidden ? '' : message.textContent;
+  });
 
 /** The keys greymatter's session store keeps something under in this page's origin. */
 const savedKeys = keptKeys;
@@ -57,13 +80,17 @@ async function reloadPlayground(page) {
 }
 
 /** Drops a file with `text` onto the element, as a person dragging it from the desktop. */
-const dropText = (page, text, name = 'dropped.greymatter.json') => page.evaluate(([body, fileName]) => {
-  const element = document.querySelector('greymatter-playground');
-  const transfer = new DataTransfer();
-  transfer.items.add(new File([body], fileName, { type: 'application/json' }));
-  element.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
-  element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
-}, [text, name]);
+const dropText = (page, text, name = 'dropped.greymatter.json') =>
+  page.evaluate(
+    ([body, fileName]) => {
+      const element = document.querySelector('greymatter-playground');
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([body], fileName, { type: 'application/json' }));
+      element.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+      element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+    },
+    [text, name],
+  );
 
 describe('lesson files', () => {
   let session;
@@ -130,8 +157,19 @@ describe('lesson files', () => {
     await other.evaluate(() => window.playground.setConfig({ seed: 77 }));
     await dropText(other, model, 'greymatter-model.json');
     await other.waitForFunction(() => window.playground.config.seed !== 77 || window.playground.state.epoch === 0);
-    await other.waitForFunction((expected) => JSON.stringify(window.playground.predict([[0, 0], [3, -1], [-2, 4], [5.5, 5.5], [-1, -1]])) === expected,
-      JSON.stringify(modelPredictions));
+    await other.waitForFunction(
+      (expected) =>
+        JSON.stringify(
+          window.playground.predict([
+            [0, 0],
+            [3, -1],
+            [-2, 4],
+            [5.5, 5.5],
+            [-1, -1],
+          ]),
+        ) === expected,
+      JSON.stringify(modelPredictions),
+    );
     assert.deepEqual(other.problems, []);
     await other.context().close();
   });
@@ -170,20 +208,31 @@ describe('lesson files', () => {
     for (let i = 0; i < 10; i++) deep = [deep];
     const attempts = [
       ['{"format": "greymatter-lesson", ', /Could not open the lesson: the lesson file is not JSON/],
-      [JSON.stringify({ ...lesson, format: 'something-else' }), /Could not open the lesson: a lesson file's format must be "greymatter-lesson", got "something-else"/],
+      [
+        JSON.stringify({ ...lesson, format: 'something-else' }),
+        /Could not open the lesson: a lesson file's format must be "greymatter-lesson", got "something-else"/,
+      ],
       [JSON.stringify({ ...lesson, extra: deep }), /Could not open the lesson: the lesson file is nested too deeply at extra/],
       [JSON.stringify({ ...lesson, version: 9 }), /Could not open the lesson: lesson file version 9 is not supported/],
-      [JSON.stringify({ ...lesson, version: 2, extras: { note: 'a field version 2 adds' } }), /^Could not open the lesson: lesson file version 2 is not supported/],
+      [
+        JSON.stringify({ ...lesson, version: 2, extras: { note: 'a field version 2 adds' } }),
+        /^Could not open the lesson: lesson file version 2 is not supported/,
+      ],
       [JSON.stringify({ ...lesson, version: 2, view: { sparkle: true } }), /^Could not open the lesson: lesson file version 2 is not supported/],
       [JSON.stringify({ ...lesson, epoch: 3 }), /Could not open the lesson: .*out of order/],
-      [JSON.stringify({ ...lesson, epoch: 2 ** 32 - 1 }), /^Could not open the lesson: epoch 4294967295 is past 1000000000, the most epochs greymatter counts$/],
+      [
+        JSON.stringify({ ...lesson, epoch: 2 ** 32 - 1 }),
+        /^Could not open the lesson: epoch 4294967295 is past 1000000000, the most epochs greymatter counts$/,
+      ],
     ];
     for (const [text, expected] of attempts) {
       await other.setInputFiles('#open-lesson', { name: 'bad.greymatter.json', mimeType: 'application/json', buffer: Buffer.from(text) });
       await other.waitForFunction(() => !document.querySelector('greymatter-playground').shadowRoot.getElementById('message').hidden);
       assert.match(await messageOf(other), expected);
       assert.deepEqual(await runOf(other), before);
-      await other.evaluate(() => { document.querySelector('greymatter-playground').shadowRoot.getElementById('message').hidden = true; });
+      await other.evaluate(() => {
+        document.querySelector('greymatter-playground').shadowRoot.getElementById('message').hidden = true;
+      });
     }
     const thrown = await other.evaluate(() => {
       try {
@@ -229,7 +278,9 @@ describe('lesson files', () => {
 
 describe('the kept session', () => {
   let session;
-  before(async () => { session = await startSession(); });
+  before(async () => {
+    session = await startSession();
+  });
   after(async () => session?.close());
 
   it('a reload in the middle of training finds the same weights, epoch and loss curve', async () => {
@@ -248,8 +299,10 @@ describe('the kept session', () => {
     assert.equal(after.shownEpoch, String(before.epoch));
     assert.equal(after.history, before.history);
     assert.deepEqual(after.data, before.data);
-    assert.equal(await page.evaluate(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('loss-chart')
-      .getAttribute('aria-valuemax')), String(before.epoch));
+    assert.equal(
+      await page.evaluate(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('loss-chart').getAttribute('aria-valuemax')),
+      String(before.epoch),
+    );
 
     // Reloading while playing: the last seconds' save (or the one on pagehide) keeps it.
     await page.evaluate(() => window.playground.play());
@@ -329,7 +382,10 @@ describe('the kept session', () => {
     await reloadPlayground(page);
     assert.equal(await page.evaluate(() => window.playground.config.dataset), 'circle');
     assert.equal(await page.evaluate(() => window.playground.state.epoch), 0);
-    assert.deepEqual((await keptRuns(page, 'page')).map((run) => run.epoch), [0]);
+    assert.deepEqual(
+      (await keptRuns(page, 'page')).map((run) => run.epoch),
+      [0],
+    );
     await page.context().close();
   });
 

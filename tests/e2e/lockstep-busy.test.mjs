@@ -59,7 +59,9 @@ function assertLevelRounds({ rounds, message }, what) {
 
 describe('the lockstep and step() on a busy page', () => {
   let session;
-  before(async () => { session = await startSession(); });
+  before(async () => {
+    session = await startSession();
+  });
   after(async () => session?.close());
 
   it('with three embeds playing beside it, "Play both" at once keeps A and B level, also after "Reset both"', async () => {
@@ -84,7 +86,11 @@ describe('the lockstep and step() on a busy page', () => {
       }
       return moved;
     });
-    assert.deepEqual(epochs, epochs.map(() => 1), 'every step() moved its embed by one epoch');
+    assert.deepEqual(
+      epochs,
+      epochs.map(() => 1),
+      'every step() moved its embed by one epoch',
+    );
     assertLevelRounds(await playRounds(page, ROUNDS / 4), 'slowed');
     assert.deepEqual(page.problems, []);
     await page.context().close();

@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPlayground, stepEpochs, openOncePerSuite } from './helpers.mjs';
 
-const PROBE = [[0, 0], [3, -1], [-2, 4], [5.5, 5.5], [-1, -1]];
+const PROBE = [
+  [0, 0],
+  [3, -1],
+  [-2, 4],
+  [5.5, 5.5],
+  [-1, -1],
+];
 const predict = (page) => page.evaluate((probe) => window.playground.predict(probe), PROBE);
 
 describe('model files', () => {
@@ -61,7 +67,10 @@ describe('model files', () => {
         }
       });
     });
-    assert.ok(messages.every((m) => typeof m === 'string' && m.length > 0), String(messages));
+    assert.ok(
+      messages.every((m) => typeof m === 'string' && m.length > 0),
+      String(messages),
+    );
     assert.match(await page.textContent('#message'), /model/i);
     assert.deepEqual(await predict(page), before);
   });
@@ -79,10 +88,13 @@ describe('model files', () => {
     assert.notDeepEqual(fresh, expected);
     await page.setInputFiles('#import-model', file);
     // The file is read asynchronously: wait until the imported network answers.
-    await page.waitForFunction(([probe, before]) => {
-      const outputs = window.playground.predict(probe);
-      return outputs.some((value, index) => value !== before[index]);
-    }, [PROBE, fresh]);
+    await page.waitForFunction(
+      ([probe, before]) => {
+        const outputs = window.playground.predict(probe);
+        return outputs.some((value, index) => value !== before[index]);
+      },
+      [PROBE, fresh],
+    );
     assert.equal(await page.evaluate(() => window.playground.state.epoch), 0);
     assert.equal(await page.evaluate(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('message').hidden), true);
     assert.deepEqual(await predict(page), expected);

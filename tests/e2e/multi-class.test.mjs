@@ -15,19 +15,21 @@ const outputNeurons = (page) => page.locator('#network-nodes .thumb.output').cou
 
 /** The confusion matrix as shown: counts[true][predicted], read from the table's cells. */
 async function shownMatrix(page) {
-  return page.$$eval('#confusion-matrix tbody tr', (rows) => rows.map((row) => (
-    [...row.querySelectorAll('td')].map((cell) => Number(cell.textContent))
-  )));
+  return page.$$eval('#confusion-matrix tbody tr', (rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => Number(cell.textContent))));
 }
 
 /** '#rrggbb' → [r, g, b]. */
 /** Heatmap pixels within 2 of each of the first 4 class colours of `palette` (the core's classColors). */
 async function classPixelCounts(page, palette) {
-  const colours = (await page.evaluate(async (name) => {
-    const glue = await import('./pkg/greymatter.js'); // a core of the test's own
-    await glue.default();
-    return Array.from(glue.classColors(name));
-  }, palette)).slice(0, 4).map(rgbOf);
+  const colours = (
+    await page.evaluate(async (name) => {
+      const glue = await import('./pkg/greymatter.js'); // a core of the test's own
+      await glue.default();
+      return Array.from(glue.classColors(name));
+    }, palette)
+  )
+    .slice(0, 4)
+    .map(rgbOf);
   return page.evaluate((list) => {
     const canvas = document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap');
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
@@ -77,8 +79,9 @@ describe('multi-class classification', () => {
     await page.check('#feature-sinX1');
     await page.check('#feature-sinX2');
     await page.selectOption('#epochs-per-frame', '20');
-    await page.waitForFunction(() => window.playground.config.features.length === 4
-      && window.playground.config.optimizer === 'adam' && window.playground.view.epochsPerFrame === 20);
+    await page.waitForFunction(
+      () => window.playground.config.features.length === 4 && window.playground.config.optimizer === 'adam' && window.playground.view.epochsPerFrame === 20,
+    );
     assert.equal(await outputNeurons(page), 4);
     const state = await stepEpochs(page, 12);
     assert.ok(state.epoch >= 200);
@@ -104,29 +107,44 @@ describe('multi-class classification', () => {
     assert.equal(await page.textContent('#test-metric'), `${((diagonal / total) * 100).toFixed(1)}%`);
     // The training points, by the toggle.
     await page.selectOption('#confusion-set', 'train');
-    await page.waitForFunction(() => /training points/.test(document.querySelector('greymatter-playground').shadowRoot.querySelector('#confusion-matrix caption').textContent));
+    await page.waitForFunction(() =>
+      /training points/.test(document.querySelector('greymatter-playground').shadowRoot.querySelector('#confusion-matrix caption').textContent),
+    );
     const train = await shownMatrix(page);
     const trainTotal = train.flat().reduce((sum, count) => sum + count, 0);
     assert.equal(trainTotal + testPoints, await page.evaluate(() => window.playground.config.samples));
-    assert.equal(await page.textContent('#train-metric'),
-      `${((train.reduce((sum, row, k) => sum + row[k], 0) / trainTotal) * 100).toFixed(1)}%`);
+    assert.equal(await page.textContent('#train-metric'), `${((train.reduce((sum, row, k) => sum + row[k], 0) / trainTotal) * 100).toFixed(1)}%`);
     await page.selectOption('#confusion-set', 'test');
   });
 
   it('scripts read the same confusion matrix, and class probabilities from predict', async () => {
     await page.evaluate(() => window.playground.pause());
     await page.selectOption('#confusion-set', 'test');
-    await page.waitForFunction(() => /test points/.test(document.querySelector('greymatter-playground').shadowRoot.querySelector('#confusion-matrix caption').textContent));
+    await page.waitForFunction(() =>
+      /test points/.test(document.querySelector('greymatter-playground').shadowRoot.querySelector('#confusion-matrix caption').textContent),
+    );
     const fromScript = await page.evaluate(() => window.playground.confusionMatrix());
     assert.deepEqual(fromScript, await shownMatrix(page));
     const train = await page.evaluate(() => window.playground.confusionMatrix('train'));
-    assert.equal(train.flat().reduce((sum, count) => sum + count, 0) + fromScript.flat().reduce((a, b) => a + b, 0),
-      await page.evaluate(() => window.playground.config.samples));
+    assert.equal(
+      train.flat().reduce((sum, count) => sum + count, 0) + fromScript.flat().reduce((a, b) => a + b, 0),
+      await page.evaluate(() => window.playground.config.samples),
+    );
     const refused = await page.evaluate(() => {
-      try { window.playground.confusionMatrix('both'); return ''; } catch (error) { return error.message; }
+      try {
+        window.playground.confusionMatrix('both');
+        return '';
+      } catch (error) {
+        return error.message;
+      }
     });
     assert.match(refused, /'test' or 'train'/);
-    const probabilities = await page.evaluate(() => window.playground.predict([[0, 0], [1, 2]]));
+    const probabilities = await page.evaluate(() =>
+      window.playground.predict([
+        [0, 0],
+        [1, 2],
+      ]),
+    );
     assert.equal(probabilities.length, 2);
     for (const point of probabilities) {
       assert.equal(point.length, 4);
@@ -178,15 +196,12 @@ describe('multi-class classification', () => {
     await output.click();
     await page.waitForSelector('#inspector:not([hidden])');
     await page.mouse.move(5, 5);
-    const read = (quantity) => page.$eval(`#inspector-summary output[data-quantity="${quantity}"]`,
-      (out) => Number(out.dataset.value));
+    const read = (quantity) => page.$eval(`#inspector-summary output[data-quantity="${quantity}"]`, (out) => Number(out.dataset.value));
     const summary = await page.textContent('#inspector-summary');
     assert.match(summary, /a = softmax\(z\)/);
     assert.match(summary, /∂J\/∂z = a − t \(cross-entropy through softmax\)/);
     assert.match(summary, /loss −ln p\(true class\)/);
-    const [a, t, dJdz, output3, loss, label] = await Promise.all(
-      ['a', 'targetT', 'dJdz', 'output', 'loss', 'target'].map(read),
-    );
+    const [a, t, dJdz, output3, loss, label] = await Promise.all(['a', 'targetT', 'dJdz', 'output', 'loss', 'target'].map(read));
     assert.ok(t === 0 || t === 1);
     assert.equal(t, label === 3 ? 1 : 0);
     assert.ok(Math.abs(dJdz - (a - t)) < 1e-6, `∂J/∂z ${dJdz}, a − t ${a - t}`);
@@ -202,7 +217,10 @@ describe('multi-class classification', () => {
     for (let i = 0; i < 2; i++) await page.click('#step-next');
     const targets = await page.$$eval('#step-numbers output[data-quantity="targetT"]', (list) => list.map((out) => Number(out.dataset.value)));
     assert.equal(targets.length, 4);
-    assert.equal(targets.reduce((sum, value) => sum + value, 0), 1);
+    assert.equal(
+      targets.reduce((sum, value) => sum + value, 0),
+      1,
+    );
     assert.match(await page.textContent('#step-numbers'), /loss −ln p\(true class\)/);
     await page.click('#step-next');
     assert.match(await page.textContent('#step-numbers'), /∂J\/∂z = a − t \(cross-entropy through softmax\)/);
@@ -233,7 +251,12 @@ describe('multi-class classification', () => {
     assert.deepEqual(await lossOptions(page), REGRESSION_LOSSES);
     assert.ok(REGRESSION_LOSSES.includes(await page.evaluate(() => window.playground.config.loss)));
     const refused = await page.evaluate(() => {
-      try { window.playground.confusionMatrix(); return ''; } catch (error) { return error.message; }
+      try {
+        window.playground.confusionMatrix();
+        return '';
+      } catch (error) {
+        return error.message;
+      }
     });
     assert.match(refused, /needs a classification problem/);
     await page.selectOption('#problem', 'classification');
@@ -245,8 +268,7 @@ describe('multi-class classification', () => {
   it('binary cross-entropy (sigmoid output) trains on 2 classes', async () => {
     await page.click('#dataset-circle');
     await page.selectOption('#loss', 'binaryCrossEntropy');
-    await page.waitForFunction(() => window.playground.config.loss === 'binaryCrossEntropy'
-      && window.playground.config.dataset === 'circle');
+    await page.waitForFunction(() => window.playground.config.loss === 'binaryCrossEntropy' && window.playground.config.dataset === 'circle');
     assert.equal(await outputNeurons(page), 1);
     assert.match(await page.textContent('#class-legend'), /shade: confidence of the winning class/);
     const before = await page.evaluate(() => window.playground.state);
@@ -282,12 +304,13 @@ describe('multi-class classification', () => {
     assert.equal(config.classes, 4);
     assert.equal(config.dataset, 'spiral');
     assert.equal(config.loss, 'softmaxCrossEntropy');
-    assert.match(await other.textContent('#message'),
-      /In the address: the dataset Exclusive or has only 2 classes, so it is now Spiral \(4 classes\)/);
+    assert.match(await other.textContent('#message'), /In the address: the dataset Exclusive or has only 2 classes, so it is now Spiral \(4 classes\)/);
     const state = await stepEpochs(other, 2);
     assert.ok(state.epoch >= 2, 'the page keeps working');
     // Editing the address of a running page the same way keeps the spiral and says why.
-    await other.evaluate(() => { window.location.hash = window.location.hash.replace(/dataset=spiral/, 'dataset=xor').replace(/classes=4/, 'classes=3'); });
+    await other.evaluate(() => {
+      window.location.hash = window.location.hash.replace(/dataset=spiral/, 'dataset=xor').replace(/classes=4/, 'classes=3');
+    });
     await other.waitForFunction(() => window.playground.config.classes === 3);
     assert.equal((await other.evaluate(() => window.playground.config)).dataset, 'spiral');
     assert.match(await other.textContent('#message'), /In the address: dataset xor has 2 classes, got classes 3/);
@@ -302,8 +325,7 @@ describe('multi-class classification', () => {
     const config = await other.evaluate(() => window.playground.config);
     assert.equal(config.dataset, 'spiral');
     assert.equal(config.loss, 'softmaxCrossEntropy');
-    assert.match(await other.textContent('#message'),
-      /The dataset Exclusive or has only 2 classes, so it is now Spiral \(3 classes\)\./);
+    assert.match(await other.textContent('#message'), /The dataset Exclusive or has only 2 classes, so it is now Spiral \(3 classes\)\./);
     assert.deepEqual(other.problems, []);
     await other.context().close();
   });

@@ -17,9 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import {
-  startSession, openPage, untilControlled, startsAndTrains, trained, noNetwork, CHROMIUM, ARGS, TIMEOUT_MS,
-} from './helpers.mjs';
+import { startSession, openPage, untilControlled, startsAndTrains, trained, noNetwork, CHROMIUM, ARGS, TIMEOUT_MS } from './helpers.mjs';
 import { startServer, WWW, FIXTURES } from './server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,7 +40,14 @@ function recordRegistrations() {
     const call = { script: String(script), outcome: null };
     window.registrations.push(call);
     const registered = register.call(this, script, ...rest);
-    registered.then(() => { call.outcome = 'registered'; }, (error) => { call.outcome = error.name; });
+    registered.then(
+      () => {
+        call.outcome = 'registered';
+      },
+      (error) => {
+        call.outcome = error.name;
+      },
+    );
     return registered;
   };
 }
@@ -125,7 +130,15 @@ describe('greymatter offline', () => {
       assert.equal(await page.evaluate(() => document.querySelector('greymatter-playground').config.dataset), 'circle');
       assert.deepEqual(page.problems.slice(problems), [], 'nothing failed to load');
       // A file that is not kept really has no network to come from.
-      assert.equal(await page.evaluate(() => fetch('greymatter.d.ts').then(() => 'fetched', () => 'failed')), 'failed');
+      assert.equal(
+        await page.evaluate(() =>
+          fetch('greymatter.d.ts').then(
+            () => 'fetched',
+            () => 'failed',
+          ),
+        ),
+        'failed',
+      );
       await page.context().close();
     });
   }
@@ -142,7 +155,11 @@ describe('greymatter offline', () => {
     trained(await startsAndTrains(frame), 'the embed');
     await frame.waitForFunction(() => window.registrations.length > 0 && window.registrations.every((call) => call.outcome));
     const [call] = await frame.evaluate(() => window.registrations);
-    assert.deepEqual([call.script, call.outcome], [`${server.url}sw.js`, 'NotSupportedError'], 'register() was called and refused (these contexts block third-party storage)');
+    assert.deepEqual(
+      [call.script, call.outcome],
+      [`${server.url}sw.js`, 'NotSupportedError'],
+      'register() was called and refused (these contexts block third-party storage)',
+    );
     const epoch = await frame.evaluate(async () => (await document.querySelector('greymatter-playground').step()).epoch);
     assert.ok(epoch > 1, `it trains on after the refusal: epoch ${epoch}`);
     assert.deepEqual(page.problems, [], 'the refusal is silent');
@@ -189,7 +206,7 @@ describe('greymatter offline', () => {
     await reloaded;
     trained(await startsAndTrains(page), 'the new version');
     assert.match(await intro(page), /^Version two: /);
-    assert.deepEqual(await cacheNames(page), [newCache], 'the old version\'s cache is deleted');
+    assert.deepEqual(await cacheNames(page), [newCache], "the old version's cache is deleted");
     assert.equal(await page.locator('.greymatter-update').count(), 0);
 
     // And the new version is the one kept for offline use.
@@ -221,27 +238,42 @@ describe('greymatter offline', () => {
       assert.deepEqual(installabilityErrors, []);
       assert.equal(await page.getAttribute('meta[name="theme-color"]', 'content'), theme);
       // The PNG icons are the sizes they say (192 and 512 px), and there is an SVG one.
-      const drawn = await page.evaluate((list) => Promise.all(list.map(async (icon) => {
-        const image = new Image();
-        image.src = new URL(icon.src, document.querySelector('link[rel="manifest"]').href).href;
-        await image.decode();
-        return { sizes: icon.sizes, type: icon.type, drawn: `${image.naturalWidth}x${image.naturalHeight}` };
-      })), icons);
-      assert.deepEqual(drawn.filter((icon) => icon.type === 'image/png').map((icon) => [icon.sizes, icon.drawn]),
-        [['192x192', '192x192'], ['512x512', '512x512']]);
-      assert.ok(drawn.some((icon) => icon.type === 'image/svg+xml' && icon.sizes === 'any'), 'an SVG icon');
+      const drawn = await page.evaluate(
+        (list) =>
+          Promise.all(
+            list.map(async (icon) => {
+              const image = new Image();
+              image.src = new URL(icon.src, document.querySelector('link[rel="manifest"]').href).href;
+              await image.decode();
+              return { sizes: icon.sizes, type: icon.type, drawn: `${image.naturalWidth}x${image.naturalHeight}` };
+            }),
+          ),
+        icons,
+      );
+      assert.deepEqual(
+        drawn.filter((icon) => icon.type === 'image/png').map((icon) => [icon.sizes, icon.drawn]),
+        [
+          ['192x192', '192x192'],
+          ['512x512', '512x512'],
+        ],
+      );
+      assert.ok(
+        drawn.some((icon) => icon.type === 'image/svg+xml' && icon.sizes === 'any'),
+        'an SVG icon',
+      );
     } finally {
       await context.close();
     }
   });
 
-  it('the element on a host page never registers a service worker, on another origin or on greymatter\'s own', async () => {
+  it("the element on a host page never registers a service worker, on another origin or on greymatter's own", async () => {
     /** The page's register() calls and registrations, once it has loaded, started its playgrounds and run its pending tasks. */
-    const registrationsOf = (page) => page.evaluate(async () => {
-      await Promise.all([...document.querySelectorAll('greymatter-playground')].map((element) => element.ready));
-      await new Promise((resolve) => setTimeout(resolve));
-      return { calls: window.registrations.map((call) => call.script), registered: (await navigator.serviceWorker.getRegistrations()).length };
-    });
+    const registrationsOf = (page) =>
+      page.evaluate(async () => {
+        await Promise.all([...document.querySelectorAll('greymatter-playground')].map((element) => element.ready));
+        await new Promise((resolve) => setTimeout(resolve));
+        return { calls: window.registrations.map((call) => call.script), registered: (await navigator.serviceWorker.getRegistrations()).length };
+      });
     const server = await serve();
 
     // greymatter's own page calls it: the recording works.
@@ -261,11 +293,14 @@ describe('greymatter offline', () => {
 
     // An author's page next to a copy of www/ (greymatter's own origin), where a registration would succeed.
     const same = await openRecording(session);
-    await same.route(`${server.url}lesson.html`, (route) => route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><title>A lesson</title><script type="module" src="greymatter.js"></script>'
-        + '<greymatter-playground layout="compact" dataset="xor"></greymatter-playground>',
-    }));
+    await same.route(`${server.url}lesson.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body:
+          '<!doctype html><title>A lesson</title><script type="module" src="greymatter.js"></script>'
+          + '<greymatter-playground layout="compact" dataset="xor"></greymatter-playground>',
+      }),
+    );
     await same.goto(`${server.url}lesson.html`);
     assert.deepEqual(await registrationsOf(same), { calls: [], registered: 0 });
     trained(await startsAndTrains(same), 'the element');

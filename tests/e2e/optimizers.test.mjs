@@ -6,7 +6,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openOncePerSuite, openPlayground, stepEpochs } from './helpers.mjs';
 
-const PROBE = [[0, 0], [2, 2], [-3, 1]];
+const PROBE = [
+  [0, 0],
+  [2, 2],
+  [-3, 1],
+];
 const visible = (page, id) => page.isVisible(`#${id}`);
 
 describe('optimizers', () => {
@@ -14,7 +18,7 @@ describe('optimizers', () => {
   let page;
   openOncePerSuite((opened) => ({ session, page } = opened));
 
-  it('SGD by default, with none of the other optimizers\' settings on show', async () => {
+  it("SGD by default, with none of the other optimizers' settings on show", async () => {
     assert.equal(await page.inputValue('#optimizer'), 'sgd');
     for (const id of ['momentum', 'rms-decay', 'beta1', 'beta2', 'epsilon']) {
       assert.equal(await visible(page, id), false, `#${id} should be hidden for SGD`);
@@ -30,7 +34,7 @@ describe('optimizers', () => {
     const after = await page.evaluate((probe) => window.playground.predict(probe), PROBE);
     assert.deepEqual(after, before, 'the weights stay when the optimizer changes');
     assert.equal((await page.evaluate(() => window.playground.state)).epoch, epoch);
-    assert.ok(await visible(page, 'beta1') && await visible(page, 'beta2') && await visible(page, 'epsilon'));
+    assert.ok((await visible(page, 'beta1')) && (await visible(page, 'beta2')) && (await visible(page, 'epsilon')));
     assert.equal(await visible(page, 'momentum'), false);
     await page.selectOption('#learning-rate', '0.003');
     const start = await page.evaluate(() => window.playground.state.trainLoss);

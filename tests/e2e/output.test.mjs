@@ -86,11 +86,12 @@ describe('the output column', () => {
     assert.equal(await page.isHidden('#loss-chart-tip'), true);
     await page.mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2);
     await page.waitForSelector('#loss-chart-tip:not([hidden])');
-    const expected = `epoch 10 · training loss ${states[10].trainLoss.toFixed(3)}`
-      + ` · test loss ${states[10].testLoss.toFixed(3)}`;
+    const expected = `epoch 10 · training loss ${states[10].trainLoss.toFixed(3)}` + ` · test loss ${states[10].testLoss.toFixed(3)}`;
     assert.equal(await page.textContent('#loss-chart-tip'), expected);
     await page.mouse.move(chart.x + chart.width - 1, chart.y + chart.height / 2);
-    await page.waitForFunction(() => /^epoch 20 /.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('loss-chart-tip').textContent));
+    await page.waitForFunction(() =>
+      /^epoch 20 /.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('loss-chart-tip').textContent),
+    );
     await page.mouse.move(5, 5);
     await page.waitForSelector('#loss-chart-tip', { state: 'hidden' });
     assert.deepEqual(page.problems, []);

@@ -6,18 +6,29 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openOncePerSuite, stepEpochs } from './helpers.mjs';
 
-const attempt = (page, script) => page.evaluate(async (source) => {
-  try {
-    await new Function(`return (async () => { ${source} })()`)();
-    return null;
-  } catch (error) {
-    return error.message;
-  }
-}, script);
+const attempt = (page, script) =>
+  page.evaluate(async (source) => {
+    try {
+      await new Function(`return (async () => { ${source} })()`)();
+      return null;
+    } catch (error) {
+      return error.message;
+    }
+  }, script);
 
 const TWO_BLOBS = {
-  train: [[-2, -2, -1], [-2.5, -1.5, -1], [-1.5, -2.5, -1], [2, 2, 1], [2.5, 1.5, 1], [1.5, 2.5, 1]],
-  test: [[-2, -1, -1], [2, 1, 1]],
+  train: [
+    [-2, -2, -1],
+    [-2.5, -1.5, -1],
+    [-1.5, -2.5, -1],
+    [2, 2, 1],
+    [2.5, 1.5, 1],
+    [1.5, 2.5, 1],
+  ],
+  test: [
+    [-2, -1, -1],
+    [2, 1, 1],
+  ],
 };
 
 describe('own points from a script', () => {

@@ -52,9 +52,13 @@ async function openWatched(session, url) {
     window.violations = [];
     window.greymatterErrors = [];
     document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
-    document.addEventListener('error', (event) => {
-      if (event.target?.localName === 'greymatter-playground') window.greymatterErrors.push(event.detail);
-    }, true);
+    document.addEventListener(
+      'error',
+      (event) => {
+        if (event.target?.localName === 'greymatter-playground') window.greymatterErrors.push(event.detail);
+      },
+      true,
+    );
   });
   await page.goto(url);
   return page;
@@ -102,7 +106,7 @@ describe('the npm package, installed and used as authors do', () => {
     cpSync(path.join(CONSUMERS, 'plain'), project, { recursive: true });
     const server = await serve(project);
     const page = await openWatched(session, `${server.url}index.html`);
-    assert.ok(await readyAndStepped(page) > 0, 'it trains');
+    assert.ok((await readyAndStepped(page)) > 0, 'it trains');
     assert.deepEqual(await page.evaluate(() => window.violations), []);
     assert.deepEqual(page.problems, []);
     const outside = page.requests.filter((url) => !url.startsWith(server.url) && !/^(blob|data):/.test(url));
@@ -131,12 +135,18 @@ describe('the npm package, installed and used as authors do', () => {
     for (const file of ['index.html', 'main.js']) cpSync(path.join(CONSUMERS, 'vite', file), path.join(app, file));
     run(process.execPath, [VITE, 'build', '--logLevel', 'warn'], app);
     const assets = readdirSync(path.join(app, 'dist', 'assets'));
-    assert.ok(assets.some((name) => name.endsWith('.wasm')), `the core is an asset: ${assets.join(', ')}`);
+    assert.ok(
+      assets.some((name) => name.endsWith('.wasm')),
+      `the core is an asset: ${assets.join(', ')}`,
+    );
     const server = await serve(path.join(app, 'dist'));
     const page = await openWatched(session, server.url);
-    assert.ok(await readyAndStepped(page) > 0, 'it trains');
+    assert.ok((await readyAndStepped(page)) > 0, 'it trains');
     assert.equal(await page.evaluate(() => document.body.dataset.frameHelper), 'function', 'greymatter/embed-host gives greymatterFrame');
-    assert.ok(page.requests.some((url) => /\/assets\/greymatter_bg-[\w-]+\.wasm$/.test(url)), 'the emitted core was loaded');
+    assert.ok(
+      page.requests.some((url) => /\/assets\/greymatter_bg-[\w-]+\.wasm$/.test(url)),
+      'the emitted core was loaded',
+    );
     assert.deepEqual(page.problems, []);
   });
 
@@ -158,7 +168,7 @@ describe('the npm package, installed and used as authors do', () => {
     it('served with CORS, as jsDelivr and unpkg do: the element trains', async () => {
       const cdn = await serve(cdnRoot);
       const page = await hostPage(cdn);
-      assert.ok(await readyAndStepped(page) > 0, 'it trains');
+      assert.ok((await readyAndStepped(page)) > 0, 'it trains');
       assert.ok(page.requests.includes(`${cdn.url}npm/greymatter@${version}/pkg/greymatter_bg.wasm`));
       assert.deepEqual(page.problems, []);
     });
@@ -196,7 +206,7 @@ describe('the npm package, installed and used as authors do', () => {
       cpSync(path.join(CONSUMERS, 'base-path'), site, { recursive: true });
       const server = await serve(site);
       const page = await openWatched(session, `${server.url}index.html`);
-      assert.ok(await readyAndStepped(page) > 0, 'it trains');
+      assert.ok((await readyAndStepped(page)) > 0, 'it trains');
       assert.ok(page.requests.includes(`${server.url}static/greymatter-files/pkg/greymatter_bg.wasm`));
       assert.ok(page.requests.includes(`${server.url}static/greymatter-files/css/playground.css`));
       assert.deepEqual(page.problems, []);

@@ -23,13 +23,14 @@ describe('loading the page', () => {
       return {
         surfaces: root.querySelectorAll('.playground').length,
         outside: [...root.querySelectorAll('[data-region], [data-control], [id]')]
-          .filter((element) => !surface.contains(element)).map((element) => element.id || element.className),
+          .filter((element) => !surface.contains(element))
+          .map((element) => element.id || element.className),
         font: getComputedStyle(root.getElementById('heatmap-axes')).fontFamily === getComputedStyle(root.getElementById('epoch')).fontFamily,
       };
     });
     assert.equal(layout.surfaces, 1);
-    assert.deepEqual(layout.outside, [], 'every part is inside the playground\'s surface');
-    assert.ok(layout.font, 'the columns have the playground\'s font');
+    assert.deepEqual(layout.outside, [], "every part is inside the playground's surface");
+    assert.ok(layout.font, "the columns have the playground's font");
   });
 
   it('starts from the default config, ready to train', async () => {

@@ -5,9 +5,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  openOncePerSuite, openPage, PHONE, heatmapPixels, heatmapColourAt, isOrange, isBlue, linkMiddle,
-} from './helpers.mjs';
+import { openOncePerSuite, openPage, PHONE, heatmapPixels, heatmapColourAt, isOrange, isBlue, linkMiddle } from './helpers.mjs';
 
 describe('on a phone', () => {
   let session;
@@ -56,7 +54,9 @@ describe('on a phone', () => {
     assert.ok(isBlue(await heatmapColourAt(page, 0.01, 0.01)));
     assert.ok(isOrange(await heatmapColourAt(page, 0.01, 0.99)));
     await page.tap('.thumb[data-node="5"]');
-    await page.waitForFunction(() => /neuron 4 of hidden layer 1/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent));
+    await page.waitForFunction(() =>
+      /neuron 4 of hidden layer 1/.test(document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').textContent),
+    );
     await page.tap('.thumb[data-node="5"]');
     await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('heatmap-caption').hidden);
     assert.equal((await heatmapPixels(page)).hash, output.hash);

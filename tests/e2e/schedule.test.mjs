@@ -24,10 +24,10 @@ describe('schedules and stopping', () => {
     await page.waitForFunction(() => window.playground.config.decayEpochs === 5);
     assert.match(new URL(page.url()).hash, /schedule=step&decayRate=0\.5&decayEpochs=5/);
     const rate = async () => (await page.evaluate(() => window.playground.state)).currentLearningRate;
-    assert.ok(Math.abs(await rate() - 0.03) < 1e-12);
+    assert.ok(Math.abs((await rate()) - 0.03) < 1e-12);
     for (let i = 0; i < 5; i++) await page.evaluate(() => window.playground.step());
     assert.equal((await page.evaluate(() => window.playground.state)).epoch, 5);
-    assert.ok(Math.abs(await rate() - 0.015) < 1e-12, 'halved after 5 epochs');
+    assert.ok(Math.abs((await rate()) - 0.015) < 1e-12, 'halved after 5 epochs');
   });
 
   it('stop after N epochs pauses training there with a notice', async () => {
@@ -52,8 +52,10 @@ describe('schedules and stopping', () => {
     const state = await page.evaluate(() => window.playground.state);
     assert.ok(state.finished);
     assert.ok(state.trainLoss <= 0.05, `stopped at training loss ${state.trainLoss}`);
-    assert.match(await page.textContent('#message'),
-      new RegExp(`stopped at epoch ${state.epoch}: the training loss .* reached the stop-at-loss threshold 0.05`));
+    assert.match(
+      await page.textContent('#message'),
+      new RegExp(`stopped at epoch ${state.epoch}: the training loss .* reached the stop-at-loss threshold 0.05`),
+    );
     // One epoch earlier the loss was still above the threshold: the same run, epoch by epoch.
     const earlier = await page.evaluate(async (epoch) => {
       window.playground.setConfig({ stopAtLoss: 0 });

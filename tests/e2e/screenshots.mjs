@@ -21,7 +21,8 @@ import { startSession, openPage, openPlayground } from './helpers.mjs';
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
 const TOUR = path.join(DOCS, 'what-you-see');
-const SPIRAL = '#dataset=spiral&noise=0&trainRatio=50&batchSize=10&learningRate=0.03&activation=tanh'
+const SPIRAL =
+  '#dataset=spiral&noise=0&trainRatio=50&batchSize=10&learningRate=0.03&activation=tanh'
   + '&regularization=none&regularizationRate=0&hidden=8,8,8,8,8,8&features=x1,x2,x1Squared,x2Squared,x1x2,sinX1,sinX2'
   + '&problem=classification&loss=squared&seed=1&dataSeed=1&samples=500&showTestData=true';
 const WINDOW = { viewport: { width: 1400, height: 900 } };
@@ -48,8 +49,7 @@ async function shoot(page, name, selectors, pad) {
 /** The tour: xor learned by a 2-4-2-1 tanh network, then each view in turn. */
 async function takeTour(session) {
   mkdirSync(TOUR, { recursive: true });
-  const page = await openPlayground(session, `${session.url}#dataset=xor&noise=10&hidden=4,2&seed=1&dataSeed=1`,
-    TOUR_WINDOW);
+  const page = await openPlayground(session, `${session.url}#dataset=xor&noise=10&hidden=4,2&seed=1&dataSeed=1`, TOUR_WINDOW);
   await page.evaluate(async () => {
     const playground = window.playground;
     playground.setView({ epochsPerFrame: 5 });
@@ -80,7 +80,9 @@ async function takeTour(session) {
     for (let i = 0; i < 40; i++) {
       input.value = String(i);
       input.dispatchEvent(new Event('change'));
-      const loss = Number(document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-summary output[data-quantity="loss"]').dataset.value);
+      const loss = Number(
+        document.querySelector('greymatter-playground').shadowRoot.querySelector('#inspector-summary output[data-quantity="loss"]').dataset.value,
+      );
       if (loss > worstLoss) [worst, worstLoss] = [i, loss];
     }
     input.value = String(worst);
@@ -137,8 +139,12 @@ async function takeTour(session) {
 /** Multi-class: a spiral of 4 classes learned by a softmax output, its class map and confusion matrix. */
 async function takeClasses(session) {
   mkdirSync(TOUR, { recursive: true });
-  const page = await openPlayground(session, `${session.url}#dataset=spiral&classes=4&loss=softmaxCrossEntropy`
-    + '&hidden=8,6&features=x1,x2,sinX1,sinX2&optimizer=adam&learningRate=0.01&seed=1&dataSeed=1', TOUR_WINDOW);
+  const page = await openPlayground(
+    session,
+    `${session.url}#dataset=spiral&classes=4&loss=softmaxCrossEntropy`
+      + '&hidden=8,6&features=x1,x2,sinX1,sinX2&optimizer=adam&learningRate=0.01&seed=1&dataSeed=1',
+    TOUR_WINDOW,
+  );
   const state = await page.evaluate(async () => {
     const playground = window.playground;
     playground.setView({ epochsPerFrame: 20 });
@@ -157,8 +163,11 @@ async function takeClasses(session) {
 /** A loss that blows up: relu on the plane at learning rate 10, and the message naming the cause. */
 async function takeDivergence(session) {
   mkdirSync(TOUR, { recursive: true });
-  const page = await openPlayground(session, `${session.url}#problem=regression&dataset=plane&activation=relu`
-    + '&learningRate=10&hidden=4,2&seed=1&dataSeed=1', TOUR_WINDOW);
+  const page = await openPlayground(
+    session,
+    `${session.url}#problem=regression&dataset=plane&activation=relu&learningRate=10&hidden=4,2&seed=1&dataSeed=1`,
+    TOUR_WINDOW,
+  );
   await page.click('#play-pause');
   await page.waitForFunction(() => window.playground.state.divergence !== '');
   await page.waitForSelector('#message:not([hidden])');
@@ -244,7 +253,13 @@ async function takeDrawing(session) {
   await stroke(ring);
   await page.click('#draw-classes label:nth-child(2)');
   await stroke(Array.from({ length: 9 }, (_, i) => [-2 + i * 0.5, -1 - 1.2 * Math.sin((i / 8) * Math.PI)]));
-  for (const [x1, x2] of [[-1.3, 1.5], [1.3, 1.5], [-1.5, 1.7], [1.5, 1.7]]) await page.mouse.click(...at(x1, x2));
+  for (const [x1, x2] of [
+    [-1.3, 1.5],
+    [1.3, 1.5],
+    [-1.5, 1.7],
+    [1.5, 1.7],
+  ])
+    await page.mouse.click(...at(x1, x2));
   await page.evaluate(async () => {
     window.playground.setView({ epochsPerFrame: 10 });
     for (let i = 0; i < 40; i++) await window.playground.step();
@@ -264,8 +279,11 @@ async function takeDrawing(session) {
  */
 async function takeDropout(session) {
   mkdirSync(TOUR, { recursive: true });
-  const page = await openPlayground(session, `${session.url}#dataset=xor&hidden=6,4&dropout=0.5,0.5`
-    + '&batchSize=250&learningRate=0.1&seed=1&dataSeed=1', TOUR_WINDOW);
+  const page = await openPlayground(
+    session,
+    `${session.url}#dataset=xor&hidden=6,4&dropout=0.5,0.5&batchSize=250&learningRate=0.1&seed=1&dataSeed=1`,
+    TOUR_WINDOW,
+  );
   await page.evaluate(async () => {
     const playground = window.playground;
     playground.setView({ epochsPerFrame: 10 });
@@ -359,8 +377,7 @@ async function takeExportCode(session) {
     for (let i = 0; i < 5; i++) await window.playground.step();
   });
   await page.click('#export-code');
-  await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot
-    .getElementById('export-code-note').textContent !== '');
+  await page.waitForFunction(() => document.querySelector('greymatter-playground').shadowRoot.getElementById('export-code-note').textContent !== '');
   await page.mouse.move(1, 1);
   await shoot(page, 'export-code', ['[data-control="modelFile"]']);
   if (page.problems.length) throw new Error(page.problems.join('\n'));

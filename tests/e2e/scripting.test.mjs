@@ -8,14 +8,15 @@ import assert from 'node:assert/strict';
 import { openOncePerSuite } from './helpers.mjs';
 import { MEMBERS } from '../../www/js/element/methods.js';
 
-const attempt = (page, script) => page.evaluate((source) => {
-  try {
-    new Function(source)();
-    return null;
-  } catch (error) {
-    return error.message;
-  }
-}, script);
+const attempt = (page, script) =>
+  page.evaluate((source) => {
+    try {
+      new Function(source)();
+      return null;
+    } catch (error) {
+      return error.message;
+    }
+  }, script);
 
 describe('scripting the full page', () => {
   let session;
@@ -30,7 +31,13 @@ describe('scripting the full page', () => {
     assert.match(page.url(), /discretize=true&palette=default&noise_hide=true&hideText=true$/);
     const view = await page.evaluate(() => window.playground.view);
     assert.deepEqual(view, {
-      epochsPerFrame: 1, showTestData: false, gradientLinks: false, discretize: true, palette: 'default', hidden: ['noise'], hideText: true,
+      epochsPerFrame: 1,
+      showTestData: false,
+      gradientLinks: false,
+      discretize: true,
+      palette: 'default',
+      hidden: ['noise'],
+      hideText: true,
     });
     assert.match(await attempt(page, "window.playground.setView({ palette: 'pink' })"), /palette must be one of default, colorblind/);
     assert.match(await page.textContent('#message'), /palette/);
@@ -91,7 +98,10 @@ describe('scripting the full page', () => {
     assert.deepEqual(seen.own.filter((name) => !elementOwn.includes(name)).sort(), [...names].sort());
     for (const member of MEMBERS) assert.equal(seen.kinds[member.name], member.readOnly ? 'read' : 'method', member.name);
     assert.deepEqual(seen.api, [...names, '_panicForTesting', '_saveSessionForTesting']);
-    assert.equal(await page.evaluate(() => document.querySelector('greymatter-playground').state.epoch), await page.evaluate(() => window.playground.state.epoch));
+    assert.equal(
+      await page.evaluate(() => document.querySelector('greymatter-playground').state.epoch),
+      await page.evaluate(() => window.playground.state.epoch),
+    );
   });
 
   it('state has the accuracy of both sets and no divergence', async () => {

@@ -47,9 +47,7 @@ async function resolveFile(root, urlPath) {
  * `Access-Control-Allow-Origin: *` (default: every file). `answers` maps a path
  * (`/pkg/greymatter_bg.wasm`) to the answer it gets instead of its file, `{status, type, body}`.
  */
-export async function startServer(root = WWW, {
-  substitute = {}, cors = () => true, prefix = '/', onRequest = () => {}, answers = {},
-} = {}) {
+export async function startServer(root = WWW, { substitute = {}, cors = () => true, prefix = '/', onRequest = () => {}, answers = {} } = {}) {
   const server = http.createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
@@ -89,9 +87,10 @@ export async function startServer(root = WWW, {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections?.();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

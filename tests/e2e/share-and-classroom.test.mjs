@@ -6,11 +6,13 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startSession, openPlayground, stepEpochs, heatmapPixels, openOncePerSuite,
-} from './helpers.mjs';
+import { startSession, openPlayground, stepEpochs, heatmapPixels, openOncePerSuite } from './helpers.mjs';
 
-const PROBE = [[0, 0], [1.5, -2], [-3, 4]];
+const PROBE = [
+  [0, 0],
+  [1.5, -2],
+  [-3, 4],
+];
 
 describe('share links', () => {
   let session;
@@ -38,15 +40,13 @@ describe('share links', () => {
     const original = await stepEpochs(page, 10);
     const replayed = await stepEpochs(copy, 10);
     assert.deepEqual(replayed, original, 'the same losses, epoch for epoch');
-    assert.deepEqual(await copy.evaluate((p) => window.playground.predict(p), PROBE),
-      await page.evaluate((p) => window.playground.predict(p), PROBE));
+    assert.deepEqual(await copy.evaluate((p) => window.playground.predict(p), PROBE), await page.evaluate((p) => window.playground.predict(p), PROBE));
     assert.deepEqual(copy.problems, []);
     await copy.context().close();
   });
 
   it('refuses unknown or out-of-range view values and classroom flags, applying the rest', async () => {
-    const address = `${session.url}#dataset=gauss&palette=pink&discretize=maybe&showTestData=true`
-      + '&colour_hide=true&noise_hide=true&learningRate=0';
+    const address = `${session.url}#dataset=gauss&palette=pink&discretize=maybe&showTestData=true&colour_hide=true&noise_hide=true&learningRate=0`;
     const other = await openPlayground(session, address);
     const message = await other.textContent('#message');
     assert.match(message, /palette must be one of default, colorblind, got "pink"/);
@@ -64,8 +64,7 @@ describe('share links', () => {
 describe('classroom mode', () => {
   let session;
   let page;
-  const flags = 'learningRate_hide=true&dataset_hide=true&x1Squared_hide=true&x1_hide=true'
-    + '&playButton_hide=false&hidden_hide=true&hideText=true';
+  const flags = 'learningRate_hide=true&dataset_hide=true&x1Squared_hide=true&x1_hide=true' + '&playButton_hide=false&hidden_hide=true&hideText=true';
   before(async () => {
     session = await startSession();
     page = await openPlayground(session, `${session.url}#noise=5&${flags}`);
@@ -105,7 +104,9 @@ describe('classroom mode', () => {
   });
 
   it('editing the flags in the open page shows the controls again', async () => {
-    await page.evaluate(() => { window.location.hash = window.location.hash.replace('learningRate_hide=true', ''); });
+    await page.evaluate(() => {
+      window.location.hash = window.location.hash.replace('learningRate_hide=true', '');
+    });
     await page.waitForFunction(() => !document.querySelector('greymatter-playground').shadowRoot.getElementById('learning-rate').closest('[hidden]'));
     assert.equal(await page.isVisible('#learning-rate'), true);
     assert.equal(await page.isHidden('#dataset'), true);

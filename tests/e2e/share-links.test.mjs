@@ -7,12 +7,19 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openOncePerSuite, openPlayground, stepEpochs } from './helpers.mjs';
 
-const points = (count) => Array.from({ length: count }, (_, i) => {
-  const angle = i * 0.37;
-  const radius = 1 + (i % 40) * 0.1;
-  return [Math.round(radius * Math.cos(angle) * 1000) / 1000, Math.round(radius * Math.sin(angle) * 1000) / 1000, i % 2 ? 1 : -1];
-});
-const GRID = [[0, 0], [1, -2], [-3, 2.5], [4, 4], [-5, -1]];
+const points = (count) =>
+  Array.from({ length: count }, (_, i) => {
+    const angle = i * 0.37;
+    const radius = 1 + (i % 40) * 0.1;
+    return [Math.round(radius * Math.cos(angle) * 1000) / 1000, Math.round(radius * Math.sin(angle) * 1000) / 1000, i % 2 ? 1 : -1];
+  });
+const GRID = [
+  [0, 0],
+  [1, -2],
+  [-3, 2.5],
+  [4, 4],
+  [-5, -1],
+];
 
 describe('share links', () => {
   let session;
@@ -29,13 +36,23 @@ describe('share links', () => {
     const link = await page.inputValue('#share-link');
     assert.match(link, /index\.html#dataset=own&.*&points=[A-Za-z0-9_-]+&weights=[A-Za-z0-9_-]+&/);
     assert.match(await page.textContent('#share-note'), /(copied|copy it from the box)/i);
-    const expected = await page.evaluate((grid) => ({
-      predict: window.playground.predict(grid), epoch: window.playground.state.epoch, data: window.playground.getData(),
-    }), GRID);
+    const expected = await page.evaluate(
+      (grid) => ({
+        predict: window.playground.predict(grid),
+        epoch: window.playground.state.epoch,
+        data: window.playground.getData(),
+      }),
+      GRID,
+    );
     const fresh = await openPlayground(session, link);
-    const got = await fresh.evaluate((grid) => ({
-      predict: window.playground.predict(grid), epoch: window.playground.state.epoch, data: window.playground.getData(),
-    }), GRID);
+    const got = await fresh.evaluate(
+      (grid) => ({
+        predict: window.playground.predict(grid),
+        epoch: window.playground.state.epoch,
+        data: window.playground.getData(),
+      }),
+      GRID,
+    );
     assert.deepEqual(got, expected, 'the same answers, epoch and points');
     assert.equal(await fresh.textContent('#message'), '');
     assert.doesNotMatch(fresh.url(), /weights=/, 'the address goes on without the weights');

@@ -37,7 +37,9 @@ describe('the site under a sub-path', () => {
     const strays = [];
     const paths = [];
     let reject;
-    const strayed = new Promise((_, fail) => { reject = fail; });
+    const strayed = new Promise((_, fail) => {
+      reject = fail;
+    });
     strayed.catch(() => {}); // seen by `within` and by the check of `strays`, not unhandled
     const stray = (what) => {
       strays.push(what);
@@ -90,7 +92,11 @@ describe('the site under a sub-path', () => {
     const urls = [start, scope, ...icons.map((icon) => icon.src)].map((url) => new URL(url, manifest.url).href);
     assert.deepEqual(urls.slice(0, 2), [base, base]);
     const statuses = await page.evaluate((list) => Promise.all(list.map(async (url) => (await fetch(url)).status)), urls.slice(2));
-    assert.deepEqual(statuses, icons.map(() => 200), `the icons are found: ${urls.slice(2)}`);
+    assert.deepEqual(
+      statuses,
+      icons.map(() => 200),
+      `the icons are found: ${urls.slice(2)}`,
+    );
 
     assert.deepEqual(strays, [], `nothing is asked for outside ${PREFIX}`);
     assert.ok(paths.includes(`${PREFIX}pkg/greymatter_bg.wasm`), `the requests were heard: ${paths}`);

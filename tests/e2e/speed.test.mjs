@@ -11,15 +11,20 @@ import { openPlayground, openOncePerSuite } from './helpers.mjs';
 const epochShown = (page) => page.evaluate(() => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent));
 
 /** The epoch counter as shown in each of `frames` animation frames while playing. */
-const countersPerFrame = (page, frames) => page.evaluate((count) => new Promise((resolve) => {
-  const seen = [];
-  const look = () => {
-    seen.push(Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent));
-    if (seen.length < count) requestAnimationFrame(look);
-    else resolve(seen);
-  };
-  requestAnimationFrame(look);
-}), frames);
+const countersPerFrame = (page, frames) =>
+  page.evaluate(
+    (count) =>
+      new Promise((resolve) => {
+        const seen = [];
+        const look = () => {
+          seen.push(Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent));
+          if (seen.length < count) requestAnimationFrame(look);
+          else resolve(seen);
+        };
+        requestAnimationFrame(look);
+      }),
+    frames,
+  );
 
 describe('the speed control', () => {
   let session;
@@ -39,9 +44,15 @@ describe('the speed control', () => {
     assert.equal((await page.evaluate(() => window.playground.view)).epochsPerFrame, 10);
     const before = await epochShown(page);
     await page.click('#step');
-    await page.waitForFunction((n) => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent) === n, before + 10);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent) === n,
+      before + 10,
+    );
     await page.click('#step');
-    await page.waitForFunction((n) => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent) === n, before + 20);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('greymatter-playground').shadowRoot.getElementById('epoch').textContent) === n,
+      before + 20,
+    );
 
     await page.click('#play-pause');
     await page.waitForFunction(() => window.playground.playing);
@@ -50,7 +61,10 @@ describe('the speed control', () => {
     await page.waitForFunction(() => !window.playground.playing);
     const steps = seen.slice(1).map((epoch, i) => epoch - seen[i]);
     // A frame trains what it owes within its time budget and carries the rest, at most one frame's worth.
-    assert.ok(steps.every((step) => step >= 0 && step <= 20), `per-frame steps ${steps}`);
+    assert.ok(
+      steps.every((step) => step >= 0 && step <= 20),
+      `per-frame steps ${steps}`,
+    );
     assert.ok(steps.filter((step) => step === 10).length > steps.length / 2, `per-frame steps ${steps}`);
     assert.deepEqual(page.problems, []);
   });
@@ -77,27 +91,35 @@ describe('the speed control', () => {
 
   it('an epoch longer than a frame is trained over several frames, its progress shown beside the counter', async () => {
     const page2 = await openPlayground(session);
-    await page2.evaluate(() => window.playground.setConfig({
-      features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'], hidden: Array(16).fill(57), samples: 5000, batchSize: 1,
-    }));
+    await page2.evaluate(() =>
+      window.playground.setConfig({
+        features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'],
+        hidden: Array(16).fill(57),
+        samples: 5000,
+        batchSize: 1,
+      }),
+    );
     // Each frame while playing: the state, and the counter and progress as shown.
-    const frames = await page2.evaluate(() => new Promise((resolve) => {
-      const element = document.querySelector('greymatter-playground');
-      window.epochEvents = [];
-      element.addEventListener('epoch', (event) => window.epochEvents.push(event.detail.epoch));
-      const seen = [];
-      const look = () => {
-        const { epoch, epochProgress } = element.state;
-        const root = element.shadowRoot;
-        seen.push({ epoch, epochProgress, counter: root.getElementById('epoch').textContent, shown: root.getElementById('epoch-progress').textContent });
-        if (epoch >= 2 || seen.length > 3000) {
-          element.pause();
-          resolve(seen);
-        } else requestAnimationFrame(look);
-      };
-      element.play();
-      requestAnimationFrame(look);
-    }));
+    const frames = await page2.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const element = document.querySelector('greymatter-playground');
+          window.epochEvents = [];
+          element.addEventListener('epoch', (event) => window.epochEvents.push(event.detail.epoch));
+          const seen = [];
+          const look = () => {
+            const { epoch, epochProgress } = element.state;
+            const root = element.shadowRoot;
+            seen.push({ epoch, epochProgress, counter: root.getElementById('epoch').textContent, shown: root.getElementById('epoch-progress').textContent });
+            if (epoch >= 2 || seen.length > 3000) {
+              element.pause();
+              resolve(seen);
+            } else requestAnimationFrame(look);
+          };
+          element.play();
+          requestAnimationFrame(look);
+        }),
+    );
     const partial = frames.filter((frame) => frame.epochProgress > 0);
     assert.ok(partial.length >= 3, `the first epochs took several frames: ${frames.length} frames, ${partial.length} mid-epoch`);
     for (const frame of frames) assert.equal(Number(frame.counter), frame.epoch, 'the counter shows the completed epochs');
@@ -105,7 +127,11 @@ describe('the speed control', () => {
     assert.ok(drawn.length > 0, 'the progress is shown while an epoch is under way');
     for (const frame of drawn) assert.match(frame.shown, /^· \d{1,3} %$/);
     const firstEpoch = partial.filter((frame) => frame.epoch === 0).map((frame) => frame.epochProgress);
-    assert.deepEqual(firstEpoch, [...firstEpoch].sort((a, b) => a - b), 'progress only grows within an epoch');
+    assert.deepEqual(
+      firstEpoch,
+      [...firstEpoch].sort((a, b) => a - b),
+      'progress only grows within an epoch',
+    );
     // `epoch` is sent when the epoch moved: not for frames that trained part of one.
     const sent = await page2.evaluate(() => window.epochEvents);
     assert.ok(sent.length > 0 && sent.every((epoch, index) => epoch > (sent[index - 1] ?? 0)), `epoch events: ${sent}`);
@@ -133,8 +159,7 @@ describe('the speed control', () => {
     await shared.close();
 
     const wrong = await openPlayground(session, `${session.url}#dataset=xor&epochsPerFrame=fast&epochsPerFrame_hide=true`);
-    assert.match(await wrong.textContent('#message'),
-      /In the address: epochsPerFrame must be a number, got "fast"/);
+    assert.match(await wrong.textContent('#message'), /In the address: epochsPerFrame must be a number, got "fast"/);
     assert.equal((await wrong.evaluate(() => window.playground.config)).dataset, 'xor');
     assert.equal(await wrong.isHidden('#epochs-per-frame'), true, 'classroom mode can hide the speed');
     await wrong.close();

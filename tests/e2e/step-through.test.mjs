@@ -9,35 +9,39 @@ import assert from 'node:assert/strict';
 import { openOncePerSuite, stepEpochs } from './helpers.mjs';
 
 /** The stage shown: its kind, layer, and every number by quantity, as [layer, neuron, input] rows. */
-const shownStage = (page) => page.$eval('#step-through-panel', (panel) => ({
-  kind: panel.dataset.kind,
-  layer: panel.dataset.layer === '' ? null : Number(panel.dataset.layer),
-  stage: Number(panel.dataset.stage),
-  numbers: [...panel.querySelectorAll('#step-numbers output[data-quantity]')].map((out) => ({
-    quantity: out.dataset.quantity,
-    value: Number(out.dataset.value),
-    layer: out.dataset.layer === undefined ? null : Number(out.dataset.layer),
-    neuron: out.dataset.neuron === undefined ? null : Number(out.dataset.neuron),
-    input: out.dataset.input === undefined ? null : Number(out.dataset.input),
-  })),
-  highlighted: [...document.querySelector('greymatter-playground').shadowRoot.querySelectorAll('#network-nodes .step-highlight')].map((c) => Number(c.dataset.node)),
-}));
+const shownStage = (page) =>
+  page.$eval('#step-through-panel', (panel) => ({
+    kind: panel.dataset.kind,
+    layer: panel.dataset.layer === '' ? null : Number(panel.dataset.layer),
+    stage: Number(panel.dataset.stage),
+    numbers: [...panel.querySelectorAll('#step-numbers output[data-quantity]')].map((out) => ({
+      quantity: out.dataset.quantity,
+      value: Number(out.dataset.value),
+      layer: out.dataset.layer === undefined ? null : Number(out.dataset.layer),
+      neuron: out.dataset.neuron === undefined ? null : Number(out.dataset.neuron),
+      input: out.dataset.input === undefined ? null : Number(out.dataset.input),
+    })),
+    highlighted: [...document.querySelector('greymatter-playground').shadowRoot.querySelectorAll('#network-nodes .step-highlight')].map((c) =>
+      Number(c.dataset.node),
+    ),
+  }));
 
 /**
  * The core's own `inspectSample(index, "train")` for the page's current network: a
  * second core handle with the same config (so the same points) and the exported model.
  */
-const inspectSample = (page, index) => page.evaluate(async (i) => {
-  const glue = await import('/pkg/greymatter.js'); // a core of the test's own
-  await glue.default();
-  const twin = new glue.Playground(window.playground.config);
-  try {
-    twin.importModel(window.playground.exportModel());
-    return twin.inspectSample(i, 'train');
-  } finally {
-    twin.free();
-  }
-}, index);
+const inspectSample = (page, index) =>
+  page.evaluate(async (i) => {
+    const glue = await import('/pkg/greymatter.js'); // a core of the test's own
+    await glue.default();
+    const twin = new glue.Playground(window.playground.config);
+    try {
+      twin.importModel(window.playground.exportModel());
+      return twin.inspectSample(i, 'train');
+    } finally {
+      twin.free();
+    }
+  }, index);
 
 /** Checks that the stage shows `quantities` of `layer` equal to the sample's. */
 function checkLayer(stage, sample, layer, quantities) {
@@ -114,8 +118,10 @@ describe('step-through', () => {
     assert.equal(await page.evaluate(() => window.playground.state.epoch), epoch, 'the epoch stays');
   });
 
-  for (const [optimizer, words, rule] of [['adam', /Adam \(α = 0\.03, β₁ = 0\.9, β₂ = 0\.999, ε = 1e-8, t = \d+\)/, /m̂ = m\/\(1−β₁ᵗ\) = .*Δβ = −α·m̂\/\(√û \+ ε\) = /],
-    ['momentum', /Momentum \(α = 0\.03, μ = 0\.9\)/, /previous v = .*v = μ·v \+ g = .*Δβ = −α·v = /]]) {
+  for (const [optimizer, words, rule] of [
+    ['adam', /Adam \(α = 0\.03, β₁ = 0\.9, β₂ = 0\.999, ε = 1e-8, t = \d+\)/, /m̂ = m\/\(1−β₁ᵗ\) = .*Δβ = −α·m̂\/\(√û \+ ε\) = /],
+    ['momentum', /Momentum \(α = 0\.03, μ = 0\.9\)/, /previous v = .*v = μ·v \+ g = .*Δβ = −α·v = /],
+  ]) {
     it(`with ${optimizer}, Apply moves every weight by the update shown`, async () => {
       await page.selectOption('#optimizer', optimizer);
       await page.waitForFunction((name) => window.playground.config.optimizer === name, optimizer);
@@ -126,12 +132,21 @@ describe('step-through', () => {
       assert.match(await page.textContent('#step-title'), words);
       const lines = await page.$$eval('#step-numbers .optimizer-step', (divs) => divs.map((div) => div.textContent));
       assert.match(lines[0], rule);
-      const shown = await page.$$eval('#step-numbers output[data-quantity="update"]', (outs) => outs.map((out) => ({
-        layer: Number(out.dataset.layer), neuron: Number(out.dataset.neuron), input: Number(out.dataset.input),
-        value: Number(out.dataset.value), text: Number(out.textContent),
-      })));
+      const shown = await page.$$eval('#step-numbers output[data-quantity="update"]', (outs) =>
+        outs.map((out) => ({
+          layer: Number(out.dataset.layer),
+          neuron: Number(out.dataset.neuron),
+          input: Number(out.dataset.input),
+          value: Number(out.dataset.value),
+          text: Number(out.textContent),
+        })),
+      );
       const model = await page.evaluate(() => window.playground.exportModel());
-      assert.equal(shown.length, model.layers.reduce((sum, layer) => sum + layer.weights.flat().length, 0), 'every weight');
+      assert.equal(
+        shown.length,
+        model.layers.reduce((sum, layer) => sum + layer.weights.flat().length, 0),
+        'every weight',
+      );
       await page.click('#step-apply');
       const after = await page.evaluate(() => window.playground.exportModel());
       for (const { layer, neuron, input, value, text } of shown) {

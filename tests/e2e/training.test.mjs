@@ -42,7 +42,11 @@ describe('training', () => {
   });
 
   it('reset goes back to epoch 0 and the same starting network', async () => {
-    const probe = [[0, 0], [2, -3], [-4, 1]];
+    const probe = [
+      [0, 0],
+      [2, -3],
+      [-4, 1],
+    ];
     await page.click('#reset');
     await page.waitForFunction(() => window.playground.state.epoch === 0);
     const first = await page.evaluate((p) => window.playground.predict(p), probe);
@@ -56,7 +60,11 @@ describe('training', () => {
   });
 
   it('"New weights" starts from different random weights; Reset keeps the same ones', async () => {
-    const probe = [[0, 0], [2, -3], [-4, 1]];
+    const probe = [
+      [0, 0],
+      [2, -3],
+      [-4, 1],
+    ];
     await page.click('#reset');
     const start = await page.evaluate((p) => window.playground.predict(p), probe);
     const seed = (await page.evaluate(() => window.playground.config)).seed;
@@ -82,7 +90,10 @@ describe('training', () => {
     await page.waitForFunction(() => window.playground.config.learningRate === 0.3);
     assert.equal((await page.evaluate(() => window.playground.state)).epoch, state.epoch);
     assert.deepEqual(await page.evaluate((p) => window.playground.predict(p), probe), outputs);
-    for (const [id, value] of [['#regularization', 'l2'], ['#regularization-rate', '0.01']]) {
+    for (const [id, value] of [
+      ['#regularization', 'l2'],
+      ['#regularization-rate', '0.01'],
+    ]) {
       await page.selectOption(id, value);
       await page.waitForFunction((v) => window.location.hash.includes(`=${v}&`), value);
       assert.equal((await page.evaluate(() => window.playground.state)).epoch, state.epoch, `${id} reset the network`);

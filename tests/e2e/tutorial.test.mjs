@@ -15,31 +15,53 @@ import { createRequire } from 'node:module';
 import { startSession, openPage } from './helpers.mjs';
 
 const EMBEDS = [
-  'neuron', 'act-sigmoid', 'act-tanh', 'act-relu', 'act-swish', 'xor-one-neuron', 'xor-hidden',
-  'cost-descent', 'cost-diverge', 'batch-1', 'batch-10', 'batch-all',
+  'neuron',
+  'act-sigmoid',
+  'act-tanh',
+  'act-relu',
+  'act-swish',
+  'xor-one-neuron',
+  'xor-hidden',
+  'cost-descent',
+  'cost-diverge',
+  'batch-1',
+  'batch-10',
+  'batch-all',
 ];
 const ACTIVATIONS = ['act-sigmoid', 'act-tanh', 'act-relu', 'act-swish'];
 const BATCHES = ['batch-1', 'batch-10', 'batch-all'];
 
 /** Runs `script(element, arg)` in the page on the embed with id `id`. */
-const on = (page, id, script, arg) => page.evaluate(
-  ([which, source, value]) => new Function('element', 'arg', `return (${source})(element, arg);`)(document.getElementById(which), value),
-  [id, script.toString(), arg],
-);
+const on = (page, id, script, arg) =>
+  page.evaluate(
+    ([which, source, value]) => new Function('element', 'arg', `return (${source})(element, arg);`)(document.getElementById(which), value),
+    [id, script.toString(), arg],
+  );
 
 const stateOf = (page, id) => on(page, id, (element) => element.state);
 const configOf = (page, id) => on(page, id, (element) => element.config);
-const shadowText = (page, id, selector) => on(page, id, (element, which) => {
-  const found = element.shadowRoot.querySelector(which);
-  return found && !found.hidden ? found.textContent : '';
-}, selector);
+const shadowText = (page, id, selector) =>
+  on(
+    page,
+    id,
+    (element, which) => {
+      const found = element.shadowRoot.querySelector(which);
+      return found && !found.hidden ? found.textContent : '';
+    },
+    selector,
+  );
 
 /** Waits for `count` animation frames of the page (a condition, not a duration). */
-const frames = (page, count) => page.evaluate((n) => new Promise((resolve) => {
-  let left = n;
-  const next = () => (--left <= 0 ? resolve() : requestAnimationFrame(next));
-  requestAnimationFrame(next);
-}), count);
+const frames = (page, count) =>
+  page.evaluate(
+    (n) =>
+      new Promise((resolve) => {
+        let left = n;
+        const next = () => (--left <= 0 ? resolve() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    count,
+  );
 
 /** Scrolls the embed (or any element) with id `id` into the middle of the window, and waits for the observers. */
 async function scrollTo(page, id) {
@@ -48,17 +70,23 @@ async function scrollTo(page, id) {
 }
 
 /** The embed's #heatmap: a hash of its pixels, and the colour at shares (across, down) of its size. */
-const heatmapOf = (page, id, spots = []) => on(page, id, (element, points) => {
-  const canvas = element.shadowRoot.getElementById('heatmap');
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  let hash = 0;
-  for (let i = 0; i < data.length; i++) hash = (hash * 31 + data[i]) >>> 0;
-  const colours = points.map(([across, down]) => {
-    const at = (Math.floor(down * canvas.height) * canvas.width + Math.floor(across * canvas.width)) * 4;
-    return [data[at], data[at + 1], data[at + 2]];
-  });
-  return { hash, colours };
-}, spots);
+const heatmapOf = (page, id, spots = []) =>
+  on(
+    page,
+    id,
+    (element, points) => {
+      const canvas = element.shadowRoot.getElementById('heatmap');
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let hash = 0;
+      for (let i = 0; i < data.length; i++) hash = (hash * 31 + data[i]) >>> 0;
+      const colours = points.map(([across, down]) => {
+        const at = (Math.floor(down * canvas.height) * canvas.width + Math.floor(across * canvas.width)) * 4;
+        return [data[at], data[at + 1], data[at + 2]];
+      });
+      return { hash, colours };
+    },
+    spots,
+  );
 
 /** The heatmap's shares for a point (x1, x2) of the plane [−6, 6]² (x2 grows upwards). */
 const spot = (x1, x2) => [(x1 + 6) / 12, (6 - x2) / 12];
@@ -70,14 +98,20 @@ const close = (actual, expected, what, tolerance = 1e-6) => {
 };
 
 /** Trains the embed `epochs` epochs (20 a step), resets it, and says how far it got. */
-const trainFor = (page, id, epochs) => on(page, id, async (element, count) => {
-  element.setView({ epochsPerFrame: 20 });
-  for (let trained = 0; trained < count; trained += 20) await element.step();
-  element.setView({ epochsPerFrame: 1 });
-  const state = element.state;
-  element.reset();
-  return state;
-}, epochs);
+const trainFor = (page, id, epochs) =>
+  on(
+    page,
+    id,
+    async (element, count) => {
+      element.setView({ epochsPerFrame: 20 });
+      for (let trained = 0; trained < count; trained += 20) await element.step();
+      element.setView({ epochsPerFrame: 1 });
+      const state = element.state;
+      element.reset();
+      return state;
+    },
+    epochs,
+  );
 
 /** Every config key but `except`: what embeds of one step must share. */
 const without = (config, except) => Object.fromEntries(Object.entries(config).filter(([key]) => key !== except));
@@ -147,7 +181,11 @@ describe('the tutorial page', () => {
       assert.equal(state.epoch, before.epoch + 3, `${id} trained three epochs`);
       assert.notEqual(state.trainLoss, before.trainLoss, `${id}'s loss changed`);
       const now = await Promise.all(EMBEDS.filter((other) => other !== id).map((other) => stateOf(page, other)));
-      assert.deepEqual(now.map((s) => s.epoch), others.map((s) => s.epoch), `stepping ${id} moved no other embed`);
+      assert.deepEqual(
+        now.map((s) => s.epoch),
+        others.map((s) => s.epoch),
+        `stepping ${id} moved no other embed`,
+      );
     }
     for (const id of EMBEDS) await on(page, id, (element) => element.reset());
   });
@@ -192,7 +230,10 @@ describe('the tutorial page', () => {
 
   it('step 2: four embeds, one activation each, the same network, data and starting weights', async () => {
     const configs = await Promise.all(ACTIVATIONS.map((id) => configOf(page, id)));
-    assert.deepEqual(configs.map((config) => config.activation), ['sigmoid', 'tanh', 'relu', 'swish']);
+    assert.deepEqual(
+      configs.map((config) => config.activation),
+      ['sigmoid', 'tanh', 'relu', 'swish'],
+    );
     for (const config of configs) {
       assert.deepEqual(without(config, 'activation'), without(configs[0], 'activation'));
       assert.deepEqual(config.hidden, [4]);
@@ -201,8 +242,11 @@ describe('the tutorial page', () => {
     for (const start of starts) assert.deepEqual(start, starts[0], 'the same starting weights');
     const captions = await page.$$eval('#activations figcaption .caption-title', (list) => list.map((c) => c.textContent));
     assert.deepEqual(captions, ['sigmoid', 'tanh', 'ReLU', 'swish']);
-    assert.equal(await on(page, 'act-tanh', (element) => element.shadowRoot.querySelector('.network-column').checkVisibility()), false,
-      'the boundary layout shows no diagram');
+    assert.equal(
+      await on(page, 'act-tanh', (element) => element.shadowRoot.querySelector('.network-column').checkVisibility()),
+      false,
+      'the boundary layout shows no diagram',
+    );
     // As the prose says: after the same number of epochs, sigmoid is the furthest behind.
     const losses = {};
     for (const id of ACTIVATIONS) losses[id] = (await trainFor(page, id, 100)).trainLoss;
@@ -224,10 +268,11 @@ describe('the tutorial page', () => {
 
   it('step 4: the inspector plots the cost against β₁, and the dot goes downhill while it trains', async () => {
     await scrollTo(page, 'cost-descent');
-    const plot = () => on(page, 'cost-descent', (element) => {
-      const { dataset } = element.shadowRoot.getElementById('cost-plot');
-      return { current: Number(dataset.current), cost: Number(dataset.cost), series: dataset.series.split(',').map(Number) };
-    });
+    const plot = () =>
+      on(page, 'cost-descent', (element) => {
+        const { dataset } = element.shadowRoot.getElementById('cost-plot');
+        return { current: Number(dataset.current), cost: Number(dataset.cost), series: dataset.series.split(',').map(Number) };
+      });
     assert.equal(await on(page, 'cost-descent', (element) => element.shadowRoot.getElementById('inspector').checkVisibility()), true);
     assert.equal(await shadowText(page, 'cost-descent', '#inspector-title'), 'The output');
     const start = await plot();
@@ -243,8 +288,7 @@ describe('the tutorial page', () => {
     const later = await plot();
     const weight = (await on(page, 'cost-descent', (element) => element.exportModel())).layers[0].weights[0][0];
     assert.equal(later.current, weight, 'the dot is at the weight');
-    assert.ok(later.current < start.current && later.cost < start.cost,
-      `β₁ ${start.current} → ${later.current}, J ${start.cost} → ${later.cost}: downhill`);
+    assert.ok(later.current < start.current && later.cost < start.cost, `β₁ ${start.current} → ${later.current}, J ${start.cost} → ${later.cost}: downhill`);
     await on(page, 'cost-descent', (element) => element.reset());
     close((await plot()).current, 2.5, 'reset puts β₁ back at the start of the lesson');
   });
@@ -281,7 +325,7 @@ describe('the tutorial page', () => {
     assert.match(message, /learning rate 0\.3\b/);
     const note = await page.textContent('#diverge-note');
     assert.match(note, /diverge event, keeping the weights of epoch \d+/);
-    assert.ok(note.includes(message.trim()), 'the page shows the element\'s message');
+    assert.ok(note.includes(message.trim()), "the page shows the element's message");
     const loss = await shadowText(page, 'cost-diverge', '#train-loss');
     assert.ok(loss.length <= 9, `a huge loss fits its cell: ${loss}`);
     await page.locator('#cost-diverge').getByLabel('Learning rate').selectOption('0.01');
@@ -303,12 +347,13 @@ describe('the tutorial page', () => {
       element.inspectNeuron(null);
       return size;
     });
-    assert.deepEqual(configs.map((config) => config.batchSize), [1, 10, trainingSet]);
+    assert.deepEqual(
+      configs.map((config) => config.batchSize),
+      [1, 10, trainingSet],
+    );
     for (const config of configs) assert.deepEqual(without(config, 'batchSize'), without(configs[0], 'batchSize'));
     const steps = await page.$$eval('[data-steps]', (list) => list.map((element) => element.textContent));
-    assert.deepEqual(steps, [
-      `· ${trainingSet} steps per epoch`, `· ${trainingSet / 10} steps per epoch`, `(${trainingSet} points) · 1 step per epoch`,
-    ]);
+    assert.deepEqual(steps, [`· ${trainingSet} steps per epoch`, `· ${trainingSet / 10} steps per epoch`, `(${trainingSet} points) · 1 step per epoch`]);
     // As the prose says: batch size 1 falls fastest per epoch but its loss jitters; the whole set falls slowest and smoothly.
     const curves = {};
     for (const id of BATCHES) {
@@ -320,13 +365,15 @@ describe('the tutorial page', () => {
       });
     }
     const rises = (losses) => losses.slice(1).filter((loss, i) => loss > losses[i]).length;
-    assert.ok(curves['batch-1'][29] < curves['batch-10'][29] && curves['batch-10'][29] < curves['batch-all'][29],
-      `losses after 30 epochs: ${BATCHES.map((id) => curves[id][29]).join(', ')}`);
+    assert.ok(
+      curves['batch-1'][29] < curves['batch-10'][29] && curves['batch-10'][29] < curves['batch-all'][29],
+      `losses after 30 epochs: ${BATCHES.map((id) => curves[id][29]).join(', ')}`,
+    );
     assert.ok(rises(curves['batch-1'].slice(10)) > 0, `batch size 1 jitters: ${curves['batch-1'].slice(10)}`);
     assert.equal(rises(curves['batch-all']), 0, `the whole training set goes down smoothly: ${curves['batch-all']}`);
   });
 
-  it('the group buttons play a step\'s embeds together from epoch 0, and pause them', async () => {
+  it("the group buttons play a step's embeds together from epoch 0, and pause them", async () => {
     await scrollTo(page, 'batch-10');
     for (const id of BATCHES) await on(page, id, (element) => element.step());
     await page.getByRole('button', { name: 'Play all three from epoch 0' }).click();
@@ -339,22 +386,27 @@ describe('the tutorial page', () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it('is accessible: one main, headings in order, every slider labelled, no axe violation in the page\'s own content', async () => {
+  it("is accessible: one main, headings in order, every slider labelled, no axe violation in the page's own content", async () => {
     assert.equal(await page.locator('main').count(), 1);
     // The page's own headings and controls (document.querySelectorAll stays out of the shadow roots).
     const levels = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4')].map((heading) => Number(heading.tagName[1])));
     assert.equal(levels[0], 1);
     levels.forEach((level, i) => assert.ok(i === 0 || level <= levels[i - 1] + 1, `heading ${i} jumps to h${level}`));
-    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, button, select')]
-      .filter((control) => !(control.labels?.length || control.textContent.trim() || control.getAttribute('aria-label'))).length);
+    const unlabelled = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('input, button, select')].filter(
+          (control) => !(control.labels?.length || control.textContent.trim() || control.getAttribute('aria-label')),
+        ).length,
+    );
     assert.equal(unlabelled, 0);
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.evaluate(axe);
     const violations = await page.evaluate(async () => {
       const { violations: found } = await window.axe.run(document, { resultTypes: ['violations'] });
       // A target of one selector is in the page; a longer one is inside an embed's shadow root (the element's own markup).
-      return found.flatMap((v) => v.nodes.filter((node) => node.target.length === 1 && typeof node.target[0] === 'string')
-        .map((node) => `${v.id}: ${node.target[0]}`));
+      return found.flatMap((v) =>
+        v.nodes.filter((node) => node.target.length === 1 && typeof node.target[0] === 'string').map((node) => `${v.id}: ${node.target[0]}`),
+      );
     });
     assert.deepEqual(violations, []);
   });
@@ -362,22 +414,27 @@ describe('the tutorial page', () => {
 
 describe('the tutorial page on small screens and under a strict CSP', () => {
   let session;
-  before(async () => { session = await startSession(); });
+  before(async () => {
+    session = await startSession();
+  });
   after(async () => session?.close());
 
   it('reads from 320 px wide: nothing scrolls sideways, and the embeds of a step stack', async () => {
     const page = await openPage(session, `${session.url}tutorial.html`, { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true });
     await page.evaluate(() => Promise.all([...document.querySelectorAll('greymatter-playground')].map((element) => element.ready)));
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 320, 'no sideways scrolling');
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, 'no sideways scrolling');
     const lefts = await page.$$eval('#activations greymatter-playground', (list) => list.map((element) => element.getBoundingClientRect().left));
-    assert.ok(lefts.every((left) => left === lefts[0]), `stacked: ${lefts}`);
+    assert.ok(
+      lefts.every((left) => left === lefts[0]),
+      `stacked: ${lefts}`,
+    );
     const widest = await page.$$eval('greymatter-playground', (list) => Math.max(...list.map((element) => element.getBoundingClientRect().right)));
     assert.ok(widest <= 320, `every embed fits: ${widest}`);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
 
-  it('under a CSP of script-src \'self\' alone (no blob:), every embed still starts', async () => {
+  it("under a CSP of script-src 'self' alone (no blob:), every embed still starts", async () => {
     const context = await session.browser.newContext();
     await context.route('**/tutorial.html', async (route) => {
       const response = await route.fetch();
@@ -386,7 +443,9 @@ describe('the tutorial page on small screens and under a strict CSP', () => {
     });
     const page = await context.newPage();
     const problems = [];
-    page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${session.url}tutorial.html`);
     const epochs = await page.evaluate(async () => {
@@ -394,9 +453,15 @@ describe('the tutorial page on small screens and under a strict CSP', () => {
       await Promise.all(elements.map((element) => element.ready));
       return Promise.all(elements.map(async (element) => (await element.step()).epoch));
     });
-    assert.deepEqual(epochs, EMBEDS.map(() => 1));
+    assert.deepEqual(
+      epochs,
+      EMBEDS.map(() => 1),
+    );
     // greymatter first tries a blob: copy of its glue, which this policy refuses (and reports).
-    assert.deepEqual(problems.filter((text) => !/Content Security Policy.*blob:|blob:.*Content Security Policy/.test(text)), []);
+    assert.deepEqual(
+      problems.filter((text) => !/Content Security Policy.*blob:|blob:.*Content Security Policy/.test(text)),
+      [],
+    );
     await context.close();
   });
 });

@@ -83,7 +83,11 @@ describe('the address codec', () => {
     assert.equal(decodeValue('noise', '-2', schema), -2);
     assert.deepEqual(decodeValue('hidden', '8, 4', schema), [8, 4], 'a space after a comma is fine');
     for (const text of ['0x10', '0b1', '0o7', ' +10 ', '+10', '1e', 'Infinity', '-Infinity', '1e999', 'NaN', '1_000', '', ' ']) {
-      assert.throws(() => decodeValue('learningRate', text, schema), (error) => error.message.startsWith(`learningRate must be a number, got "${text}"`), text);
+      assert.throws(
+        () => decodeValue('learningRate', text, schema),
+        (error) => error.message.startsWith(`learningRate must be a number, got "${text}"`),
+        text,
+      );
     }
     assert.throws(() => decodeValue('learningRate', '0x10', schema), /got "0x10" \(write it in decimals, such as 0\.03 or 1e-4\)/);
     assert.throws(() => decodeValue('hidden', '4,0x2', schema), /hidden must be a number, got "0x2"/);
@@ -113,7 +117,10 @@ describe('the address codec', () => {
     const { errors } = decodeHash(`#${huge}=1&noise=${huge}&palette=x&palette=${huge}`, schema);
     assert.equal(errors[0], `unknown setting "${'k'.repeat(59)}…"`);
     assert.match(errors[1], /^noise must be a number, got "k{59}…"$/);
-    assert.ok(errors.every((line) => line.length < 200), 'no line echoes the input in full');
+    assert.ok(
+      errors.every((line) => line.length < 200),
+      'no line echoes the input in full',
+    );
   });
 
   it('reads 20,000 bad keys, one line for each', () => {
@@ -121,10 +128,13 @@ describe('the address codec', () => {
     const { errors } = decodeHash(hash, schema);
     assert.equal(errors.length, 3 * 20_000 - 1);
     assert.equal(errors[0], 'unknown setting "bad0"');
-    assert.ok(errors.every((line) => line.length <= 300), 'every line is short');
+    assert.ok(
+      errors.every((line) => line.length <= 300),
+      'every line is short',
+    );
   });
 
-  it('fills the view options a hash leaves out from a base; the classroom flags are the hash\'s own', () => {
+  it("fills the view options a hash leaves out from a base; the classroom flags are the hash's own", () => {
     const base = { ...schema.defaultView(), epochsPerFrame: 20, palette: 'colorblind', hidden: ['noise'], hideText: true };
     const { view } = decodeHash('#showTestData=true&dataset_hide=true', schema, base);
     assert.deepEqual(view, { ...base, showTestData: true, hidden: ['dataset'], hideText: false });
@@ -132,7 +142,12 @@ describe('the address codec', () => {
   });
 
   it('an edited setup ends as a fresh load of it does, in the same words', () => {
-    for (const hash of ['#problem=regression&dataset=circle', '#problem=regression', '#classes=3&dataset=xor', '#problem=regression&loss=crossEntropy&noise=99']) {
+    for (const hash of [
+      '#problem=regression&dataset=circle',
+      '#problem=regression',
+      '#classes=3&dataset=xor',
+      '#problem=regression&loss=crossEntropy&noise=99',
+    ]) {
       const { values } = decodeHash(hash, schema);
       const opened = coreOf();
       const fresh = applyEach(opened, values, schema);
@@ -142,8 +157,9 @@ describe('the address codec', () => {
       assert.deepEqual(edited.config(), opened.config(), hash);
     }
     const edited = coreOf();
-    assert.deepEqual(applyChanges(edited, { problem: 'regression', dataset: 'circle' }, schema).errors,
-      ['dataset circle is a classification dataset, but problem is regression']);
+    assert.deepEqual(applyChanges(edited, { problem: 'regression', dataset: 'circle' }, schema).errors, [
+      'dataset circle is a classification dataset, but problem is regression',
+    ]);
     assert.equal(edited.config().dataset, 'plane');
   });
 });

@@ -23,8 +23,7 @@ suite('checking API arguments', () => {
 
   it('refuses every index that is not a whole number in range, naming the range', () => {
     for (const bad of [NaN, 'abc', undefined, 2 ** 32, '1', 1.9, -1, 3, null, Infinity]) {
-      assert.throws(() => checkNeuron(shape, bad, 0, 0),
-        { message: `layer must be a whole number from 0 to 2 (the output), got ${describe(bad)}` });
+      assert.throws(() => checkNeuron(shape, bad, 0, 0), { message: `layer must be a whole number from 0 to 2 (the output), got ${describe(bad)}` });
     }
     assert.throws(() => checkNeuron(shape, 1.9, 0), { message: 'layer must be a whole number from 0 to 2 (the output), got 1.9' });
     assert.throws(() => checkNeuron(shape, 1, 2), { message: 'neuron must be a whole number from 0 to 1 in layer 1, got 2' });
@@ -37,7 +36,16 @@ suite('checking API arguments', () => {
 
   it('refuses points that are not pairs of finite numbers, naming the first', () => {
     assert.deepEqual(checkPoints([]), []);
-    assert.throws(() => checkPoints([[0, 0], [1, 1], [2, 2], [1, 'a']]), { message: 'point 3 must be [x1, x2], two finite numbers; got [1, "a"]' });
+    assert.throws(
+      () =>
+        checkPoints([
+          [0, 0],
+          [1, 1],
+          [2, 2],
+          [1, 'a'],
+        ]),
+      { message: 'point 3 must be [x1, x2], two finite numbers; got [1, "a"]' },
+    );
     assert.throws(() => checkPoints([[NaN, 0]]), { message: 'point 0 must be [x1, x2], two finite numbers; got [NaN, 0]' });
     assert.throws(() => checkPoints([[0, Infinity]]), /point 0 .* got \[0, Infinity\]/);
     assert.throws(() => checkPoints([[0, 0, 0]]), /point 0 must be/);

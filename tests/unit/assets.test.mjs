@@ -24,7 +24,9 @@ test('a base path is resolved against the page, ends in /, and places every file
 });
 
 test('once a file was asked for, the base path can no longer change', () => {
-  assert.throws(() => setBasePath('/elsewhere/'),
-    /basePath must be set before the first greymatter element starts: https:\/\/cdn\.example\/npm\/greymatter@1\.2\.3\/pkg\/greymatter_bg\.wasm was already asked for/);
+  assert.throws(
+    () => setBasePath('/elsewhere/'),
+    /basePath must be set before the first greymatter element starts: https:\/\/cdn\.example\/npm\/greymatter@1\.2\.3\/pkg\/greymatter_bg\.wasm was already asked for/,
+  );
   assert.equal(basePath(), 'https://cdn.example/npm/greymatter@1.2.3/');
 });

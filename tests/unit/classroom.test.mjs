@@ -16,7 +16,10 @@ describe('the controls a reader may touch', () => {
     for (const row of schema.hideableRows()) assert.ok(names.includes(row.key), row.key);
     for (const feature of schema.values('features')) assert.ok(names.includes(feature), feature);
     assert.equal(new Set(names).size, names.length, 'each named once');
-    assert.ok(controls(schema).every(({ what }) => typeof what === 'string' && what.length > 0), 'each says what it is');
+    assert.ok(
+      controls(schema).every(({ what }) => typeof what === 'string' && what.length > 0),
+      'each says what it is',
+    );
   });
 
   it('read a controls attribute in kebab-case or camelCase, naming the ones that do not exist', () => {

@@ -21,7 +21,10 @@ describe('naming what B changes', () => {
   it('names several, in address order, choices by their labels and lists item by item', () => {
     const b = { ...A, optimizer: 'adam', activation: 'relu', hidden: [8, 8], batchSize: 30 };
     const list = differences(A, b, schema);
-    assert.deepEqual(list.map((d) => d.key), ['batchSize', 'activation', 'hidden', 'optimizer']);
+    assert.deepEqual(
+      list.map((d) => d.key),
+      ['batchSize', 'activation', 'hidden', 'optimizer'],
+    );
     const activation = schema.row('activation').choices;
     const label = (value) => activation.find((choice) => choice.value === value).label;
     assert.deepEqual(list[1], { key: 'activation', label: 'activation', a: label('tanh'), b: label('relu') });
@@ -42,7 +45,7 @@ describe('the compare part of the address', () => {
     assert.equal(part, 'compare=true&b.learningRate=0.3&b.hidden=&b.features=x1,x2,x1x2');
     const hash = `#${encodeHash(A, schema.defaultView(), schema)}&${part}`;
     const read = decodeHash(hash, schema);
-    assert.deepEqual(read.errors, [], 'A\'s part of the address reads without a word about the comparison');
+    assert.deepEqual(read.errors, [], "A's part of the address reads without a word about the comparison");
     assert.deepEqual(read.values, A);
     const compare = decodeCompare(read.compare, schema);
     assert.deepEqual(compare, { open: true, values: { learningRate: 0.3, hidden: [], features: ['x1', 'x2', 'x1x2'] }, errors: [] });
@@ -72,7 +75,10 @@ describe('the compare part of the address', () => {
       const result = decodeCompare(entriesOf(hash), schema);
       assert.equal(result.open, false);
       assert.deepEqual(result.values, {});
-      assert.ok(result.errors.some((line) => line.includes(message)), `${JSON.stringify(result.errors)} should say ${message}`);
+      assert.ok(
+        result.errors.some((line) => line.includes(message)),
+        `${JSON.stringify(result.errors)} should say ${message}`,
+      );
     });
   }
 
@@ -82,7 +88,7 @@ describe('the compare part of the address', () => {
   });
 });
 
-describe('the playground\'s own part of a compared address', () => {
+describe("the playground's own part of a compared address", () => {
   it('drops the compare entries and keeps the rest in order', async () => {
     const { withoutCompare } = await import('../../www/js/state/address.js');
     assert.equal(withoutCompare('#noise=10&compare=true&b.learningRate=0.1&seed=2'), '#noise=10&seed=2');

@@ -22,8 +22,10 @@ describe('fitting a patch to the config', () => {
     const patch = fitPatch({ classes: 4 }, { ...current, dataset: 'xor' }, lossesFor, schema);
     assert.equal(patch.dataset, 'spiral');
     assert.equal(patch.loss, 'softmaxCrossEntropy');
-    assert.equal(datasetSwitchNote('xor', { ...current, dataset: 'spiral', classes: 4 }, schema),
-      'the dataset Exclusive or has only 2 classes, so it is now Spiral (4 classes)');
+    assert.equal(
+      datasetSwitchNote('xor', { ...current, dataset: 'spiral', classes: 4 }, schema),
+      'the dataset Exclusive or has only 2 classes, so it is now Spiral (4 classes)',
+    );
   });
 
   it('never changes a key the patch names itself', () => {
@@ -88,7 +90,7 @@ describe('applying a setup key by key', () => {
     core.playground.free();
   });
 
-  it('layer activations for more layers than the setup\'s hidden are refused, not cut (found by address-properties.test.mjs)', () => {
+  it("layer activations for more layers than the setup's hidden are refused, not cut (found by address-properties.test.mjs)", () => {
     const core = coreOf();
     const { errors } = applyEach(core, { layerActivations: ['relu'], hidden: [], samples: 10 }, schema);
     assert.deepEqual(errors, ['layerActivations names 1 activation for 0 hidden layers: give at most one per hidden layer']);
@@ -99,17 +101,18 @@ describe('applying a setup key by key', () => {
 
   it('says when the classes made the dataset change', () => {
     const config = { ...glue.defaultConfig(), dataset: 'spiral', classes: 3 };
-    assert.deepEqual(datasetAdjustment({ dataset: 'xor', classes: 3 }, config, schema),
-      ['the dataset Exclusive or has only 2 classes, so it is now Spiral (3 classes)']);
+    assert.deepEqual(datasetAdjustment({ dataset: 'xor', classes: 3 }, config, schema), [
+      'the dataset Exclusive or has only 2 classes, so it is now Spiral (3 classes)',
+    ]);
     assert.deepEqual(datasetAdjustment({ classes: 3 }, config, schema), []);
   });
 
   it('says that own points given with the setup made the dataset Your own points', () => {
     const config = { ...glue.defaultConfig(), dataset: 'own' };
-    assert.deepEqual(datasetAdjustment({ dataset: 'circle' }, config, schema),
-      ['the own points given (points=) make the dataset Your own points, not Circle']);
+    assert.deepEqual(datasetAdjustment({ dataset: 'circle' }, config, schema), ['the own points given (points=) make the dataset Your own points, not Circle']);
     const regression = { ...config, problem: 'regression' };
-    assert.deepEqual(datasetAdjustment({ dataset: 'plane', problem: 'regression' }, regression, schema),
-      ['the own points given (points=) make the dataset Your own points, not Plane']);
+    assert.deepEqual(datasetAdjustment({ dataset: 'plane', problem: 'regression' }, regression, schema), [
+      'the own points given (points=) make the dataset Your own points, not Plane',
+    ]);
   });
 });

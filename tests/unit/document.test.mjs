@@ -3,9 +3,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  readDocumentText, checkDocument, documentKind, formatSize, MAX_DOCUMENT_BYTES, MAX_DEPTH,
-} from '../../www/js/state/document.js';
+import { readDocumentText, checkDocument, documentKind, formatSize, MAX_DOCUMENT_BYTES, MAX_DEPTH } from '../../www/js/state/document.js';
 
 const nested = (depth) => {
   let value = 1;
@@ -22,8 +20,7 @@ describe('reading a greymatter document', () => {
 
   it('refuses text over 16 MiB before parsing it, with both sizes', () => {
     const text = `"${'a'.repeat(Math.round(17.2 * 1024 * 1024))}"`;
-    assert.throws(() => readDocumentText(text, 'the lesson file'),
-      { message: 'the lesson file is 17.2 MB; the most greymatter reads is 16 MB' });
+    assert.throws(() => readDocumentText(text, 'the lesson file'), { message: 'the lesson file is 17.2 MB; the most greymatter reads is 16 MB' });
     // Counted in UTF-8 bytes: 6 million three-byte characters are over the limit.
     assert.throws(() => readDocumentText(`"${'€'.repeat(6_000_000)}"`), /17\.2 MB/);
     assert.equal(formatSize(MAX_DOCUMENT_BYTES), '16 MB');
@@ -40,8 +37,9 @@ describe('reading a greymatter document', () => {
 
   it(`allows ${MAX_DEPTH} levels of nesting and refuses one more, naming the path`, () => {
     assert.doesNotThrow(() => readDocumentText(JSON.stringify(nested(MAX_DEPTH))));
-    assert.throws(() => readDocumentText(JSON.stringify({ model: { layers: [nested(MAX_DEPTH)] } }), 'the lesson file'),
-      { message: 'the lesson file is nested too deeply at model.layers[0][0][0][0][0][0]: the most is 8 levels of arrays and objects' });
+    assert.throws(() => readDocumentText(JSON.stringify({ model: { layers: [nested(MAX_DEPTH)] } }), 'the lesson file'), {
+      message: 'the lesson file is nested too deeply at model.layers[0][0][0][0][0][0]: the most is 8 levels of arrays and objects',
+    });
   });
 
   it('walks very deep values without recursion', () => {
@@ -50,8 +48,9 @@ describe('reading a greymatter document', () => {
   });
 
   it('refuses values JSON cannot hold in a script-given object, naming the path', () => {
-    assert.throws(() => checkDocument({ model: { layers: [{ biases: [NaN] }] } }, 'the lesson file'),
-      { message: 'the lesson file: model.layers[0].biases[0] is NaN, not a finite number' });
+    assert.throws(() => checkDocument({ model: { layers: [{ biases: [NaN] }] } }, 'the lesson file'), {
+      message: 'the lesson file: model.layers[0].biases[0] is NaN, not a finite number',
+    });
     assert.throws(() => checkDocument({ when: new Date() }), /when is a Date/);
     assert.throws(() => checkDocument({ f() {} }), /f is a function/);
     assert.throws(() => checkDocument({ big: 1n }), /big is a bigint/);
@@ -78,10 +77,10 @@ describe('the version of a greymatter document', () => {
     playground.free();
     // A version-2 lesson whose view and classroom have options this build does not know.
     const newer = { ...lesson, version: 2, view: { sparkle: true }, classroom: { hidden: ['newControl'] } };
-    assert.throws(() => checkDocument(newer, 'the lesson file'),
-      { message: 'lesson file version 2 is not supported (this build reads version 1)' });
-    assert.throws(() => readDocumentText(JSON.stringify({ ...model, version: 3, extras: [] }), 'the model file'),
-      { message: 'model version 3 is not supported (this build reads version 1)' });
+    assert.throws(() => checkDocument(newer, 'the lesson file'), { message: 'lesson file version 2 is not supported (this build reads version 1)' });
+    assert.throws(() => readDocumentText(JSON.stringify({ ...model, version: 3, extras: [] }), 'the model file'), {
+      message: 'model version 3 is not supported (this build reads version 1)',
+    });
     // The versions this build reads are the core's.
     assert.doesNotThrow(() => checkDocument(lesson, 'the lesson file'));
     assert.doesNotThrow(() => checkDocument(model, 'the model file'));

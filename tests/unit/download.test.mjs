@@ -5,7 +5,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  StartFailure, statusFailure, fileStart, notWebAssembly, notText, blockedFailure, compileFailure, refusedByPolicy, BASE_PATH_HINT,
+  StartFailure,
+  statusFailure,
+  fileStart,
+  notWebAssembly,
+  notText,
+  blockedFailure,
+  compileFailure,
+  refusedByPolicy,
+  BASE_PATH_HINT,
 } from '../../www/js/core/download.js';
 
 const CORE = 'https://cdn.example/greymatter/pkg/greymatter_bg.wasm';
@@ -23,9 +31,12 @@ describe('a file that does not arrive', () => {
     assert.equal(refused.message, 'its stylesheet could not be downloaded from https://a.example/css/playground.css: the server answered 403 Forbidden.');
   });
 
-  it('tells CORS from the page\'s Content-Security-Policy and from a network failure', () => {
+  it("tells CORS from the page's Content-Security-Policy and from a network failure", () => {
     const cors = blockedFailure('its core', CORE, 'https://lessons.example');
-    assert.equal(cors.problem, `could not download its core from ${CORE}, another origin: the server sent no Access-Control-Allow-Origin header for this page (or is unreachable).`);
+    assert.equal(
+      cors.problem,
+      `could not download its core from ${CORE}, another origin: the server sent no Access-Control-Allow-Origin header for this page (or is unreachable).`,
+    );
     assert.match(cors.hint, /^Serve greymatter's files with CORS/);
     const policy = blockedFailure('its core', CORE, 'https://lessons.example', 'connect-src');
     assert.equal(policy.problem, `this page's Content-Security-Policy does not allow downloading its core from ${CORE} (connect-src).`);
@@ -55,15 +66,21 @@ describe('a file that is not what it should be', () => {
     const url = 'https://a.example/css/playground.css';
     assert.equal(notText('its stylesheet', url, ':host { display: block; }', 'CSS'), null);
     assert.equal(notText('its stylesheet', url, '/* <html> in a comment */', 'CSS'), null);
-    assert.equal(notText('its stylesheet', url, '\n<!doctype html><html>', 'CSS').problem,
-      `its stylesheet at ${url} is not CSS: it starts with "<!doctype html>", an HTML page.`);
+    assert.equal(
+      notText('its stylesheet', url, '\n<!doctype html><html>', 'CSS').problem,
+      `its stylesheet at ${url} is not CSS: it starts with "<!doctype html>", an HTML page.`,
+    );
   });
 
-  it('says a compilation the page\'s policy refused with the directive to change', () => {
-    const refusal = new WebAssembly.CompileError("WebAssembly.compileStreaming(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script in the following Content Security Policy directive: \"script-src 'self'\"");
+  it("says a compilation the page's policy refused with the directive to change", () => {
+    const refusal = new WebAssembly.CompileError(
+      "WebAssembly.compileStreaming(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script in the following Content Security Policy directive: \"script-src 'self'\"",
+    );
     assert.equal(refusedByPolicy(refusal), true);
-    assert.equal(compileFailure('its core', CORE, refusal).message,
-      "this page's Content-Security-Policy does not allow WebAssembly to compile. Add 'wasm-unsafe-eval' to its script-src: greymatter's core is WebAssembly.");
+    assert.equal(
+      compileFailure('its core', CORE, refusal).message,
+      "this page's Content-Security-Policy does not allow WebAssembly to compile. Add 'wasm-unsafe-eval' to its script-src: greymatter's core is WebAssembly.",
+    );
     const broken = compileFailure('its core', CORE, new WebAssembly.CompileError('section was shorter than expected size'));
     assert.equal(broken.problem, `its core at ${CORE} could not be compiled: section was shorter than expected size`);
   });

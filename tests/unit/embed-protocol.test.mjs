@@ -5,13 +5,24 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  readEmbedHash, originOf, isFromHost, isGreymatterMessage, originRefusal, eventTargets, plainData,
-  callableMembers, answerCall, eventMessage, resizeMessage, EVENT_TYPES, LIMITS,
+  readEmbedHash,
+  originOf,
+  isFromHost,
+  isGreymatterMessage,
+  originRefusal,
+  eventTargets,
+  plainData,
+  callableMembers,
+  answerCall,
+  eventMessage,
+  resizeMessage,
+  EVENT_TYPES,
+  LIMITS,
 } from '../../www/js/element/embed-protocol.js';
 import { publicApi } from '../../www/js/element/api.js';
 
 describe('readEmbedHash', () => {
-  it('takes out the embed\'s own keys and keeps the rest, as written, for the link', () => {
+  it("takes out the embed's own keys and keeps the rest, as written, for the link", () => {
     const embed = readEmbedHash('#dataset=xor&hidden=4,2&layout=compact&learningRate=0.1&theme=dark&learningRate_hide=true');
     assert.equal(embed.link, 'dataset=xor&hidden=4,2&learningRate=0.1&learningRate_hide=true');
     assert.deepEqual(embed.attributes, { layout: 'compact', theme: 'dark' });
@@ -104,10 +115,14 @@ describe('who may script the frame', () => {
 
   it('answers a parent of an origin not listed with a refusal naming the listed ones', () => {
     assert.deepEqual(originRefusal({ greymatter: 1, id: 7, call: 'setConfig' }, ['https://a.example', 'https://b.example'], 'https://c.example'), {
-      greymatter: 1, id: 7, error: 'this embed takes calls only from https://a.example, https://b.example (its origins=); this page is https://c.example',
+      greymatter: 1,
+      id: 7,
+      error: 'this embed takes calls only from https://a.example, https://b.example (its origins=); this page is https://c.example',
     });
     assert.deepEqual(originRefusal({ greymatter: 1, id: {} }, [], 'null'), {
-      greymatter: 1, id: null, error: 'this embed takes calls from no page (its origins= names no origin); this page is null',
+      greymatter: 1,
+      id: null,
+      error: 'this embed takes calls from no page (its origins= names no origin); this page is null',
     });
   });
 
@@ -163,15 +178,26 @@ function standInPlayground() {
     playing: false,
     ready: Promise.resolve(),
     failure: null,
-    requireAlive() { if (this.failure) throw new Error(this.failure); },
+    requireAlive() {
+      if (this.failure) throw new Error(this.failure);
+    },
     requireStarted() {
       this.requireAlive();
       if (!this.started) throw new Error('greymatter is still loading: await ready first');
     },
-    report(error) { calls.push(['report', error.message]); },
-    play() { calls.push(['play']); },
-    pause() { calls.push(['pause']); },
-    async step() { this.state = { ...this.state, epoch: this.state.epoch + 1 }; return this.state; },
+    report(error) {
+      calls.push(['report', error.message]);
+    },
+    play() {
+      calls.push(['play']);
+    },
+    pause() {
+      calls.push(['pause']);
+    },
+    async step() {
+      this.state = { ...this.state, epoch: this.state.epoch + 1 };
+      return this.state;
+    },
     setConfig(partial) {
       if (partial.learningRate !== undefined && partial.learningRate <= 0) {
         throw new Error(`learningRate must be greater than 0 and at most 10, got ${partial.learningRate}`);
@@ -179,20 +205,30 @@ function standInPlayground() {
       this.config = { ...this.config, ...partial };
       return partial.hidden ? 'reset' : 'kept';
     },
-    predict(flat) { return new Float32Array(flat.length / 2).fill(0.25); },
-    confusionMatrix() { return [new Uint32Array([5, 1]), new Uint32Array([2, 7])]; },
-    panicForTesting() { calls.push(['panic']); },
+    predict(flat) {
+      return new Float32Array(flat.length / 2).fill(0.25);
+    },
+    confusionMatrix() {
+      return [new Uint32Array([5, 1]), new Uint32Array([2, 7])];
+    },
+    panicForTesting() {
+      calls.push(['panic']);
+    },
   };
   return page;
 }
 
 describe('answerCall', () => {
-  it('calls a method with its args and answers with its result and the caller\'s id', async () => {
+  it("calls a method with its args and answers with its result and the caller's id", async () => {
     const page = standInPlayground();
     const api = publicApi(page);
     assert.deepEqual(await answerCall(api, { greymatter: 1, id: 7, call: 'setConfig', args: [{ hidden: [3] }] }), { greymatter: 1, id: 7, result: 'reset' });
     assert.deepEqual(page.config.hidden, [3]);
-    assert.deepEqual(await answerCall(api, { greymatter: 1, id: 'a', call: 'config' }), { greymatter: 1, id: 'a', result: { learningRate: 0.03, hidden: [3] } });
+    assert.deepEqual(await answerCall(api, { greymatter: 1, id: 'a', call: 'config' }), {
+      greymatter: 1,
+      id: 'a',
+      result: { learningRate: 0.03, hidden: [3] },
+    });
     assert.deepEqual(await answerCall(api, { greymatter: 1, id: 8, call: 'play' }), { greymatter: 1, id: 8, result: null });
     assert.deepEqual(page.calls, [['play']]);
   });
@@ -209,11 +245,29 @@ describe('answerCall', () => {
 
   it('sends results as plain data: typed arrays become arrays', async () => {
     const api = publicApi(standInPlayground());
-    assert.deepEqual((await answerCall(api, { greymatter: 1, id: 1, call: 'predict', args: [[[0, 0], [1, 1]]] })).result, [0.25, 0.25]);
-    assert.deepEqual((await answerCall(api, { greymatter: 1, id: 2, call: 'confusionMatrix', args: ['train'] })).result, [[5, 1], [2, 7]]);
+    assert.deepEqual(
+      (
+        await answerCall(api, {
+          greymatter: 1,
+          id: 1,
+          call: 'predict',
+          args: [
+            [
+              [0, 0],
+              [1, 1],
+            ],
+          ],
+        })
+      ).result,
+      [0.25, 0.25],
+    );
+    assert.deepEqual((await answerCall(api, { greymatter: 1, id: 2, call: 'confusionMatrix', args: ['train'] })).result, [
+      [5, 1],
+      [2, 7],
+    ]);
   });
 
-  it('answers a refusal with the API\'s own message, changing nothing', async () => {
+  it("answers a refusal with the API's own message, changing nothing", async () => {
     const page = standInPlayground();
     const answer = await answerCall(publicApi(page), { greymatter: 1, id: 4, call: 'setConfig', args: [{ learningRate: -1 }] });
     assert.deepEqual(answer, { greymatter: 1, id: 4, error: 'learningRate must be greater than 0 and at most 10, got -1' });
@@ -238,7 +292,12 @@ describe('answerCall', () => {
   it('offers every member of the API object but the private ones, read-only members apart', () => {
     const api = publicApi(standInPlayground());
     const { methods, readOnly } = callableMembers(api);
-    assert.deepEqual([...methods, ...readOnly].sort(), Object.keys(api).filter((name) => !name.startsWith('_')).sort());
+    assert.deepEqual(
+      [...methods, ...readOnly].sort(),
+      Object.keys(api)
+        .filter((name) => !name.startsWith('_'))
+        .sort(),
+    );
     assert.deepEqual(readOnly.sort(), ['config', 'playing', 'ready', 'state', 'version', 'view']);
     for (const name of ['play', 'step', 'setConfig', 'setView', 'predict', 'exportModel', 'importModel']) assert.ok(methods.includes(name), name);
     assert.ok(Object.keys(api).includes('_panicForTesting') && !methods.includes('_panicForTesting'));
@@ -248,17 +307,27 @@ describe('answerCall', () => {
     const page = standInPlayground();
     const api = publicApi(page);
     const error = async (data) => (await answerCall(api, { greymatter: 1, id: 9, ...data })).error;
-    assert.match(await error({ call: 'train' }), /^unknown call "train": the calls are play, pause, step, reset, setConfig, .* \(with args, an array\), and ready, version, playing, state, config, view \(read, without args\)$/);
+    assert.match(
+      await error({ call: 'train' }),
+      /^unknown call "train": the calls are play, pause, step, reset, setConfig, .* \(with args, an array\), and ready, version, playing, state, config, view \(read, without args\)$/,
+    );
     assert.match(await error({ call: '_panicForTesting', args: ['boom'] }), /^unknown call "_panicForTesting": the calls are /);
     assert.deepEqual(page.calls, [], 'the private member was not called');
     assert.match(await error({ call: 'constructor' }), /^unknown call "constructor"/);
     assert.match(await error({ call: 'toString' }), /^unknown call "toString"/);
     assert.match(await error({}), /^a message needs call, the member to use: the calls are /);
-    assert.match(await error({ call: 'setConfig', args: { learningRate: 0.1 } }), /^args must be an array of the arguments, e.g. \{call: "setConfig", args: \[\{learningRate: 0.1\}\]\}$/);
+    assert.match(
+      await error({ call: 'setConfig', args: { learningRate: 0.1 } }),
+      /^args must be an array of the arguments, e.g. \{call: "setConfig", args: \[\{learningRate: 0.1\}\]\}$/,
+    );
     assert.equal(await error({ call: 'state', args: [1] }), 'state is read, not called: send {call: "state"} without args');
     assert.match(await error({ call: 'setConfig', args: [new Map()] }), /^args\[0\] is a Map, which cannot be sent/);
     assert.equal(await error({ greymatter: 2, call: 'state' }), 'greymatter must be 1, the version of the messages this frame takes');
-    assert.deepEqual(await answerCall(api, { greymatter: 1, id: { nested: true }, call: 'state' }), { greymatter: 1, id: null, error: 'id must be a string or a number' });
+    assert.deepEqual(await answerCall(api, { greymatter: 1, id: { nested: true }, call: 'state' }), {
+      greymatter: 1,
+      id: null,
+      error: 'id must be a string or a number',
+    });
     assert.equal((await answerCall(api, { greymatter: 1, call: 'playing' })).id, null, 'no id: answered with id null');
   });
 });

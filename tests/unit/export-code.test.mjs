@@ -25,8 +25,9 @@ const scratch = `${root}target/export-test/`;
 mkdirSync(scratch, { recursive: true });
 const python = `${root}target/export-venv/bin/python`;
 // The first Python that imports torch: GREYMATTER_TORCH_PYTHON, the venv's, the system's.
-const torchPython = [process.env.GREYMATTER_TORCH_PYTHON, python, 'python3', '/usr/bin/python3']
-  .find((candidate) => candidate && spawnSync(candidate, ['-c', 'import torch']).status === 0);
+const torchPython = [process.env.GREYMATTER_TORCH_PYTHON, python, 'python3', '/usr/bin/python3'].find(
+  (candidate) => candidate && spawnSync(candidate, ['-c', 'import torch']).status === 0,
+);
 const defaults = glue.defaultConfig();
 
 /** A 21 × 21 grid over [−6, 6]². */
@@ -37,43 +38,96 @@ for (let i = 0; i <= 20; i++) for (let j = 0; j <= 20; j++) GRID.push([-6 + 0.6 
 const RUNS = {
   'two classes, squared loss, sgd (the defaults)': {},
   'three classes, softmax, adam, L2': {
-    dataset: 'spiral', classes: 3, loss: 'softmaxCrossEntropy', optimizer: 'adam', hidden: [6, 4],
-    regularization: 'l2', regularizationRate: 0.003, learningRate: 0.01, samples: 300,
+    dataset: 'spiral',
+    classes: 3,
+    loss: 'softmaxCrossEntropy',
+    optimizer: 'adam',
+    hidden: [6, 4],
+    regularization: 'l2',
+    regularizationRate: 0.003,
+    learningRate: 0.01,
+    samples: 300,
   },
   'regression, huber, momentum, L1, step schedule': {
-    problem: 'regression', dataset: 'multigauss', loss: 'huber', optimizer: 'momentum', momentum: 0.8,
-    regularization: 'l1', regularizationRate: 0.001, schedule: 'step', decayRate: 0.5, decayEpochs: 2,
-    activation: 'relu', features: ['x1', 'x2', 'x1x2'],
+    problem: 'regression',
+    dataset: 'multigauss',
+    loss: 'huber',
+    optimizer: 'momentum',
+    momentum: 0.8,
+    regularization: 'l1',
+    regularizationRate: 0.001,
+    schedule: 'step',
+    decayRate: 0.5,
+    decayEpochs: 2,
+    activation: 'relu',
+    features: ['x1', 'x2', 'x1x2'],
   },
   'binary cross-entropy, rmsprop, exponential schedule, every feature': {
-    dataset: 'xor', loss: 'binaryCrossEntropy', optimizer: 'rmsprop', rmsDecay: 0.95, epsilon: 1e-6,
-    schedule: 'exponential', decayRate: 0.7, decayEpochs: 3, batchSize: 16,
+    dataset: 'xor',
+    loss: 'binaryCrossEntropy',
+    optimizer: 'rmsprop',
+    rmsDecay: 0.95,
+    epsilon: 1e-6,
+    schedule: 'exponential',
+    decayRate: 0.7,
+    decayEpochs: 3,
+    batchSize: 16,
     features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'],
   },
   'absolute loss, nesterov, every hidden activation': {
-    loss: 'absolute', optimizer: 'nesterov', momentum: 0.5, noise: 20, batchSize: 1, samples: 120,
+    loss: 'absolute',
+    optimizer: 'nesterov',
+    momentum: 0.5,
+    noise: 20,
+    batchSize: 1,
+    samples: 120,
     hidden: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
     layerActivations: ['relu', 'tanh', 'sigmoid', 'linear', 'leakyRelu', 'elu', 'swish', 'gelu', 'softplus', 'mish', 'sine'],
   },
   'regression, squared loss, adam, own points': { problem: 'regression', dataset: 'plane', optimizer: 'adam' },
   'mish and sine, dropout in two of three layers, adam': {
-    dataset: 'circle', optimizer: 'adam', learningRate: 0.01, batchSize: 8, hidden: [6, 5, 4],
-    layerActivations: ['mish', 'sine', 'tanh'], dropout: [0.3, 0, 0.5],
+    dataset: 'circle',
+    optimizer: 'adam',
+    learningRate: 0.01,
+    batchSize: 8,
+    hidden: [6, 5, 4],
+    layerActivations: ['mish', 'sine', 'tanh'],
+    dropout: [0.3, 0, 0.5],
   },
   'three classes, relu with dropout, softmax, momentum': {
-    dataset: 'spiral', classes: 3, loss: 'softmaxCrossEntropy', optimizer: 'momentum', momentum: 0.9,
-    activation: 'relu', hidden: [8, 6], dropout: [0.5, 0.2], samples: 240,
+    dataset: 'spiral',
+    classes: 3,
+    loss: 'softmaxCrossEntropy',
+    optimizer: 'momentum',
+    momentum: 0.9,
+    activation: 'relu',
+    hidden: [8, 6],
+    dropout: [0.5, 0.2],
+    samples: 240,
   },
   'regression, sine with dropout, huber': {
-    problem: 'regression', dataset: 'multigauss', loss: 'huber', activation: 'sine', hidden: [7], dropout: [0.4],
-    batchSize: 1, samples: 100,
+    problem: 'regression',
+    dataset: 'multigauss',
+    loss: 'huber',
+    activation: 'sine',
+    hidden: [7],
+    dropout: [0.4],
+    batchSize: 1,
+    samples: 100,
   },
   'formula inputs using every operation and function, on the formula dataset, adam': {
-    dataset: 'formula', datasetFormula: 'x2 - 3*sin(x1)', optimizer: 'adam', learningRate: 0.01,
+    dataset: 'formula',
+    datasetFormula: 'x2 - 3*sin(x1)',
+    optimizer: 'adam',
+    learningRate: 0.01,
     customFeatures: ['sin(x1)', 'x1^2/6 - min(x2, 0.5)', 'tanh(-x1*x2) + 2^-abs(x1)', 'max(log(abs(x1) + 0.001), -3)'],
   },
   'no hidden layer, zero starting weights, L1': {
-    hidden: [], initialization: 'zeros', regularization: 'l1', regularizationRate: 0.01, features: ['x1Squared', 'x2Squared'],
+    hidden: [],
+    initialization: 'zeros',
+    regularization: 'l1',
+    regularizationRate: 0.01,
+    features: ['x1Squared', 'x2Squared'],
   },
 };
 
@@ -146,7 +200,7 @@ for (const [name, config] of Object.entries(RUNS)) {
     const gridAfter = corePredictions(playground);
     const slug = name.replace(/[^a-z0-9]+/gi, '-');
 
-    await t.test('NumPy: the grid as predict() within 1e-4, and the next epoch as greymatter\'s', async () => {
+    await t.test("NumPy: the grid as predict() within 1e-4, and the next epoch as greymatter's", async () => {
       const { code, fileName } = await exportCode(run, defaults, 'numpy');
       assert.equal(fileName, 'greymatter_numpy.py');
       const file = `${scratch}${slug}.py`;
@@ -159,7 +213,7 @@ for (const [name, config] of Object.entries(RUNS)) {
       assert.equal(result.epoch, epochBefore + 1);
     });
 
-    await t.test('TensorFlow.js: the grid as predict() within 1e-4, and the next epoch as greymatter\'s', async () => {
+    await t.test("TensorFlow.js: the grid as predict() within 1e-4, and the next epoch as greymatter's", async () => {
       const { code, fileName } = await exportCode(run, defaults, 'tfjs');
       assert.equal(fileName, 'greymatter_tfjs.mjs');
       const file = `${scratch}${slug}.mjs`;
@@ -203,7 +257,7 @@ test('the NumPy script runs on its own, training and printing its losses', async
   assert.match(lines.at(-1), /^epoch 8: train loss \d\.\d{6}, test loss \d\.\d{6}$/);
 });
 
-test('dropout: the next epoch matches only with greymatter\'s masks; without them the scripts draw their own', async () => {
+test("dropout: the next epoch matches only with greymatter's masks; without them the scripts draw their own", async () => {
   const playground = trained('dropout', RUNS['mish and sine, dropout in two of three layers, adam']);
   const run = playground.exportRun();
   assert.deepEqual(run.nextDropout.rates, [Math.fround(0.3), 0, 0.5]);
@@ -214,7 +268,11 @@ test('dropout: the next epoch matches only with greymatter\'s masks; without the
   assert.match(code.replace(/\n# /g, ' '), /The first epoch uses the masks greymatter's next epoch draws \(NEXT_MASKS/);
   const file = `${scratch}dropout-own-masks.py`;
   writeFileSync(file, code);
-  const own = execFileSync(python, ['-c', `${HARNESS.split('m.train_epoch')[0]}m.train_epoch(m.NEXT_ORDER)\nprint(m.mean_loss(m.TRAIN))`, file, JSON.stringify(GRID)], { encoding: 'utf8' });
+  const own = execFileSync(
+    python,
+    ['-c', `${HARNESS.split('m.train_epoch')[0]}m.train_epoch(m.NEXT_ORDER)\nprint(m.mean_loss(m.TRAIN))`, file, JSON.stringify(GRID)],
+    { encoding: 'utf8' },
+  );
   const ownLoss = Number(own.trim().split('\n').at(-1));
   assert.ok(Number.isFinite(ownLoss) && Math.abs(ownLoss - lossAfter) > 1e-4, `own masks: ${ownLoss}, greymatter ${lossAfter}`);
   // Masks left out (as the core does beyond 2^20 draws): the script says so and draws its own.
@@ -230,8 +288,7 @@ test('dropout: the next epoch matches only with greymatter\'s masks; without the
 
 test('exportCode names the known targets for an unknown one', async () => {
   const run = trained('defaults', {}).exportRun();
-  await assert.rejects(exportCode(run, defaults, 'cobol'),
-    { message: 'exportCode: unknown target "cobol": the targets are "numpy", "pytorch", "tfjs"' });
+  await assert.rejects(exportCode(run, defaults, 'cobol'), { message: 'exportCode: unknown target "cobol": the targets are "numpy", "pytorch", "tfjs"' });
 });
 
 test('a setting, an activation or a feature no table knows is refused, naming it', async () => {
@@ -242,14 +299,52 @@ test('a setting, an activation or a feature no table knows is refused, naming it
     return copy;
   };
   // A setting greymatter may add later, at a value other than its default.
-  await assert.rejects(exportCode(changed((r) => { r.config.maxNorm = 3; }), { ...defaults, maxNorm: 0 }, 'numpy'),
-    { message: 'NumPy export cannot express the setting maxNorm = 3: the export does not know this setting yet' });
+  await assert.rejects(
+    exportCode(
+      changed((r) => {
+        r.config.maxNorm = 3;
+      }),
+      { ...defaults, maxNorm: 0 },
+      'numpy',
+    ),
+    { message: 'NumPy export cannot express the setting maxNorm = 3: the export does not know this setting yet' },
+  );
   // …at its default it changes nothing, so the script is written.
-  await exportCode(changed((r) => { r.config.maxNorm = 0; }), { ...defaults, maxNorm: 0 }, 'numpy');
-  await assert.rejects(exportCode(changed((r) => { r.model.layers[1].activation = 'snake'; }), defaults, 'tfjs'),
-    /^Error: TensorFlow\.js export cannot express the activation "snake" of hidden layer 2: it has no TensorFlow\.js counterpart \(known: relu, tanh, .*, mish, sine\)$/);
-  await assert.rejects(exportCode(changed((r) => { r.model.features[0] = 'x1 + x2'; }), defaults, 'pytorch'),
-    /^Error: PyTorch export cannot express the feature "x1 \+ x2": it has no PyTorch formula/);
-  await assert.rejects(exportCode(changed((r) => { r.config.optimizer = 'lion'; }), defaults, 'numpy'),
-    { message: 'NumPy export cannot express the optimizer "lion": it is not one of sgd, momentum, nesterov, rmsprop, adam' });
+  await exportCode(
+    changed((r) => {
+      r.config.maxNorm = 0;
+    }),
+    { ...defaults, maxNorm: 0 },
+    'numpy',
+  );
+  await assert.rejects(
+    exportCode(
+      changed((r) => {
+        r.model.layers[1].activation = 'snake';
+      }),
+      defaults,
+      'tfjs',
+    ),
+    /^Error: TensorFlow\.js export cannot express the activation "snake" of hidden layer 2: it has no TensorFlow\.js counterpart \(known: relu, tanh, .*, mish, sine\)$/,
+  );
+  await assert.rejects(
+    exportCode(
+      changed((r) => {
+        r.model.features[0] = 'x1 + x2';
+      }),
+      defaults,
+      'pytorch',
+    ),
+    /^Error: PyTorch export cannot express the feature "x1 \+ x2": it has no PyTorch formula/,
+  );
+  await assert.rejects(
+    exportCode(
+      changed((r) => {
+        r.config.optimizer = 'lion';
+      }),
+      defaults,
+      'numpy',
+    ),
+    { message: 'NumPy export cannot express the optimizer "lion": it is not one of sgd, momentum, nesterov, rmsprop, adam' },
+  );
 });

@@ -14,7 +14,7 @@ describe('the kept session', () => {
   const theirs = run('b', '#dataset=spiral', '2026-01-01T11:00:00.000Z');
   const older = run(null, '#dataset=gauss', '2025-12-01T11:00:00.000Z');
 
-  it('a plain address opens this tab\'s own run, else the latest', () => {
+  it("a plain address opens this tab's own run, else the latest", () => {
     for (const address of ['', '#']) {
       assert.equal(isPlainAddress(address), true);
       assert.equal(chooseRun([theirs, mine, older], 'a', address).run, mine);
@@ -46,7 +46,7 @@ describe('the kept session', () => {
     assert.equal(recordProblem(mine.record), '');
   });
 
-  it('a readable run wins over one that is not, this tab\'s own first', () => {
+  it("a readable run wins over one that is not, this tab's own first", () => {
     const broken = { tab: 'c', record: 'a string' };
     assert.equal(chooseRun([broken, theirs], 'new tab', '').run, theirs);
     assert.equal(chooseRun([theirs, { tab: 'a', record: [] }], 'a', '').problem, 'it is a list, not a saved session');

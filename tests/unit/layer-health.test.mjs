@@ -24,10 +24,22 @@ describe('layer health', () => {
       { meanAbsGradient: 0.02, deadShare: 0.25, saturatedShare: 0 },
       { meanAbsGradient: 0.08, deadShare: 0, saturatedShare: 1.5 },
     ]);
-    assert.deepEqual(rows.map((row) => row.name), ['layer 1', 'output']);
-    assert.deepEqual(rows[0].bars.map((bar) => bar.width), ['25%', '25%', '0%']);
-    assert.deepEqual(rows[1].bars.map((bar) => bar.width), ['100%', '0%', '100%']);
-    assert.deepEqual(rows[0].bars.map((bar) => bar.title), ['mean |∂J/∂w|: 0.02', 'dead: 25%', 'saturated: 0%']);
+    assert.deepEqual(
+      rows.map((row) => row.name),
+      ['layer 1', 'output'],
+    );
+    assert.deepEqual(
+      rows[0].bars.map((bar) => bar.width),
+      ['25%', '25%', '0%'],
+    );
+    assert.deepEqual(
+      rows[1].bars.map((bar) => bar.width),
+      ['100%', '0%', '100%'],
+    );
+    assert.deepEqual(
+      rows[0].bars.map((bar) => bar.title),
+      ['mean |∂J/∂w|: 0.02', 'dead: 25%', 'saturated: 0%'],
+    );
     assert.equal(rows[1].bars[0].value, 0.08);
   });
 });

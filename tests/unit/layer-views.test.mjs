@@ -11,13 +11,18 @@ const histogram = (from, to, counts, nonFinite = 0) => ({ from, to, counts, nonF
 
 describe('layer histograms', () => {
   it('name each chart by its layer, kind, count and range', () => {
-    const [layer] = histogramCharts([{
-      activation: 'tanh',
-      weights: histogram(-0.8312, 0.8312, [1, 0, 3]),
-      activations: histogram(-1, 1, [10, 20, 0], 2),
-    }]);
+    const [layer] = histogramCharts([
+      {
+        activation: 'tanh',
+        weights: histogram(-0.8312, 0.8312, [1, 0, 3]),
+        activations: histogram(-1, 1, [10, 20, 0], 2),
+      },
+    ]);
     assert.equal(layer.name, 'layer 1 · tanh');
-    assert.deepEqual(layer.charts.map((chart) => chart.key), ['weights', 'activations']);
+    assert.deepEqual(
+      layer.charts.map((chart) => chart.key),
+      ['weights', 'activations'],
+    );
     assert.equal(layer.charts[0].range, '−0.83 … 0.83');
     assert.equal(layer.charts[0].label, 'weights of hidden layer 1: 4 values from −0.83 … 0.83');
     assert.equal(layer.charts[1].label, 'activations of hidden layer 1: 30 values from −1 … 1 (and 2 not finite)');
@@ -25,10 +30,22 @@ describe('layer histograms', () => {
 
   it('draw the tallest bin the full height and any non-empty bin at least a pixel', () => {
     const bars = barRects([0, 1, 1000, 500], 40, 30);
-    assert.deepEqual(bars.map((bar) => bar.height), [0, 1, 30, 15]);
-    assert.deepEqual(bars.map((bar) => bar.x), [0, 10, 20, 30]);
-    assert.deepEqual(bars.map((bar) => bar.y), [30, 29, 0, 15]);
-    assert.deepEqual(barRects([0, 0], 10, 10).map((bar) => bar.height), [0, 0]);
+    assert.deepEqual(
+      bars.map((bar) => bar.height),
+      [0, 1, 30, 15],
+    );
+    assert.deepEqual(
+      bars.map((bar) => bar.x),
+      [0, 10, 20, 30],
+    );
+    assert.deepEqual(
+      bars.map((bar) => bar.y),
+      [30, 29, 0, 15],
+    );
+    assert.deepEqual(
+      barRects([0, 0], 10, 10).map((bar) => bar.height),
+      [0, 0],
+    );
     assert.equal(formatEdge(-0.000123456), '−0.00012');
   });
 });

@@ -14,5 +14,8 @@ test('every sink is found, with its line; the one allowed template is not', () =
     "setTimeout('alert(1)', 0);",
     'template.innerHTML = MARKUP; // lint-dom: constant markup',
   ].join('\n');
-  assert.deepEqual(findSinks(text).map((finding) => finding.line), [2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(
+    findSinks(text).map((finding) => finding.line),
+    [2, 3, 4, 5, 6, 7],
+  );
 });

@@ -39,9 +39,15 @@ function driver(runs) {
 test('a step resolves once both runs stepped, however long each takes', async () => {
   const { lockstep, seen } = driver([fakeRun(1), fakeRun(15)]);
   const states = await lockstep.step();
-  assert.deepEqual(states.map((state) => state.epoch), [1, 1]);
+  assert.deepEqual(
+    states.map((state) => state.epoch),
+    [1, 1],
+  );
   await lockstep.step();
-  assert.deepEqual(seen.rounds, [[1, 1], [2, 2]]);
+  assert.deepEqual(seen.rounds, [
+    [1, 1],
+    [2, 2],
+  ]);
 });
 
 test('playing keeps the two at the same epoch after every round, and pause stops after the round', async () => {
@@ -74,7 +80,10 @@ test('reset waits for the round under way, then puts both at epoch 0', async () 
   const step = lockstep.step();
   await lockstep.reset();
   await step;
-  assert.deepEqual(runs.map((run) => run.state.epoch), [0, 0]);
+  assert.deepEqual(
+    runs.map((run) => run.state.epoch),
+    [0, 0],
+  );
 });
 
 test('the reasons to stop', () => {

@@ -16,9 +16,12 @@ const methods = MEMBERS.filter((member) => !member.readOnly);
 
 /** A playground that is up and whose every method gives back its name and arguments. */
 function echoingPlayground() {
-  return new Proxy({ requireAlive() {}, requireStarted() {}, started: true, ready: Promise.resolve() }, {
-    get: (target, key) => (key in target ? target[key] : (...args) => [key, ...args]),
-  });
+  return new Proxy(
+    { requireAlive() {}, requireStarted() {}, started: true, ready: Promise.resolve() },
+    {
+      get: (target, key) => (key in target ? target[key] : (...args) => [key, ...args]),
+    },
+  );
 }
 
 describe('the table of scripting members', () => {
@@ -45,7 +48,7 @@ describe('the table of scripting members', () => {
     for (const member of methods) assert.equal(typeof descriptors[member.name].value, 'function', member.name);
   });
 
-  it('calls each row\'s implementation; one that waits for a frame returns a Promise', async () => {
+  it("calls each row's implementation; one that waits for a frame returns a Promise", async () => {
     const api = publicApi(echoingPlayground());
     assert.deepEqual(api.layerPlane(0, 1, 0), ['layerPlane', 0, 1, 0]);
     assert.deepEqual(api.saveLesson(), ['lessonDocument']);
@@ -53,7 +56,7 @@ describe('the table of scripting members', () => {
     assert.deepEqual(await api.step(), ['step']);
   });
 
-  it('is the iframe\'s call lists, in the table\'s order', () => {
+  it("is the iframe's call lists, in the table's order", () => {
     assert.deepEqual(callableMembers(), { methods: names(methods), readOnly: names(readOnly) });
   });
 });

@@ -18,7 +18,10 @@ describe('optimizer steps written out', () => {
       for (const [, key] of parts) assert.ok(KEYS.includes(key), `${optimizer}: ${key}`);
     }
     assert.deepEqual(stepParts('sgd', 'b'), [['Δb = −α·g', 'delta']]);
-    assert.deepEqual(stepParts('adam', 'b').map(([, key]) => key), KEYS);
+    assert.deepEqual(
+      stepParts('adam', 'b').map(([, key]) => key),
+      KEYS,
+    );
   });
 
   it('names the optimizer with the hyperparameters its rule uses', () => {

@@ -18,8 +18,11 @@ const TARBALL = path.join(PACKAGES, `greymatter-${cargo.version}.tgz`);
 /** The files of the tarball, without npm's `package/` folder. */
 function packedFiles() {
   assert.ok(existsSync(TARBALL), `${TARBALL} is missing: run make package`);
-  return execFileSync('tar', ['-tzf', TARBALL], { encoding: 'utf8' }).trim().split('\n')
-    .map((name) => name.replace(/^package\//, '')).sort();
+  return execFileSync('tar', ['-tzf', TARBALL], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((name) => name.replace(/^package\//, ''))
+    .sort();
 }
 
 test('the tarball holds the element, its chunks, the core, the stylesheets, the types, the iframe helper and the documents: nothing else', () => {
@@ -27,13 +30,28 @@ test('the tarball holds the element, its chunks, the core, the stylesheets, the 
   const chunks = files.filter((file) => /^js\/dist\/chunk-[A-Z0-9]+\.js$/.test(file));
   assert.ok(chunks.length > 0, 'the bundle has chunks');
   const expected = [
-    'CHANGELOG.md', 'LICENSE', 'README.md', 'package.json',
-    'greymatter.js', 'greymatter.d.ts', 'embed-host.js', 'embed-host-module.js', 'embed-host.d.ts',
-    'js/dist/greymatter.js', ...chunks,
-    'pkg/greymatter.js', 'pkg/greymatter_bg.wasm', 'css/playground.css', 'css/compare.css',
+    'CHANGELOG.md',
+    'LICENSE',
+    'README.md',
+    'package.json',
+    'greymatter.js',
+    'greymatter.d.ts',
+    'embed-host.js',
+    'embed-host-module.js',
+    'embed-host.d.ts',
+    'js/dist/greymatter.js',
+    ...chunks,
+    'pkg/greymatter.js',
+    'pkg/greymatter_bg.wasm',
+    'css/playground.css',
+    'css/compare.css',
   ].sort();
   assert.deepEqual(files, expected);
-  assert.deepEqual(readdirSync(PACKAGES).filter((name) => name.endsWith('.tgz')), [path.basename(TARBALL)], 'one tarball, of this version');
+  assert.deepEqual(
+    readdirSync(PACKAGES).filter((name) => name.endsWith('.tgz')),
+    [path.basename(TARBALL)],
+    'one tarball, of this version',
+  );
 });
 
 test("package.json: Cargo.toml's name, version and links; ES module exports with types first; no dependencies", () => {

@@ -54,69 +54,84 @@ function throughAddress(config) {
 
 describe('patching properties', () => {
   it('a valid config as one patch over any other is taken as given', () => {
-    fc.assert(fc.property(validConfig, validConfig, (start, target) => {
-      const core = coreOf(start);
-      const { config, refused } = attempt(core, target);
-      assert.equal(refused, undefined);
-      assert.deepEqual(config, target);
-      core.playground.free();
-    }), options);
+    fc.assert(
+      fc.property(validConfig, validConfig, (start, target) => {
+        const core = coreOf(start);
+        const { config, refused } = attempt(core, target);
+        assert.equal(refused, undefined);
+        assert.deepEqual(config, target);
+        core.playground.free();
+      }),
+      options,
+    );
   });
 
   it('part of a valid config is taken as given or refused; taken, it reads back from its address and rebuilds the same', () => {
     let taken = 0;
-    const part = validConfig.chain((config) => fc.subarray(schema.configKeys, { minLength: 1, maxLength: 6 })
-      .map((keys) => Object.fromEntries(keys.map((key) => [key, config[key]]))));
-    fc.assert(fc.property(validConfig, part, (start, partial) => {
-      const core = coreOf(start);
-      const { config } = attempt(core, partial);
-      if (config) {
-        taken++;
-        for (const [key, value] of Object.entries(partial)) assert.deepEqual(config[key], value, key);
-        const { page, values, errors } = throughAddress(config);
-        assert.deepEqual(errors, []);
-        assert.deepEqual(values, page);
-        const again = coreOf(values);
-        assert.deepEqual(tidyConfig(again.config(), schema), page, 'the address builds the same config');
-        again.playground.free();
-      }
-      core.playground.free();
-    }), options);
+    const part = validConfig.chain((config) =>
+      fc.subarray(schema.configKeys, { minLength: 1, maxLength: 6 }).map((keys) => Object.fromEntries(keys.map((key) => [key, config[key]]))),
+    );
+    fc.assert(
+      fc.property(validConfig, part, (start, partial) => {
+        const core = coreOf(start);
+        const { config } = attempt(core, partial);
+        if (config) {
+          taken++;
+          for (const [key, value] of Object.entries(partial)) assert.deepEqual(config[key], value, key);
+          const { page, values, errors } = throughAddress(config);
+          assert.deepEqual(errors, []);
+          assert.deepEqual(values, page);
+          const again = coreOf(values);
+          assert.deepEqual(tidyConfig(again.config(), schema), page, 'the address builds the same config');
+          again.playground.free();
+        }
+        core.playground.free();
+      }),
+      options,
+    );
     assert.ok(taken > RUNS / 2, `${taken} of ${RUNS} patches taken`);
   });
 
-  it('a valid config\'s address applied over any other config (an edited address) gives that config', () => {
-    fc.assert(fc.property(validConfig, validConfig, (start, target) => {
-      const { page, values, errors } = throughAddress(target);
-      assert.deepEqual(errors, []);
-      const core = coreOf(start);
-      const applied = applyChanges(core, values, schema);
-      assert.deepEqual(applied.errors, []);
-      assert.deepEqual(tidyConfig(core.config(), schema), page);
-      core.playground.free();
-    }), options);
+  it("a valid config's address applied over any other config (an edited address) gives that config", () => {
+    fc.assert(
+      fc.property(validConfig, validConfig, (start, target) => {
+        const { page, values, errors } = throughAddress(target);
+        assert.deepEqual(errors, []);
+        const core = coreOf(start);
+        const applied = applyChanges(core, values, schema);
+        assert.deepEqual(applied.errors, []);
+        assert.deepEqual(tidyConfig(core.config(), schema), page);
+        core.playground.free();
+      }),
+      options,
+    );
   });
 
   it('a patch of any JSON-ish values is taken or refused with a message, and a refusal changes nothing', () => {
-    fc.assert(fc.property(validConfig, anyPatch, (start, partial) => {
-      const core = coreOf(start);
-      assert.doesNotThrow(() => fitPatch(partial, core.config(), core.lossesFor, schema));
-      attempt(core, partial);
-      core.playground.free();
-    }), options);
+    fc.assert(
+      fc.property(validConfig, anyPatch, (start, partial) => {
+        const core = coreOf(start);
+        assert.doesNotThrow(() => fitPatch(partial, core.config(), core.lossesFor, schema));
+        attempt(core, partial);
+        core.playground.free();
+      }),
+      options,
+    );
   });
 
   it('applied key by key, such a patch never throws, and every key not taken has its line', () => {
-    fc.assert(fc.property(validConfig, anyPatch, (start, partial) => {
-      const core = coreOf(start);
-      const { errors, outcome } = applyEach(core, plainData(partial, 'the settings', SETTINGS), schema);
-      assert.ok(OUTCOMES.includes(outcome));
-      for (const line of errors) assert.ok(typeof line === 'string' && line.length > 0);
-      const config = core.config();
-      const missed = Object.keys(partial).filter((key) => !schema.isConfigKey(key)
-        || JSON.stringify(config[key]) !== JSON.stringify(partial[key]));
-      assert.ok(errors.length >= Math.min(1, missed.length), `${missed.join(', ')} not taken, and no line says so`);
-      core.playground.free();
-    }), options);
+    fc.assert(
+      fc.property(validConfig, anyPatch, (start, partial) => {
+        const core = coreOf(start);
+        const { errors, outcome } = applyEach(core, plainData(partial, 'the settings', SETTINGS), schema);
+        assert.ok(OUTCOMES.includes(outcome));
+        for (const line of errors) assert.ok(typeof line === 'string' && line.length > 0);
+        const config = core.config();
+        const missed = Object.keys(partial).filter((key) => !schema.isConfigKey(key) || JSON.stringify(config[key]) !== JSON.stringify(partial[key]));
+        assert.ok(errors.length >= Math.min(1, missed.length), `${missed.join(', ')} not taken, and no line says so`);
+        core.playground.free();
+      }),
+      options,
+    );
   });
 });

@@ -46,9 +46,26 @@ describe('plain data', () => {
   });
 
   it('catches a getter that throws and names it', () => {
-    const patch = { view: { get palette() { throw new Error('no palette'); } } };
+    const patch = {
+      view: {
+        get palette() {
+          throw new Error('no palette');
+        },
+      },
+    };
     assert.throws(() => plainData(patch, 'the settings'), { message: 'the settings: reading view.palette threw "no palette"' });
-    assert.throws(() => plainData({ get a() { throw 42; } }, 'x'), { message: 'x: reading a threw "42"' });
+    assert.throws(
+      () =>
+        plainData(
+          {
+            get a() {
+              throw 42;
+            },
+          },
+          'x',
+        ),
+      { message: 'x: reading a threw "42"' },
+    );
   });
 
   it('reads a Proxy once through its traps into a plain copy, and reports a trap that throws', () => {
@@ -56,7 +73,14 @@ describe('plain data', () => {
     const copy = plainData(proxy, 'the settings');
     assert.deepEqual(copy, { learningRate: 0.1 });
     assert.equal(Object.getPrototypeOf(copy), Object.prototype);
-    const hostile = new Proxy({}, { ownKeys() { throw new TypeError('no keys'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new TypeError('no keys');
+        },
+      },
+    );
     assert.throws(() => plainData({ hidden: hostile }, 'the settings'), { message: 'the settings: listing the keys of hidden threw "no keys"' });
     const { proxy: revoked, revoke } = Proxy.revocable([], {});
     revoke();
@@ -94,7 +118,14 @@ describe('plain data', () => {
     assert.throws(() => plainData(new Array(10_000).fill(0), 'the settings'), {
       message: 'the settings holds more than 10,000 values; the most greymatter takes is that many',
     });
-    assert.throws(() => plainData(Array.from({ length: 100 }, () => new Array(100).fill(0)), 'x'), /more than 10,000 values/);
+    assert.throws(
+      () =>
+        plainData(
+          Array.from({ length: 100 }, () => new Array(100).fill(0)),
+          'x',
+        ),
+      /more than 10,000 values/,
+    );
   });
 });
 

@@ -7,12 +7,16 @@ import { targetSentence, SPACING } from '../../www/js/output/point-editor.js';
 
 const close = (a, b, what) => assert.ok(Math.abs(a - b) < 1e-9, `${what}: ${a} is not ${b}`);
 
-test('pixels and data coordinates are each other\'s inverse, x₂ pointing up', () => {
+test("pixels and data coordinates are each other's inverse, x₂ pointing up", () => {
   assert.deepEqual(toPixel(-EXTENT, EXTENT, 400, 400), [0, 0]);
   assert.deepEqual(toPixel(EXTENT, -EXTENT, 400, 400), [400, 400]);
   assert.deepEqual(toPixel(0, 0, 400, 300), [200, 150]);
   assert.deepEqual(toData(100, 300, 400, 400), [-3, -3]);
-  for (const [x1, x2] of [[1.5, -2.25], [-5.9, 5.9], [0, 3]]) {
+  for (const [x1, x2] of [
+    [1.5, -2.25],
+    [-5.9, 5.9],
+    [0, 3],
+  ]) {
     const [x, y] = toPixel(x1, x2, 333, 333);
     const [b1, b2] = toData(x, y, 333, 333);
     close(b1, x1, 'x1');
@@ -42,7 +46,7 @@ test('a stroke puts a point every spacing along its path, carrying the rest over
   close(diagonal.positions[9], 4, 'ends on the pointer');
 });
 
-test('a stroke across the whole plane stays within the core\'s point limit', () => {
+test("a stroke across the whole plane stays within the core's point limit", () => {
   const { positions } = strokeSteps([-EXTENT, -EXTENT], [EXTENT, EXTENT], SPACING);
   assert.ok(positions.length / 2 < 100);
 });

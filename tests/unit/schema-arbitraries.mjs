@@ -46,7 +46,12 @@ export function numberOf(row) {
   const anywhere = fc.double({ min, max, minExcluded: row.minExclusive, maxExcluded: row.maxExclusive, noNaN: true });
   const values = row.whole
     ? fc.oneof(fc.constantFrom(...ends), anywhere.map(Math.round), fc.integer({ min, max: Math.min(max, min + 20) }))
-    : fc.oneof(fc.constantFrom(...ends), anywhere, anywhere.map(Math.fround), anywhere.map((x) => Number(x.toPrecision(3))));
+    : fc.oneof(
+        fc.constantFrom(...ends),
+        anywhere,
+        anywhere.map(Math.fround),
+        anywhere.map((x) => Number(x.toPrecision(3))),
+      );
   return values.filter((value) => trainsInRange(row, value)).map((value) => value + 0);
 }
 
@@ -82,8 +87,18 @@ function namesOf(row) {
 
 /** Valid formulas, each a different formula: with spaces, commas, signs, powers and every function. */
 export const FORMULAS = [
-  'x1', 'x1*x2', 'sin(3*x1)', 'x1^2 + x2^2', 'tanh(x1 - x2)', 'min(x1, x2)', 'max(abs(x1), 0.5) / 2',
-  '-x2^2 + cos(x1)', 'exp(x1 / 6) - sqrt(x2^2 + 1)', 'log(abs(x1) + 1) * tan(x2 / 10)', '2^-x1 + 1e-3', '(x1+x2)*(x1-x2)',
+  'x1',
+  'x1*x2',
+  'sin(3*x1)',
+  'x1^2 + x2^2',
+  'tanh(x1 - x2)',
+  'min(x1, x2)',
+  'max(abs(x1), 0.5) / 2',
+  '-x2^2 + cos(x1)',
+  'exp(x1 / 6) - sqrt(x2^2 + 1)',
+  'log(abs(x1) + 1) * tan(x2 / 10)',
+  '2^-x1 + 1e-3',
+  '(x1+x2)*(x1-x2)',
 ];
 
 /** A formula row's value (one formula), or a formulas row's (distinct ones, within its length). */
@@ -93,16 +108,23 @@ function formulasOf(row) {
 }
 
 /** The arbitrary of one config key, from its row alone (no rule across keys). */
-export function valueOf(row) {
+export function arbitraryOf(row) {
   switch (row.kind) {
-    case 'number': return numberOf(row);
-    case 'choice': return fc.constantFrom(...schema.values(row.key));
-    case 'names': return namesOf(row);
-    case 'counts': return fc.array(fc.integer({ min: row.min, max: row.max }), { maxLength: row.maxLength });
-    case 'rates': return fc.array(numberOf(row), { maxLength: row.maxLength });
+    case 'number':
+      return numberOf(row);
+    case 'choice':
+      return fc.constantFrom(...schema.values(row.key));
+    case 'names':
+      return namesOf(row);
+    case 'counts':
+      return fc.array(fc.integer({ min: row.min, max: row.max }), { maxLength: row.maxLength });
+    case 'rates':
+      return fc.array(numberOf(row), { maxLength: row.maxLength });
     case 'formula':
-    case 'formulas': return formulasOf(row);
-    default: throw new Error(`no arbitrary for kind ${row.kind}`);
+    case 'formulas':
+      return formulasOf(row);
+    default:
+      throw new Error(`no arbitrary for kind ${row.kind}`);
   }
 }
 
@@ -113,30 +135,33 @@ export function valueOf(row) {
  * number of weights.
  */
 export const validConfig = fc
-  .record(Object.fromEntries(schema.settings.map((row) => [row.key, valueOf(row)])), { noNullPrototype: true })
+  .record(Object.fromEntries(schema.settings.map((row) => [row.key, arbitraryOf(row)])), { noNullPrototype: true })
   .chain((config) => {
     const datasets = schema.datasetsOf(config.problem);
     return fc.constantFrom(...datasets).chain((dataset) => {
-      const classes = config.problem === 'classification'
-        ? Math.min(config.classes, dataset.maxClasses)
-        : config.classes;
+      const classes = config.problem === 'classification' ? Math.min(config.classes, dataset.maxClasses) : config.classes;
       const losses = Array.from(glue.lossesFor(config.problem, classes));
-      return fc.constantFrom(...losses).map((loss) => withinWeights({
-        ...config,
-        dataset: dataset.value,
-        classes,
-        loss,
-        ...perLayer(config, config.hidden.length),
-      }));
+      return fc.constantFrom(...losses).map((loss) =>
+        withinWeights({
+          ...config,
+          dataset: dataset.value,
+          classes,
+          loss,
+          ...perLayer(config, config.hidden.length),
+        }),
+      );
     });
   });
 
 /** Every view the address can hold: each option from its row, the hidden controls in address order. */
-export const validView = fc.record({
-  ...Object.fromEntries(schema.view.map((row) => [row.key, row.kind === 'toggle' ? fc.boolean() : valueOf(row)])),
-  hidden: fc.subarray(controlNames(schema)),
-  hideText: fc.boolean(),
-}, { noNullPrototype: true });
+export const validView = fc.record(
+  {
+    ...Object.fromEntries(schema.view.map((row) => [row.key, row.kind === 'toggle' ? fc.boolean() : arbitraryOf(row)])),
+    hidden: fc.subarray(controlNames(schema)),
+    hideText: fc.boolean(),
+  },
+  { noNullPrototype: true },
+);
 
 /** Documents as the core writes them: base64url texts, or none. */
 export const documents = fc.record(
@@ -158,27 +183,59 @@ export const hostileText = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: fc.constantFrom('%', '0', '9', 'A', 'f', 'G', 'E', 'D', '8', ',', '&', '=', '#', '+', ' ') }),
-  fc.constantFrom('%', '%E0%A4%A', '%ED%A0%80', '%FF', '%C0%80', '%00', 'NaN', 'Infinity', '-Infinity', '0x10', '1e999',
-    '-0', '1e-400', ' 1', '1,,2', ',', '4,-2', 'true', 'null', '\uD800', '\uDC00x'),
+  fc.constantFrom(
+    '%',
+    '%E0%A4%A',
+    '%ED%A0%80',
+    '%FF',
+    '%C0%80',
+    '%00',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '0x10',
+    '1e999',
+    '-0',
+    '1e-400',
+    ' 1',
+    '1,,2',
+    ',',
+    '4,-2',
+    'true',
+    'null',
+    '\uD800',
+    '\uDC00x',
+  ),
   fc.tuple(fc.string({ maxLength: 8 }), fc.integer({ min: 1000, max: 50_000 })).map(([text, times]) => (text || 'x').repeat(times)),
 );
 
 /** The text of a value as the address might carry it: valid for some key, or hostile. */
 export const valueText = fc.oneof(
-  fc.constantFrom(...schema.settings, ...schema.view).chain((row) => (row.kind === 'toggle' ? fc.boolean() : valueOf(row)))
+  fc
+    .constantFrom(...schema.settings, ...schema.view)
+    .chain((row) => (row.kind === 'toggle' ? fc.boolean() : arbitraryOf(row)))
     .map((value) => encodeURIComponent(Array.isArray(value) ? value.join(',') : String(value))),
   hostileText,
-  hostileText.map((text) => { try { return encodeURIComponent(text); } catch { return text; } }),
+  hostileText.map((text) => {
+    try {
+      return encodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  }),
 );
 
 /** `key=value&…` soups: known and unknown keys, repeated keys, entries with no `=`, empty entries. */
 export const addressSoup = fc
-  .array(fc.oneof(
-    fc.tuple(addressKey, valueText).map(([key, text]) => `${key}=${text}`),
-    addressKey,
-    hostileText,
-    fc.constant(''),
-  ), { maxLength: 40 })
+  .array(
+    fc.oneof(
+      fc.tuple(addressKey, valueText).map(([key, text]) => `${key}=${text}`),
+      addressKey,
+      hostileText,
+      fc.constant(''),
+    ),
+    { maxLength: 40 },
+  )
   .chain((entries) => fc.tuple(fc.constantFrom('', '#', '##', '?'), fc.constant(entries), fc.constantFrom('&', '&&', '=')))
   .map(([start, entries, separator]) => start + entries.join(separator));
 
@@ -190,11 +247,14 @@ export const jsonish = fc.oneof(
 );
 
 /** Patches of JSON-ish values: some on known keys (with a valid value now and then), some on unknown ones. */
-export const anyPatch = fc.dictionary(
-  fc.oneof(fc.constantFrom(...schema.configKeys), fc.string(), fc.constantFrom('__proto__', 'constructor')),
-  jsonish,
-  { maxKeys: 6, noNullPrototype: true },
-).chain((patch) => fc.subarray(schema.settings, { maxLength: 2 }).chain((rows) => fc.record(
-  Object.fromEntries(rows.map((row) => [row.key, valueOf(row)])),
-  { noNullPrototype: true },
-)).map((valid) => ({ ...patch, ...valid })));
+export const anyPatch = fc
+  .dictionary(fc.oneof(fc.constantFrom(...schema.configKeys), fc.string(), fc.constantFrom('__proto__', 'constructor')), jsonish, {
+    maxKeys: 6,
+    noNullPrototype: true,
+  })
+  .chain((patch) =>
+    fc
+      .subarray(schema.settings, { maxLength: 2 })
+      .chain((rows) => fc.record(Object.fromEntries(rows.map((row) => [row.key, arbitraryOf(row)])), { noNullPrototype: true }))
+      .map((valid) => ({ ...patch, ...valid })),
+  );

@@ -51,18 +51,20 @@ function fakeOwner({ perEpoch, batchMs, stopAfter = Infinity, measure = 0 }) {
   return {
     core,
     // As at the wasm boundary, the counts reach the core as u32s (ToInt32: modulo 2³²).
-    trainEpochs: (epochs) => timed(() => {
-      core.askedEpochs.push(epochs);
-      epochs >>>= 0;
-      const before = core.epoch;
-      while (core.epoch < before + epochs && core.epoch < stopAfter) batches(perEpoch - core.done);
-      return core.epoch - before;
-    }),
-    trainBatches: (count) => timed(() => {
-      core.asked.push(count);
-      count >>>= 0;
-      return measure ? sliced(count) : batches(count);
-    }),
+    trainEpochs: (epochs) =>
+      timed(() => {
+        core.askedEpochs.push(epochs);
+        epochs >>>= 0;
+        const before = core.epoch;
+        while (core.epoch < before + epochs && core.epoch < stopAfter) batches(perEpoch - core.done);
+        return core.epoch - before;
+      }),
+    trainBatches: (count) =>
+      timed(() => {
+        core.asked.push(count);
+        count >>>= 0;
+        return measure ? sliced(count) : batches(count);
+      }),
     batchProgress: () => ({ perEpoch, done: core.done, epoch: core.epoch }),
   };
 }

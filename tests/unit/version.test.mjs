@@ -14,7 +14,7 @@ const SCRIPT = path.join(ROOT, 'scripts', 'version.mjs');
 const run = (...args) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8' });
 
 describe('the release version', () => {
-  it('is the version of Cargo.toml\'s [package] table, not of a dependency', () => {
+  it("is the version of Cargo.toml's [package] table, not of a dependency", () => {
     const version = (toml) => cargoPackage(toml).version;
     assert.equal(version('[package]\nname = "greymatter"\nversion = "1.2.3"\n\n[dependencies]\nserde = { version = "1" }\n'), '1.2.3');
     assert.equal(version('[dependencies]\nversion = "9"\n[package]\nname = "x"\nversion = "0.4.0-beta.1"\n'), '0.4.0-beta.1');
@@ -22,7 +22,7 @@ describe('the release version', () => {
     assert.equal(run().stdout.trim(), version(readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8')));
   });
 
-  it('a tag is v and that version, and the tarballs are that version\'s', () => {
+  it("a tag is v and that version, and the tarballs are that version's", () => {
     assert.equal(tagProblem('v1.2.3', '1.2.3'), null);
     assert.equal(tagProblem('v1.2.3', '1.2.3', ['greymatter-1.2.3.tgz']), null);
     assert.match(tagProblem('1.2.3', '1.2.3'), /the tag '1.2.3' is not v1.2.3/);

@@ -4,17 +4,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeView } from '../../www/js/state/view.js';
-import {
-  readAttributes, attributeOf, configAttributes, viewAttributes, knownAttributes, misnamedAttributes,
-} from '../../www/js/state/attributes.js';
+import { readAttributes, attributeOf, configAttributes, viewAttributes, knownAttributes, misnamedAttributes } from '../../www/js/state/attributes.js';
 import { schema } from './core.mjs';
 
 describe('view options', () => {
   const view = schema.defaultView();
 
   it('merge a valid change and refuse a bad one with the reason', () => {
-    assert.deepEqual(mergeView(view, { epochsPerFrame: 10, hidden: ['noise', 'noise'] }, schema),
-      { ...view, epochsPerFrame: 10, hidden: ['noise'] });
+    assert.deepEqual(mergeView(view, { epochsPerFrame: 10, hidden: ['noise', 'noise'] }, schema), { ...view, epochsPerFrame: 10, hidden: ['noise'] });
     assert.throws(() => mergeView(view, { epochsPerFrame: 0.5 }, schema), /epochsPerFrame must be a whole number from 1 to 100, got 0.5/);
     assert.throws(() => mergeView(view, { palette: 'pink' }, schema), /palette must be one of default, colorblind, got "pink"/);
     assert.throws(() => mergeView(view, { discretize: 'yes' }, schema), /discretize must be true or false, got "yes"/);
@@ -33,15 +30,18 @@ describe('attributes', () => {
   });
 
   it('read into a setup: a link, then config JSON, then single attributes win', () => {
-    const { values, view, errors } = readAttributes({
-      link: 'https://example.org/greymatter/#dataset=xor&noise=5&palette=colorblind',
-      config: '{"noise": 20, "learningRate": 0.3}',
-      'learning-rate': '0.1',
-      'hidden-layers': '',
-      'show-test-data': '',
-      id: 'first',
-      layout: 'compact',
-    }, schema);
+    const { values, view, errors } = readAttributes(
+      {
+        link: 'https://example.org/greymatter/#dataset=xor&noise=5&palette=colorblind',
+        config: '{"noise": 20, "learningRate": 0.3}',
+        'learning-rate': '0.1',
+        'hidden-layers': '',
+        'show-test-data': '',
+        id: 'first',
+        layout: 'compact',
+      },
+      schema,
+    );
     assert.deepEqual(errors, []);
     assert.deepEqual(values, { dataset: 'xor', noise: 20, learningRate: 0.1, hidden: [] });
     assert.equal(view.palette, 'colorblind');
@@ -71,14 +71,37 @@ describe('misnamed attributes', () => {
       'sync_url is not an attribute of greymatter-playground; did you mean sync-url?',
       'epochs--per-frame is not an attribute of greymatter-playground; did you mean epochs-per-frame?',
     ]);
-    assert.deepEqual(misnamedAttributes(['learningRate'], known), [
-      'learningRate is not an attribute of greymatter-playground; did you mean learning-rate?',
-    ], 'outside HTML (XML, setAttributeNS) the case stays as written');
+    assert.deepEqual(
+      misnamedAttributes(['learningRate'], known),
+      ['learningRate is not an attribute of greymatter-playground; did you mean learning-rate?'],
+      'outside HTML (XML, setAttributeNS) the case stays as written',
+    );
   });
 
-  it('leave alone the attributes read, the host page\'s own and anything unrelated', () => {
-    const host = ['learning-rate', 'dataset', 'hidden-layers', 'layout', 'sync-url', 'id', 'class', 'style', 'slot', 'title',
-      'hidden', 'lang', 'role', 'tabindex', 'aria-label', 'data-note', 'data-set', 'data-seed_', 'data_seed_x', 'onclick', 'learning'];
+  it("leave alone the attributes read, the host page's own and anything unrelated", () => {
+    const host = [
+      'learning-rate',
+      'dataset',
+      'hidden-layers',
+      'layout',
+      'sync-url',
+      'id',
+      'class',
+      'style',
+      'slot',
+      'title',
+      'hidden',
+      'lang',
+      'role',
+      'tabindex',
+      'aria-label',
+      'data-note',
+      'data-set',
+      'data-seed_',
+      'data_seed_x',
+      'onclick',
+      'learning',
+    ];
     assert.deepEqual(misnamedAttributes(host, known), []);
   });
 
@@ -87,4 +110,3 @@ describe('misnamed attributes', () => {
     assert.match(line, /^learning_{51}… is not an attribute of greymatter-playground; did you mean learning-rate\?$/);
   });
 });
-

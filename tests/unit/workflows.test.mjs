@@ -21,9 +21,12 @@ const ALLOWED = ['npm publish --provenance --access public target/package/greyma
 /** The workflow and action files, each as `{ file, document }`. */
 function workflowFiles() {
   const folders = ['.github/workflows', ...readdirSync(path.join(ROOT, '.github/actions')).map((name) => `.github/actions/${name}`)];
-  return folders.flatMap((folder) => readdirSync(path.join(ROOT, folder))
-    .filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => `${folder}/${name}`))
+  return folders
+    .flatMap((folder) =>
+      readdirSync(path.join(ROOT, folder))
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => `${folder}/${name}`),
+    )
     .map((file) => ({ file, document: YAML.parse(readFileSync(path.join(ROOT, file), 'utf8')) }));
 }
 
@@ -64,16 +67,21 @@ function runProblem(command, makefile) {
 }
 
 /** Every problem of every `run:` in `files`. */
-const problems = (files, makefile = MAKEFILE) => files.flatMap(steps)
-  .filter(({ step }) => step.run !== undefined)
-  .map(({ where, step }) => [where, runProblem(step.run, makefile)])
-  .filter(([, problem]) => problem)
-  .map(([where, problem]) => `${where}: ${problem}`);
+const problems = (files, makefile = MAKEFILE) =>
+  files
+    .flatMap(steps)
+    .filter(({ step }) => step.run !== undefined)
+    .map(({ where, step }) => [where, runProblem(step.run, makefile)])
+    .filter(([, problem]) => problem)
+    .map(([where, problem]) => `${where}: ${problem}`);
 
 describe('the GitHub workflows', () => {
   const files = workflowFiles();
   const byName = (name) => files.find(({ file }) => file === `.github/workflows/${name}`).document;
-  const allRuns = files.flatMap(steps).map(({ step }) => step.run).filter(Boolean);
+  const allRuns = files
+    .flatMap(steps)
+    .map(({ step }) => step.run)
+    .filter(Boolean);
 
   it('run make targets that make test runs, or an allowed command, and nothing else', () => {
     assert.deepEqual(problems(files), []);
@@ -112,6 +120,7 @@ describe('the GitHub workflows', () => {
     assert.deepEqual([npm.needs, pages.needs], ['test', 'test']);
     assert.equal(npm.permissions['id-token'], 'write');
     const publish = npm.steps.find((step) => step.run?.startsWith('npm publish'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     assert.equal(publish.env.NODE_AUTH_TOKEN, '${{ secrets.NPM_TOKEN }}');
     const npmRuns = npm.steps.map((step) => step.run).filter(Boolean);
     assert.ok(npmRuns.indexOf('make package') < npmRuns.indexOf('make check-tag TAG="$GITHUB_REF_NAME"'), 'the tarball is checked against the tag');
@@ -123,7 +132,10 @@ describe('the GitHub workflows', () => {
   });
 
   it('pin every action by its major version, or use one of this repository', () => {
-    const uses = files.flatMap(steps).map(({ step }) => step.uses).filter(Boolean);
+    const uses = files
+      .flatMap(steps)
+      .map(({ step }) => step.uses)
+      .filter(Boolean);
     assert.ok(uses.length > 0);
     for (const action of uses) assert.match(action, /^(\.\/\.github\/actions\/[\w-]+|[\w-]+\/[\w-]+@v\d+)$/, action);
   });

@@ -13,6 +13,9 @@ window.playground = element.api;
 // Read before the playground rewrites the address: it keeps only its own part.
 bindCompare(element, window.location.hash);
 // The footer names the version the core says it is.
-element.ready.then(() => {
-  document.querySelector('#version').textContent = `greymatter ${element.version}`;
-}, () => {});
+element.ready.then(
+  () => {
+    document.querySelector('#version').textContent = `greymatter ${element.version}`;
+  },
+  () => {},
+);

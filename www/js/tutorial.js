@@ -164,7 +164,11 @@ function divergeNote(element) {
 /** Runs `setup(element)` once the embed with id `id` is ready (if the page has it). */
 function whenReady(id, setup) {
   const element = byId(id);
-  if (element) element.ready.then(() => setup(element), () => {}); // a failure is shown inside the embed
+  if (element)
+    element.ready.then(
+      () => setup(element),
+      () => {},
+    ); // a failure is shown inside the embed
 }
 
 whenReady('neuron', oneNeuron);

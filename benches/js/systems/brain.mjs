@@ -65,7 +65,7 @@ export function brainSystem({ brain, version }, data) {
           net.biases[index + 1][j] = biases[j];
         }
       });
-      const layerOutputs = sizes.slice(1).map((m) => new Float64Array(m * grid.length / 2));
+      const layerOutputs = sizes.slice(1).map((m) => new Float64Array((m * grid.length) / 2));
       const point = new Float32Array(2);
       const allNeurons = () => {
         for (let cell = 0; cell < grid.length / 2; cell++) {
@@ -84,9 +84,10 @@ export function brainSystem({ brain, version }, data) {
         return out;
       };
       return {
-        config: `new NeuralNetwork({hiddenLayers: [${sizes.slice(1, -1)}], activation: 'tanh'}); ` +
-          `train(data, {iterations: ${EPOCHS_PER_CALL}, learningRate: 0.03, momentum: 1e-9, errorThresh: 1e-9}) per call: ` +
-          'per-sample SGD (brain.js has no mini-batches), data in a fixed order; grid: run() per cell, every layer copied from net.outputs',
+        config:
+          `new NeuralNetwork({hiddenLayers: [${sizes.slice(1, -1)}], activation: 'tanh'}); `
+          + `train(data, {iterations: ${EPOCHS_PER_CALL}, learningRate: 0.03, momentum: 1e-9, errorThresh: 1e-9}) per call: `
+          + 'per-sample SGD (brain.js has no mini-batches), data in a fixed order; grid: run() per cell, every layer copied from net.outputs',
         trainCount: samples.length,
         train: () => net.train(samples, options).iterations * samples.length,
         grid: allNeurons,

@@ -43,7 +43,7 @@ export async function loadGreymatter(root, packageDir) {
   const wasmFile = path.join(packageDir, 'greymatter_bg.wasm');
   const copyDir = path.join(root, 'target/bench/glue');
   fs.mkdirSync(copyDir, { recursive: true });
-  const tag = path.basename(path.dirname(packageDir)) + '-' + path.basename(packageDir);
+  const tag = `${path.basename(path.dirname(packageDir))}-${path.basename(packageDir)}`;
   const copy = path.join(copyDir, `greymatter-${tag}-${Date.now()}.mjs`);
   fs.copyFileSync(glue, copy);
   const module = await import(pathToFileURL(copy).href);
@@ -92,9 +92,10 @@ export function greymatterSystem(loaded) {
       const hasEvaluateGrid = typeof playground.evaluateGrid === 'function';
       let diverged = false;
       return {
-        config: `Playground ${JSON.stringify(workloadConfig(network.sizes))}; ` +
-          `train(${EPOCHS_PER_CALL}) per call (${trainCount} samples per epoch); grid: ` +
-          (hasEvaluateGrid ? 'evaluateGrid()' : 'render() (evaluateGrid() not in this package: the time includes colouring)'),
+        config:
+          `Playground ${JSON.stringify(workloadConfig(network.sizes))}; `
+          + `train(${EPOCHS_PER_CALL}) per call (${trainCount} samples per epoch); grid: `
+          + (hasEvaluateGrid ? 'evaluateGrid()' : 'render() (evaluateGrid() not in this package: the time includes colouring)'),
         gridMethod: hasEvaluateGrid ? 'evaluateGrid' : 'render',
         trainCount,
         train() {

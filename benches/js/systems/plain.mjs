@@ -13,11 +13,12 @@ export function plainSystem(data) {
       const mlp = new PlainMlp(network.sizes, parameters);
       const order = Array.from({ length: data.train.count }, (_, i) => i);
       const random = seededRandom(3);
-      const outputs = network.sizes.slice(1).map((m) => new Float64Array(m * grid.length / 2));
+      const outputs = network.sizes.slice(1).map((m) => new Float64Array((m * grid.length) / 2));
       return {
-        config: 'benches/js/plain-mlp.mjs: per-sample forward/backward on Float64Array, ' +
-          `gradient averaged over batches of ${WORKLOAD.batchSize}, one SGD step per batch, ` +
-          'shuffled every epoch; one epoch per train call; grid: every layer kept per cell',
+        config:
+          'benches/js/plain-mlp.mjs: per-sample forward/backward on Float64Array, '
+          + `gradient averaged over batches of ${WORKLOAD.batchSize}, one SGD step per batch, `
+          + 'shuffled every epoch; one epoch per train call; grid: every layer kept per cell',
         trainCount: data.train.count,
         train: () => mlp.trainEpoch(data.train, order, random, WORKLOAD.batchSize, WORKLOAD.learningRate),
         grid: () => mlp.evaluateAll(grid, outputs),
@@ -28,4 +29,3 @@ export function plainSystem(data) {
     },
   };
 }
-

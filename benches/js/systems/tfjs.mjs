@@ -36,9 +36,7 @@ function halfMeanSquaredError(yTrue, yPred) {
 
 /** `backend` is 'cpu' or 'wasm'. */
 export function tfjsSystem(backend, data) {
-  const label = backend === 'wasm'
-    ? `TensorFlow.js ${tf.version.tfjs} wasm (SIMD)`
-    : `TensorFlow.js ${tf.version.tfjs} cpu`;
+  const label = backend === 'wasm' ? `TensorFlow.js ${tf.version.tfjs} wasm (SIMD)` : `TensorFlow.js ${tf.version.tfjs} cpu`;
   return {
     id: `tfjs-${backend}`,
     label,
@@ -138,11 +136,14 @@ function buildModel(backend, network, parameters, data) {
   const instance = {
     trainCount: set.count,
     get config() {
-      const how = trainMode === 'step'
-        ? 'hand-written step: tf.train.sgd(0.03).minimize(½·mean (o−t)²) per shuffled batch of 10, one epoch per call'
-        : `model.fit(batchSize 10, shuffle, ${FIT_EPOCHS} epochs per call) with tf.train.sgd(0.03) and loss ½·mean (o−t)²`;
-      return `tf.model of dense tanh layers, backend ${backend}, prod mode; training: ${how}; ` +
-        'grid: model with every layer as an output, predictOnBatch on 10,000 cells, dataSync';
+      const how =
+        trainMode === 'step'
+          ? 'hand-written step: tf.train.sgd(0.03).minimize(½·mean (o−t)²) per shuffled batch of 10, one epoch per call'
+          : `model.fit(batchSize 10, shuffle, ${FIT_EPOCHS} epochs per call) with tf.train.sgd(0.03) and loss ½·mean (o−t)²`;
+      return (
+        `tf.model of dense tanh layers, backend ${backend}, prod mode; training: ${how}; `
+        + 'grid: model with every layer as an output, predictOnBatch on 10,000 cells, dataSync'
+      );
     },
     train: () => (trainMode === 'step' ? stepEpoch() : fitEpochs()),
     grid: allNeurons,
@@ -167,8 +168,10 @@ function buildModel(backend, network, parameters, data) {
       }
       const middle = (values) => values.sort((a, b) => a - b)[1];
       trainMode = middle(fit) > middle(step) ? 'fit' : 'step';
-      return `training: hand-written step ${Math.round(middle(step))} samples/s, model.fit ` +
-        `${Math.round(middle(fit))} samples/s → uses ${trainMode === 'fit' ? 'model.fit' : 'the hand-written step'}`;
+      return (
+        `training: hand-written step ${Math.round(middle(step))} samples/s, model.fit `
+        + `${Math.round(middle(fit))} samples/s → uses ${trainMode === 'fit' ? 'model.fit' : 'the hand-written step'}`
+      );
     },
   };
   return instance;

@@ -17,7 +17,9 @@ const paint = makePainter(nodes);
 
 async function mainThread() {
   const core = await openCore(config);
-  return (onPictures) => { onPictures(core.trainAndRender(epochs)); };
+  return (onPictures) => {
+    onPictures(core.trainAndRender(epochs));
+  };
 }
 
 async function inWorker() {
@@ -29,7 +31,9 @@ async function inWorker() {
   // One request in flight: the worker trains and renders the next pictures while the
   // main thread waits for its next frame, and it is asked again once they are painted.
   let newest = null;
-  worker.onmessage = ({ data }) => { newest = data.pictures; };
+  worker.onmessage = ({ data }) => {
+    newest = data.pictures;
+  };
   worker.postMessage({ epochs });
   return (onPictures) => {
     if (!newest) return;
@@ -40,7 +44,7 @@ async function inWorker() {
   };
 }
 
-const ready = (mode === 'worker' ? inWorker() : mainThread());
+const ready = mode === 'worker' ? inWorker() : mainThread();
 window.trial = {
   async run(frames) {
     const tick = await ready;

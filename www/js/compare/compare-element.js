@@ -27,7 +27,9 @@ const SHARED_ATTRIBUTES = ['config', 'link', 'theme'];
 const runOf = (element) => ({
   step: () => element.step(),
   reset: () => element.reset(),
-  get state() { return element.state; },
+  get state() {
+    return element.state;
+  },
 });
 
 export class GreymatterCompare extends HTMLElement {
@@ -124,7 +126,10 @@ export class GreymatterCompare extends HTMLElement {
    */
   #showControlsOfB() {
     const asked = this.getAttribute('controls');
-    const every = this.#schema.hideableRows().filter((row) => this.#schema.isConfigKey(row.key)).map((row) => row.key);
+    const every = this.#schema
+      .hideableRows()
+      .filter((row) => this.#schema.isConfigKey(row.key))
+      .map((row) => row.key);
     this.#b.setAttribute('controls', asked ?? every.join(','));
   }
 
@@ -226,12 +231,18 @@ export class GreymatterCompare extends HTMLElement {
   }
 
   /** The pinned run's playground. */
-  get a() { return this.#a; }
+  get a() {
+    return this.#a;
+  }
 
   /** The changed run's playground. */
-  get b() { return this.#b; }
+  get b() {
+    return this.#b;
+  }
 
-  get playing() { return this.#lockstep.playing; }
+  get playing() {
+    return this.#lockstep.playing;
+  }
 
   /** What B changes: `[{key, label, a, b}]`, the values in words. */
   get differences() {
@@ -244,10 +255,15 @@ export class GreymatterCompare extends HTMLElement {
   }
 
   play() {
-    this.ready.then(() => this.#lockstep.play(), () => {});
+    this.ready.then(
+      () => this.#lockstep.play(),
+      () => {},
+    );
   }
 
-  pause() { this.#lockstep.pause(); }
+  pause() {
+    this.#lockstep.pause();
+  }
 
   /** One step of both; resolves with `{a, b}` (their states) once both show it. */
   async step() {

@@ -17,7 +17,10 @@ function node(tag, attributes = {}, children = []) {
 
 /** One entry of the chart's legend: a line sample (solid or dashed, train or test colour) and its words. */
 function legendEntry(run, set) {
-  return node('li', {}, [node('span', { class: `line ${run} ${set}`, 'aria-hidden': 'true' }), `${run.toUpperCase()} · ${set === 'train' ? 'training' : 'test'} loss`]);
+  return node('li', {}, [
+    node('span', { class: `line ${run} ${set}`, 'aria-hidden': 'true' }),
+    `${run.toUpperCase()} · ${set === 'train' ? 'training' : 'test'} loss`,
+  ]);
 }
 
 /** One run's column: its heading and its playground. */
@@ -39,18 +42,32 @@ export function compareMarkup(shadow, a, b) {
     chart: node('canvas', { id: 'compare-chart', class: 'compare-chart', role: 'img', 'aria-label': 'Loss over epochs of both runs' }),
   };
   const bar = node('div', { class: 'top-bar compare-bar', part: 'playback', role: 'group', 'aria-label': 'Training both runs' }, [
-    parts.reset, parts.play, parts.step,
+    parts.reset,
+    parts.play,
+    parts.step,
     node('slot', { name: 'actions' }),
-    node('div', { class: 'epoch-box' }, [node('span', { class: 'label', text: 'Epoch A' }), parts.epochA, node('span', { class: 'label', text: 'B' }), parts.epochB]),
+    node('div', { class: 'epoch-box' }, [
+      node('span', { class: 'label', text: 'Epoch A' }),
+      parts.epochA,
+      node('span', { class: 'label', text: 'B' }),
+      parts.epochB,
+    ]),
   ]);
-  const legend = node('ul', { class: 'compare-legend', 'aria-label': 'Lines of the chart' },
-    ['a', 'b'].flatMap((run) => ['train', 'test'].map((set) => legendEntry(run, set))));
-  const chart = node('figure', { class: 'compare-chart-area', part: 'loss-chart' }, [
-    parts.chart, node('figcaption', {}, [legend]),
-  ]);
+  const legend = node(
+    'ul',
+    { class: 'compare-legend', 'aria-label': 'Lines of the chart' },
+    ['a', 'b'].flatMap((run) => ['train', 'test'].map((set) => legendEntry(run, set))),
+  );
+  const chart = node('figure', { class: 'compare-chart-area', part: 'loss-chart' }, [parts.chart, node('figcaption', {}, [legend])]);
   const runs = node('div', { class: 'runs' }, [runColumn('a', 'A (pinned)', a), runColumn('b', 'B (change its settings)', b)]);
   const surface = node('div', { class: 'playground compare', part: 'compare', 'data-theme': 'light' }, [
-    node('slot', { name: 'intro' }), bar, parts.differences, parts.message, chart, runs, node('slot', { name: 'footer' }),
+    node('slot', { name: 'intro' }),
+    bar,
+    parts.differences,
+    parts.message,
+    chart,
+    runs,
+    node('slot', { name: 'footer' }),
   ]);
   shadow.append(surface);
   return { ...parts, surface };

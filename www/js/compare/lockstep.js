@@ -17,10 +17,12 @@ export const RUN_NAMES = ['A', 'B'];
  * @param {RunState[]} after @param {number[]} moved
  */
 export function stopReason(after, moved) {
-  const stopped = after.map((state, index) => {
-    const why = state.divergence || (state.finished ? state.stopReason : '');
-    return why ? `${RUN_NAMES[index]} stopped at epoch ${state.epoch}: ${why}` : null;
-  }).filter(Boolean);
+  const stopped = after
+    .map((state, index) => {
+      const why = state.divergence || (state.finished ? state.stopReason : '');
+      return why ? `${RUN_NAMES[index]} stopped at epoch ${state.epoch}: ${why}` : null;
+    })
+    .filter(Boolean);
   if (stopped.length === 0 && moved[0] === moved[1]) return null;
   const paused = stopped.length === 1 ? ` ${stopped[0].startsWith('A') ? 'B' : 'A'} paused with it, so neither gets ahead.` : '';
   return `${(stopped.length ? stopped : [`A moved ${moved[0]} epochs and B ${moved[1]}`]).join('; ')}.${paused}`;

@@ -60,7 +60,7 @@ export function bindCompare(element, hash) {
     compare = document.createElement('greymatter-compare');
     compare.setAttribute('sync-url', '');
     if (element.hasAttribute('theme')) compare.setAttribute('theme', element.getAttribute('theme'));
-    const back = actionButton('Leave compare', 'Back to one playground, with A\'s run as it is now');
+    const back = actionButton('Leave compare', "Back to one playground, with A's run as it is now");
     back.addEventListener('click', leave);
     compare.append(back);
     if (!element.view.hideText) movePageText(element, compare); // a classroom's hideText keeps it hidden
@@ -87,12 +87,15 @@ export function bindCompare(element, hash) {
     if (part.open) start(part.values).catch((error) => playground.report(error, 'In the address: compare: ', 'setup', { append: true }));
   };
 
-  element.ready.then(() => {
-    readAddress(hash);
-    // An address edited while one playground shows (the playground reads its own part first).
-    // The playground has rewritten the address by now: the event's URL is what was typed.
-    window.addEventListener('hashchange', (event) => {
-      if (!compare) readAddress(new URL(event.newURL).hash);
-    });
-  }, () => {});
+  element.ready.then(
+    () => {
+      readAddress(hash);
+      // An address edited while one playground shows (the playground reads its own part first).
+      // The playground has rewritten the address by now: the event's URL is what was typed.
+      window.addEventListener('hashchange', (event) => {
+        if (!compare) readAddress(new URL(event.newURL).hash);
+      });
+    },
+    () => {},
+  );
 }

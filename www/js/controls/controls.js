@@ -31,11 +31,16 @@ export class Controls {
       input.addEventListener('change', () => onChange[scope]({ [key]: this.read(input), ...ALSO[key] }));
       const echo = root.getElementById(`${input.id}-value`);
       // Sliders: show the number while dragging, apply when let go.
-      if (echo) input.addEventListener('input', () => { echo.textContent = input.value; });
+      if (echo)
+        input.addEventListener('input', () => {
+          echo.textContent = input.value;
+        });
     }
     for (const mirror of this.mirrors) {
       const target = this.inputs.find((input) => input.dataset.setting === mirror.dataset.mirror);
-      mirror.addEventListener('input', () => { target.value = mirror.value; });
+      mirror.addEventListener('input', () => {
+        target.value = mirror.value;
+      });
       mirror.addEventListener('change', () => onChange.config({ [mirror.dataset.mirror]: Number(mirror.value) }));
     }
   }
@@ -118,7 +123,7 @@ function selectValue(select, text) {
   extra.dataset.extra = 'true';
   const number = Number(text);
   const after = [...select.options].find((option) => Number(option.value) > number);
-  select.add(extra, Number.isFinite(number) ? after ?? null : null);
+  select.add(extra, Number.isFinite(number) ? (after ?? null) : null);
   select.value = text;
 }
 

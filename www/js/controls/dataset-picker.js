@@ -45,11 +45,15 @@ export class DatasetPicker {
 
   /** The usable dataset an arrow key (or Home / End) moves to from `button`; null for other keys. */
   neighbour(button, key) {
-    const usable = [...this.container.querySelectorAll('button[data-dataset]')]
-      .filter((choice) => !choice.disabled || choice === button);
+    const usable = [...this.container.querySelectorAll('button[data-dataset]')].filter((choice) => !choice.disabled || choice === button);
     const at = usable.indexOf(button);
     const moves = {
-      ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: usable.length - 1,
+      ArrowRight: at + 1,
+      ArrowDown: at + 1,
+      ArrowLeft: at - 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: usable.length - 1,
     };
     if (!(key in moves)) return null;
     const index = (moves[key] + usable.length) % usable.length;

@@ -13,7 +13,9 @@ import { downloadText } from './download.js';
  */
 export function bindExportCode({ button, panel, target, text, copy, download, note, root }, playground) {
   let current = null;
-  const say = (words) => { note.textContent = words; };
+  const say = (words) => {
+    note.textContent = words;
+  };
   const show = async () => {
     current = null;
     copy.disabled = download.disabled = true;

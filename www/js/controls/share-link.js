@@ -13,8 +13,7 @@ export function describeLink(length, copied) {
   const size = length < 1024 ? `${length} characters` : `${(length / 1024).toFixed(1)} KB`;
   const done = copied ? `Link copied (${size}).` : `This link is ${size}: copy it from the box.`;
   if (length <= LONG_LINK_BYTES) return done;
-  return `${done} Links over 8 KB may be cut short by some apps and sites: it works, but to pass this `
-    + 'playground on safely, save a lesson file instead.';
+  return `${done} Links over 8 KB may be cut short by some apps and sites: it works, but to pass this playground on safely, save a lesson file instead.`;
 }
 
 /**

@@ -383,7 +383,10 @@ export class Core {
       const value = p.parameters()[index];
       const { from, to } = range(index, value);
       return {
-        index, value, from, to,
+        index,
+        value,
+        from,
+        to,
         series: Array.from(p.costAlongParameter(index, from, to, steps)),
         cost: p.costAlongParameter(index, value, value, 2)[0],
       };

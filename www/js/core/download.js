@@ -43,7 +43,10 @@ function isPage(text) {
 /** How the first bytes of a file read, for a message: `"<!DOCTYPE html>", an HTML page`, quoted text, or bytes in hex. */
 export function fileStart(bytes) {
   if (bytes.length === 0) return 'nothing: the file is empty';
-  const text = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  const text = new TextDecoder()
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (isPage(text)) return `${JSON.stringify(/^<[^>]{0,40}>?/.exec(text)[0])}, an HTML page`;
   const line = text.split(/\r?\n/)[0];
   if (line && /^[\x20-\x7e]+$/.test(line.slice(0, 16))) {
@@ -76,7 +79,10 @@ export function notText(what, url, text, language) {
 export function blockedFailure(what, url, pageOrigin, directive = null) {
   const origin = new URL(url).origin;
   if (directive) {
-    return new StartFailure(`this page's Content-Security-Policy does not allow downloading ${what} from ${url} (${directive}).`, `Add ${origin} to its ${directive}.`);
+    return new StartFailure(
+      `this page's Content-Security-Policy does not allow downloading ${what} from ${url} (${directive}).`,
+      `Add ${origin} to its ${directive}.`,
+    );
   }
   if (origin !== pageOrigin) {
     return new StartFailure(
@@ -95,9 +101,15 @@ export function refusedByPolicy(error) {
 /** Why `what` at `url`, WebAssembly, did not compile (`error`, the compiler's). */
 export function compileFailure(what, url, error) {
   if (refusedByPolicy(error)) {
-    return new StartFailure("this page's Content-Security-Policy does not allow WebAssembly to compile.", "Add 'wasm-unsafe-eval' to its script-src: greymatter's core is WebAssembly.");
+    return new StartFailure(
+      "this page's Content-Security-Policy does not allow WebAssembly to compile.",
+      "Add 'wasm-unsafe-eval' to its script-src: greymatter's core is WebAssembly.",
+    );
   }
-  return new StartFailure(`${what} at ${url} could not be compiled: ${error?.message ?? error}`, `Is it the file of greymatter's package, copied whole? ${BASE_PATH_HINT}`);
+  return new StartFailure(
+    `${what} at ${url} could not be compiled: ${error?.message ?? error}`,
+    `Is it the file of greymatter's package, copied whole? ${BASE_PATH_HINT}`,
+  );
 }
 
 /**
@@ -117,7 +129,9 @@ export async function download(name) {
     try {
       response = await fetch(url);
     } catch {
-      await new Promise((resolve) => { setTimeout(resolve); }); // the refusal's event may follow the failure
+      await new Promise((resolve) => {
+        setTimeout(resolve);
+      }); // the refusal's event may follow the failure
       const refusal = refusals.find((event) => event.blockedURI === url || event.blockedURI === new URL(url).origin);
       throw blockedFailure(what, url, window.location.origin, refusal?.effectiveDirective ?? null);
     }

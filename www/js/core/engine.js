@@ -48,7 +48,9 @@ async function compileCore() {
     const bytes = new Uint8Array(await (await download('core')).response.arrayBuffer());
     const refusal = notWebAssembly(what, url, bytes);
     if (refusal) throw refusal;
-    return WebAssembly.compile(bytes).catch((compiling) => { throw compileFailure(what, url, compiling); });
+    return WebAssembly.compile(bytes).catch((compiling) => {
+      throw compileFailure(what, url, compiling);
+    });
   }
 }
 
@@ -65,7 +67,9 @@ function sharedCore() {
   if (!shared) {
     shared = { module: compileCore(), glueSource: glueText() };
     // A failed download is tried again by the next playground, not remembered forever.
-    Promise.all([shared.module, shared.glueSource]).catch(() => { shared = null; });
+    Promise.all([shared.module, shared.glueSource]).catch(() => {
+      shared = null;
+    });
   }
   return shared;
 }

@@ -10,23 +10,28 @@ import { MEMBERS } from './methods.js';
 
 /** @param {import('./controller.js').Playground} page */
 export function publicApi(page) {
-  const alive = (work) => (...args) => {
-    page.requireAlive();
-    return work(...args);
-  };
-  const started = (work) => (...args) => {
-    page.requireStarted();
-    return work(...args);
-  };
-  // Throws like setConfig: the message is shown on the page too.
-  const shown = (work) => started((...args) => {
-    try {
+  const alive =
+    (work) =>
+    (...args) => {
+      page.requireAlive();
       return work(...args);
-    } catch (error) {
-      page.report(error);
-      throw error;
-    }
-  });
+    };
+  const started =
+    (work) =>
+    (...args) => {
+      page.requireStarted();
+      return work(...args);
+    };
+  // Throws like setConfig: the message is shown on the page too.
+  const shown = (work) =>
+    started((...args) => {
+      try {
+        return work(...args);
+      } catch (error) {
+        page.report(error);
+        throw error;
+      }
+    });
   const guards = { none: (work) => work, alive, started, shown };
   const api = {};
   for (const member of MEMBERS) {
@@ -38,10 +43,12 @@ export function publicApi(page) {
       api[member.name] = member.frame ? async (...args) => work(...args) : work;
     }
   }
-  return Object.freeze(Object.assign(api, {
-    /** Test hook: makes the core panic with `message`; resolves after the page recovered. */
-    _panicForTesting: (message) => page.panicForTesting(message),
-    /** Test hook: saves the kept session now if anything changed; resolves once written. */
-    _saveSessionForTesting: () => page.lessons.flush(),
-  }));
+  return Object.freeze(
+    Object.assign(api, {
+      /** Test hook: makes the core panic with `message`; resolves after the page recovered. */
+      _panicForTesting: (message) => page.panicForTesting(message),
+      /** Test hook: saves the kept session now if anything changed; resolves once written. */
+      _saveSessionForTesting: () => page.lessons.flush(),
+    }),
+  );
 }

@@ -55,7 +55,9 @@ export function checkPoints(points) {
     throw new Error(`predict expects an array of [x1, x2] pairs, e.g. [[0, 0], [1, -2]]; got ${describe(points)}`);
   }
   if (points.length > MAX_PREDICT_POINTS) {
-    throw new Error(`predict takes at most ${MAX_PREDICT_POINTS.toLocaleString('en')} points per call, got ${points.length.toLocaleString('en')}: split them into several calls`);
+    throw new Error(
+      `predict takes at most ${MAX_PREDICT_POINTS.toLocaleString('en')} points per call, got ${points.length.toLocaleString('en')}: split them into several calls`,
+    );
   }
   const bad = points.findIndex((point) => !Array.isArray(point) || point.length !== 2 || !point.every((x) => typeof x === 'number' && Number.isFinite(x)));
   if (bad >= 0) throw new Error(`point ${bad} must be [x1, x2], two finite numbers; got ${describe(points[bad])}`);

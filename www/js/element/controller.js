@@ -32,9 +32,7 @@ import { decodeHash, encodeHash, withoutCompare } from '../state/address.js';
 import { applyEach, applyChanges, datasetAdjustment } from '../state/apply-each.js';
 import { eventLines } from '../state/notices.js';
 import { dataRequest, pointRows } from '../state/points.js';
-import {
-  tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET,
-} from '../state/config.js';
+import { tidyConfig, fitPatch, isMultiClass, hasNewData, hasNewNetwork, datasetSwitchNote, MANY_CLASS_DATASET } from '../state/config.js';
 import { expandFields } from './fields.js';
 import { checkNeuron, wholeNumber } from './arguments.js';
 import { showControls } from './layouts.js';
@@ -104,7 +102,9 @@ export class Playground {
     this.historyFromChart = false;
     this.lastState = { epoch: 0, epochProgress: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, metric: 'accuracy', divergence: '' };
     // Starts once `begin` is called (the element is in a document).
-    this.ready = new Promise((resolve) => { this.begin = resolve; }).then(() => this.start());
+    this.ready = new Promise((resolve) => {
+      this.begin = resolve;
+    }).then(() => this.start());
     this.ready.catch(() => {}); // the failure is shown in #message and sent as an error event
   }
 
@@ -114,16 +114,20 @@ export class Playground {
     const config = (partial) => this.changeFromUi(partial);
     expandFields(this.root, schema);
     this.controls = new Controls(this.root, schema, { config, view: (partial) => this.guard(() => this.setView(partial)) });
-    this.picker = new DatasetPicker(find('dataset'), schema, (name, classes, { datasetFormula, problem }) => (name === 'formula'
-      ? this.core.formulaPreview(datasetFormula, problem, classes) : this.core.datasetPreview(name, classes)), config);
+    this.picker = new DatasetPicker(
+      find('dataset'),
+      schema,
+      (name, classes, { datasetFormula, problem }) =>
+        name === 'formula' ? this.core.formulaPreview(datasetFormula, problem, classes) : this.core.datasetPreview(name, classes),
+      config,
+    );
     this.datasetFormula = new FormulaBox(
       { form: find('formula-dataset-form'), input: find('formula-dataset-text'), error: find('formula-dataset-error') },
       { check: (text) => this.core.formulaText(text), use: (datasetFormula) => config({ dataset: 'formula', datasetFormula }) },
     );
     this.legend = new ClassLegend({ values: find('value-legend'), classes: find('class-legend') });
-    this.confusion = new ConfusionMatrix(
-      { panel: find('confusion'), table: find('confusion-matrix'), set: find('confusion-set') },
-      (set) => this.core.confusionMatrix(set),
+    this.confusion = new ConfusionMatrix({ panel: find('confusion'), table: find('confusion-matrix'), set: find('confusion-set') }, (set) =>
+      this.core.confusionMatrix(set),
     );
     this.network = new NetworkView(find, schema, {
       config,
@@ -158,8 +162,14 @@ export class Playground {
     this.heatmap = new Heatmap(find('heatmap'), { axes: find('heatmap-axes'), caption: find('heatmap-caption') });
     this.chart = new LossChart(find('loss-chart'), find('loss-chart-tip'));
     this.painter = new FramePainter({
-      core: this.core, heatmap: this.heatmap, chart: this.chart, network: this.network,
-      inspector: this.inspector, confusion: this.confusion, layerSees: this.layerSees, find,
+      core: this.core,
+      heatmap: this.heatmap,
+      chart: this.chart,
+      network: this.network,
+      inspector: this.inspector,
+      confusion: this.confusion,
+      layerSees: this.layerSees,
+      find,
     });
     this.buildPointEditor();
     this.bindButtons();
@@ -173,28 +183,49 @@ export class Playground {
     const newSeed = (key) => () => this.changeFromUi(() => ({ [key]: this.core.randomSeed() }));
     find('new-data').addEventListener('click', newSeed('dataSeed'));
     find('new-weights').addEventListener('click', newSeed('seed'));
-    bindModelFile({ exportButton: find('export-model'), fileInput: find('import-model'), root: this.root }, {
-      exportModel: () => this.exportModel(),
-      importModel: (text) => this.importModel(text),
-      report: (error) => this.report(error, '', 'model'),
-    });
-    bindExportCode({
-      button: find('export-code'), panel: find('export-code-panel'), target: find('export-code-target'),
-      text: find('export-code-text'), copy: find('copy-code'), download: find('download-code'),
-      note: find('export-code-note'), root: this.root,
-    }, { exportCode: (target) => this.exportCode(target) });
+    bindModelFile(
+      { exportButton: find('export-model'), fileInput: find('import-model'), root: this.root },
+      {
+        exportModel: () => this.exportModel(),
+        importModel: (text) => this.importModel(text),
+        report: (error) => this.report(error, '', 'model'),
+      },
+    );
+    bindExportCode(
+      {
+        button: find('export-code'),
+        panel: find('export-code-panel'),
+        target: find('export-code-target'),
+        text: find('export-code-text'),
+        copy: find('copy-code'),
+        download: find('download-code'),
+        note: find('export-code-note'),
+        root: this.root,
+      },
+      { exportCode: (target) => this.exportCode(target) },
+    );
     this.lessons.bind({
-      saveButton: find('save-lesson'), fileInput: find('open-lesson'), freshButton: find('start-fresh'),
-      host: this.root.host ?? this.root, root: this.root,
+      saveButton: find('save-lesson'),
+      fileInput: find('open-lesson'),
+      freshButton: find('start-fresh'),
+      host: this.root.host ?? this.root,
+      root: this.root,
     });
-    bindDataFile({
-      fileInput: find('load-csv'), pasteText: find('csv-text'), pasteButton: find('use-csv'),
-      fitToView: find('fit-to-view'), exportButton: find('export-csv'), root: this.root,
-    }, {
-      importCsv: (text, options) => this.importCsv(text, options),
-      exportCsv: () => this.exportCsv(),
-      report: (error) => this.report(error, '', 'data'),
-    });
+    bindDataFile(
+      {
+        fileInput: find('load-csv'),
+        pasteText: find('csv-text'),
+        pasteButton: find('use-csv'),
+        fitToView: find('fit-to-view'),
+        exportButton: find('export-csv'),
+        root: this.root,
+      },
+      {
+        importCsv: (text, options) => this.importCsv(text, options),
+        exportCsv: () => this.exportCsv(),
+        report: (error) => this.report(error, '', 'data'),
+      },
+    );
     bindShareLink(
       { weights: find('share-weights'), copy: find('copy-link'), field: find('share-link'), note: find('share-note') },
       { shareLink: (options) => this.shareLink(options), report: (error) => this.report(error) },

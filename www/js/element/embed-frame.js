@@ -14,7 +14,14 @@
 
 import { GreymatterPlayground, describeInitialSetup } from './playground-element.js';
 import {
-  readEmbedHash, isFromHost, isGreymatterMessage, answerCall, originRefusal, eventTargets, eventMessage, resizeMessage,
+  readEmbedHash,
+  isFromHost,
+  isGreymatterMessage,
+  answerCall,
+  originRefusal,
+  eventTargets,
+  eventMessage,
+  resizeMessage,
   EVENT_TYPES,
 } from './embed-protocol.js';
 
@@ -56,7 +63,9 @@ function connectToParent(element, origins) {
   let height = null;
   const sendHeight = () => {
     const now = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (now !== height) send(resizeMessage(height = now));
+    if (now === height) return;
+    height = now;
+    send(resizeMessage(height));
   };
   const watchHeight = () => new ResizeObserver(sendHeight).observe(document.documentElement);
   element.ready.then(watchHeight, watchHeight);

@@ -41,12 +41,15 @@ function decoded(text) {
  */
 function hashEntries(hash) {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  return body.split('&').filter(Boolean).map((entry) => {
-    const cut = entry.indexOf('=');
-    const key = decoded(cut < 0 ? entry : entry.slice(0, cut));
-    const text = cut < 0 ? null : decoded(entry.slice(cut + 1));
-    return { entry, key, text, unreadable: key === null || (cut >= 0 && text === null) };
-  });
+  return body
+    .split('&')
+    .filter(Boolean)
+    .map((entry) => {
+      const cut = entry.indexOf('=');
+      const key = decoded(cut < 0 ? entry : entry.slice(0, cut));
+      const text = cut < 0 ? null : decoded(entry.slice(cut + 1));
+      return { entry, key, text, unreadable: key === null || (cut >= 0 && text === null) };
+    });
 }
 
 /**
@@ -67,7 +70,10 @@ export function originOf(text) {
 /** The `origins` key: comma-separated origins. An unreadable list allows none (it fails closed). */
 function readOrigins(text, problems) {
   const origins = [];
-  for (const part of (text ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const origin = originOf(part);
     if (origin) origins.push(origin);
     else problems.push(`origins: "${part}" is not an origin; write each as scheme://host[:port], e.g. https://example.org`);
@@ -177,7 +183,7 @@ function isPlainObject(value) {
 }
 
 function kindOf(value) {
-  const name = typeof value === 'object' ? value.constructor?.name ?? 'special object' : typeof value;
+  const name = typeof value === 'object' ? (value.constructor?.name ?? 'special object') : typeof value;
   return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 }
 
@@ -230,8 +236,7 @@ export function callableMembers() {
 
 function allowedCalls() {
   const { methods, readOnly } = callableMembers();
-  return `the calls are ${methods.join(', ')} (with args, an array), `
-    + `and ${readOnly.join(', ')} (read, without args)`;
+  return `the calls are ${methods.join(', ')} (with args, an array), ` + `and ${readOnly.join(', ')} (read, without args)`;
 }
 
 /** Calls the member `data.call` of `api` with `data.args`; returns its value or Promise, throws for a bad call. */

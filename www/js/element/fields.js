@@ -33,8 +33,16 @@ function control(row, placeholder) {
   }
   if (row.kind === 'choice' || row.offered) {
     const select = document.createElement('select');
-    if (row.kind === 'choice') options(select, row.choices.map((choice) => [choice.value, choice.label]));
-    else options(select, row.offered.map((value) => [String(value), offeredText(value, unit, per)]));
+    if (row.kind === 'choice')
+      options(
+        select,
+        row.choices.map((choice) => [choice.value, choice.label]),
+      );
+    else
+      options(
+        select,
+        row.offered.map((value) => [String(value), offeredText(value, unit, per)]),
+      );
     return select;
   }
   const input = document.createElement('input');

@@ -52,18 +52,23 @@ export class FramePainter {
    */
   paint({ points, view, state, colours, multiClass, playing }, allLinks) {
     this.playing = playing && !allLinks;
-    measured('render', () => this.core.pictures((pictures) => {
-      // Each view is built right before use: any call into the core may move wasm memory.
-      measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.heatmapSize));
-      measured('thumbnails', () => this.network.paintThumbnails(pictures.thumbnails(), pictures.thumbnailSize));
-      const parameters = pictures.parameters();
-      measured('links', () => this.paintLinks(view.gradientLinks ? scaledGradient(parameters) : parameters, allLinks));
-    }, {
-      gradient: view.gradientLinks,
-      heatmapSize: this.heatmap.shownSize,
-      thumbnailSize: this.network.thumbnailShownSize,
-      live: playing,
-    }));
+    measured('render', () =>
+      this.core.pictures(
+        (pictures) => {
+          // Each view is built right before use: any call into the core may move wasm memory.
+          measured('heatmap', () => this.heatmap.paintGrid(pictures.heatmap(), pictures.heatmapSize));
+          measured('thumbnails', () => this.network.paintThumbnails(pictures.thumbnails(), pictures.thumbnailSize));
+          const parameters = pictures.parameters();
+          measured('links', () => this.paintLinks(view.gradientLinks ? scaledGradient(parameters) : parameters, allLinks));
+        },
+        {
+          gradient: view.gradientLinks,
+          heatmapSize: this.heatmap.shownSize,
+          thumbnailSize: this.network.thumbnailShownSize,
+          live: playing,
+        },
+      ),
+    );
     measured('points', () => this.heatmap.draw({ ...points, showTest: view.showTestData, colours, multiClass }));
     this.showNumbers(state);
     measured('chart', () => this.chart.draw());

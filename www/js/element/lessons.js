@@ -160,7 +160,10 @@ export class LessonSession {
       const file = event.dataTransfer?.files?.[0];
       if (!file) return;
       event.preventDefault();
-      await readFileText(file).then((text) => this.openText(text, 'any'), (error) => playground.report(error, 'Could not open the file: ', 'lesson'));
+      await readFileText(file).then(
+        (text) => this.openText(text, 'any'),
+        (error) => playground.report(error, 'Could not open the file: ', 'lesson'),
+      );
     });
   }
 
@@ -219,8 +222,10 @@ export class LessonSession {
     const { playground } = this;
     let restored = false;
     if (this.key && !takePersistKey(this.key, { connected: () => (playground.root.host ?? playground.root).isConnected })) {
-      playground.message.add(`Another playground on this page keeps its session under the persist key "${this.key}": `
-        + 'this one keeps nothing, so that neither saves over the other. Give each element a key of its own.');
+      playground.message.add(
+        `Another playground on this page keeps its session under the persist key "${this.key}": `
+          + 'this one keeps nothing, so that neither saves over the other. Give each element a key of its own.',
+      );
       this.key = null;
       playground.showView(); // nothing kept: no "Start fresh"
     }
@@ -245,9 +250,7 @@ export class LessonSession {
   /** Opens the chosen kept run (kept-session.js); says why one cannot open. True if it opened. */
   openKept(chosen) {
     if (!chosen) return false;
-    const cannot = (why) => this.playground.message.add(
-      `The session saved in this browser could not be opened (${why}); starting from the settings instead.`,
-    );
+    const cannot = (why) => this.playground.message.add(`The session saved in this browser could not be opened (${why}); starting from the settings instead.`);
     if (chosen.problem) {
       cannot(chosen.problem);
       return false;
@@ -312,12 +315,15 @@ export class LessonSession {
     this.dirty = false;
     this.lastSave = performance.now();
     const record = { lesson, hash: this.hash(), savedAt: new Date().toISOString() };
-    this.writing = writeRun(this.key, tabId(), record).then(() => {
-      this.failureShown = false;
-    }, (error) => {
-      this.dirty = true;
-      this.failed(error);
-    });
+    this.writing = writeRun(this.key, tabId(), record).then(
+      () => {
+        this.failureShown = false;
+      },
+      (error) => {
+        this.dirty = true;
+        this.failed(error);
+      },
+    );
   }
 
   failed(error) {

@@ -95,7 +95,7 @@ export const MEMBERS = Object.freeze([
   }),
   method('setView', ['partial: ViewPatch'], 'void', {
     guard: 'shown',
-    doc: 'Changes the view options given, as the page\'s controls do; throws (and shows) a refusal, changing nothing.',
+    doc: "Changes the view options given, as the page's controls do; throws (and shows) a refusal, changing nothing.",
     run: (page, partial) => {
       if (!plainObject(partial)) throw new Error('setView expects an object such as {discretize: true}');
       page.setView(partial);
@@ -137,8 +137,8 @@ export const MEMBERS = Object.freeze([
       return page.predict(Float32Array.from(points.flat()));
     },
   }),
-  method('confusionMatrix', ['set?: \'train\' | \'test\''], 'number[][]', {
-    doc: 'Counts per true class (rows) and predicted class (columns), of the test points unless `set` is \'train\'.',
+  method('confusionMatrix', ["set?: 'train' | 'test'"], 'number[][]', {
+    doc: "Counts per true class (rows) and predicted class (columns), of the test points unless `set` is 'train'.",
     run: (page, set = 'test') => {
       if (set !== 'test' && set !== 'train') throw new Error(`confusionMatrix takes 'test' or 'train', got ${JSON.stringify(set)}`);
       return page.confusionMatrix(set);
@@ -153,14 +153,14 @@ export const MEMBERS = Object.freeze([
     run: (page) => page.layerHistograms(),
   }),
   method('layerPlane', ['layer: number', 'first: number', 'second: number'], 'GreymatterLayerPlane', {
-    doc: 'The input plane\'s grid lines and the training points as two neurons of a hidden layer see them (layers and neurons from 0).',
+    doc: "The input plane's grid lines and the training points as two neurons of a hidden layer see them (layers and neurons from 0).",
     run: (page, layer, first, second) => page.layerPlane(layer, first, second),
   }),
   method('getData', [], 'GreymatterData', {
     doc: 'The points trained on now (a copy).',
     run: (page) => page.getData(),
   }),
-  method('setData', ['data: GreymatterData | ReadonlyArray<PointRow>', 'options?: { trainRatio?: number }'], '\'newData\' | \'regenerated\'', {
+  method('setData', ['data: GreymatterData | ReadonlyArray<PointRow>', 'options?: { trainRatio?: number }'], "'newData' | 'regenerated'", {
     doc: 'Trains on own points: by set, or one list split by `trainRatio` percent; throws (and changes nothing) on refusal.',
     run: (page, data, options) => page.setData(data, options),
   }),
@@ -173,7 +173,7 @@ export const MEMBERS = Object.freeze([
     run: (page) => page.exportCsv(),
   }),
   method('shareLink', ['options?: { weights?: boolean }'], 'string', {
-    doc: 'The full page\'s address for this setup (own points included; the trained weights and epoch with `weights`).',
+    doc: "The full page's address for this setup (own points included; the trained weights and epoch with `weights`).",
     run: (page, options = {}) => {
       if (!plainObject(options)) throw new Error('shareLink expects an object such as {weights: true}');
       return page.shareLink({ weights: Boolean(options.weights) });
@@ -183,7 +183,7 @@ export const MEMBERS = Object.freeze([
     doc: 'The current network as a model object, ready for `JSON.stringify`.',
     run: (page) => page.exportModel(),
   }),
-  method('exportCode', ['target: \'numpy\' | \'pytorch\' | \'tfjs\''], 'Promise<{ target: string; fileName: string; code: string }>', {
+  method('exportCode', ["target: 'numpy' | 'pytorch' | 'tfjs'"], 'Promise<{ target: string; fileName: string; code: string }>', {
     doc: 'The run as a script that rebuilds and trains it further; rejects naming a setting the target cannot express.',
     run: (page, target) => page.exportCode(target),
   }),

@@ -18,9 +18,7 @@ import { MEMBERS } from './methods.js';
 import { playgroundMarkup } from './template.js';
 import { adoptStyles, showStartFailure } from './styles.js';
 import { layoutNamed, layoutControls, showRegions, THEMES } from './layouts.js';
-import {
-  configAttributes, viewAttributes, readAttributes, attributeText, knownAttributes, misnamedAttributes,
-} from '../state/attributes.js';
+import { configAttributes, viewAttributes, readAttributes, attributeText, knownAttributes, misnamedAttributes } from '../state/attributes.js';
 import { readControlList } from '../state/classroom.js';
 import { basePath, setBasePath } from '../core/assets.js';
 
@@ -63,9 +61,13 @@ export class GreymatterPlayground extends HTMLElement {
    * that move them; null (the default): next to greymatter.js. Set it before the first
    * element starts.
    */
-  static get basePath() { return basePath(); }
+  static get basePath() {
+    return basePath();
+  }
 
-  static set basePath(path) { setBasePath(path); }
+  static set basePath(path) {
+    setBasePath(path);
+  }
 
   static {
     describeInitialSetup = (element, source, problems = []) => {
@@ -97,12 +99,15 @@ export class GreymatterPlayground extends HTMLElement {
       this.#showElementAttributes();
       this.#attributes.observe(this, { attributes: true, attributeOldValue: true });
       this.#playground.begin();
-      this.#playground.ready.then(() => {
-        this.#showElementAttributes();
-        if (this.hasAttribute('data')) this.#loadData();
-        this.#emit('ready', { config: this.#api.config, state: this.#api.state });
-        if (this.hasAttribute('autoplay')) this.#playground.play();
-      }, () => {});
+      this.#playground.ready.then(
+        () => {
+          this.#showElementAttributes();
+          if (this.hasAttribute('data')) this.#loadData();
+          this.#emit('ready', { config: this.#api.config, state: this.#api.state });
+          if (this.hasAttribute('autoplay')) this.#playground.play();
+        },
+        () => {},
+      );
     }
     this.#visibility = new IntersectionObserver(([entry]) => this.#playground.setOffscreen(!entry.isIntersecting));
     this.#visibility.observe(this);
@@ -272,17 +277,27 @@ export class GreymatterPlayground extends HTMLElement {
   // ---- the scripting API (docs/scripting.md) --------------------------------
 
   /** The frozen scripting API object (`window.playground` on the full page). */
-  get api() { return this.#api; }
+  get api() {
+    return this.#api;
+  }
 
   // Every member of the API (methods.js) is the element's own too: a getter for a
   // read-only one, a method for the others, each passing on to the API object.
   static {
     for (const { name, readOnly } of MEMBERS) {
-      if (Object.hasOwn(this.prototype, name)) throw new Error(`the scripting member ${name} is already a member of the element`);
+      if (Object.hasOwn(GreymatterPlayground.prototype, name)) throw new Error(`the scripting member ${name} is already a member of the element`);
       const forward = readOnly
-        ? { get [name]() { return this.#api[name]; } }
-        : { [name](...args) { return this.#api[name](...args); } };
-      Object.defineProperty(this.prototype, name, { ...Object.getOwnPropertyDescriptor(forward, name), enumerable: false });
+        ? {
+            get [name]() {
+              return this.#api[name];
+            },
+          }
+        : {
+            [name](...args) {
+              return this.#api[name](...args);
+            },
+          };
+      Object.defineProperty(GreymatterPlayground.prototype, name, { ...Object.getOwnPropertyDescriptor(forward, name), enumerable: false });
     }
   }
 }

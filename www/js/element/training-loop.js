@@ -70,7 +70,10 @@ export class TrainingLoop {
     this.playing = true;
     this.finishSteps();
     this.owner.showPlaying(true);
-    this.owner.ready().then(() => this.scheduleFrame(), () => this.pause());
+    this.owner.ready().then(
+      () => this.scheduleFrame(),
+      () => this.pause(),
+    );
   }
 
   pause() {

@@ -41,7 +41,8 @@ function makePolicy() {
   try {
     return factory.createPolicy('greymatter', { createHTML: checkedMarkup, createScriptURL: checkedScriptUrl });
   } catch (error) {
-    refusal = `this page's Content-Security-Policy does not allow a Trusted Types policy named "greymatter" `
+    refusal =
+      `this page's Content-Security-Policy does not allow a Trusted Types policy named "greymatter" `
       + `(add it to the trusted-types directive): ${error.message}`;
     return null;
   }

@@ -16,7 +16,11 @@ export const TARGETS = {
  */
 export async function exportCode(run, defaults, target) {
   if (typeof target !== 'string' || !Object.hasOwn(TARGETS, target)) {
-    throw new Error(`exportCode: unknown target ${JSON.stringify(target)}: the targets are ${Object.keys(TARGETS).map((name) => `"${name}"`).join(', ')}`);
+    throw new Error(
+      `exportCode: unknown target ${JSON.stringify(target)}: the targets are ${Object.keys(TARGETS)
+        .map((name) => `"${name}"`)
+        .join(', ')}`,
+    );
   }
   const writer = await TARGETS[target].load();
   return { target, fileName: writer.fileName(), code: writer.generate(run, defaults) };

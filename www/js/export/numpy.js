@@ -2,8 +2,22 @@
 // written out by hand (no framework), in 32-bit floats as greymatter computes.
 
 import {
-  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, inputExpressions, inputNames, masksWords,
-  matrix, memoryByLayer, numbers, pieces, pythonConstants, pythonMain, pythonPoints,
+  check,
+  dropoutNote,
+  dropoutOf,
+  epochsToTrain,
+  f32,
+  header,
+  inputExpressions,
+  inputNames,
+  masksWords,
+  matrix,
+  memoryByLayer,
+  numbers,
+  pieces,
+  pythonConstants,
+  pythonMain,
+  pythonPoints,
 } from './shared.js';
 
 /** Each hidden activation: f(z) and f'(z) given z and a = f(z), as NumPy expressions. */
@@ -15,8 +29,10 @@ export const ACTIVATIONS = {
   leakyRelu: ['np.where(z > 0, z, F(0.01) * z)', 'np.where(a > 0, F(1), F(0.01))'],
   elu: ['np.where(z > 0, z, np.expm1(np.minimum(z, 0)))', 'np.where(a > 0, F(1), a + 1)'],
   swish: ['z / (1 + np.exp(-z))', 'sigmoid(z) + z * sigmoid(z) * (1 - sigmoid(z))'],
-  gelu: ['0.5 * z * (1 + np.tanh(GELU_SCALE * (z + 0.044715 * z ** 3)))',
-    '0.5 * (1 + np.tanh(GELU_SCALE * (z + 0.044715 * z ** 3))) + 0.5 * z * (1 - np.tanh(GELU_SCALE * (z + 0.044715 * z ** 3)) ** 2) * GELU_SCALE * (1 + 3 * 0.044715 * z * z)'],
+  gelu: [
+    '0.5 * z * (1 + np.tanh(GELU_SCALE * (z + 0.044715 * z ** 3)))',
+    '0.5 * (1 + np.tanh(GELU_SCALE * (z + 0.044715 * z ** 3))) + 0.5 * z * (1 - np.tanh(GELU_SCALE * (z + 0.044715 * z ** 3)) ** 2) * GELU_SCALE * (1 + 3 * 0.044715 * z * z)',
+  ],
   softplus: ['softplus(z)', '1 - np.exp(-a)'],
   mish: ['z * np.tanh(softplus(z))', 'np.tanh(softplus(z)) + z * (1 - np.tanh(softplus(z)) ** 2) * sigmoid(z)'],
   sine: ['np.sin(z)', 'np.cos(z)'],
@@ -24,8 +40,13 @@ export const ACTIVATIONS = {
 
 /** Each input feature as a NumPy expression of the columns x1, x2. */
 export const FEATURES = {
-  x1: 'x1', x2: 'x2', x1Squared: 'x1 * x1', x2Squared: 'x2 * x2', x1x2: 'x1 * x2',
-  sinX1: 'np.sin(x1)', sinX2: 'np.sin(x2)',
+  x1: 'x1',
+  x2: 'x2',
+  x1Squared: 'x1 * x1',
+  x2Squared: 'x2 * x2',
+  x1x2: 'x1 * x2',
+  sinX1: 'np.sin(x1)',
+  sinX2: 'np.sin(x2)',
 };
 
 /** The output layer's f(z) and f'(z) (cross-entropies differentiate through it: a − t). */
@@ -57,8 +78,11 @@ const OPTIMIZERS = {
   momentum: ['m1[:] = MOMENTUM * m1 + g', 'p -= lr * m1'],
   nesterov: ['m1[:] = MOMENTUM * m1 + g', 'p -= lr * (g + MOMENTUM * m1)'],
   rmsprop: ['m2[:] = RMS_DECAY * m2 + (1 - RMS_DECAY) * g * g', 'p -= lr * g / (np.sqrt(m2) + EPSILON)'],
-  adam: ['m1[:] = BETA1 * m1 + (1 - BETA1) * g', 'm2[:] = BETA2 * m2 + (1 - BETA2) * g * g',
-    'p -= lr * (m1 / (1 - BETA1 ** t)) / (np.sqrt(m2 / (1 - BETA2 ** t)) + EPSILON)'],
+  adam: [
+    'm1[:] = BETA1 * m1 + (1 - BETA1) * g',
+    'm2[:] = BETA2 * m2 + (1 - BETA2) * g * g',
+    'p -= lr * (m1 / (1 - BETA1 ** t)) / (np.sqrt(m2 / (1 - BETA2 ** t)) + EPSILON)',
+  ],
 };
 
 const PENALTIES = { none: 'np.zeros_like(w)', l1: 'np.sign(w)', l2: 'w' };
@@ -87,29 +111,34 @@ export function generate(run, defaults) {
   const output = layers[layers.length - 1];
   const crossEntropy = OUTPUTS[output.activation][1] === null;
   const memory = [memoryByLayer(run.optimizer.first, layers), memoryByLayer(run.optimizer.second, layers)];
-  const layerText = layers.map((layer, index) => {
-    const memories = memory.map((m, which) => (m ? `\n        m${which + 1}=[np.array([${matrix(m[index].weights)}], dtype=F), np.array([${numbers(m[index].biases)}], dtype=F)],` : ''));
-    return `    dict(  # ${index === layers.length - 1 ? 'output layer' : `hidden layer ${index + 1}`}: ${layer.biases.length} neurons, ${layer.activation}
+  const layerText = layers
+    .map((layer, index) => {
+      const memories = memory.map((m, which) =>
+        m ? `\n        m${which + 1}=[np.array([${matrix(m[index].weights)}], dtype=F), np.array([${numbers(m[index].biases)}], dtype=F)],` : '',
+      );
+      return `    dict(  # ${index === layers.length - 1 ? 'output layer' : `hidden layer ${index + 1}`}: ${layer.biases.length} neurons, ${layer.activation}
         W=np.array([${matrix(layer.weights)}], dtype=F).reshape(${layer.biases.length}, ${layer.weights[0]?.length ?? 0}),
         b=np.array([${numbers(layer.biases)}], dtype=F),${memories.join('')}
         activation="${layer.activation}",
     ),`;
-  }).join('\n');
+    })
+    .join('\n');
   const used = [...new Set(layers.slice(0, -1).map((l) => l.activation))];
   const notes = [
     'NumPy mapping: every layer z = x @ W.T + b, a = f(z), written out by hand with its '
-      + 'derivative; tanh and sigmoid use NumPy\'s exact functions (greymatter\'s fast '
+      + "derivative; tanh and sigmoid use NumPy's exact functions (greymatter's fast "
       + 'approximations are within 1e-6 of them); classification with squared, absolute or '
       + 'Huber loss has one tanh output and targets -1/+1; binary cross-entropy a sigmoid '
       + 'output with targets 0/1; softmax cross-entropy one softmax output per class, one-hot '
       + 'targets; a cross-entropy is differentiated through its output: dJ/dz = (a - t) / B.',
-    ...dropoutNote(run, 'Here by hand: out = mask * a after the activation, and the same mask '
-      + 'in the backward pass, dJ/da = mask * dJ/d(out).'),
+    ...dropoutNote(run, 'Here by hand: out = mask * a after the activation, and the same mask ' + 'in the backward pass, dJ/da = mask * dJ/d(out).'),
     `Run: python3 ${fileName()} [epochs]   (default ${epochsToTrain(run)})`,
   ];
   const lossValue = LOSSES[config.loss][0];
   const lossDerivative = LOSSES[config.loss][1];
-  return `${header(run, NAME, notes).map((line) => `# ${line}`.trimEnd()).join('\n')}
+  return `${header(run, NAME, notes)
+    .map((line) => `# ${line}`.trimEnd())
+    .join('\n')}
 
 import sys
 
@@ -201,8 +230,12 @@ def gradients(x, labels, masks=None):
     passes = forward(x, masks)
     o = passes[-1][2]
     t = targets(labels)
-    ${crossEntropy ? 'delta = (o - t) / F(batch)  # dJ/dz of the output: through its own activation' : `z, a, _ = passes[-1]
-    delta = (${lossDerivative}) / F(batch) * (${OUTPUTS[output.activation][1]})`}
+    ${
+      crossEntropy
+        ? 'delta = (o - t) / F(batch)  # dJ/dz of the output: through its own activation'
+        : `z, a, _ = passes[-1]
+    delta = (${lossDerivative}) / F(batch) * (${OUTPUTS[output.activation][1]})`
+    }
     grads = [None] * len(LAYERS)
     for index in range(len(LAYERS) - 1, -1, -1):
         below = x if index == 0 else passes[index - 1][2]
@@ -270,7 +303,15 @@ export function fileName() {
 function dropoutConstants(run) {
   const { rates, keptScales, kept } = dropoutOf(run);
   const masks = kept
-    ? `[${kept.map((text, index) => (text ? `\n    unpack_masks(\n        ${pieces(text).map((piece) => `"${piece}"`).join('\n        ')},\n        ${run.model.layers[index].biases.length}, KEPT_SCALES[${index}]),` : '\n    None,')).join('')}\n]`
+    ? `[${kept
+        .map((text, index) =>
+          text
+            ? `\n    unpack_masks(\n        ${pieces(text)
+                .map((piece) => `"${piece}"`)
+                .join('\n        ')},\n        ${run.model.layers[index].biases.length}, KEPT_SCALES[${index}]),`
+            : '\n    None,',
+        )
+        .join('')}\n]`
     : 'None';
   return `# Dropout of each hidden layer: rate p, and 1/(1 - p) for a kept output.
 DROPOUT = [${rates.map((rate) => `F(${f32(rate)})`).join(', ')}]

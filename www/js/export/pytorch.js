@@ -2,8 +2,22 @@
 // optimizer holding greymatter's memory, and a training loop.
 
 import {
-  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, inputExpressions, inputNames, masksWords,
-  matrix, memoryByLayer, numbers, pieces, pythonConstants, pythonMain, pythonPoints,
+  check,
+  dropoutNote,
+  dropoutOf,
+  epochsToTrain,
+  f32,
+  header,
+  inputExpressions,
+  inputNames,
+  masksWords,
+  matrix,
+  memoryByLayer,
+  numbers,
+  pieces,
+  pythonConstants,
+  pythonMain,
+  pythonPoints,
 } from './shared.js';
 import { labelWords, predictWords } from './numpy.js';
 
@@ -43,8 +57,13 @@ const MODULES = {
 
 /** Each input feature as a torch expression of the columns x1, x2. */
 export const FEATURES = {
-  x1: 'x1', x2: 'x2', x1Squared: 'x1 * x1', x2Squared: 'x2 * x2', x1x2: 'x1 * x2',
-  sinX1: 'torch.sin(x1)', sinX2: 'torch.sin(x2)',
+  x1: 'x1',
+  x2: 'x2',
+  x1Squared: 'x1 * x1',
+  x2Squared: 'x2 * x2',
+  x1x2: 'x1 * x2',
+  sinX1: 'torch.sin(x1)',
+  sinX2: 'torch.sin(x2)',
 };
 
 /** The output layer's module (none: the cross-entropies train on logits) and its reading. */
@@ -96,7 +115,15 @@ export function fileName() {
 function dropoutConstants(run) {
   const { kept, keptScales } = dropoutOf(run);
   const masks = kept
-    ? `[${kept.map((text, index) => (text ? `\n    unpack_masks(\n        ${pieces(text).map((piece) => `"${piece}"`).join('\n        ')},\n        ${run.model.layers[index].biases.length}, ${f32(keptScales[index])}),` : '\n    None,')).join('')}\n]`
+    ? `[${kept
+        .map((text, index) =>
+          text
+            ? `\n    unpack_masks(\n        ${pieces(text)
+                .map((piece) => `"${piece}"`)
+                .join('\n        ')},\n        ${run.model.layers[index].biases.length}, ${f32(keptScales[index])}),`
+            : '\n    None,',
+        )
+        .join('')}\n]`
     : 'None';
   return `
 
@@ -160,14 +187,24 @@ export function generate(run, defaults) {
     return lines;
   });
   const defined = Object.keys(MODULES).filter((name) => modules.some((line) => line.startsWith(`${name}(`)));
-  const tensors = (pick) => layers.map((layer, index) => {
-    const { weights, biases } = pick(layer, index);
-    return `    (torch.tensor([${matrix(weights)}], dtype=FLOAT), torch.tensor([${numbers(biases)}], dtype=FLOAT)),`;
-  }).join('\n');
-  const memoryText = Object.entries(memory).map(([name, m]) => (state[name] && m ? `${name.toUpperCase()} = [  # ${state[name]} of each layer's weight and bias
+  const tensors = (pick) =>
+    layers
+      .map((layer, index) => {
+        const { weights, biases } = pick(layer, index);
+        return `    (torch.tensor([${matrix(weights)}], dtype=FLOAT), torch.tensor([${numbers(biases)}], dtype=FLOAT)),`;
+      })
+      .join('\n');
+  const memoryText = Object.entries(memory)
+    .map(([name, m]) =>
+      state[name] && m
+        ? `${name.toUpperCase()} = [  # ${state[name]} of each layer's weight and bias
 ${tensors((_, index) => m[index])}
-]` : `${name.toUpperCase()} = None`)).join('\n');
-  const entries = Object.entries(state).filter(([name]) => name !== 'step')
+]`
+        : `${name.toUpperCase()} = None`,
+    )
+    .join('\n');
+  const entries = Object.entries(state)
+    .filter(([name]) => name !== 'step')
     .map(([name, key]) => `            state["${key}"] = ${name.toUpperCase()}[index][which].clone()`);
   if (state.step) entries.push('            state["step"] = torch.tensor(float(STEPS))');
   const penalty = PENALTIES[config.regularization];
@@ -175,19 +212,24 @@ ${tensors((_, index) => m[index])}
     'PyTorch mapping: nn.Sequential of nn.Linear (weights [outputs][inputs], as greymatter) '
       + 'and activation modules: leaky relu nn.LeakyReLU(0.01), elu nn.ELU(1.0), swish nn.SiLU, '
       + 'gelu nn.GELU(approximate="tanh"), mish nn.Mish, sine a Sine module (torch.sin); tanh, '
-      + 'sigmoid and mish are exact (greymatter\'s fast tanh and sigmoid are within 1e-6, its '
+      + "sigmoid and mish are exact (greymatter's fast tanh and sigmoid are within 1e-6, its "
       + 'mish within 1e-6 |z|). The cross-entropies train on logits with '
       + 'F.binary_cross_entropy_with_logits and F.cross_entropy (gradient a - t, as greymatter; '
-      + 'the loss printed is not clamped at 1e-7 as greymatter\'s is). The penalty is added to '
-      + 'the cost over the weights only (torch\'s weight_decay would also decay the biases); '
-      + 'the optimizer is torch.optim with greymatter\'s memory loaded into its state (momentum '
+      + "the loss printed is not clamped at 1e-7 as greymatter's is). The penalty is added to "
+      + "the cost over the weights only (torch's weight_decay would also decay the biases); "
+      + "the optimizer is torch.optim with greymatter's memory loaded into its state (momentum "
       + 'and Nesterov: v = mu v + g; RMSProp and Adam: epsilon outside the square root).',
-    ...dropoutNote(run, 'Here a Dropout module (nn.Dropout(p), model.train() while training, '
-      + 'model.train(False) else) after the layer\'s activation, which takes a given mask instead while '
-      + 'one is set.'),
+    ...dropoutNote(
+      run,
+      'Here a Dropout module (nn.Dropout(p), model.train() while training, '
+        + "model.train(False) else) after the layer's activation, which takes a given mask instead while "
+        + 'one is set.',
+    ),
     `Run: pip install torch && python3 ${fileName()} [epochs]   (default ${epochsToTrain(run)})`,
   ];
-  return `${header(run, NAME, notes).map((line) => `# ${line}`.trimEnd()).join('\n')}
+  return `${header(run, NAME, notes)
+    .map((line) => `# ${line}`.trimEnd())
+    .join('\n')}
 
 import sys
 
@@ -280,8 +322,12 @@ def train_epoch(order, masks=None):
                 given = masks[layer] if masks is not None else None
                 dropout.mask = None if given is None else given[start:start + len(batch)]
         optimizer.zero_grad()
-        cost = sample_loss(model(x_all[batch]), targets(TRAIN[batch, 2])).mean()${penalty ? `
-        cost = cost + REGULARIZATION_RATE * sum(${penalty} for linear in linears)` : ''}
+        cost = sample_loss(model(x_all[batch]), targets(TRAIN[batch, 2])).mean()${
+          penalty
+            ? `
+        cost = cost + REGULARIZATION_RATE * sum(${penalty} for linear in linears)`
+            : ''
+        }
         cost.backward()
         optimizer.step()
     for dropout in dropouts:

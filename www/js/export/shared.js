@@ -9,16 +9,38 @@
  * is never exported silently wrong).
  */
 export const SETTINGS = {
-  dataset: 'data', problem: 'data', classes: 'data', noise: 'data', trainRatio: 'data',
-  samples: 'data', dataSeed: 'data',
-  hidden: 'model', features: 'model', customFeatures: 'model', activation: 'model', layerActivations: 'model',
+  dataset: 'data',
+  problem: 'data',
+  classes: 'data',
+  noise: 'data',
+  trainRatio: 'data',
+  samples: 'data',
+  dataSeed: 'data',
+  hidden: 'model',
+  features: 'model',
+  customFeatures: 'model',
+  activation: 'model',
+  layerActivations: 'model',
   datasetFormula: 'data',
   initialization: 'model',
-  loss: 'training', batchSize: 'training', learningRate: 'training', optimizer: 'training',
-  momentum: 'training', rmsDecay: 'training', beta1: 'training', beta2: 'training',
-  epsilon: 'training', regularization: 'training', regularizationRate: 'training',
-  schedule: 'training', decayRate: 'training', decayEpochs: 'training',
-  stopAfter: 'training', stopAtLoss: 'training', seed: 'training', dropout: 'training',
+  loss: 'training',
+  batchSize: 'training',
+  learningRate: 'training',
+  optimizer: 'training',
+  momentum: 'training',
+  rmsDecay: 'training',
+  beta1: 'training',
+  beta2: 'training',
+  epsilon: 'training',
+  regularization: 'training',
+  regularizationRate: 'training',
+  schedule: 'training',
+  decayRate: 'training',
+  decayEpochs: 'training',
+  stopAfter: 'training',
+  stopAtLoss: 'training',
+  seed: 'training',
+  dropout: 'training',
 };
 
 /** The losses every target writes (each target has its code for each). */
@@ -52,13 +74,18 @@ export function check(run, defaults, { name, activations, features }) {
   known(REGULARIZATIONS, config.regularization, 'the regularization');
   known(SCHEDULES, config.schedule, 'the schedule');
   for (const feature of model.features) {
-    if (!(feature in features)) refuse(name, `the feature ${JSON.stringify(feature)}`, `it has no ${name} formula (known: ${Object.keys(features).join(', ')})`);
+    if (!(feature in features))
+      refuse(name, `the feature ${JSON.stringify(feature)}`, `it has no ${name} formula (known: ${Object.keys(features).join(', ')})`);
   }
   model.layers.forEach((layer, index) => {
     const output = index === model.layers.length - 1;
     const where = output ? 'the output layer' : `hidden layer ${index + 1}`;
     if (output ? !OUTPUT_ACTIVATIONS.includes(layer.activation) : !(layer.activation in activations)) {
-      refuse(name, `the activation ${JSON.stringify(layer.activation)} of ${where}`, `it has no ${name} counterpart (known: ${Object.keys(activations).join(', ')})`);
+      refuse(
+        name,
+        `the activation ${JSON.stringify(layer.activation)} of ${where}`,
+        `it has no ${name} counterpart (known: ${Object.keys(activations).join(', ')})`,
+      );
     }
   });
 }
@@ -174,7 +201,10 @@ export function epochsToTrain(run) {
  */
 export function header(run, target, notes) {
   const { config, epoch, train, test } = run;
-  const data = config.dataset === 'own' ? 'your own points' : `the ${config.dataset} dataset (dataSeed ${config.dataSeed}, noise ${config.noise} %, ${config.samples} points)`;
+  const data =
+    config.dataset === 'own'
+      ? 'your own points'
+      : `the ${config.dataset} dataset (dataSeed ${config.dataSeed}, noise ${config.noise} %, ${config.samples} points)`;
   const paragraphs = [
     `greymatter run exported as code: ${target}.`,
     `Rebuilds the network greymatter trained, with its weights after epoch ${epoch}, and trains it `
@@ -184,8 +214,8 @@ export function header(run, target, notes) {
       + `${config.learningRate} (schedule ${config.schedule}), batch size ${config.batchSize}, regularization `
       + `${config.regularization} (rate ${config.regularizationRate}, on the weights only, not the biases). `
       + 'Cost of a batch: J = mean loss over the batch + rate * penalty over the weights.',
-    'The first epoch visits the training points in the order greymatter\'s next epoch would '
-      + '(NEXT_ORDER), in the same batches; later epochs are shuffled by this script\'s own generator.',
+    "The first epoch visits the training points in the order greymatter's next epoch would "
+      + "(NEXT_ORDER), in the same batches; later epochs are shuffled by this script's own generator.",
     ...notes,
   ];
   return paragraphs.flatMap((paragraph, index) => [...(index ? [''] : []), ...wrapWords(paragraph, 86)]);
@@ -240,16 +270,16 @@ export function dropoutNote(run, how) {
   const dropout = dropoutOf(run);
   if (!dropout.any) return [];
   const masks = dropout.kept
-    ? 'The first epoch uses the masks greymatter\'s next epoch draws (NEXT_MASKS, from greymatter\'s '
+    ? "The first epoch uses the masks greymatter's next epoch draws (NEXT_MASKS, from greymatter's "
       + 'own mask generator: per hidden layer one bit per training point and neuron, 1 kept, in the '
-      + 'order of NEXT_ORDER); later epochs draw their own with this script\'s generator (seeded by '
+      + "order of NEXT_ORDER); later epochs draw their own with this script's generator (seeded by "
       + 'seed), so they follow greymatter only in distribution.'
-    : 'greymatter\'s next-epoch masks are not inlined (more than 2^20 neuron-sample draws): every '
-      + 'epoch, the first too, draws its own with this script\'s generator, so one further epoch '
-      + 'matches greymatter\'s only in distribution.';
+    : "greymatter's next-epoch masks are not inlined (more than 2^20 neuron-sample draws): every "
+      + "epoch, the first too, draws its own with this script's generator, so one further epoch "
+      + "matches greymatter's only in distribution.";
   return [
     `Dropout (inverted), per hidden layer at rates [${dropout.rates.map(f32).join(', ')}]: `
-      + 'in training only, each neuron\'s output is dropped for a sample with probability p and '
+      + "in training only, each neuron's output is dropped for a sample with probability p and "
       + `the kept ones are scaled by 1/(1 - p); predictions and losses drop nothing. ${how} ${masks}`,
   ];
 }

@@ -2,8 +2,20 @@
 // model of dense layers, trained by greymatter's update rules written with tf ops.
 
 import {
-  check, dropoutNote, dropoutOf, epochsToTrain, f32, header, inputExpressions, inputNames, masksWords,
-  matrix, memoryByLayer, numbers, pieces, pointRows,
+  check,
+  dropoutNote,
+  dropoutOf,
+  epochsToTrain,
+  f32,
+  header,
+  inputExpressions,
+  inputNames,
+  masksWords,
+  matrix,
+  memoryByLayer,
+  numbers,
+  pieces,
+  pointRows,
 } from './shared.js';
 import { labelWords, predictWords } from './numpy.js';
 
@@ -34,8 +46,13 @@ class Sine extends tf.layers.Layer {
 
 /** Each input feature as a JS expression of x1, x2. */
 export const FEATURES = {
-  x1: 'x1', x2: 'x2', x1Squared: 'x1 * x1', x2Squared: 'x2 * x2', x1x2: 'x1 * x2',
-  sinX1: 'Math.sin(x1)', sinX2: 'Math.sin(x2)',
+  x1: 'x1',
+  x2: 'x2',
+  x1Squared: 'x1 * x1',
+  x2Squared: 'x2 * x2',
+  x1x2: 'x1 * x2',
+  sinX1: 'Math.sin(x1)',
+  sinX2: 'Math.sin(x2)',
 };
 
 /** The output layer's dense activation (cross-entropies train on logits) and its reading. */
@@ -69,10 +86,12 @@ const OPTIMIZERS = {
   sgd: ['p.assign(p.sub(g.mul(lr)));'],
   momentum: ['m1.assign(m1.mul(MOMENTUM).add(g));', 'p.assign(p.sub(m1.mul(lr)));'],
   nesterov: ['m1.assign(m1.mul(MOMENTUM).add(g));', 'p.assign(p.sub(g.add(m1.mul(MOMENTUM)).mul(lr)));'],
-  rmsprop: ['m2.assign(m2.mul(RMS_DECAY).add(g.square().mul(1 - RMS_DECAY)));',
-    'p.assign(p.sub(g.mul(lr).div(m2.sqrt().add(EPSILON))));'],
-  adam: ['m1.assign(m1.mul(BETA1).add(g.mul(1 - BETA1)));', 'm2.assign(m2.mul(BETA2).add(g.square().mul(1 - BETA2)));',
-    'p.assign(p.sub(m1.div(1 - BETA1 ** t).mul(lr).div(m2.div(1 - BETA2 ** t).sqrt().add(EPSILON))));'],
+  rmsprop: ['m2.assign(m2.mul(RMS_DECAY).add(g.square().mul(1 - RMS_DECAY)));', 'p.assign(p.sub(g.mul(lr).div(m2.sqrt().add(EPSILON))));'],
+  adam: [
+    'm1.assign(m1.mul(BETA1).add(g.mul(1 - BETA1)));',
+    'm2.assign(m2.mul(BETA2).add(g.square().mul(1 - BETA2)));',
+    'p.assign(p.sub(m1.div(1 - BETA1 ** t).mul(lr).div(m2.div(1 - BETA2 ** t).sqrt().add(EPSILON))));',
+  ],
 };
 
 /** R'(w) of each penalty, added to the kernels' gradients. */
@@ -106,38 +125,47 @@ export function generate(run, defaults) {
   const layers = model.layers;
   const output = layers[layers.length - 1];
   const memory = [memoryByLayer(run.optimizer.first, layers), memoryByLayer(run.optimizer.second, layers)];
-  const layerText = layers.map((layer, index) => {
-    const hidden = index < layers.length - 1;
-    const dense = hidden ? ACTIVATIONS[layer.activation].activation : OUTPUTS[layer.activation][0];
-    const memories = memory.map((m, which) => `m${which + 1}: ${m ? `{ weights: [${matrix(m[index].weights)}], biases: [${numbers(m[index].biases)}] }` : 'null'},`);
-    return `  { // ${hidden ? `hidden layer ${index + 1}` : 'output layer'}: ${layer.biases.length} neurons, ${layer.activation}
+  const layerText = layers
+    .map((layer, index) => {
+      const hidden = index < layers.length - 1;
+      const dense = hidden ? ACTIVATIONS[layer.activation].activation : OUTPUTS[layer.activation][0];
+      const memories = memory.map(
+        (m, which) => `m${which + 1}: ${m ? `{ weights: [${matrix(m[index].weights)}], biases: [${numbers(m[index].biases)}] }` : 'null'},`,
+      );
+      return `  { // ${hidden ? `hidden layer ${index + 1}` : 'output layer'}: ${layer.biases.length} neurons, ${layer.activation}
     activation: '${dense}',${hidden && ACTIVATIONS[layer.activation].after ? `\n    after: () => ${ACTIVATIONS[layer.activation].after},` : ''}
     weights: [${matrix(layer.weights)}],
     biases: [${numbers(layer.biases)}],
     ${memories.join('\n    ')}
   },`;
-  }).join('\n');
+    })
+    .join('\n');
   const notes = [
     'TensorFlow.js mapping: tf.sequential() of tf.layers.dense (kernels [inputs][outputs], '
-      + 'the transpose of greymatter\'s [outputs][inputs]); leaky relu is a leakyReLU layer '
-      + '(alpha 0.01) after a linear dense layer, gelu is tfjs\'s gelu_new (the tanh form), mish '
-      + 'tfjs\'s mish, sine a Sine layer (tf.sin) after a linear dense layer; tanh, sigmoid and '
-      + 'mish are exact (greymatter\'s fast tanh and sigmoid are within 1e-6, its mish within '
+      + "the transpose of greymatter's [outputs][inputs]); leaky relu is a leakyReLU layer "
+      + "(alpha 0.01) after a linear dense layer, gelu is tfjs's gelu_new (the tanh form), mish "
+      + "tfjs's mish, sine a Sine layer (tf.sin) after a linear dense layer; tanh, sigmoid and "
+      + "mish are exact (greymatter's fast tanh and sigmoid are within 1e-6, its mish within "
       + '1e-6 |z|). The '
-      + 'cross-entropies train on the output layer\'s logits (predict() applies the sigmoid or '
+      + "cross-entropies train on the output layer's logits (predict() applies the sigmoid or "
       + 'softmax), their gradient is a - t as in greymatter; the loss printed is not clamped at '
-      + '1e-7 as greymatter\'s is. The optimizers are greymatter\'s rules written with tf ops '
+      + "1e-7 as greymatter's is. The optimizers are greymatter's rules written with tf ops "
       + '(tf.train.rmsprop puts epsilon inside the square root; greymatter adds it outside). '
-      + 'The penalty\'s gradient (sign(w) for L1, w for L2) is added to the kernels only.',
-    ...dropoutNote(run, 'Here by hand with tf ops: the training pass multiplies the layer\'s '
-      + 'activations by the mask (tf.variableGrads then takes the same mask backward); predict() and '
-      + 'meanLoss() use model.predict(), which drops nothing.'),
+      + "The penalty's gradient (sign(w) for L1, w for L2) is added to the kernels only.",
+    ...dropoutNote(
+      run,
+      "Here by hand with tf ops: the training pass multiplies the layer's "
+        + 'activations by the mask (tf.variableGrads then takes the same mask backward); predict() and '
+        + 'meanLoss() use model.predict(), which drops nothing.',
+    ),
     `Run: npm install @tensorflow/tfjs && node ${fileName()} [epochs]   (default ${epochsToTrain(run)})`,
   ];
   const dropout = dropoutOf(run);
   const sine = layers.slice(0, -1).some((layer) => layer.activation === 'sine');
   const penalty = PENALTIES[config.regularization];
-  return `${header(run, NAME, notes).map((line) => `// ${line}`.trimEnd()).join('\n')}
+  return `${header(run, NAME, notes)
+    .map((line) => `// ${line}`.trimEnd())
+    .join('\n')}
 
 import * as tf from '@tensorflow/tfjs';
 import { pathToFileURL } from 'node:url';
@@ -178,7 +206,19 @@ function unpackMasks(text, neurons, scale) {
 }
 
 // The dropout masks of greymatter's next epoch (null: ${masksWords(run)}).
-export const NEXT_MASKS = ${dropout.kept ? `[${dropout.kept.map((text, index) => (text ? `\n  unpackMasks([\n    ${pieces(text).map((piece) => `'${piece}'`).join(',\n    ')},\n  ].join(''), ${layers[index].biases.length}, KEPT_SCALES[${index}]),` : '\n  null,')).join('')}\n]` : 'null'};
+export const NEXT_MASKS = ${
+    dropout.kept
+      ? `[${dropout.kept
+          .map((text, index) =>
+            text
+              ? `\n  unpackMasks([\n    ${pieces(text)
+                  .map((piece) => `'${piece}'`)
+                  .join(',\n    ')},\n  ].join(''), ${layers[index].biases.length}, KEPT_SCALES[${index}]),`
+              : '\n  null,',
+          )
+          .join('')}\n]`
+      : 'null'
+  };
 
 // Weights [outputs][inputs] and biases; m1, m2: what the optimizer remembers.
 const LAYERS = [
@@ -253,11 +293,15 @@ function step(grads, lr) {
   steps += 1;
   const t = steps;
   variables.forEach((p, index) => {
-    let g = grads[p.name];${penalty ? `
+    let g = grads[p.name];${
+      penalty
+        ? `
     if (index % 2 === 0) {
       const w = p;
       g = g.add(${penalty}.mul(REGULARIZATION_RATE)); // the penalty, on the kernels only
-    }` : ''}
+    }`
+        : ''
+    }
     const { m1, m2 } = memory[index];
 ${OPTIMIZERS[config.optimizer].map((line) => `    ${line}`).join('\n')}
   });

@@ -23,7 +23,14 @@ export class CostPlot {
    * which calls `range(index, value)` for the ends) and draws it.
    */
   show(along) {
-    const { series, value: current, cost, index, from, to } = along((index, value) => {
+    const {
+      series,
+      value: current,
+      cost,
+      index,
+      from,
+      to,
+    } = along((index, value) => {
       const kept = this.range;
       const inside = kept && kept.index === index && value >= kept.from && value <= kept.to;
       return inside ? kept : { from: value - HALF_RANGE, to: value + HALF_RANGE };
@@ -31,8 +38,11 @@ export class CostPlot {
     const range = { index, from, to };
     this.range = range;
     Object.assign(this.canvas.dataset, {
-      from: String(range.from), to: String(range.to), series: series.join(','),
-      current: String(current), cost: String(cost),
+      from: String(range.from),
+      to: String(range.to),
+      series: series.join(','),
+      current: String(current),
+      cost: String(cost),
     });
     this.draw(series, current, cost);
   }

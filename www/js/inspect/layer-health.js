@@ -76,25 +76,27 @@ export class LayerHealth {
 
   build(rows) {
     this.bars = [];
-    this.container.replaceChildren(...rows.map(({ name }, index) => {
-      const row = document.createElement('div');
-      row.className = 'health-row';
-      row.dataset.layer = String(index);
-      const label = document.createElement('span');
-      label.textContent = name;
-      const bars = MEASURES.map(({ key }) => {
-        const outer = document.createElement('span');
-        outer.className = `health-bar ${key}`;
-        outer.dataset.measure = key;
-        const fill = document.createElement('span');
-        fill.className = 'health-fill';
-        outer.append(fill);
-        return { outer, fill };
-      });
-      this.bars.push(bars);
-      row.append(label, ...bars.map(({ outer }) => outer));
-      return row;
-    }));
+    this.container.replaceChildren(
+      ...rows.map(({ name }, index) => {
+        const row = document.createElement('div');
+        row.className = 'health-row';
+        row.dataset.layer = String(index);
+        const label = document.createElement('span');
+        label.textContent = name;
+        const bars = MEASURES.map(({ key }) => {
+          const outer = document.createElement('span');
+          outer.className = `health-bar ${key}`;
+          outer.dataset.measure = key;
+          const fill = document.createElement('span');
+          fill.className = 'health-fill';
+          outer.append(fill);
+          return { outer, fill };
+        });
+        this.bars.push(bars);
+        row.append(label, ...bars.map(({ outer }) => outer));
+        return row;
+      }),
+    );
   }
 }
 

@@ -43,7 +43,12 @@ export function histogramCharts(layers) {
       const range = `${formatEdge(from)} … ${formatEdge(to)}`;
       const unshown = nonFinite > 0 ? ` (and ${nonFinite} not finite)` : '';
       return {
-        key, from, to, counts, nonFinite, range,
+        key,
+        from,
+        to,
+        counts,
+        nonFinite,
+        range,
         label: `${label} of hidden layer ${index + 1}: ${total} values from ${range}${unshown}`,
       };
     }),
@@ -104,38 +109,43 @@ export class LayerHistograms {
   build(groups, names) {
     this.names = names;
     this.charts = [];
-    this.container.replaceChildren(...groups.map(({ name }, index) => {
-      const group = document.createElement('div');
-      group.className = 'histogram-layer';
-      group.dataset.layer = String(index);
-      const title = document.createElement('span');
-      title.className = 'histogram-name';
-      title.textContent = name;
-      const charts = KINDS.map(({ key, label }) => {
-        const box = document.createElement('div');
-        box.className = `histogram ${key}`;
-        box.dataset.kind = key;
-        const canvas = document.createElement('canvas');
-        Object.assign(canvas, { width: CHART_WIDTH, height: CHART_HEIGHT });
-        canvas.setAttribute('role', 'img');
-        const caption = document.createElement('span');
-        caption.className = 'histogram-caption';
-        caption.textContent = label;
-        const range = document.createElement('span');
-        range.className = 'histogram-range';
-        box.append(caption, canvas, range);
-        return { box, canvas, range };
-      });
-      this.charts.push(charts);
-      group.append(title, ...charts.map(({ box }) => box));
-      return group;
-    }));
+    this.container.replaceChildren(
+      ...groups.map(({ name }, index) => {
+        const group = document.createElement('div');
+        group.className = 'histogram-layer';
+        group.dataset.layer = String(index);
+        const title = document.createElement('span');
+        title.className = 'histogram-name';
+        title.textContent = name;
+        const charts = KINDS.map(({ key, label }) => {
+          const box = document.createElement('div');
+          box.className = `histogram ${key}`;
+          box.dataset.kind = key;
+          const canvas = document.createElement('canvas');
+          Object.assign(canvas, { width: CHART_WIDTH, height: CHART_HEIGHT });
+          canvas.setAttribute('role', 'img');
+          const caption = document.createElement('span');
+          caption.className = 'histogram-caption';
+          caption.textContent = label;
+          const range = document.createElement('span');
+          range.className = 'histogram-range';
+          box.append(caption, canvas, range);
+          return { box, canvas, range };
+        });
+        this.charts.push(charts);
+        group.append(title, ...charts.map(({ box }) => box));
+        return group;
+      }),
+    );
   }
 
   /** Redraws one chart and writes its numbers. */
   draw({ box, canvas, range }, chart) {
     Object.assign(box.dataset, {
-      from: String(chart.from), to: String(chart.to), counts: chart.counts.join(','), nonFinite: String(chart.nonFinite),
+      from: String(chart.from),
+      to: String(chart.to),
+      counts: chart.counts.join(','),
+      nonFinite: String(chart.nonFinite),
     });
     if (range.textContent !== chart.range) range.textContent = chart.range;
     if (canvas.getAttribute('aria-label') !== chart.label) canvas.setAttribute('aria-label', chart.label);

@@ -122,7 +122,10 @@ export class LayerSees {
     const layer = Math.min(Number(this.layerSelect.value), Math.max(0, sizes.length - 1));
     this.fillLayers(sizes);
     this.layerSelect.value = String(layer);
-    this.fillNeurons(sizes, this.neuronSelects.map((select) => Number(select.value)));
+    this.fillNeurons(
+      sizes,
+      this.neuronSelects.map((select) => Number(select.value)),
+    );
     this.refresh(true);
   }
 
@@ -148,24 +151,28 @@ export class LayerSees {
   }
 
   fillLayers(sizes) {
-    this.layerSelect.replaceChildren(...sizes.map((size, layer) => {
-      const option = document.createElement('option');
-      option.value = String(layer);
-      option.textContent = `hidden layer ${layer + 1} (${size} ${size === 1 ? 'neuron' : 'neurons'})`;
-      return option;
-    }));
+    this.layerSelect.replaceChildren(
+      ...sizes.map((size, layer) => {
+        const option = document.createElement('option');
+        option.value = String(layer);
+        option.textContent = `hidden layer ${layer + 1} (${size} ${size === 1 ? 'neuron' : 'neurons'})`;
+        return option;
+      }),
+    );
   }
 
   /** The neuron selects for the chosen layer, set to `wanted` where those neurons exist. */
   fillNeurons(sizes, wanted) {
     const size = sizes[Number(this.layerSelect.value)] ?? 0;
     this.neuronSelects.forEach((select, slot) => {
-      select.replaceChildren(...Array.from({ length: size }, (_, neuron) => {
-        const option = document.createElement('option');
-        option.value = String(neuron);
-        option.textContent = `neuron ${neuron + 1}`;
-        return option;
-      }));
+      select.replaceChildren(
+        ...Array.from({ length: size }, (_, neuron) => {
+          const option = document.createElement('option');
+          option.value = String(neuron);
+          option.textContent = `neuron ${neuron + 1}`;
+          return option;
+        }),
+      );
       select.value = String(Math.min(wanted[slot] ?? 0, Math.max(0, size - 1)));
     });
   }
@@ -203,12 +210,20 @@ export class LayerSees {
     const [first, second] = plane.neurons;
     const name = (neuron) => `neuron ${neuron + 1} of hidden layer ${plane.layer + 1}`;
     Object.assign(canvas.dataset, {
-      layer: String(plane.layer), neurons: plane.neurons.join(','), pad: String(PAD),
-      xFrom: String(bounds.xFrom), xTo: String(bounds.xTo), yFrom: String(bounds.yFrom), yTo: String(bounds.yTo),
+      layer: String(plane.layer),
+      neurons: plane.neurons.join(','),
+      pad: String(PAD),
+      xFrom: String(bounds.xFrom),
+      xTo: String(bounds.xTo),
+      yFrom: String(bounds.yFrom),
+      yTo: String(bounds.yTo),
     });
     this.labels.x.textContent = `→ output of ${name(first)} (${formatEdge(bounds.xFrom)} … ${formatEdge(bounds.xTo)})`;
     this.labels.y.textContent = `↑ output of ${name(second)} (${formatEdge(bounds.yFrom)} … ${formatEdge(bounds.yTo)})`;
-    canvas.setAttribute('aria-label', `The input plane's grid and ${plane.labels.length} training points as ${name(first)} (across) and neuron ${second + 1} (up) see them`);
+    canvas.setAttribute(
+      'aria-label',
+      `The input plane's grid and ${plane.labels.length} training points as ${name(first)} (across) and neuron ${second + 1} (up) see them`,
+    );
     const context = canvas.getContext('2d');
     context.clearRect(0, 0, width, height);
     const at = (a, b) => toCanvas(a, b, bounds, width, height);

@@ -141,8 +141,9 @@ export class NeuronInspector {
   /** Builds one row per incoming weight and one for the bias, each with its number box. */
   buildTable(count) {
     const { layer, neuron } = this.neuron;
-    const rows = Array.from({ length: count }, (_, input) => row(`x${subscript(input + 1)}`,
-      ['x', 'weight', 'dJdw', 'update'], this.parameterBox({ kind: 'weight', layer, neuron, input }), input));
+    const rows = Array.from({ length: count }, (_, input) =>
+      row(`x${subscript(input + 1)}`, ['x', 'weight', 'dJdw', 'update'], this.parameterBox({ kind: 'weight', layer, neuron, input }), input),
+    );
     rows.push(row('bias', ['x', 'bias', 'dJdb', 'biasUpdate'], this.parameterBox({ kind: 'bias', layer, neuron })));
     this.table.replaceChildren(...rows);
   }

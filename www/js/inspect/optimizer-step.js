@@ -33,9 +33,12 @@ export function stepParts(optimizer, symbol) {
       return [['previous s', 'secondBefore'], ['s = ρ·s + (1−ρ)·g²', 'second'], delta('−α·g/(√s + ε)')];
     case 'adam':
       return [
-        ['previous m', 'firstBefore'], ['previous u', 'secondBefore'],
-        ['m = β₁·m + (1−β₁)·g', 'first'], ['u = β₂·u + (1−β₂)·g²', 'second'],
-        ['m̂ = m/(1−β₁ᵗ)', 'firstHat'], ['û = u/(1−β₂ᵗ)', 'secondHat'],
+        ['previous m', 'firstBefore'],
+        ['previous u', 'secondBefore'],
+        ['m = β₁·m + (1−β₁)·g', 'first'],
+        ['u = β₂·u + (1−β₂)·g²', 'second'],
+        ['m̂ = m/(1−β₁ᵗ)', 'firstHat'],
+        ['û = u/(1−β₂ᵗ)', 'secondHat'],
         delta('−α·m̂/(√û + ε)'),
       ];
     default:

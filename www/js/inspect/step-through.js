@@ -146,7 +146,9 @@ export class StepThrough {
       sample.layers.forEach((here, l) => {
         rows.push(heading(this.page.describeLayer(l)));
         here.weightSteps.forEach((steps, neuron) => {
-          steps.forEach((parameter, input) => rows.push(tag(stepLine(`neuron ${neuron + 1}, input ${input + 1}`, parts, parameter, 'update', showValue), l, neuron, input)));
+          steps.forEach((parameter, input) =>
+            rows.push(tag(stepLine(`neuron ${neuron + 1}, input ${input + 1}`, parts, parameter, 'update', showValue), l, neuron, input)),
+          );
           rows.push(tag(stepLine(`neuron ${neuron + 1}, bias`, biasParts, here.biasSteps[neuron], 'biasUpdate', showValue), l, neuron));
         });
       });
@@ -158,11 +160,22 @@ export class StepThrough {
       const cross = last ? this.cross : null;
       const targets = last && (cross || here.z.length > 1) ? sample.targets : null;
       here.z.forEach((_, neuron) => {
-        const pairs = forward ? [['z', here.z], ['a', here.a]] : [['dJda', here.dJda], ['dJdz', here.dJdz]];
+        const pairs = forward
+          ? [
+              ['z', here.z],
+              ['a', here.a],
+            ]
+          : [
+              ['dJda', here.dJda],
+              ['dJdz', here.dJdz],
+            ];
         if (forward && targets) pairs.push(['targetT', targets]);
         const label = {
-          z: 'z', a: `a = ${here.activation}(z)`, targetT: 'target t',
-          dJda: cross ? '∂J/∂a (for reference)' : '∂J/∂a', dJdz: cross ? dJdzLabel(cross) : '∂J/∂z',
+          z: 'z',
+          a: `a = ${here.activation}(z)`,
+          targetT: 'target t',
+          dJda: cross ? '∂J/∂a (for reference)' : '∂J/∂a',
+          dJdz: cross ? dJdzLabel(cross) : '∂J/∂z',
         };
         for (const [quantity, values] of pairs) {
           rows.push(tag(line(`neuron ${neuron + 1}: ${label[quantity]}`, quantity, values[neuron]), layer, neuron));

@@ -111,8 +111,8 @@ export class DiagramInspector {
     // A press elsewhere in this playground closes the box (the host page's own clicks are its own).
     this.elements.card.getRootNode().addEventListener('pointerdown', (event) => {
       if (!this.editing) return;
-      const inside = this.elements.card.contains(event.target)
-        || (event.target === this.elements.canvas && this.diagram.targetAt(event.clientX, event.clientY));
+      const inside =
+        this.elements.card.contains(event.target) || (event.target === this.elements.canvas && this.diagram.targetAt(event.clientX, event.clientY));
       if (!inside) this.closeCard();
     });
   }

@@ -13,7 +13,6 @@
 
 const NEW_LAYER_SIZE = 2;
 
-
 export class LayerControls {
   /**
    * @param {{row: HTMLElement, addLayer: HTMLButtonElement, removeLayer: HTMLButtonElement,
@@ -34,10 +33,15 @@ export class LayerControls {
     this.limits = { maxHiddenLayers: Infinity, maxNeuronsPerLayer: Infinity };
     // A per-layer list must never be longer than `hidden` (the playground cuts the
     // dropout rates, fitPatch); an empty one stays empty.
-    const change = (hidden) => onChange(this.layerActivations.length === 0 ? { hidden } : {
-      hidden,
-      layerActivations: hidden.map((_, layer) => this.layerActivations[layer] ?? this.activation),
-    });
+    const change = (hidden) =>
+      onChange(
+        this.layerActivations.length === 0
+          ? { hidden }
+          : {
+              hidden,
+              layerActivations: hidden.map((_, layer) => this.layerActivations[layer] ?? this.activation),
+            },
+      );
     elements.addLayer.addEventListener('click', () => {
       change([...this.hidden, NEW_LAYER_SIZE]);
     });
@@ -108,16 +112,8 @@ export class LayerControls {
       buttons.className = 'neuron-buttons';
       buttons.dataset.control = 'hidden';
       buttons.hidden = this.hide.has('hidden');
-      buttons.append(
-        this.button('add-neuron', '+', layer, count >= maxNeuronsPerLayer),
-        this.button('remove-neuron', '−', layer, count <= 1),
-        label,
-      );
-      slot.append(
-        this.activationSelect(layer, this.layerActivations[layer] ?? activation),
-        this.dropoutSelect(layer, this.dropout[layer] ?? 0),
-        buttons,
-      );
+      buttons.append(this.button('add-neuron', '+', layer, count >= maxNeuronsPerLayer), this.button('remove-neuron', '−', layer, count <= 1), label);
+      slot.append(this.activationSelect(layer, this.layerActivations[layer] ?? activation), this.dropoutSelect(layer, this.dropout[layer] ?? 0), buttons);
       slots.push(slot);
     });
     slots.push(document.createElement('div'));
@@ -146,8 +142,11 @@ export class LayerControls {
   activationSelect(layer, name) {
     const known = this.activations.find((choice) => choice.value === name);
     const select = this.layerSelect(layer, {
-      className: 'layer-activation', control: 'activation', label: 'Activation',
-      options: this.activations.map(({ value, label }) => [value, label]), shown: [name, name],
+      className: 'layer-activation',
+      control: 'activation',
+      label: 'Activation',
+      options: this.activations.map(({ value, label }) => [value, label]),
+      shown: [name, name],
     });
     select.title = `Hidden layer ${layer + 1}: ${known?.label ?? name}`;
     return select;
@@ -157,12 +156,16 @@ export class LayerControls {
   dropoutSelect(layer, rate) {
     const text = (value) => (value === 0 ? 'no dropout' : `dropout ${value}`);
     const select = this.layerSelect(layer, {
-      className: 'layer-dropout', control: 'dropout', label: 'Dropout rate',
-      options: this.dropoutRates.map((value) => [String(value), text(value)]), shown: [String(rate), text(rate)],
+      className: 'layer-dropout',
+      control: 'dropout',
+      label: 'Dropout rate',
+      options: this.dropoutRates.map((value) => [String(value), text(value)]),
+      shown: [String(rate), text(rate)],
     });
-    select.title = rate === 0
-      ? `Hidden layer ${layer + 1}: no dropout`
-      : `Hidden layer ${layer + 1}: in training, each neuron is dropped with probability ${rate} and the kept ones scaled by 1/(1 − ${rate})`;
+    select.title =
+      rate === 0
+        ? `Hidden layer ${layer + 1}: no dropout`
+        : `Hidden layer ${layer + 1}: in training, each neuron is dropped with probability ${rate} and the kept ones scaled by 1/(1 − ${rate})`;
     return select;
   }
 

@@ -80,14 +80,26 @@ export class NetworkDiagram {
         for (let input = 0; input < layer.inputs; input++) {
           const from = layout.at(index, index === 0 ? inputRow[input] : input);
           links.push({
-            kind: 'weight', layer: index, neuron, input, offset: layer.weights + neuron * layer.inputs + input,
-            from, to, path: linkPath(from, to, layout.box), middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 },
+            kind: 'weight',
+            layer: index,
+            neuron,
+            input,
+            offset: layer.weights + neuron * layer.inputs + input,
+            from,
+            to,
+            path: linkPath(from, to, layout.box),
+            middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 },
           });
         }
         const size = layout.bias;
         this.biases.push({
-          kind: 'bias', layer: index, neuron, offset: layer.biases + neuron, size,
-          x: to.x - layout.box / 2 - size - 1, y: to.y + layout.box / 2 - size,
+          kind: 'bias',
+          layer: index,
+          neuron,
+          offset: layer.biases + neuron,
+          size,
+          x: to.x - layout.box / 2 - size - 1,
+          y: to.y + layout.box / 2 - size,
           middle: { x: to.x - layout.box / 2 - size, y: to.y + layout.box / 2 - size / 2 },
         });
       }
@@ -186,7 +198,10 @@ export class NetworkDiagram {
   /** The links of one gap between two columns, then the biases of the column on its right. */
   drawGap(gap, colours) {
     this.drawLinks(gap.links, colours);
-    this.drawBiases(this.biases.filter((bias) => bias.layer === gap.layer), colours);
+    this.drawBiases(
+      this.biases.filter((bias) => bias.layer === gap.layer),
+      colours,
+    );
   }
 
   /**
@@ -270,8 +285,7 @@ export class NetworkDiagram {
     const x = ((clientX - box.left) / box.width) * this.layout.width;
     const y = ((clientY - box.top) / box.height) * this.layout.height;
     const slack = 2;
-    const bias = this.biases.find((b) => x >= b.x - slack && x <= b.x + b.size + slack
-      && y >= b.y - slack && y <= b.y + b.size + slack);
+    const bias = this.biases.find((b) => x >= b.x - slack && x <= b.x + b.size + slack && y >= b.y - slack && y <= b.y + b.size + slack);
     if (bias) return bias;
     const gap = this.gaps.find((g) => x >= g.start && x <= g.end);
     if (!gap) return null;

@@ -32,41 +32,57 @@ export class NetworkView {
     this.schema = schema;
     this.features = schema.values('features');
     this.diagram = new NetworkDiagram(find('network'));
-    this.nodes = new NodeLayer(find('network-nodes'), (input) => this.inputLabel(input), (feature, on) => {
-      hooks.config({ features: this.toggledFeatures(feature, on) });
-    }, (row) => {
-      const index = formulaIndex(row);
-      hooks.config({ customFeatures: this.config.customFeatures.filter((_, i) => i !== index) });
-    });
-    this.formulas = new FormulaBox({ form: find('formula-form'), input: find('formula-input'), error: find('formula-error') }, {
-      check: hooks.checkFormula,
-      use: (text) => hooks.config({ customFeatures: [...this.config.customFeatures, text] }),
-      clear: true,
-    });
-    this.layers = new LayerControls({
-      row: find('layer-controls'),
-      addLayer: find('add-layer'),
-      removeLayer: find('remove-layer'),
-      countLabel: find('layer-count-label'),
-    }, schema, hooks.config);
-    this.inspector = new DiagramInspector({
-      canvas: find('network'),
-      nodes: find('network-nodes'),
-      card: find('weight-card'),
-      label: find('weight-card-label'),
-      value: find('weight-value'),
-      input: find('weight-input'),
-    }, this.diagram, {
-      showNode: hooks.showNode,
-      inspect: (node, how) => {
-        const place = this.neuronOf(node);
-        if (place) hooks.inspect(place.layer, place.neuron, how);
+    this.nodes = new NodeLayer(
+      find('network-nodes'),
+      (input) => this.inputLabel(input),
+      (feature, on) => {
+        hooks.config({ features: this.toggledFeatures(feature, on) });
       },
-      read: (target) => hooks.read(target.offset),
-      write: hooks.write,
-      describe: (target) => this.describeTarget(target),
-      nodeOf: (target) => this.nodeOf(target.layer, target.neuron),
-    });
+      (row) => {
+        const index = formulaIndex(row);
+        hooks.config({ customFeatures: this.config.customFeatures.filter((_, i) => i !== index) });
+      },
+    );
+    this.formulas = new FormulaBox(
+      { form: find('formula-form'), input: find('formula-input'), error: find('formula-error') },
+      {
+        check: hooks.checkFormula,
+        use: (text) => hooks.config({ customFeatures: [...this.config.customFeatures, text] }),
+        clear: true,
+      },
+    );
+    this.layers = new LayerControls(
+      {
+        row: find('layer-controls'),
+        addLayer: find('add-layer'),
+        removeLayer: find('remove-layer'),
+        countLabel: find('layer-count-label'),
+      },
+      schema,
+      hooks.config,
+    );
+    this.inspector = new DiagramInspector(
+      {
+        canvas: find('network'),
+        nodes: find('network-nodes'),
+        card: find('weight-card'),
+        label: find('weight-card-label'),
+        value: find('weight-value'),
+        input: find('weight-input'),
+      },
+      this.diagram,
+      {
+        showNode: hooks.showNode,
+        inspect: (node, how) => {
+          const place = this.neuronOf(node);
+          if (place) hooks.inspect(place.layer, place.neuron, how);
+        },
+        read: (target) => hooks.read(target.offset),
+        write: hooks.write,
+        describe: (target) => this.describeTarget(target),
+        nodeOf: (target) => this.nodeOf(target.layer, target.neuron),
+      },
+    );
     this.shapeKey = '';
     this.colours = null;
     this.config = null;
@@ -100,12 +116,14 @@ export class NetworkView {
     this.layers.show(config, view.hidden);
     const locked = hiddenFeatures(view.hidden, this.schema);
     const inputs = this.inputRows(config);
-    const rows = [
-      ...this.features.filter((value) => config.features.includes(value) || !locked.includes(value)),
-      ...inputs.slice(config.features.length),
-    ];
+    const rows = [...this.features.filter((value) => config.features.includes(value) || !locked.includes(value)), ...inputs.slice(config.features.length)];
     const shape = {
-      rows, features: inputs, hidden: config.hidden, locked, outputs: outputCountOf(config), formulas: config.customFeatures,
+      rows,
+      features: inputs,
+      hidden: config.hidden,
+      locked,
+      outputs: outputCountOf(config),
+      formulas: config.customFeatures,
       formulasLocked: view.hidden.includes('customFeatures'),
     };
     const key = JSON.stringify(shape);
@@ -257,11 +275,12 @@ export class NetworkView {
   describeTarget(target) {
     const { hidden } = this.config;
     const features = this.inputRows();
-    const neuron = target.layer === hidden.length
-      ? this.describeOutput(target.neuron).replace(/ \(its probability\)$/, '') : `neuron ${target.neuron + 1} of hidden layer ${target.layer + 1}`;
+    const neuron =
+      target.layer === hidden.length
+        ? this.describeOutput(target.neuron).replace(/ \(its probability\)$/, '')
+        : `neuron ${target.neuron + 1} of hidden layer ${target.layer + 1}`;
     if (target.kind === 'bias') return `Bias of ${neuron}`;
-    const from = target.layer === 0
-      ? this.inputLabel(features[target.input]) : `neuron ${target.input + 1} of hidden layer ${target.layer}`;
+    const from = target.layer === 0 ? this.inputLabel(features[target.input]) : `neuron ${target.input + 1} of hidden layer ${target.layer}`;
     return `Weight from ${from} to ${neuron}`;
   }
 }

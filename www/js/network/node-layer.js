@@ -53,7 +53,9 @@ export class NodeLayer {
       this.shownSize = Math.round(entry.contentBoxSize[0].inlineSize * devicePixelRatio);
       this.places = null;
     });
-    new ResizeObserver(() => { this.places = null; }).observe(container);
+    new ResizeObserver(() => {
+      this.places = null;
+    }).observe(container);
     container.addEventListener('change', (event) => {
       const box = event.target;
       if (box.matches('input[type="checkbox"][data-feature]')) onToggle(box.dataset.feature, box.checked);
@@ -77,9 +79,11 @@ export class NodeLayer {
     rows.forEach((feature, row) => {
       const node = features.indexOf(feature);
       const point = layout.at(0, row);
-      children.push(formulaIndex(feature) === null
-        ? this.toggle(feature, node >= 0, locked.includes(feature), point, layout)
-        : this.removable(feature, formulasLocked, point, layout));
+      children.push(
+        formulaIndex(feature) === null
+          ? this.toggle(feature, node >= 0, locked.includes(feature), point, layout)
+          : this.removable(feature, formulasLocked, point, layout),
+      );
       const box = this.box(node >= 0 ? node : null, point, layout, 'input');
       box.setAttribute('aria-label', `input ${this.label(feature)}`);
       if (node >= 0) this.thumbs[node] = box;

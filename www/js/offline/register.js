@@ -76,7 +76,9 @@ async function register() {
 /** Registers once the page's playgrounds are ready (or have failed); a failure changes nothing. */
 function start() {
   const started = [...document.querySelectorAll('greymatter-playground')].map((element) => element.ready);
-  Promise.allSettled(started).then(register).catch(() => {});
+  Promise.allSettled(started)
+    .then(register)
+    .catch(() => {});
 }
 
 if ('serviceWorker' in navigator) {

@@ -17,8 +17,7 @@ export class ClassLegend {
   /** Shows the legend for `config`, in `classColours` (the core's, for the current palette). */
   show(config, classColours) {
     const many = isMultiClass(config);
-    const probability = config.problem === 'classification'
-      && (config.loss === 'softmaxCrossEntropy' || config.loss === 'binaryCrossEntropy');
+    const probability = config.problem === 'classification' && (config.loss === 'softmaxCrossEntropy' || config.loss === 'binaryCrossEntropy');
     const key = JSON.stringify([many, probability, many ? config.classes : 0, classColours]);
     if (key === this.key) return;
     this.key = key;

@@ -75,8 +75,7 @@ export class ConfusionMatrix {
     if (key === this.key) return;
     this.key = key;
     const { table } = this;
-    table.caption.textContent = `Confusion matrix of the ${set === 'test' ? 'test' : 'training'} points. `
-      + 'Rows: true class; columns: predicted class; shading: share of the row.';
+    table.caption.textContent = `Confusion matrix of the ${set === 'test' ? 'test' : 'training'} points. Rows: true class; columns: predicted class; shading: share of the row.`;
     const head = document.createElement('tr');
     const corner = document.createElement('th');
     corner.scope = 'col';

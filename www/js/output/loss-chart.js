@@ -91,8 +91,14 @@ export class LossChart {
     const page = Math.max(1, Math.round(this.epochs.length / 10));
     const from = this.markedIndex ?? last;
     const to = {
-      ArrowLeft: from - 1, ArrowDown: from - 1, ArrowRight: from + 1, ArrowUp: from + 1,
-      PageDown: from - page, PageUp: from + page, Home: 0, End: last,
+      ArrowLeft: from - 1,
+      ArrowDown: from - 1,
+      ArrowRight: from + 1,
+      ArrowUp: from + 1,
+      PageDown: from - page,
+      PageUp: from + page,
+      Home: 0,
+      End: last,
     }[event.key];
     if (to === undefined) return;
     event.preventDefault();
@@ -148,7 +154,10 @@ export class LossChart {
     }
     const shown = index ?? epochs.length - 1;
     setAria(canvas, {
-      valuemin: epochs[0], valuemax: epochs[epochs.length - 1], valuenow: epochs[shown], valuetext: this.readout(shown),
+      valuemin: epochs[0],
+      valuemax: epochs[epochs.length - 1],
+      valuenow: epochs[shown],
+      valuetext: this.readout(shown),
     });
   }
 

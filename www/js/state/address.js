@@ -109,12 +109,17 @@ export function decodeValue(key, text, schema) {
   const row = schema.isConfigKey(key) ? schema.row(key) : null;
   if (!row) throw new Error(unknownSetting(key));
   switch (row.kind) {
-    case 'number': return parseNumber(key, text);
+    case 'number':
+      return parseNumber(key, text);
     case 'counts':
-    case 'rates': return parseList(text).map((part) => parseNumber(key, part));
-    case 'names': return parseList(text);
-    case 'formulas': return text.trim() === '' ? [] : text.split(FORMULA_SEPARATOR).map((part) => part.trim());
-    default: return text;
+    case 'rates':
+      return parseList(text).map((part) => parseNumber(key, part));
+    case 'names':
+      return parseList(text);
+    case 'formulas':
+      return text.trim() === '' ? [] : text.split(FORMULA_SEPARATOR).map((part) => part.trim());
+    default:
+      return text;
   }
 }
 
@@ -155,8 +160,7 @@ export function decodeViewEntry(key, text, view, schema) {
 
 /** True when `key` names something the address can hold (a setting, a document, a flag). */
 function isAddressKey(key, schema) {
-  return schema.isConfigKey(key) || schema.isViewKey(key) || DOCUMENT_KEYS.includes(key)
-    || key === HIDE_TEXT || key.endsWith(HIDE_SUFFIX);
+  return schema.isConfigKey(key) || schema.isViewKey(key) || DOCUMENT_KEYS.includes(key) || key === HIDE_TEXT || key.endsWith(HIDE_SUFFIX);
 }
 
 /**

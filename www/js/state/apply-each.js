@@ -63,7 +63,12 @@ function differing(core, values, keys, schema) {
 export function applyChanges(core, values, schema) {
   const changed = differing(core, values, Object.keys(values), schema);
   const first = applyEach(core, changed, schema);
-  const moved = differing(core, values, Object.keys(values).filter((key) => !(key in changed)), schema);
+  const moved = differing(
+    core,
+    values,
+    Object.keys(values).filter((key) => !(key in changed)),
+    schema,
+  );
   const second = applyEach(core, moved, schema);
   return { errors: [...first.errors, ...second.errors], outcome: combineOutcomes(first.outcome, second.outcome) };
 }
@@ -75,8 +80,7 @@ export function applyChanges(core, values, schema) {
  * messages already shown, so a refused dataset is not reported twice.
  */
 export function datasetAdjustment(values, config, schema, refused = []) {
-  const changed = 'dataset' in values && values.dataset !== config.dataset
-    && !refused.some((message) => message.startsWith('dataset'));
+  const changed = 'dataset' in values && values.dataset !== config.dataset && !refused.some((message) => message.startsWith('dataset'));
   if (!changed) return [];
   if (config.dataset === 'own') return [ownPointsNote(values.dataset, schema)];
   if (config.problem !== 'classification') return [];

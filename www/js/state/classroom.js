@@ -59,7 +59,12 @@ export function controlAttributeName(name) {
  */
 export function readControlList(text, schema) {
   const names = controlNames(schema);
-  const byName = new Map(names.flatMap((name) => [[controlAttributeName(name), name], [name, name]]));
+  const byName = new Map(
+    names.flatMap((name) => [
+      [controlAttributeName(name), name],
+      [name, name],
+    ]),
+  );
   const shown = [];
   const errors = [];
   for (const part of text.split(/[\s,]+/).filter(Boolean)) {

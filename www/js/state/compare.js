@@ -45,7 +45,7 @@ export function differences(a, b, schema) {
 /** The line naming the differences: "B: learning rate 0.1 instead of 0.03; activation ReLU instead of Tanh". */
 export function differenceLine(a, b, schema) {
   const list = differences(a, b, schema);
-  if (list.length === 0) return 'B: the same settings as A (change one of B\'s settings)';
+  if (list.length === 0) return "B: the same settings as A (change one of B's settings)";
   return `B: ${list.map(({ label, a: was, b: now }) => `${label} ${now} instead of ${was}`).join('; ')}`;
 }
 

@@ -17,7 +17,9 @@ export function tidyNumber(x) {
     if (Number(x.toPrecision(digits)) === x) return x;
     // Every decimal of this many digits that can be the float: the nearest and its neighbours.
     const near = target.toPrecision(digits);
-    const [, exponent] = Number(near).toExponential(digits - 1).split('e');
+    const [, exponent] = Number(near)
+      .toExponential(digits - 1)
+      .split('e');
     const step = 10 ** (Number(exponent) - digits + 1);
     for (const candidate of [Number(near), Number(near) - step, Number(near) + step]) {
       const written = Number(candidate.toPrecision(digits));
@@ -82,7 +84,7 @@ export function ownPointsNote(from, schema) {
 
 /** How many output neurons a config's network has: one per class for softmax, else one. */
 export function outputCountOf(config) {
-  return config.loss === 'softmaxCrossEntropy' ? config.classes ?? 2 : 1;
+  return config.loss === 'softmaxCrossEntropy' ? (config.classes ?? 2) : 1;
 }
 
 /** Whether `config` classifies into three or more classes (class colours, class legend). */

@@ -39,7 +39,7 @@ function utf8Length(text) {
 /** `lesson.model.layers[2].weights` style path of a value. */
 function pathText(path) {
   let text = '';
-  for (const part of path) text += typeof part === 'number' ? `[${part}]` : (text ? `.${part}` : part);
+  for (const part of path) text += typeof part === 'number' ? `[${part}]` : text ? `.${part}` : part;
   return text || '(the whole file)';
 }
 
@@ -66,7 +66,7 @@ export function checkDocument(value, what = 'the file') {
     }
     const isArray = Array.isArray(item);
     if (typeof item !== 'object' || (!isArray && !isPlainObject(item))) {
-      const kind = typeof item === 'object' ? item.constructor?.name ?? 'object' : typeof item;
+      const kind = typeof item === 'object' ? (item.constructor?.name ?? 'object') : typeof item;
       throw new Error(`${what}: ${pathText(path)} is a ${kind}, which a greymatter file cannot hold`);
     }
     if (depth >= MAX_DEPTH) {

@@ -60,5 +60,8 @@ export function chooseRun(runs, tab, address) {
 
 /** The tabs whose runs go: all but the `keep` most recently saved, never `tab`'s own. */
 export function runsToForget(runs, tab, keep = KEPT_RUNS) {
-  return newestFirst(runs).slice(keep).map((run) => run.tab).filter((other) => other !== tab);
+  return newestFirst(runs)
+    .slice(keep)
+    .map((run) => run.tab)
+    .filter((other) => other !== tab);
 }

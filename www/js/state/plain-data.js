@@ -20,7 +20,7 @@ function pathOf(entry) {
   const keys = [];
   for (let at = entry; at && at.key !== null; at = at.up) keys.push(at.key);
   let text = '';
-  for (const key of keys.reverse()) text += typeof key === 'number' ? `[${key}]` : (text ? `.${key}` : key);
+  for (const key of keys.reverse()) text += typeof key === 'number' ? `[${key}]` : text ? `.${key}` : key;
   return text || '(the whole value)';
 }
 
@@ -96,16 +96,32 @@ function copyOne(entry, what, limits, room) {
       throw new Error(`${what}: ${doing(pathOf(at))} threw "${thrownText(thrown)}"`);
     }
   };
-  const isArray = read((path) => `Array.isArray(${path})`, () => Array.isArray(source));
+  const isArray = read(
+    (path) => `Array.isArray(${path})`,
+    () => Array.isArray(source),
+  );
   if (!isArray) {
-    const prototype = read((path) => `the prototype of ${path}`, () => Object.getPrototypeOf(source));
+    const prototype = read(
+      (path) => `the prototype of ${path}`,
+      () => Object.getPrototypeOf(source),
+    );
     if (prototype !== Object.prototype && prototype !== null) throw refuse(`is ${kindOf(source)}, not plain data`);
   }
   if (entry.depth >= limits.maxDepth) {
     throw refuse(`is nested too deeply: the most is ${limits.maxDepth} levels of arrays and objects`);
   }
-  const keys = isArray ? null : read((path) => `listing the keys of ${path}`, () => Object.keys(source));
-  const length = isArray ? read((path) => `the length of ${path}`, () => source.length) : keys.length;
+  const keys = isArray
+    ? null
+    : read(
+        (path) => `listing the keys of ${path}`,
+        () => Object.keys(source),
+      );
+  const length = isArray
+    ? read(
+        (path) => `the length of ${path}`,
+        () => source.length,
+      )
+    : keys.length;
   if (length > room) {
     throw new Error(`${what} holds more than ${limits.maxValues.toLocaleString('en')} values; the most greymatter takes is that many`);
   }
@@ -115,7 +131,11 @@ function copyOne(entry, what, limits, room) {
     const key = isArray ? i : keys[i];
     if (!isArray) Object.defineProperty(copy, key, { value: null, writable: true, enumerable: true, configurable: true });
     const child = { source: undefined, into: copy, slot: key, key, up: entry, depth: entry.depth + 1 };
-    child.source = read((path) => `reading ${path}`, () => source[key], child);
+    child.source = read(
+      (path) => `reading ${path}`,
+      () => source[key],
+      child,
+    );
     children.push(child);
   }
   return { copy, children };

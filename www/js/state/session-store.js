@@ -18,12 +18,17 @@ let opening = null; // Promise<IDBDatabase> while it opens
 /** A storage failure in the words the page shows ("Could not save this session … (why)"). */
 function readable(error) {
   switch (error?.name) {
-    case 'QuotaExceededError': return new Error('the browser\'s storage is full');
-    case 'NoIndexedDB': return new Error('this browser has no IndexedDB');
+    case 'QuotaExceededError':
+      return new Error("the browser's storage is full");
+    case 'NoIndexedDB':
+      return new Error('this browser has no IndexedDB');
     case 'SecurityError':
-    case 'InvalidStateError': return new Error('this browser does not allow storage here');
-    case 'VersionError': return new Error('a newer greymatter uses the storage in another tab');
-    default: return new Error('the browser\'s storage refused it');
+    case 'InvalidStateError':
+      return new Error('this browser does not allow storage here');
+    case 'VersionError':
+      return new Error('a newer greymatter uses the storage in another tab');
+    default:
+      return new Error("the browser's storage refused it");
   }
 }
 
@@ -45,7 +50,8 @@ function open(version) {
       const forget = () => {
         if (database === db) database = null;
       };
-      db.onversionchange = () => { // another tab deletes or upgrades it: let it
+      db.onversionchange = () => {
+        // another tab deletes or upgrades it: let it
         db.close();
         forget();
       };
@@ -59,10 +65,14 @@ function open(version) {
 /** The open database, opening it when needed. */
 function connect() {
   if (database) return Promise.resolve(database);
-  opening ??= open().then((db) => {
-    database = db;
-    return db;
-  }).finally(() => { opening = null; });
+  opening ??= open()
+    .then((db) => {
+      database = db;
+      return db;
+    })
+    .finally(() => {
+      opening = null;
+    });
   return opening;
 }
 
@@ -73,7 +83,7 @@ function connect() {
  */
 async function inStore(mode, work) {
   try {
-    const db = database ?? await connect();
+    const db = database ?? (await connect());
     try {
       return await runIn(db, mode, work);
     } catch (error) {

@@ -10,7 +10,7 @@ const ITEM = 'greymatter-tab';
 let current = null;
 let claiming = null;
 
-const newId = () => (crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+const newId = () => crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 function remember(id) {
   current = id;

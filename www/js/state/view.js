@@ -18,8 +18,12 @@ export function checkViewValue(row, value) {
     if (!names.includes(value)) throw new Error(`${key} must be one of ${names.join(', ')}, got ${shown}`);
   }
   if (row.kind === 'number') {
-    const fits = typeof value === 'number' && Number.isFinite(value) && (!row.whole || Number.isInteger(value))
-      && (row.minExclusive ? value > row.min : value >= row.min) && (row.maxExclusive ? value < row.max : value <= row.max);
+    const fits =
+      typeof value === 'number'
+      && Number.isFinite(value)
+      && (!row.whole || Number.isInteger(value))
+      && (row.minExclusive ? value > row.min : value >= row.min)
+      && (row.maxExclusive ? value < row.max : value <= row.max);
     if (!fits) throw new Error(`${key} must be a ${row.whole ? 'whole ' : ''}number from ${row.min} to ${row.max}, got ${shown}`);
   }
   return value;
