@@ -1,7 +1,7 @@
 //! The package's free functions: defaults, the schema of every setting, limits, the
 //! losses that fit, colours, seeds, dataset previews and formulas.
 
-use super::{install_panic_hook, js_error, points_array, to_js};
+use super::crossing::{install_panic_hook, js_error, points_array, to_js};
 use crate::config::view::Palette;
 use crate::config::{schema, Config};
 use crate::data::dataset::{generate_split, split_drawn, Dataset, Problem};

@@ -1,7 +1,8 @@
 //! Looking inside the learning: one sample's pass, the full gradient, the cost along a
 //! weight, each layer's health and histograms, and what a layer sees.
 
-use super::{js_error, to_js, Playground};
+use super::crossing::{js_error, to_js};
+use super::Playground;
 use crate::session::inspection::{SampleSet, ViewPoints};
 use js_sys::Float32Array;
 use wasm_bindgen::prelude::*;

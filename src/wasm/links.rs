@@ -1,7 +1,8 @@
 //! The handle's methods for share links: the own points and the trained weights as
 //! the compact texts of `points=` and `weights=` (see `data::link`).
 
-use super::{config_error, js_error, Playground};
+use super::crossing::{config_error, js_error};
+use super::Playground;
 use crate::data::dataset::Dataset;
 use crate::data::link::{decode_points, decode_weights, encode_points, encode_weights};
 use wasm_bindgen::prelude::*;

@@ -4,18 +4,18 @@
 //!
 //! `functions` holds the free functions; the handle's methods are grouped by what they
 //! touch: training here, `own_data` (points and lessons), `links` (share links),
-//! `pictures`, `weights` and `inspection`.
+//! `pictures`, `weights` and `inspection`. How errors and values cross (the panic hook,
+//! messages in plain words) is in `crossing`.
 
-use crate::config::{Config, ConfigError};
+use crate::config::Config;
 use crate::data::dataset::Problem;
-use crate::given::Given;
 use crate::model::model_file::{unknown_field, ModelFile, FILE_FIELDS, LAYER_FIELDS};
 use crate::picture::Heatmap;
 use crate::session::trainer::Trainer;
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+mod crossing;
 mod functions;
 mod inspection;
 mod links;
@@ -23,6 +23,10 @@ mod own_data;
 mod pictures;
 mod weights;
 
+use crossing::{
+    apply_patch, config_error, describe_js, given_of, install_panic_hook, js_error, points_array,
+    to_js,
+};
 use functions::palette_named;
 #[cfg(feature = "bench")]
 pub use functions::peak_multiply_add;
@@ -30,65 +34,6 @@ pub use functions::{
     class_colors, config_schema, dataset_preview, default_config, formula_preview, formula_text,
     limits, losses_for, palette_colors, panic_for_testing, random_seed,
 };
-
-/// Where the panic hook leaves the panic text for the page to read.
-const PANIC_GLOBAL: &str = "greymatterPanicMessage";
-
-fn install_panic_hook() {
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            let text = info
-                .payload()
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| info.to_string());
-            let message = JsValue::from_str(&text);
-            let _ = Reflect::set(
-                &js_sys::global(),
-                &JsValue::from_str(PANIC_GLOBAL),
-                &message,
-            );
-        }));
-    });
-}
-
-fn js_error(message: impl AsRef<str>) -> JsValue {
-    js_sys::Error::new(message.as_ref()).into()
-}
-
-fn config_error(error: ConfigError) -> JsValue {
-    js_error(error.message)
-}
-
-/// Applies every own property of a JS object to `config`, field by field, so an error
-/// names the field it comes from.
-fn apply_patch(config: &mut Config, patch: &JsValue) -> Result<(), JsValue> {
-    if !patch.is_object() || js_sys::Array::is_array(patch) {
-        return Err(js_error("a config must be an object of settings"));
-    }
-    for entry in Object::entries(patch.unchecked_ref()).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let value = serde_wasm_bindgen::Deserializer::from(pair.get(1));
-        config.set_field(&key, value).map_err(config_error)?;
-    }
-    Ok(())
-}
-
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| js_error(plain_serde_error(error)))
-}
-
-/// A JS value as plain data, to read with messages that name the field (`what` names
-/// the whole value when it is no plain data at all).
-fn given_of(value: JsValue, what: &str) -> Result<Given, JsValue> {
-    Given::deserialize(serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|error| js_error(format!("{what}: {}", plain_serde_error(error))))
-}
 
 /// One live playground: its trainer and its pictures.
 #[wasm_bindgen]
@@ -355,69 +300,4 @@ fn check_model_fields(model: &JsValue) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// A JS value as a message names it: `null`, `undefined`, `an array`, `the text "…"`, `5`.
-fn describe_js(value: &JsValue) -> String {
-    if value.is_null() {
-        "null".to_string()
-    } else if value.is_undefined() {
-        "undefined".to_string()
-    } else if js_sys::Array::is_array(value) {
-        "an array".to_string()
-    } else if let Some(text) = value.as_string() {
-        let short: String = text.chars().take(40).collect();
-        format!("the text {short:?}")
-    } else if let Some(number) = value.as_f64() {
-        number.to_string()
-    } else {
-        format!("a {}", value.js_typeof().as_string().unwrap_or_default())
-    }
-}
-
-/// A serde-wasm-bindgen error in a person's words: its message only (no "Error: "), no
-/// `JsValue(Object({…}))`, no "unit value", no Rust type names.
-fn plain_serde_error(error: serde_wasm_bindgen::Error) -> String {
-    let value: JsValue = error.into();
-    let text = value
-        .dyn_ref::<js_sys::Error>()
-        .map(|error| String::from(error.message()))
-        .unwrap_or_else(|| format!("{value:?}"));
-    let mut plain = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(start) = rest.find("JsValue(") {
-        plain.push_str(&rest[..start]);
-        let inner = &rest[start + "JsValue(".len()..];
-        let mut depth = 1;
-        let end = inner
-            .char_indices()
-            .find(|&(_, c)| {
-                depth += match c {
-                    '(' => 1,
-                    ')' => -1,
-                    _ => 0,
-                };
-                depth == 0
-            })
-            .map_or(inner.len(), |(at, _)| at + 1);
-        plain.push_str(match inner {
-            _ if inner.starts_with("Object") => "an object",
-            _ if inner.starts_with("Array") => "an array",
-            _ => "a value of another kind",
-        });
-        rest = &inner[end..];
-    }
-    plain.push_str(rest);
-    plain
-        .replace("unit value", "null")
-        .replace("struct ModelFile", "a model file")
-        .replace("struct ModelLayer", "a layer")
-}
-
-fn points_array(points: &[crate::data::dataset::Point]) -> Float32Array {
-    let flat: Vec<f32> = points
-        .iter()
-        .flat_map(|p| [p.position[0], p.position[1], p.label])
-        .collect();
-    Float32Array::from(&flat[..])
 }

@@ -1,7 +1,8 @@
 //! The handle's methods for the points and for whole runs: reading and replacing the
 //! points, drawing and erasing them with undo and redo, and lesson files.
 
-use super::{config_error, given_of, js_error, to_js, Playground};
+use super::crossing::{config_error, given_of, js_error, to_js};
+use super::Playground;
 use crate::config::view::ViewOptions;
 use crate::data::csv::{read_csv, write_csv, CsvOptions};
 use crate::data::dataset::Dataset;

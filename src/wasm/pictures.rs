@@ -1,7 +1,8 @@
 //! The pictures: the big heatmap and every node's thumbnail, read by JS as views of
 //! wasm memory.
 
-use super::{js_error, palette_named, Playground};
+use super::crossing::js_error;
+use super::{palette_named, Playground};
 use crate::picture::{node_count, Colours, GRID_SIZE};
 use wasm_bindgen::prelude::*;
 

@@ -1,6 +1,7 @@
 //! Reading and editing the network's weights and biases.
 
-use super::{js_error, Playground};
+use super::crossing::js_error;
+use super::Playground;
 use js_sys::{Float32Array, Uint32Array};
 use wasm_bindgen::prelude::*;
 
