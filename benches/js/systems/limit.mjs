@@ -7,7 +7,7 @@
 
 import { CHAINS, FLOPS_PER_ITERATION, loadPeak } from '../fma-limit.mjs';
 
-/** flops per iteration of greymatter's peakMultiplyAdd (documented in its src/wasm.rs). */
+/** flops per iteration of greymatter's peakMultiplyAdd (documented in src/wasm/). */
 const GREYMATTER_FLOPS_PER_ITERATION = 64;
 
 export function limitLoops(greymatterModule) {
