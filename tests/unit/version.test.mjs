@@ -38,3 +38,15 @@ describe('the release version', () => {
     assert.equal(run('--what').status, 2);
   });
 });
+
+describe('the documents', () => {
+  it("pin this version wherever they name one (the CDN tags of the README and docs/), and the CHANGELOG has its section", () => {
+    const version = cargoPackage(readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8')).version;
+    for (const file of ['README.md', 'docs/embedding.md', 'scripts/package/README.md']) {
+      const text = readFileSync(path.join(ROOT, file), 'utf8');
+      const pinned = [...text.matchAll(/greymatter@([^/\s'"`]+)/g)].map((match) => match[1]);
+      for (const named of pinned) if (named !== '{{version}}') assert.equal(named, version, `${file} names greymatter@${named}`);
+    }
+    assert.match(readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\]`, 'm'));
+  });
+});
