@@ -40,7 +40,7 @@ describe('the release version', () => {
 });
 
 describe('the documents', () => {
-  it("pin this version wherever they name one (the CDN tags of the README and docs/), and the CHANGELOG has its section", () => {
+  it('pin this version wherever they name one (the CDN tags of the README and docs/), and the CHANGELOG has its section', () => {
     const version = cargoPackage(readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8')).version;
     for (const file of ['README.md', 'docs/embedding.md', 'scripts/package/README.md']) {
       const text = readFileSync(path.join(ROOT, file), 'utf8');
