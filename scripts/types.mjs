@@ -87,7 +87,7 @@ function schemaTypes() {
   lines.push('/** The attributes of <greymatter-playground> (docs/embedding.md, "Attributes"): every value is text. */\n');
   lines.push('export interface GreymatterAttributes {\n');
   for (const row of [...schema.settings, ...schema.view]) lines.push(`  ${JSON.stringify(attributeOf(row.key))}?: string;\n`);
-  for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url', 'src', 'persist'])
+  for (const name of ['config', 'link', 'layout', 'controls', 'theme', 'autoplay', 'sync-url', 'src', 'data', 'persist'])
     lines.push(`  ${JSON.stringify(name)}?: string;\n`);
   lines.push('}\n');
   return lines.join('');

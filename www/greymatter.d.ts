@@ -151,6 +151,7 @@ export interface GreymatterAttributes {
   "autoplay"?: string;
   "sync-url"?: string;
   "src"?: string;
+  "data"?: string;
   "persist"?: string;
 }
 // END GENERATED
