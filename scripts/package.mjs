@@ -15,8 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { bundle } from './bundle.mjs';
 import { cargoPackage } from './version.mjs';
 
-export { cargoPackage };
-
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
 const OUT = path.join(ROOT, 'target', 'package');

@@ -5,7 +5,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, startSession } from './helpers.mjs';
+import { openWatched, startSession } from './helpers.mjs';
 
 const PAGES = ['index.html', 'embed.html', 'tutorial.html'];
 const REQUIRED = [
@@ -15,19 +15,6 @@ const REQUIRED = [
   "require-trusted-types-for 'script'",
   'trusted-types greymatter',
 ];
-
-/** Opens `url` with every policy violation recorded in `window.violations`. */
-async function openWatched(session, url) {
-  const page = await openPage(session, 'about:blank');
-  await page.addInitScript(() => {
-    window.violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`);
-    });
-  });
-  await page.goto(url);
-  return page;
-}
 
 describe("greymatter's pages under their own Content-Security-Policy", () => {
   let session;

@@ -69,24 +69,53 @@ export async function openPage(session, url, device = {}) {
 }
 
 /**
+ * Run in a page before its own scripts: keeps the `detail` of every element's `error`
+ * event in `window.errorEvents` (the events do not bubble, but each passes the window on
+ * its way down).
+ */
+function keepErrorEvents() {
+  window.errorEvents = [];
+  window.addEventListener(
+    'error',
+    (event) => {
+      if (event instanceof CustomEvent) window.errorEvents.push(event.detail);
+    },
+    true,
+  );
+}
+
+/** Run in a page before its own scripts: keeps every Content-Security-Policy violation in `window.violations`. */
+function keepViolations() {
+  window.violations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`);
+  });
+}
+
+/**
  * A new page in a context of its own with `viewport`, not yet at any address, that keeps
- * the `detail` of every element's `error` event from the first one on in
- * `window.errorEvents` (the events do not bubble, but each passes the window on its way down).
+ * the `detail` of every element's `error` event from the first one on in `window.errorEvents`.
  */
 export async function pageKeepingErrorEvents(session, viewport) {
   const context = await session.browser.newContext({ viewport });
-  await context.addInitScript(() => {
-    window.errorEvents = [];
-    window.addEventListener(
-      'error',
-      (event) => {
-        if (event instanceof CustomEvent) window.errorEvents.push(event.detail);
-      },
-      true,
-    );
-  });
+  await context.addInitScript(keepErrorEvents);
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
+  return page;
+}
+
+/**
+ * Opens `url` (as openPage) watched from its first script on: every policy violation in
+ * `window.violations`, every element's `error` event in `window.errorEvents`, and the URL
+ * of every request the page makes in `page.requests`.
+ */
+export async function openWatched(session, url, device = {}) {
+  const page = await openPage(session, 'about:blank', device);
+  page.requests = [];
+  page.on('request', (request) => page.requests.push(request.url()));
+  await page.addInitScript(keepErrorEvents);
+  await page.addInitScript(keepViolations);
+  await page.goto(url);
   return page;
 }
 
@@ -130,6 +159,8 @@ export async function untilControlled(page) {
 export async function startsAndTrains(page) {
   await page.waitForFunction(() => document.querySelector('greymatter-playground') !== null);
   return page.evaluate(async (timeout) => {
+    // A page's module script may not have defined the element yet: until then it has no `ready`.
+    await customElements.whenDefined('greymatter-playground');
     const elements = [...document.querySelectorAll('greymatter-playground')];
     const late = new Promise((_, reject) => setTimeout(() => reject(new Error(`not ready after ${timeout} ms`)), timeout));
     await Promise.race([Promise.all(elements.map((element) => element.ready)), late]);

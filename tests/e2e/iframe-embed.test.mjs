@@ -10,7 +10,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPage, TIMEOUT_MS } from './helpers.mjs';
+import { startSession, openPage, openWatched, TIMEOUT_MS } from './helpers.mjs';
 import { startServer, FIXTURES } from './server.mjs';
 
 const XOR = 'dataset=xor&hidden=4&layout=compact';
@@ -407,12 +407,7 @@ describe('the iframe embed on a host page of another origin', () => {
   });
 
   it('the documented snippet works under a host policy without inline style or script: resized, scripted, its events heard', async () => {
-    const page = await openPage(session, 'about:blank');
-    await page.addInitScript(() => {
-      window.violations = [];
-      document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
-    });
-    await page.goto(`${session.hostUrl}iframe-snippet.html`);
+    const page = await openWatched(session, `${session.hostUrl}iframe-snippet.html`);
     await page.waitForFunction(() => window.snippet?.stepped !== undefined);
     const seen = await page.evaluate(() => ({
       ...window.snippet,

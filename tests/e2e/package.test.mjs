@@ -18,8 +18,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, openPage } from './helpers.mjs';
+import { startSession, openPage, openWatched, startsAndTrains, trained } from './helpers.mjs';
 import { startServer } from './server.mjs';
+import { cargoPackage } from '../../scripts/version.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONSUMERS = path.join(ROOT, 'tests', 'consumers');
@@ -41,37 +42,6 @@ function run(command, args, cwd) {
   } catch (error) {
     throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${error.stdout}\n${error.stderr}`);
   }
-}
-
-/** Opens `url` with every policy violation and every `error` event of a greymatter element recorded. */
-async function openWatched(session, url) {
-  const page = await openPage(session, 'about:blank');
-  page.requests = [];
-  page.on('request', (request) => page.requests.push(request.url()));
-  await page.addInitScript(() => {
-    window.violations = [];
-    window.greymatterErrors = [];
-    document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
-    document.addEventListener(
-      'error',
-      (event) => {
-        if (event.target?.localName === 'greymatter-playground') window.greymatterErrors.push(event.detail);
-      },
-      true,
-    );
-  });
-  await page.goto(url);
-  return page;
-}
-
-/** The first playground of `page` once ready, stepped once: its epoch after the step. */
-function readyAndStepped(page) {
-  return page.evaluate(async () => {
-    await customElements.whenDefined('greymatter-playground');
-    const element = document.querySelector('greymatter-playground');
-    await element.ready;
-    return (await element.step()).epoch;
-  });
 }
 
 describe('the npm package, installed and used as authors do', () => {
@@ -106,7 +76,7 @@ describe('the npm package, installed and used as authors do', () => {
     cpSync(path.join(CONSUMERS, 'plain'), project, { recursive: true });
     const server = await serve(project);
     const page = await openWatched(session, `${server.url}index.html`);
-    assert.ok((await readyAndStepped(page)) > 0, 'it trains');
+    trained(await startsAndTrains(page), 'it');
     assert.deepEqual(await page.evaluate(() => window.violations), []);
     assert.deepEqual(page.problems, []);
     const outside = page.requests.filter((url) => !url.startsWith(server.url) && !/^(blob|data):/.test(url));
@@ -114,12 +84,12 @@ describe('the npm package, installed and used as authors do', () => {
   });
 
   it('every place that shows the version agrees: the package, Cargo.toml, the core, the files it writes, the full page', async () => {
-    const cargo = /^version = "(.+)"$/m.exec(readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8'))[1];
+    const cargo = cargoPackage(readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8')).version;
     assert.equal(version, cargo);
     assert.equal(path.basename(tarball()), `greymatter-${cargo}.tgz`);
     const server = await serve(project);
     const page = await openWatched(session, `${server.url}index.html`);
-    await readyAndStepped(page);
+    await startsAndTrains(page);
     const shown = await page.evaluate(() => {
       const element = document.querySelector('greymatter-playground');
       return { core: element.version, model: element.exportModel().writer, lesson: element.saveLesson().writer };
@@ -141,7 +111,7 @@ describe('the npm package, installed and used as authors do', () => {
     );
     const server = await serve(path.join(app, 'dist'));
     const page = await openWatched(session, server.url);
-    assert.ok((await readyAndStepped(page)) > 0, 'it trains');
+    trained(await startsAndTrains(page), 'it');
     assert.equal(await page.evaluate(() => document.body.dataset.frameHelper), 'function', 'greymatter/embed-host gives greymatterFrame');
     assert.ok(
       page.requests.some((url) => /\/assets\/greymatter_bg-[\w-]+\.wasm$/.test(url)),
@@ -168,7 +138,7 @@ describe('the npm package, installed and used as authors do', () => {
     it('served with CORS, as jsDelivr and unpkg do: the element trains', async () => {
       const cdn = await serve(cdnRoot);
       const page = await hostPage(cdn);
-      assert.ok((await readyAndStepped(page)) > 0, 'it trains');
+      trained(await startsAndTrains(page), 'it');
       assert.ok(page.requests.includes(`${cdn.url}npm/greymatter@${version}/pkg/greymatter_bg.wasm`));
       assert.deepEqual(page.problems, []);
     });
@@ -177,8 +147,8 @@ describe('the npm package, installed and used as authors do', () => {
       const cdn = await serve(cdnRoot, { cors: (pathname) => !pathname.endsWith('.wasm') });
       const page = await hostPage(cdn);
       const core = `${cdn.url}npm/greymatter@${version}/pkg/greymatter_bg.wasm`;
-      await page.waitForFunction(() => window.greymatterErrors.length > 0);
-      const [error] = await page.evaluate(() => window.greymatterErrors);
+      await page.waitForFunction(() => window.errorEvents.length > 0);
+      const [error] = await page.evaluate(() => window.errorEvents);
       assert.equal(error.source, 'start');
       assert.ok(error.message.includes(core), `the error names ${core}: ${error.message}`);
       const shown = await page.evaluate(() => {
@@ -206,7 +176,7 @@ describe('the npm package, installed and used as authors do', () => {
       cpSync(path.join(CONSUMERS, 'base-path'), site, { recursive: true });
       const server = await serve(site);
       const page = await openWatched(session, `${server.url}index.html`);
-      assert.ok((await readyAndStepped(page)) > 0, 'it trains');
+      trained(await startsAndTrains(page), 'it');
       assert.ok(page.requests.includes(`${server.url}static/greymatter-files/pkg/greymatter_bg.wasm`));
       assert.ok(page.requests.includes(`${server.url}static/greymatter-files/css/playground.css`));
       assert.deepEqual(page.problems, []);

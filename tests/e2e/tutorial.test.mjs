@@ -12,7 +12,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startSession, openPage } from './helpers.mjs';
+import { startSession, openPage, openWatched } from './helpers.mjs';
 
 const EMBEDS = [
   'neuron',
@@ -122,12 +122,7 @@ describe('the tutorial page', () => {
 
   before(async () => {
     session = await startSession();
-    page = await openPage(session, 'about:blank');
-    await page.addInitScript(() => {
-      window.violations = [];
-      document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
-    });
-    await page.goto(`${session.url}tutorial.html`);
+    page = await openWatched(session, `${session.url}tutorial.html`);
     await page.evaluate(() => Promise.all([...document.querySelectorAll('greymatter-playground')].map((element) => element.ready)));
   });
   after(async () => session?.close());
